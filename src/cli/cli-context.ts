@@ -1,0 +1,38 @@
+// What every command needs: an open, migrated store with the bundled data loaded.
+import { openStore, type Store } from '../store/database.js';
+import { ensureBundledData } from '../ingest/bundled-data.js';
+import { resolveDbTarget } from '../config/paths.js';
+
+export interface GlobalOptions {
+  db?: string;
+}
+
+/** Opens the database (creating it on first use) and loads the bundled data if it changed. */
+export async function openReadyStore(opts: GlobalOptions, log: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<Store> {
+  const target = resolveDbTarget(opts.db);
+  const store = await openStore(target);
+  try {
+    const r = await ensureBundledData(store);
+    if (r.loaded) log(`airace: loaded ${r.facts} bundled facts for ${r.companies} companies into ${store.dialect.location}`);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+/** Runs `fn` with a ready store and always closes it. */
+export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openReadyStore(opts);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Splits "AMZN,MSFT" and "AMZN MSFT" lists. */
+export function splitList(s: string | string[] | undefined): string[] {
+  if (!s) return [];
+  return (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(/[,\s]+/)).filter(Boolean);
+}

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { listCompanyFacts } from '../../series/fact-listing.js';
+import { FACT_COLUMNS, factRows } from '../../views/fact-rows.js';
+import { textTable } from '../../views/text-table.js';
+import { toCsv } from '../../views/csv.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+
+export function registerFacts(program: Command): void {
+  program
+    .command('facts')
+    .description('show the stored facts behind a company and metric, every version, with provenance')
+    .argument('<ticker>', 'ticker or company name')
+    .argument('[metric]', 'metric id (capex, revenue, ...); all metrics when omitted')
+    .option('--from <year>', 'first year of period end', (v) => Number(v))
+    .option('--to <year>', 'last year of period end', (v) => Number(v))
+    .option('--as-first-reported', 'mark the first filed version of each period as used')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(async (ticker: string, metric: string | undefined, o: { from?: number; to?: number; asFirstReported?: boolean; format: string }, cmd: Command) => {
+      const listing = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => listCompanyFacts(s.db, { ticker, metric, ...o }));
+      if (o.format === 'json') {
+        const facts = listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) }));
+        return void process.stdout.write(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, facts }, null, 2) + '\n');
+      }
+      const rows = factRows(listing.facts, listing.used);
+      if (o.format === 'csv') return void process.stdout.write(toCsv(FACT_COLUMNS, rows));
+      if (!rows.length) return void process.stdout.write(`No facts for ${listing.ticker} ${listing.metric}.\n`);
+      const show = ['period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'used', 'source_kind', 'form', 'filed', 'source_url'];
+      const idx = show.map((c) => FACT_COLUMNS.indexOf(c as (typeof FACT_COLUMNS)[number]));
+      const table = textTable(
+        show.map((c) => (c === 'used' ? 'used' : c)),
+        rows.map((r) => idx.map((i) => (i === FACT_COLUMNS.indexOf('used') ? (r[i] ? 'yes' : '') : r[i] === null ? '' : String(r[i])))),
+      );
+      process.stdout.write(`${listing.ticker} ${listing.metric}: ${rows.length} facts ('used' marks the version the series engine takes)\n\n${table}\n`);
+    });
+}

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { openStore } from '../../store/database.js';
+import { ensureBundledData } from '../../ingest/bundled-data.js';
+import { countFacts } from '../../store/facts-repository.js';
+import { resolveDbTarget } from '../../config/paths.js';
+import type { GlobalOptions } from '../cli-context.js';
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('create or migrate the database and load the bundled verified data (runs automatically on first use)')
+    .option('--force', 'reload the bundled data even if it has not changed')
+    .option('--data-dir <dir>', 'load companies.csv and facts.csv from this folder instead of the bundled data/')
+    .action(async (o: { force?: boolean; dataDir?: string }, cmd: Command) => {
+      const store = await openStore(resolveDbTarget((cmd.optsWithGlobals() as GlobalOptions).db));
+      try {
+        const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir });
+        const total = await countFacts(store.db);
+        process.stdout.write(
+          `${r.loaded ? 'Loaded' : 'Up to date:'} ${r.facts} bundled facts for ${r.companies} companies.\n` +
+            `Database: ${store.dialect.location} (${total} facts in all)\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,71 @@
+// The shape the series engine hands to every view (tables, charts, API, claim checker).
+import type { Basis, SourceRef } from './fact.js';
+
+export const PERIODS = ['quarter', 'fy', 'cy', 'ttm'] as const;
+/** quarter: calendar quarter; fy: the company's fiscal year; cy: calendar year; ttm: trailing four quarters. */
+export type Period = (typeof PERIODS)[number];
+
+/** Why a value is absent. Missing values keep their reason instead of becoming null or NaN. */
+export const MISSING_REASONS = ['no-data', 'no-fx-rate', 'divide-by-zero', 'incomplete'] as const;
+export type MissingReason = (typeof MISSING_REASONS)[number];
+
+export interface Missing {
+  reason: MissingReason;
+  /** Human-readable detail: which quarter is missing, which rate, ... */
+  detail: string;
+}
+
+export interface FxUse {
+  /** e.g. CNY/USD: units of `from` per 1 USD. */
+  pair: string;
+  rate: number;
+  /** Date the rate is stated for. */
+  date: string;
+  source: SourceRef;
+}
+
+export interface SeriesPoint {
+  /** FY2025, 2025, 2025-Q3, TTM 2025-Q3. */
+  label: string;
+  /** ISO dates of the period this value covers (Microsoft FY2024 = 2023-07-01..2024-06-30). */
+  start: string;
+  end: string;
+  /** In currency units (not millions), or percent for ratios; null when missing. */
+  value: number | null;
+  basis: Basis;
+  /** False when part of the period has no data: the value is then null, never a silent partial sum. */
+  complete: boolean;
+  /** True when airace computed the value (a quarter from YTD facts, a year from quarters, a ratio). */
+  derived: boolean;
+  /** How a derived value was computed, e.g. "Q4 = FY − 9M YTD". */
+  derivation: string | null;
+  missing: Missing | null;
+  /** Sum of the parts that do exist, for incomplete values; shown only with a warning. */
+  partialValue: number | null;
+  fx: FxUse | null;
+  sources: SourceRef[];
+}
+
+export interface CompanySeries {
+  ticker: string;
+  name: string;
+  colour: string;
+  /** Native reporting currency of the company, before any conversion. */
+  reportingCurrency: string;
+  /** Company-specific definition of the metric when it varies (capex incl. finance leases). */
+  definition: string | null;
+  points: SeriesPoint[];
+}
+
+export interface SeriesResult {
+  metric: string;
+  /** Currency code for money metrics (USD, CNY), or `percent`. */
+  unit: string;
+  /** Currency of the values, or null for ratios. */
+  currency: string | null;
+  period: Period;
+  basis: Basis;
+  /** One-line definition of the metric as computed. */
+  definition: string;
+  series: CompanySeries[];
+}

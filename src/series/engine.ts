@@ -1,0 +1,228 @@
+// The series engine: the only way views get numbers. It reads facts, picks versions,
+// derives quarters and years, converts currencies, and computes derived metrics,
+// keeping every value's sources and the reason any value is missing.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Company } from '../model/company.js';
+import type { Basis, StoredFact } from '../model/fact.js';
+import { sourceRefOf } from '../model/fact.js';
+import type { CompanySeries, FxUse, Period, SeriesPoint, SeriesResult } from '../model/series.js';
+import { listCompanies } from '../store/companies-repository.js';
+import { listFacts } from '../store/facts-repository.js';
+import { FactIndex, type VersionPolicy } from './fact-index.js';
+import { FxTable, FX_METRIC } from './fx-table.js';
+import { metricDef, type MetricDef } from './metrics.js';
+import { PeriodResolver, missingValue, type Resolved } from './period-resolver.js';
+import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-range.js';
+import { resolveCompanies } from './company-lookup.js';
+import { fiscalYearOf } from './fiscal-year.js';
+import { monthIndexOf, yearOf } from './months.js';
+
+export interface SeriesRequest {
+  metric: string;
+  tickers: string[];
+  period: Period | string;
+  /** `2022` or `2022-Q3`; defaults to the first period with data. */
+  from?: string;
+  to?: string;
+  /** Target currency; defaults to the companies' common reporting currency, else USD. */
+  currency?: string;
+  basis?: Basis;
+  asFirstReported?: boolean;
+}
+
+/** Everything the engine read from the store for one request. */
+interface Context {
+  companies: Company[];
+  facts: StoredFact[];
+  fx: FxTable;
+  policy: VersionPolicy;
+  basis: Basis;
+  resolvers: Map<string, PeriodResolver>;
+}
+
+export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promise<SeriesResult> {
+  const def = metricDef(req.metric);
+  const period = parsePeriod(req.period);
+  const all = await listCompanies(db);
+  const chosen = resolveCompanies(all, req.tickers);
+  const members = new Set(chosen.flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])));
+  const basis = req.basis ?? 'actual';
+  const facts = await listFacts(db, { tickers: [...members], metrics: [...baseMetrics(def), FX_METRIC] });
+  const ctx: Context = { companies: all, facts, fx: new FxTable(facts), policy: { asFirstReported: req.asFirstReported }, basis, resolvers: new Map() };
+
+  const memberCompanies = all.filter((c) => members.has(c.ticker));
+  const currencies = new Set(memberCompanies.map((c) => c.currency));
+  const currency = def.unit === 'percent' ? null : (req.currency?.toUpperCase() ?? (currencies.size === 1 ? [...currencies][0]! : 'USD'));
+  if (currency && currency !== 'USD' && [...currencies].some((c) => c !== currency)) {
+    throw new Error(`invalid currency: ${currency} (airace converts reporting currencies to USD only; use --currency USD)`);
+  }
+
+  const explicit = { from: req.from !== undefined, to: req.to !== undefined };
+  const bounds = defaultBounds(ctx, memberCompanies, def, period);
+  const from = req.from !== undefined ? parseBound('from', req.from) : bounds.from;
+  const to = req.to !== undefined ? parseBound('to', req.to) : bounds.to;
+  let slots = periodSlots(period, from, to);
+
+  let series: CompanySeries[] = chosen.map((c) => ({
+    ticker: c.ticker,
+    name: c.name,
+    colour: c.colour,
+    reportingCurrency: c.currency,
+    definition: def.companyDefinitions?.[c.ticker] ?? null,
+    points: slots.map((s) => pointFor(ctx, def, c, s, currency)),
+  }));
+
+  // Without explicit bounds, drop leading and trailing periods that nobody has data for.
+  if (!explicit.from || !explicit.to) {
+    const has = slots.map((_, i) => series.some((s) => s.points[i]!.value !== null || s.points[i]!.partialValue !== null));
+    const first = explicit.from ? 0 : Math.max(0, has.indexOf(true));
+    const last = explicit.to ? slots.length - 1 : has.lastIndexOf(true);
+    if (last >= first) {
+      slots = slots.slice(first, last + 1);
+      series = series.map((s) => ({ ...s, points: s.points.slice(first, last + 1) }));
+    }
+  }
+
+  return {
+    metric: def.id,
+    unit: currency ?? 'percent',
+    currency,
+    period,
+    basis,
+    definition: def.definition,
+    series,
+  };
+}
+
+function inputsFor(def: MetricDef, ticker: string): readonly string[] | null {
+  const own = def.companyInputs?.[ticker];
+  return own === undefined ? (def.inputs ?? null) : own;
+}
+
+function baseMetrics(def: MetricDef): string[] {
+  const perCompany = Object.values(def.companyInputs ?? {}).flatMap((x) => x ?? []);
+  return [...new Set([...(def.kind === 'reported' || def.reportedFirst ? [def.id] : []), ...(def.inputs ?? []), ...perCompany])];
+}
+
+function resolverFor(ctx: Context, company: Company, metric: string): PeriodResolver {
+  const key = `${company.ticker}/${metric}`;
+  let r = ctx.resolvers.get(key);
+  if (!r) {
+    const facts = ctx.facts.filter((f) => f.ticker === company.ticker && f.metric === metric && f.basis === ctx.basis && f.unit === company.currency);
+    r = new PeriodResolver(new FactIndex(facts, ctx.policy), company.fiscalYearEndMonth, `${company.ticker} ${metric}`);
+    ctx.resolvers.set(key, r);
+  }
+  return r;
+}
+
+/** One reported metric of one company for one period, in its reporting currency. */
+function resolveReported(ctx: Context, company: Company, metric: string, slot: PeriodSlot): Resolved {
+  const r = resolverFor(ctx, company, metric);
+  const end = slot.endFor(company);
+  if (ctx.basis !== 'actual') return r.stated(end, slot.months);
+  return slot.months === 3 ? r.quarter(end) : r.year(end);
+}
+
+/** A metric (reported or derived) of one company for one period, in its reporting currency. */
+function resolveMetric(ctx: Context, def: MetricDef, company: Company, slot: PeriodSlot): Resolved {
+  if (def.kind === 'reported') return resolveReported(ctx, company, def.id, slot);
+  const names = inputsFor(def, company.ticker);
+  if (def.reportedFirst) {
+    const stated = resolveReported(ctx, company, def.id, slot);
+    // Companies whose definition can't be computed from statement lines get reported figures only.
+    if (stated.value !== null || !names) return stated;
+  }
+  const end = slot.endFor(company);
+  if (!names) throw new Error(`metric ${def.id} has no inputs for ${company.ticker}`);
+  const inputs = names.map((m) => resolveReported(ctx, company, m, slot));
+  const lacking = inputs.find((i) => i.value === null);
+  if (lacking) return missingValue(end, slot.months, lacking.missing!, null, inputs.flatMap((i) => i.sources));
+  const [a, b] = inputs.map((i) => i.value as number) as [number, number];
+  const sources = inputs.flatMap((i) => i.sources);
+  const base = { ...inputs[0]!, derived: true, sources, missing: null, partialValue: null };
+  switch (def.id) {
+    case 'free_cash_flow':
+      return { ...base, value: a - b, derivation: 'operating cash flow − capex' };
+    case 'capex_intensity':
+      if (b === 0) return missingValue(end, slot.months, { reason: 'divide-by-zero', detail: `${company.ticker} revenue is zero for ${slot.label}` }, null, sources);
+      return { ...base, value: (a / b) * 100, derivation: 'capex ÷ revenue × 100' };
+    case 'capex_incl_finance_leases':
+      return { ...base, value: a + b, derivation: `capex + ${names[1]!.replace(/_/g, ' ')}` };
+    default:
+      throw new Error(`no computation for derived metric ${def.id}`);
+  }
+}
+
+function pointFor(ctx: Context, def: MetricDef, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
+  if (company.kind === 'group') return groupPoint(ctx, def, company, slot, currency);
+  const r = resolveMetric(ctx, def, company, slot);
+  return convert(ctx, r, company, slot, currency);
+}
+
+function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, factor = 1): SeriesPoint {
+  return {
+    label: slot.label,
+    start: r.start,
+    end: r.end,
+    value: r.value === null ? null : r.value / factor,
+    basis,
+    complete: r.missing?.reason !== 'incomplete',
+    derived: r.derived,
+    derivation: r.derivation,
+    missing: r.missing,
+    partialValue: r.partialValue === null ? null : r.partialValue / factor,
+    fx,
+    sources: r.sources.map(sourceRefOf),
+  };
+}
+
+function convert(ctx: Context, r: Resolved, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
+  if (currency === null || currency === company.currency) return toPoint(r, slot, ctx.basis, null);
+  const fx = ctx.fx.rateFor(company.currency, r.end);
+  if (!fx) {
+    return toPoint({ ...r, value: null, partialValue: null, missing: r.missing ?? { reason: 'no-fx-rate', detail: `no ${company.currency}/USD rate stated for ${r.end}` } }, slot, ctx.basis, null);
+  }
+  return toPoint(r, slot, ctx.basis, fx, fx.rate);
+}
+
+/** A group (the big four) is the sum of its members, complete only when every member is. */
+function groupPoint(ctx: Context, def: MetricDef, group: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
+  const members = group.members.map((t) => ctx.companies.find((c) => c.ticker === t)!);
+  const parts = members.map((m) => pointFor(ctx, def, m, slot, currency ?? m.currency));
+  const end = slot.endFor(group);
+  const shell = missingValue(end, slot.months, { reason: 'no-data', detail: '' });
+  const sources = parts.flatMap((p) => p.sources);
+  const point: SeriesPoint = { ...toPoint(shell, slot, ctx.basis, null), sources, derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
+  if (def.unit === 'percent') return { ...point, missing: { reason: 'no-data', detail: 'a ratio is not summed across companies' } };
+  const lacking = parts.filter((p) => p.value === null);
+  const sum = parts.reduce((s, p) => s + (p.value ?? p.partialValue ?? 0), 0);
+  if (lacking.length === parts.length && parts.every((p) => p.partialValue === null)) {
+    return { ...point, missing: { reason: 'no-data', detail: `no data for ${slot.label}` } };
+  }
+  if (lacking.length) {
+    return { ...point, complete: false, partialValue: sum, missing: { reason: 'incomplete', detail: lacking.map((p, i) => `${members[parts.indexOf(p)]!.ticker}: ${p.missing?.detail ?? 'missing'}`).join('; ') } };
+  }
+  return { ...point, value: sum, missing: null, complete: true };
+}
+
+/** The first and last year with any data, when the user gave no bounds. */
+function defaultBounds(ctx: Context, companies: Company[], def: MetricDef, period: Period) {
+  const wanted = new Set(baseMetrics(def));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const f of ctx.facts) {
+    if (!wanted.has(f.metric) || f.basis !== ctx.basis) continue;
+    const c = companies.find((x) => x.ticker === f.ticker);
+    if (!c) continue;
+    const m = monthIndexOf(f.periodEnd);
+    const y = period === 'fy' ? fiscalYearOf(m, c.fiscalYearEndMonth) : yearOf(m);
+    min = Math.min(min, y);
+    max = Math.max(max, y);
+  }
+  if (!Number.isFinite(min)) {
+    const y = new Date().getUTCFullYear();
+    return { from: { year: y, quarter: null }, to: { year: y, quarter: null } };
+  }
+  return { from: { year: min, quarter: null }, to: { year: max, quarter: null } };
+}

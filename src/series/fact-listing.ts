@@ -1,0 +1,34 @@
+// Facts of one company and metric with the version the engine would use for each period marked.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { StoredFact } from '../model/fact.js';
+import { listFacts } from '../store/facts-repository.js';
+import { listCompanies } from '../store/companies-repository.js';
+import { resolveCompanies } from './company-lookup.js';
+import { compareVersions, type VersionPolicy } from './fact-index.js';
+import { monthIndexOf, monthsBetween } from './months.js';
+
+export interface FactListing {
+  ticker: string;
+  metric: string;
+  facts: StoredFact[];
+  /** Ids of the facts that stand for their period (one per period, basis and unit). */
+  used: Set<number>;
+}
+
+export async function listCompanyFacts(db: Kysely<Database>, query: { ticker: string; metric?: string; from?: number; to?: number } & VersionPolicy): Promise<FactListing> {
+  const [company] = resolveCompanies(await listCompanies(db), [query.ticker]);
+  let facts = await listFacts(db, { tickers: [company!.ticker], metrics: query.metric ? [query.metric] : undefined });
+  facts = facts.filter((f) => (query.from === undefined || Number(f.periodEnd.slice(0, 4)) >= query.from) && (query.to === undefined || Number(f.periodEnd.slice(0, 4)) <= query.to));
+  const groups = new Map<string, StoredFact[]>();
+  for (const f of facts) {
+    const key = [f.metric, f.basis, f.unit, monthIndexOf(f.periodEnd), f.periodStart ? monthsBetween(f.periodStart, f.periodEnd) : 'i'].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const used = new Set<number>();
+  for (const list of groups.values()) {
+    const best = [...list].sort(compareVersions(query))[0]!;
+    if (best.basis !== 'derived') used.add(best.id);
+  }
+  return { ticker: company!.ticker, metric: query.metric ?? '*', facts, used };
+}

@@ -1,0 +1,53 @@
+// Periods as whole months: a month index is year*12 + (month-1). Facts are matched to periods
+// by the month their period ends in and their length in months, so a filer whose year ends on
+// the Saturday nearest a month end still lines up.
+
+export type MonthIndex = number;
+
+export function monthIndexOf(isoDate: string): MonthIndex {
+  const y = Number(isoDate.slice(0, 4));
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
+  // A period ending in the first week of a month belongs to the previous month (52/53-week years).
+  return y * 12 + (m - 1) - (d <= 7 ? 1 : 0);
+}
+
+/** Length of a duration in whole months (a quarter is 3, a half 6, a year 12). */
+export function monthsBetween(start: string, end: string): number {
+  const days = (Date.parse(end + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86400000 + 1;
+  return Math.round(days / 30.4375);
+}
+
+export function yearOf(m: MonthIndex): number {
+  return Math.floor(m / 12);
+}
+
+export function monthOf(m: MonthIndex): number {
+  return (m % 12) + 1;
+}
+
+/** First day of the period of `length` months ending with month m. */
+export function startDateOf(endMonth: MonthIndex, length: number): string {
+  const s = endMonth - length + 1;
+  return `${yearOf(s)}-${String(monthOf(s)).padStart(2, '0')}-01`;
+}
+
+export function endDateOf(m: MonthIndex): string {
+  const y = yearOf(m);
+  const mo = monthOf(m);
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return `${y}-${String(mo).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+export function monthIndex(year: number, month: number): MonthIndex {
+  return year * 12 + (month - 1);
+}
+
+/** Calendar quarter label of a quarter ending in month m: 2025-Q3. */
+export function quarterLabel(m: MonthIndex): string {
+  return `${yearOf(m)}-Q${Math.floor((m % 12) / 3) + 1}`;
+}
+
+export function isCalendarQuarterEnd(m: MonthIndex): boolean {
+  return m % 3 === 2;
+}

@@ -1,0 +1,97 @@
+// Plain functions over the facts table, db first (Kysely example-app style).
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, FactRow, NewFactRow } from './schema.js';
+import type { FactInput, StoredFact, Basis, Confidence, SourceKind } from '../model/fact.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+const COLUMNS_PER_ROW = 20;
+
+export function toRow(f: FactInput, runId: number | null): NewFactRow {
+  return {
+    ticker: f.ticker,
+    metric: f.metric,
+    concept: f.concept,
+    value: f.value,
+    unit: f.unit,
+    period_start: f.periodStart,
+    period_end: f.periodEnd,
+    basis: f.basis,
+    confidence: f.confidence,
+    preferred: f.preferred ? 1 : 0,
+    source_kind: f.sourceKind,
+    source_url: f.sourceUrl,
+    form: f.form,
+    accession: f.accession,
+    filed: f.filed,
+    fy: f.fy,
+    fp: f.fp,
+    frame: f.frame,
+    note: f.note,
+    run_id: runId,
+  };
+}
+
+export function fromRow(r: FactRow): StoredFact {
+  return {
+    id: Number(r.id),
+    ticker: r.ticker,
+    metric: r.metric,
+    concept: r.concept,
+    value: Number(r.value),
+    unit: r.unit,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    basis: r.basis as Basis,
+    confidence: r.confidence as Confidence,
+    preferred: Number(r.preferred) === 1,
+    sourceKind: r.source_kind as SourceKind,
+    sourceUrl: r.source_url,
+    form: r.form,
+    accession: r.accession,
+    filed: r.filed,
+    fy: r.fy === null ? null : Number(r.fy),
+    fp: r.fp,
+    frame: r.frame,
+    note: r.note,
+  };
+}
+
+/** Inserts in multi-row batches sized to the dialect's parameter limit. */
+export async function insertFacts(db: Executor, facts: FactInput[], runId: number | null, maxParameters = 32766): Promise<number> {
+  const batch = Math.max(1, Math.floor(maxParameters / COLUMNS_PER_ROW));
+  for (let i = 0; i < facts.length; i += batch) {
+    const rows = facts.slice(i, i + batch).map((f) => toRow(f, runId));
+    await db.insertInto('facts').values(rows).execute();
+  }
+  return facts.length;
+}
+
+/** Deletes the facts one source holds for one company (or for all, when ticker is omitted). */
+export async function deleteFacts(db: Executor, sourceKind: SourceKind, ticker?: string): Promise<void> {
+  let q = db.deleteFrom('facts').where('source_kind', '=', sourceKind);
+  if (ticker) q = q.where('ticker', '=', ticker);
+  await q.execute();
+}
+
+export interface FactQuery {
+  tickers?: string[];
+  metrics?: string[];
+  basis?: Basis[];
+  sourceKind?: SourceKind;
+}
+
+export async function listFacts(db: Executor, query: FactQuery = {}): Promise<StoredFact[]> {
+  let q = db.selectFrom('facts').selectAll();
+  if (query.tickers?.length) q = q.where('ticker', 'in', query.tickers);
+  if (query.metrics?.length) q = q.where('metric', 'in', query.metrics);
+  if (query.basis?.length) q = q.where('basis', 'in', query.basis);
+  if (query.sourceKind) q = q.where('source_kind', '=', query.sourceKind);
+  const rows = await q.orderBy('ticker').orderBy('metric').orderBy('period_end').orderBy('id').execute();
+  return rows.map(fromRow);
+}
+
+export async function countFacts(db: Executor): Promise<number> {
+  const r = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

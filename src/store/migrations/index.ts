@@ -1,0 +1,14 @@
+// Versioned migrations, applied in name order. Add a file, never edit a released one.
+import type { Migration, MigrationProvider } from 'kysely';
+import type { StoreDialect } from '../store-dialect.js';
+import { init } from './0001-init.js';
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-init': init(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// A terminal table of a series: periods down, companies across, with numbered sources below.
+import type { SeriesResult } from '../model/series.js';
+import { textTable } from './text-table.js';
+import { formatScaled, scaleFor } from './scale.js';
+
+export function seriesTable(r: SeriesResult): string {
+  const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
+  const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
+  const urls: string[] = [];
+  const ref = (url: string) => {
+    let i = urls.indexOf(url);
+    if (i < 0) i = urls.push(url) - 1;
+    return i + 1;
+  };
+  const notes = new Set<string>();
+  const rows = labels.map((label) => [
+    label,
+    ...r.series.map((s) => {
+      const p = s.points.find((x) => x.label === label);
+      if (!p) return '';
+      if (p.value === null) {
+        notes.add(`— ${p.missing?.reason}: ${p.missing?.detail}`);
+        return p.missing?.reason === 'incomplete' ? `incomplete${p.partialValue !== null ? ' (≥' + formatScaled(p.partialValue, scale) + ')' : ''}` : `— (${p.missing?.reason})`;
+      }
+      const marks = (p.derived ? '*' : '') + (p.fx ? '‡' : '');
+      const refs = [...new Set(p.sources.map((x) => ref(x.url)))].slice(0, 3).join(',');
+      return `${formatScaled(p.value, scale, r.unit === 'percent' ? 1 : 1)}${marks} [${refs}${p.sources.length > 3 ? ',…' : ''}]`;
+    }),
+  ]);
+  const out = [
+    `${r.metric} (${r.period}, ${r.basis}) in ${scale.label}`,
+    '',
+    textTable(['period', ...r.series.map((s) => s.ticker)], rows),
+    '',
+    '* derived by airace (see --format json for how)   ‡ converted to USD at the stated rate',
+  ];
+  const fx = r.series.flatMap((s) => s.points.filter((p) => p.fx).map((p) => `${s.ticker} ${p.label}: ${p.fx!.pair} ${p.fx!.rate} (${p.fx!.date})`));
+  if (fx.length) out.push('', 'FX rates:', ...fx.map((x) => '  ' + x));
+  const defs = r.series.filter((s) => s.definition).map((s) => `  ${s.ticker}: ${s.definition}`);
+  if (defs.length) out.push('', 'Definitions:', ...defs);
+  if (notes.size) out.push('', 'Missing:', ...[...notes].map((n) => '  ' + n));
+  out.push('', 'Sources:', ...urls.map((u, i) => `  [${i + 1}] ${u}`));
+  return out.join('\n');
+}

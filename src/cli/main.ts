@@ -1,6 +1,8 @@
 // airace command line. Each command lives in commands/<name>.ts and registers itself here.
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../config/paths.js';
 import { UnknownChoiceError } from '../model/unknown-choice-error.js';
 import { DataFileError } from '../ingest/data-file-error.js';
 import { registerInit } from './commands/init.js';
@@ -9,7 +11,7 @@ import { registerSeries } from './commands/series.js';
 import { registerFacts } from './commands/facts.js';
 import { registerChart } from './commands/chart.js';
 
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
 
 /** Exit codes: 1 runtime failure, 2 bad usage (unknown ticker, metric, period, option). */
 export const EXIT_USAGE = 2;

@@ -3,11 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { getSeries } from '../../series/engine.js';
 import { buildChart, CHART_TYPES } from '../../chart/chart.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
-import { describeChart } from '../../chart/describe.js';
 import { chartPreset, PRESET_NAMES } from '../../chart/presets.js';
 import { keyword } from '../../model/keyword.js';
 import { withStore } from '../cli-context.js';
-import { addSeriesOptions, seriesRequest, type SeriesOptions } from './series.js';
+import { addSeriesOptions, computeSeries, seriesRequest, type SeriesOptions } from './series.js';
 
 const OUTPUTS = ['.svg', '.png', '.vl.json'] as const;
 
@@ -35,13 +34,12 @@ export function registerChart(program: Command): void {
       const preset = opts.preset ? chartPreset(opts.preset) : null;
       const request = preset ? preset.request : seriesRequest(opts);
       const type = preset ? preset.type : keyword(opts.type, 'type', CHART_TYPES);
-      const result = await withStore(opts, (s) => getSeries(s.db, request));
+      const result = await withStore(opts, (s) => (preset ? getSeries(s.db, request) : computeSeries(s.db, opts)));
       const options = { ...(preset?.options ?? {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) };
       const spec = buildChart(result, { type, ...options });
       if (ext === '.vl.json') writeFileSync(opts.out, renderVegaLiteJson(spec));
       else if (ext === '.svg') writeFileSync(opts.out, await renderSvg(spec));
-      else writeFileSync(opts.out, await renderPng(spec, { scale: Number(opts.scale) || 2 }));
-      const { alt } = describeChart(result, { type });
-      process.stdout.write(`Wrote ${opts.out}\nAlt text: ${alt}\n`);
+      else writeFileSync(opts.out, await renderPng(spec, { scale: Number(opts.scale) }));
+      process.stdout.write(`Wrote ${opts.out}\nAlt text: ${spec.description}\n`);
     });
 }

@@ -1,0 +1,91 @@
+// Flattens a SeriesResult into the plain rows that charts embed (data.values), so a
+// downloaded spec is self-contained and every mark can be traced to its source.
+import type { Basis } from '../model/fact.js';
+import type { MissingReason, Period, SeriesResult } from '../model/series.js';
+import { formatValue } from './format-money.js';
+
+export interface ChartRow {
+  ticker: string;
+  name: string;
+  label: string;
+  start: string;
+  end: string;
+  /** null when missing: charts skip it rather than draw zero. */
+  value: number | null;
+  basis: Basis;
+  derived: boolean;
+  complete: boolean;
+  /** URL of the first source, or null for a value without sources. */
+  sourceUrl: string | null;
+  /** The formatted value, or why there is none ("incomplete: Q4 missing"). */
+  valueText: string;
+  derivation: string | null;
+  missing: MissingReason | null;
+  /** Short on-chart marker for a missing value ("incomplete"), null when present. */
+  missingText: string | null;
+}
+
+const MISSING_TEXT: Record<MissingReason, string> = {
+  'no-data': 'no data',
+  'no-fx-rate': 'no FX rate',
+  'divide-by-zero': 'n/a',
+  incomplete: 'incomplete',
+};
+
+export function missingText(reason: MissingReason): string {
+  return MISSING_TEXT[reason];
+}
+
+const PERIOD_NAMES: Record<Period, string> = {
+  quarter: 'calendar quarters',
+  fy: 'fiscal years',
+  cy: 'calendar years',
+  ttm: 'trailing twelve months',
+};
+
+export function periodName(period: Period): string {
+  return PERIOD_NAMES[period];
+}
+
+/** Period labels ordered by their earliest start (MSFT's FY2024 starts in July 2023, others' in January 2024). */
+export function periodLabels(result: SeriesResult): string[] {
+  const earliest = new Map<string, string>();
+  for (const s of result.series) {
+    for (const p of s.points) {
+      const seen = earliest.get(p.label);
+      if (seen === undefined || p.start < seen) earliest.set(p.label, p.start);
+    }
+  }
+  return [...earliest.entries()]
+    .sort(([la, a], [lb, b]) => (a === b ? la.localeCompare(lb) : a < b ? -1 : 1))
+    .map(([label]) => label);
+}
+
+export function chartRows(result: SeriesResult): ChartRow[] {
+  return result.series.flatMap((s) =>
+    [...s.points]
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+      .map((p): ChartRow => {
+        const reason = p.value === null ? (p.missing?.reason ?? 'no-data') : null;
+        return {
+          ticker: s.ticker,
+          name: s.name,
+          label: p.label,
+          start: p.start,
+          end: p.end,
+          value: p.value,
+          basis: p.basis,
+          derived: p.derived,
+          complete: p.complete,
+          sourceUrl: p.sources[0]?.url ?? null,
+          valueText:
+            p.value !== null
+              ? formatValue(p.value, result.unit)
+              : `${missingText(reason!)}${p.missing?.detail ? `: ${p.missing.detail}` : ''}`,
+          derivation: p.derivation,
+          missing: reason,
+          missingText: reason && missingText(reason),
+        };
+      }),
+  );
+}

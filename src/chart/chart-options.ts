@@ -1,0 +1,48 @@
+// Options every chart type takes, and the defaults that make a chart publishable as is.
+import type { SeriesResult } from '../model/series.js';
+import { periodLabels, periodName } from './chart-data.js';
+
+export interface ChartOptions {
+  /** Default: the metric and period range, e.g. "Capex, FY2022–FY2025". */
+  title?: string;
+  /** Default: the metric definition, year basis, basis and unit. */
+  subtitle?: string;
+  /** Printed at the bottom of the chart. Default: {@link DEFAULT_SOURCE_LINE}. */
+  sourceLine?: string;
+  /** Width of the plot area in pixels. Default: 720. */
+  width?: number;
+  /** Height of the plot area in pixels. Default: 400. */
+  height?: number;
+}
+
+export type ResolvedChartOptions = Required<ChartOptions>;
+
+export const DEFAULT_SOURCE_LINE = 'Source: company filings via airace; figures: data/facts.csv';
+
+export function resolveChartOptions(result: SeriesResult, options: ChartOptions = {}): ResolvedChartOptions {
+  return {
+    title: options.title ?? defaultTitle(result),
+    subtitle: options.subtitle ?? defaultSubtitle(result),
+    sourceLine: options.sourceLine ?? DEFAULT_SOURCE_LINE,
+    width: positive(options.width ?? 720, 'width'),
+    height: positive(options.height ?? 400, 'height'),
+  };
+}
+
+function defaultTitle(result: SeriesResult): string {
+  const metric = result.metric.replaceAll('_', ' ');
+  const name = metric.charAt(0).toUpperCase() + metric.slice(1);
+  const labels = periodLabels(result);
+  if (labels.length === 0) return name;
+  return labels.length === 1 ? `${name}, ${labels[0]}` : `${name}, ${labels[0]}–${labels[labels.length - 1]}`;
+}
+
+function defaultSubtitle(result: SeriesResult): string {
+  const unit = result.unit === 'percent' ? 'percent' : `${result.unit}`;
+  return [result.definition, periodName(result.period), result.basis, unit].filter(Boolean).join(' · ');
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`invalid ${name}: ${value} (expected a positive number)`);
+  return value;
+}

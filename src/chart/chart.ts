@@ -1,0 +1,25 @@
+// Entry point for views: pick a chart type by name and get a Vega-Lite spec.
+import type { TopLevelSpec } from 'vega-lite';
+import type { SeriesResult } from '../model/series.js';
+import type { ChartOptions } from './chart-options.js';
+import { groupedColumnSpec } from './specs/grouped-column.js';
+import { lineSpec } from './specs/line.js';
+import { stackedColumnSpec } from './specs/stacked-column.js';
+
+export const CHART_TYPES = ['grouped', 'line', 'stacked'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+const BUILDERS: Record<ChartType, (result: SeriesResult, options: ChartOptions) => TopLevelSpec> = {
+  grouped: groupedColumnSpec,
+  line: lineSpec,
+  stacked: stackedColumnSpec,
+};
+
+export function isChartType(value: string): value is ChartType {
+  return (CHART_TYPES as readonly string[]).includes(value);
+}
+
+export function buildChart(result: SeriesResult, { type, ...options }: ChartOptions & { type: string }): TopLevelSpec {
+  if (!isChartType(type)) throw new Error(`invalid chart type: ${type} (expected grouped, line or stacked)`);
+  return BUILDERS[type](result, options);
+}

@@ -1,0 +1,76 @@
+// Growth, CAGR and shares computed from engine output; each keeps the reason a value is missing.
+import type { CompanySeries, Missing, SeriesPoint, SeriesResult } from '../model/series.js';
+import { monthIndexOf } from './months.js';
+
+export const TRANSFORMS = ['yoy', 'share'] as const;
+export type Transform = (typeof TRANSFORMS)[number];
+
+export type Computed = { value: number; missing: null } | { value: null; missing: Missing };
+
+/** Percentage change from `before` to `after`. */
+export function percentChange(before: number | null, after: number | null): Computed {
+  if (before === null || after === null) return { value: null, missing: { reason: 'no-data', detail: 'a value to compare is missing' } };
+  if (before === 0) return { value: null, missing: { reason: 'divide-by-zero', detail: 'the earlier value is zero' } };
+  return { value: ((after - before) / Math.abs(before)) * 100, missing: null };
+}
+
+/** Compound annual growth rate in percent between two values `years` apart. */
+export function cagr(first: number | null, last: number | null, years: number): Computed {
+  if (first === null || last === null) return { value: null, missing: { reason: 'no-data', detail: 'a value at either end is missing' } };
+  if (first <= 0 || years <= 0) return { value: null, missing: { reason: 'divide-by-zero', detail: 'CAGR needs a positive starting value and span' } };
+  return { value: (Math.pow(last / first, 1 / years) - 1) * 100, missing: null };
+}
+
+/** The point covering the same months one year earlier, matched by period end. */
+function yearEarlier(points: SeriesPoint[], p: SeriesPoint): SeriesPoint | undefined {
+  const target = monthIndexOf(p.end) - 12;
+  return points.find((q) => monthIndexOf(q.end) === target);
+}
+
+function asPercent(p: SeriesPoint, c: Computed, derivation: string, extra: SeriesPoint[]): SeriesPoint {
+  return {
+    ...p,
+    value: c.value,
+    missing: c.missing,
+    complete: c.missing?.reason !== 'incomplete' && p.complete,
+    derived: true,
+    derivation,
+    partialValue: null,
+    fx: null,
+    sources: [...p.sources, ...extra.flatMap((e) => e.sources)],
+  };
+}
+
+/** Year-over-year growth of each point, in percent. */
+export function yoySeries(s: CompanySeries): CompanySeries {
+  return {
+    ...s,
+    points: s.points.map((p) => {
+      const before = yearEarlier(s.points, p);
+      const c = before ? percentChange(before.value, p.value) : ({ value: null, missing: { reason: 'no-data', detail: `no value for the year before ${p.label}` } } as Computed);
+      return asPercent(p, c, before ? `(${p.label} − ${before.label}) ÷ ${before.label}` : 'year-over-year growth', before ? [before] : []);
+    }),
+  };
+}
+
+/** Each company's share of the period's total across the companies shown, in percent. */
+export function shareSeries(result: SeriesResult): CompanySeries[] {
+  return result.series.map((s) => ({
+    ...s,
+    points: s.points.map((p, i) => {
+      const column = result.series.map((x) => x.points[i]!);
+      if (column.some((x) => x.value === null)) {
+        return asPercent(p, { value: null, missing: { reason: 'incomplete', detail: `a company has no value for ${p.label}` } }, 'share of total', []);
+      }
+      const total = column.reduce((t, x) => t + (x.value as number), 0);
+      const c: Computed = total === 0 ? { value: null, missing: { reason: 'divide-by-zero', detail: 'the total is zero' } } : { value: ((p.value as number) / total) * 100, missing: null };
+      return asPercent(p, c, `share of ${result.series.map((x) => x.ticker).join(' + ')}`, []);
+    }),
+  }));
+}
+
+export function applyTransform(result: SeriesResult, transform: Transform): SeriesResult {
+  const series = transform === 'yoy' ? result.series.map(yoySeries) : shareSeries(result);
+  const word = transform === 'yoy' ? 'Year-over-year growth of' : 'Share of the total of the companies shown for';
+  return { ...result, metric: `${result.metric}_${transform}`, unit: 'percent', currency: null, definition: `${word}: ${result.definition}`, series };
+}

@@ -1,0 +1,127 @@
+// What the claim checker hands back: a verdict per claim with the evidence behind it, and the
+// charts the article describes, redrawn. The JSON shape (report-json.ts) is a projection of this.
+import type { TopLevelSpec } from 'vega-lite';
+import type { SeriesRequest } from '../series/engine.js';
+import type { ArticleDate, Bound, ClaimBasis, ClaimKind } from './claim.js';
+
+export const VERDICTS = ['supported', 'close', 'contradicted', 'not-checkable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Why a claim could not be checked; `reason` says it in words. */
+export type ReasonCode =
+  | 'opinion'
+  | 'forecast-attributed'
+  | 'price-data'
+  | 'no-data'
+  | 'no-subject'
+  | 'no-metric'
+  | 'period-unstated'
+  | 'period-unresolved'
+  | 'no-fx-rate';
+
+/** The figure as the article states it. */
+export interface ClaimedFigure {
+  value: number;
+  high: number | null;
+  unit: string;
+  display: string;
+  bound: Bound;
+  hedge: string | null;
+  negated: boolean;
+}
+
+/** A figure airace computed or holds, with what it covers. */
+export interface Figure {
+  value: number;
+  unit: string;
+  display: string;
+  /** What the figure is: "Alibaba revenue, 2024-Q4". */
+  label: string;
+  start: string | null;
+  end: string | null;
+  basis: string;
+  /** The rate that converted it, as the engine carried it in point.fx. */
+  fx: { pair: string; rate: number; date: string; source: string } | null;
+  derivation: string | null;
+  /** For guidance: when it was stated. */
+  statedOn: string | null;
+}
+
+export interface Difference {
+  /** Ours minus claimed (for bounds and ranges: to the nearest edge, 0 inside). */
+  absolute: number;
+  /** absolute ÷ |claimed|. */
+  relative: number | null;
+  display: string;
+}
+
+/** A second comparison: guidance vs actual, the fiscal year beside the calendar year, a quoted equivalent. */
+export interface Evidence {
+  label: string;
+  verdict: Verdict | null;
+  actual: Figure | null;
+  difference: Difference | null;
+  sources: string[];
+  note: string | null;
+}
+
+export interface CheckedClaim {
+  id: number;
+  /** The claim's words exactly as in the article. */
+  text: string;
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  verdict: Verdict;
+  reasonCode: ReasonCode | null;
+  /** Why not checkable, or what the verdict rests on when that needs saying. */
+  reason: string | null;
+  claimed: ClaimedFigure | null;
+  actual: Figure | null;
+  difference: Difference | null;
+  /** The tolerance the verdict used, in words. */
+  tolerance: string | null;
+  /** Source URLs of our figure. */
+  sources: string[];
+  subject: { tickers: string[]; label: string; carried: boolean } | null;
+  metric: string | null;
+  period: { text: string | null; label: string | null; note: string | null } | null;
+  basis: ClaimBasis;
+  alsoAgainst: Evidence[];
+  notes: string[];
+}
+
+export interface ChartEntry {
+  /** The words that describe the chart. */
+  text: string;
+  start: number;
+  end: number;
+  type: 'grouped' | 'line' | 'stacked';
+  request: SeriesRequest | null;
+  alt: string | null;
+  /** Files written by writeChartFiles (SVG, PNG); empty until then. */
+  files: string[];
+  /** Vega-Lite spec, for callers that render it themselves (the web page). Not in the JSON. */
+  spec: TopLevelSpec | null;
+  notes: string[];
+  /** Why the chart could not be drawn. */
+  error: string | null;
+}
+
+export interface CheckSummary {
+  claims: number;
+  supported: number;
+  close: number;
+  contradicted: number;
+  notCheckable: number;
+  charts: number;
+}
+
+export interface CheckReport {
+  articleDate: ArticleDate | null;
+  claims: CheckedClaim[];
+  charts: ChartEntry[];
+  summary: CheckSummary;
+  /** The tolerance policy, in words, printed at the top of every report. */
+  policy: string;
+}

@@ -1,0 +1,10 @@
+// The claim checker's public API, for the CLI and the web server (POST /api/v1/check).
+export { checkArticle, MAX_ARTICLE_BYTES, type CheckOptions } from './check-article.js';
+export { writeChartFiles } from './write-charts.js';
+export { reportToJson, type CheckReportJson, type CheckedClaimJson } from './report-json.js';
+export { reportToText } from './report-text.js';
+export { reportToMarkdown } from './report-markdown.js';
+export { parseDateOption } from './article-date.js';
+export { benchmarkArticle, timeCheckArticle, type CheckTiming } from './check-benchmark.js';
+export type { CheckReport, CheckedClaim, ChartEntry, Evidence, Figure, Verdict, ReasonCode, Difference, ClaimedFigure } from './check-report.js';
+export { VERDICTS } from './check-report.js';

@@ -1,0 +1,86 @@
+// Turns the period words of a claim into the engine's terms, without confusing fiscal and
+// calendar years: "fiscal 2023" for Microsoft is Jul 2022–Jun 2023 (period fy); a bare "in 2024"
+// is the calendar year (period cy), except where a company's fiscal year is the calendar year.
+// For Alibaba, whose fiscal year ends in March, a bare year is ambiguous: writers usually mean the
+// fiscal year it reports under that name, so that is checked, the calendar year is shown beside it,
+// and the report says so.
+import type { Company } from '../model/company.js';
+import type { PeriodRef } from './claim.js';
+import { monthIndex, quarterLabel } from '../series/months.js';
+
+export interface PeriodSlot {
+  period: 'quarter' | 'fy' | 'cy';
+  from: string;
+  to: string;
+}
+
+export interface PeriodPlan {
+  primary: PeriodSlot | null;
+  /** The other reading of an ambiguous period, shown as extra evidence. */
+  alternates: PeriodSlot[];
+  note: string | null;
+  /** Why the period cannot be turned into a request. */
+  error: string | null;
+}
+
+const plan = (primary: PeriodSlot, note: string | null = null, alternates: PeriodSlot[] = []): PeriodPlan => ({ primary, alternates, note, error: null });
+const fail = (error: string): PeriodPlan => ({ primary: null, alternates: [], note: null, error });
+
+const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Jul 2022–Jun 2023" for a fiscal year ending in month `fye` of `year`. */
+export function fiscalYearSpan(year: number, fye: number): string {
+  const startMonth = fye % 12;
+  const startYear = fye === 12 ? year : year - 1;
+  return `${MONTH[startMonth]} ${startYear}–${MONTH[fye - 1]} ${year}`;
+}
+
+/** How a bare year is read for one company (see the file comment). */
+export function bareYearPeriod(company: Company): 'fy' | 'cy' | 'fy-ambiguous' {
+  if (company.kind === 'group') return 'cy';
+  if (company.fiscalYearEndMonth === 12) return 'fy';
+  return company.fiscalYearEndMonth <= 3 ? 'fy-ambiguous' : 'cy';
+}
+
+/** The request period(s) for a claim's period words and the companies it is about. A range keeps both ends. */
+export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan {
+  const single = companies.length === 1 ? companies[0]! : null;
+  const y = ref.year;
+  switch (ref.kind) {
+    case 'quarter':
+      return plan({ period: 'quarter', from: `${y}-Q${ref.quarter}`, to: `${y}-Q${ref.quarter}` });
+    case 'fiscal-quarter': {
+      if (!single || single.kind === 'group') return fail('a fiscal quarter is only defined for one company');
+      const end = monthIndex(y!, single.fiscalYearEndMonth) - (4 - ref.quarter!) * 3;
+      const label = quarterLabel(end);
+      const note = single.fiscalYearEndMonth === 12 ? null : `${single.name}'s fiscal Q${ref.quarter} ${y} is calendar ${label}`;
+      return plan({ period: 'quarter', from: label, to: label }, note);
+    }
+    case 'fy':
+      return plan({ period: 'fy', from: String(y), to: String(y) }, single && single.fiscalYearEndMonth !== 12 ? `${single.name}'s fiscal ${y} = ${fiscalYearSpan(y!, single.fiscalYearEndMonth)}` : null);
+    case 'cy':
+      return plan({ period: 'cy', from: String(y), to: String(y) });
+    case 'ytd':
+      return fail('a year-to-date amount is not a period airace computes (quarters, fiscal and calendar years)');
+    case 'year': {
+      if (y === null) return fail(ref.resolution ?? 'the year is not stated');
+      const fy = { period: 'fy' as const, from: String(y), to: String(y) };
+      const cy = { period: 'cy' as const, from: String(y), to: String(y) };
+      if (!single || single.kind === 'group') return plan(cy, companies.some((c) => c.kind === 'group') ? `${y} read as calendar ${y} (each company's calendar-year quarters)` : null);
+      const how = bareYearPeriod(single);
+      if (how === 'fy') return plan(fy);
+      if (how === 'fy-ambiguous') {
+        return plan(fy, `“${ref.text.trim()}” is ambiguous for ${single.name}, whose fiscal year ends in ${MONTH[single.fiscalYearEndMonth - 1]}: checked fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)}); calendar ${y} shown too`, [cy]);
+      }
+      return plan(cy, `“${ref.text.trim()}” read as calendar ${y}; ${single.name}'s fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)}) shown too`, [fy]);
+    }
+    case 'range': {
+      const one = resolvePeriod({ ...ref, kind: 'year', endYear: null }, companies);
+      if (!one.primary) return one;
+      const widen = (s: PeriodSlot): PeriodSlot => ({ ...s, to: String(ref.endYear) });
+      return { ...one, primary: widen(one.primary), alternates: one.alternates.map(widen) };
+    }
+    case 'span':
+      return fail(`“${ref.text.trim()}” is a span of future years, not a reporting period`);
+  }
+}

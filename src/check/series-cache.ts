@@ -1,0 +1,49 @@
+// One article repeats the same questions ("Alibaba revenue by quarter") many times; each distinct
+// request goes to the engine once per check, so a 100 KB article costs about as many queries as
+// a 4 KB one with the same subjects.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Company } from '../model/company.js';
+import type { StoredFact } from '../model/fact.js';
+import type { SeriesResult } from '../model/series.js';
+import { getSeries, type SeriesRequest } from '../series/engine.js';
+import { listFacts } from '../store/facts-repository.js';
+import { listCompanies } from '../store/companies-repository.js';
+
+export class SeriesCache {
+  private readonly seriesMemo = new Map<string, Promise<SeriesResult | Error>>();
+  private readonly factsMemo = new Map<string, Promise<StoredFact[]>>();
+  private companiesMemo: Promise<Company[]> | null = null;
+  /** Number of engine calls made, for the benchmark and tests. */
+  engineCalls = 0;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The engine's answer, or the error it raised (unknown metric, bad range) as a value. */
+  series(request: SeriesRequest): Promise<SeriesResult | Error> {
+    const key = JSON.stringify(request, Object.keys(request).sort());
+    let p = this.seriesMemo.get(key);
+    if (!p) {
+      this.engineCalls++;
+      p = getSeries(this.db, request).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      this.seriesMemo.set(key, p);
+    }
+    return p;
+  }
+
+  /** Raw facts (guidance, commitments, FX rates, stated growth) that the engine does not serve as series. */
+  facts(tickers: string[], metrics: string[]): Promise<StoredFact[]> {
+    const key = `${tickers.join(',')}|${metrics.join(',')}`;
+    let p = this.factsMemo.get(key);
+    if (!p) {
+      p = listFacts(this.db, { tickers, metrics });
+      this.factsMemo.set(key, p);
+    }
+    return p;
+  }
+
+  companies(): Promise<Company[]> {
+    this.companiesMemo ??= listCompanies(this.db);
+    return this.companiesMemo;
+  }
+}

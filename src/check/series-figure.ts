@@ -1,0 +1,83 @@
+// Our figure for a claim, always from the series engine: one company, a group (the engine sums
+// the big four), or a list added together ("Microsoft and Meta combined"); a range of years is
+// the sum of its years. Carries the engine's sources, FX rate and derivation.
+import type { Company } from '../model/company.js';
+import type { SeriesPoint } from '../model/series.js';
+import type { Figure } from './check-report.js';
+import type { PeriodSlot } from './resolve-period.js';
+import type { SeriesCache } from './series-cache.js';
+import { formatFigure } from './format-figure.js';
+
+export interface SeriesFigure {
+  figure: Figure;
+  sources: string[];
+  points: SeriesPoint[];
+}
+
+export const METRIC_NAMES: Record<string, string> = {
+  capex: 'capex',
+  capex_incl_finance_leases: 'capex incl. finance leases',
+  revenue: 'revenue',
+  cloud_revenue: 'cloud revenue',
+  operating_cash_flow: 'operating cash flow',
+  free_cash_flow: 'free cash flow',
+  net_income: 'net income',
+  net_income_attributable: 'net income attributable to shareholders',
+  operating_income: 'operating income',
+  aws_capex: 'AWS capex',
+  capex_intensity: 'capex intensity',
+  ai_infrastructure_commitment: 'AI and cloud infrastructure commitment',
+  capex_combined: 'combined capex',
+  share_price: 'share price',
+};
+
+export const metricName = (id: string) => METRIC_NAMES[id] ?? id.replaceAll('_', ' ');
+
+export function uniqueUrls(urls: Array<string | null | undefined>): string[] {
+  return [...new Set(urls.filter((u): u is string => !!u))];
+}
+
+export function namesOf(tickers: string[], companies: Company[]): string {
+  const names = tickers.map((t) => companies.find((c) => c.ticker === t)?.name ?? t);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function slotLabel(slot: PeriodSlot): string {
+  const span = slot.from === slot.to ? slot.from : `${slot.from}–${slot.to}`;
+  return slot.period === 'fy' ? `fiscal ${span}` : slot.period === 'cy' ? `calendar ${span}` : span;
+}
+
+/**
+ * @param currency convert to this currency (USD) when it differs from the reporting currency
+ * @param decimals decimals for the display, matched to the claim
+ */
+export async function seriesFigure(cache: SeriesCache, companies: Company[], tickers: string[], metric: string, slot: PeriodSlot, currency: string | undefined, decimals: number): Promise<SeriesFigure | { missing: string }> {
+  const result = await cache.series({ metric, tickers, period: slot.period, from: slot.from, to: slot.to, ...(currency ? { currency } : {}) });
+  if (result instanceof Error) return { missing: result.message };
+  const points = result.series.flatMap((s) => s.points);
+  const lacking = points.find((p) => p.value === null);
+  const label = `${namesOf(tickers, companies)} ${metricName(metric)}, ${slotLabel(slot)}`;
+  if (points.length === 0) return { missing: `no ${metricName(metric)} data for ${label}` };
+  if (lacking) {
+    const partial = lacking.partialValue === null ? '' : ` (the parts on record sum to ${formatFigure(lacking.partialValue, result.unit, decimals)})`;
+    return { missing: `${lacking.missing?.detail || `no data for ${label}`}${partial}` };
+  }
+  const value = points.reduce((s, p) => s + (p.value as number), 0);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const fx = first.fx ? { pair: first.fx.pair, rate: first.fx.rate, date: first.fx.date, source: first.fx.source.url } : null;
+  const derivations = uniqueUrls(points.map((p) => p.derivation));
+  const figure: Figure = {
+    value,
+    unit: result.unit,
+    display: formatFigure(value, result.unit, decimals),
+    label: `${label} (${first.start} to ${last.end})`,
+    start: first.start,
+    end: last.end,
+    basis: result.basis,
+    fx,
+    derivation: points.length > 1 ? `sum of ${points.map((p) => p.label).join(' + ')}${derivations.length ? `; ${derivations.join('; ')}` : ''}` : (first.derivation ?? null),
+    statedOn: null,
+  };
+  return { figure, sources: uniqueUrls(points.flatMap((p) => p.sources.map((s) => s.url))), points };
+}

@@ -1,0 +1,35 @@
+// Gives one claim its verdict: opinions and attributed forecasts are not checkable; the rest go
+// to the verifier for their kind (amount, change, conversion, guidance, commitment, share price).
+import type { Claim } from './claim.js';
+import type { CheckedClaim } from './check-report.js';
+import { notCheckable, skeleton } from './verify-common.js';
+import { verifyAmount } from './verify-amount.js';
+import { verifyChange } from './verify-change.js';
+import { verifyConversion } from './verify-conversion.js';
+import { verifyGuidance } from './verify-guidance.js';
+import { verifyCommitment } from './verify-commitment.js';
+import { verifyPrice } from './verify-price.js';
+import { COMMITMENT_METRIC, SHARE_PRICE_METRIC } from './extract-metric.js';
+import type { VerifyContext } from './verify-context.js';
+
+export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
+  const base = skeleton(claim, ctx.companies);
+  if (claim.attribution) {
+    const a = claim.attribution;
+    return a.reason === 'opinion'
+      ? notCheckable(base, 'opinion', `opinion: “${a.words}” states a possibility, not a reported figure`)
+      : notCheckable(base, 'forecast-attributed', `forecast attributed to a person${a.who ? ` (${a.who})` : ''}: a view of the future, not a reported figure`);
+  }
+  if (claim.kind === 'statement') return notCheckable(base, 'opinion', 'opinion: no figure to check');
+  if (claim.metric?.id === SHARE_PRICE_METRIC) return verifyPrice(claim, ctx);
+  if (claim.kind === 'share') {
+    return notCheckable(base, 'no-metric', claim.metric ? `a share of ${claim.metric.words} is not a series airace holds` : 'a share of something airace has no series for');
+  }
+  if (!claim.subject) return notCheckable(base, 'no-subject', 'the claim names no company airace knows');
+  if (!claim.metric) return notCheckable(base, 'no-metric', 'the claim names no metric airace knows');
+  if (claim.kind === 'conversion') return verifyConversion(claim, ctx);
+  if (claim.kind === 'change') return verifyChange(claim, ctx);
+  if (claim.basis === 'commitment' || claim.metric.id === COMMITMENT_METRIC) return verifyCommitment(claim, ctx);
+  if (claim.basis === 'guidance') return verifyGuidance(claim, ctx);
+  return verifyAmount(claim, ctx);
+}

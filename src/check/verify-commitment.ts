@@ -1,0 +1,85 @@
+// Checks a pledged amount ("pledged $53 billion for cloud and AI over three
+// years") against the commitment facts: the figure in the claim's currency as
+// quoted by sources, and the pledge in its own currency converted at the company's stated rate
+// nearest before the announcement. Both are shown; the verdict rests on the first when sources
+// quote that currency, else on the conversion.
+import type { StoredFact } from '../model/fact.js';
+import type { Claim } from './claim.js';
+import type { CheckedClaim, Evidence, Figure } from './check-report.js';
+import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { evidenceDecimals, formatFigure } from './format-figure.js';
+import { judge, testFor } from './tolerance.js';
+import { subjectCompanies } from './verify-amount.js';
+import { fxRateOn } from './fx-rate-on.js';
+import { COMMITMENT_METRIC } from './extract-metric.js';
+import { uniqueUrls } from './series-figure.js';
+import { monthsBetween } from '../series/months.js';
+import type { VerifyContext } from './verify-context.js';
+
+const byPreference = (a: StoredFact, b: StoredFact) => Number(b.preferred) - Number(a.preferred) || a.id - b.id;
+
+export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'amount' | 'conversion' = 'amount'): Promise<CheckedClaim> {
+  const base = skeleton(claim, ctx.companies);
+  const q = claim.quantity!;
+  const subject = subjectCompanies(claim, ctx.companies);
+  if (subject.length !== 1) return notCheckable(base, 'no-subject', 'a commitment is checked for one company at a time');
+  const company = subject[0]!;
+  const facts = (await ctx.cache.facts([company.ticker], [COMMITMENT_METRIC])).filter((f) => f.basis === 'commitment');
+  if (facts.length === 0) return notCheckable(base, 'no-data', `no investment commitment of ${company.name} on record`);
+
+  const decimals = evidenceDecimals(q.decimals, q.unit);
+  const figureOf = (f: StoredFact, value = f.value, unit = f.unit, fx: Figure['fx'] = null): Figure => ({
+    value,
+    unit,
+    display: formatFigure(value, unit, decimals),
+    label: `${company.name} AI and cloud infrastructure commitment, ${f.periodStart} to ${f.periodEnd}${fx ? ` (${formatFigure(f.value, f.unit, 1)} converted)` : ''}`,
+    start: f.periodStart,
+    end: f.periodEnd,
+    basis: 'commitment',
+    fx,
+    derivation: fx ? `${formatFigure(f.value, f.unit, 1)} ÷ ${fx.rate}` : null,
+    statedOn: f.periodStart,
+  });
+
+  const quoted = facts.filter((f) => f.unit === q.unit).sort(byPreference);
+  const pledge = facts.filter((f) => f.unit === company.currency).sort(byPreference)[0];
+  const also: Evidence[] = [];
+  let converted: { figure: Figure; sources: string[] } | null = null;
+  if (pledge && pledge.unit !== q.unit && q.unit === 'USD') {
+    const fx = await fxRateOn(ctx.cache, company.ticker, pledge.unit, pledge.periodStart ?? pledge.periodEnd);
+    if (fx) {
+      const use = { pair: `${pledge.unit}/USD`, rate: fx.rate, date: fx.date, source: fx.source };
+      converted = { figure: figureOf(pledge, pledge.value / fx.rate, 'USD', use), sources: uniqueUrls([pledge.sourceUrl, fx.source]) };
+    }
+  }
+
+  const primary = quoted[0] ? { figure: figureOf(quoted[0]), sources: [quoted[0].sourceUrl], fact: quoted[0] } : converted ? { ...converted, fact: pledge! } : null;
+  if (!primary) return notCheckable(base, 'no-fx-rate', `the commitment is on record in ${facts[0]!.unit} only and no rate converts it`);
+
+  const test = testFor(q);
+  const { verdict, difference } = judge(test, primary.figure.value);
+  // Other sources' quotes of the same pledge in the claim's currency.
+  for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the pledge as another source quotes it`, q, figureOf(f), [f.sourceUrl], f.note));
+  if (converted && primary.figure !== converted.figure) {
+    also.push(evidence(`the ${pledge!.unit} pledge converted at ${company.name}'s stated rate of ${converted.figure.fx!.date}, the last before the ${pledge!.periodStart} announcement`, q, converted.figure, converted.sources, pledge!.note));
+  }
+  const months = primary.fact.periodStart ? monthsBetween(primary.fact.periodStart, primary.fact.periodEnd) : null;
+  const span = claim.period?.kind === 'span' ? claim.period.years : null;
+  const notes: string[] = [];
+  if (months) notes.push(`the pledge covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
+  if (primary.fact.note) notes.push(primary.fact.note);
+  const label = `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
+  return {
+    ...withPeriod(base, label, null),
+    kind: as === 'conversion' ? 'conversion' : base.kind,
+    basis: 'commitment',
+    verdict,
+    difference,
+    actual: primary.figure,
+    tolerance: test.words,
+    sources: primary.sources,
+    reason: quoted[0] ? `checked against the ${q.unit} figure sources quote for the pledge` : `checked against the ${pledge!.unit} pledge converted to ${q.unit}`,
+    alsoAgainst: also,
+    notes,
+  };
+}

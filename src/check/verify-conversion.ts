@@ -1,0 +1,71 @@
+// Checks a currency conversion written in parentheses: "280.2 billion yuan (US$38.4 billion)".
+// Our USD figure is the engine's, converted at the rate the company states (the release's
+// convenience rate, carried in point.fx). A gap that another reasonable rate explains is `close`,
+// with both rates shown; any US$ figures on record for the same period are shown beside it.
+import type { Claim } from './claim.js';
+import type { CheckedClaim } from './check-report.js';
+import { METRIC_IDS } from '../series/metrics.js';
+import { claimSlot } from './claim-slot.js';
+import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { metricName, seriesFigure, slotLabel } from './series-figure.js';
+import { evidenceDecimals, formatFigure } from './format-figure.js';
+import { judge, testFor } from './tolerance.js';
+import { subjectCompanies } from './verify-amount.js';
+import { verifyCommitment } from './verify-commitment.js';
+import { COMMITMENT_METRIC } from './extract-metric.js';
+import type { VerifyContext } from './verify-context.js';
+
+/** An implied rate this close to the stated one means the article used another day's or another source's rate. */
+export const FX_RATE_TOLERANCE = 0.03;
+
+export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
+  const native = claim.quantity!;
+  const converted = claim.converted!;
+  const metric = claim.metric!.id;
+  if (metric === COMMITMENT_METRIC) return verifyCommitment({ ...claim, quantity: converted }, ctx, 'conversion');
+  const base = skeleton(claim, ctx.companies);
+  if (converted.unit !== 'USD') return notCheckable(base, 'no-fx-rate', `airace converts to USD only; the conversion here is to ${converted.unit}`);
+  if (!METRIC_IDS.includes(metric)) return notCheckable(base, 'no-data', `airace has no ${metricName(metric)} series`);
+  const subject = subjectCompanies(claim, ctx.companies);
+  if (subject.some((c) => c.currency !== native.unit)) return notCheckable(base, 'no-fx-rate', `${subject.map((c) => c.name).join(', ')} report in ${subject[0]?.currency}, not ${native.unit}`);
+
+  const choice = await claimSlot(claim, subject, metric, undefined, ctx);
+  if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
+  const located = withPeriod(base, slotLabel(choice.primary), choice.note);
+  const tickers = subject.map((c) => c.ticker);
+  const decimals = evidenceDecimals(converted.decimals, 'USD');
+  const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, 'USD', decimals);
+  if ('missing' in ours) return notCheckable(located, 'no-data', ours.missing);
+  const fx = ours.figure.fx;
+  if (!fx) return notCheckable(located, 'no-fx-rate', 'no stated rate for the period');
+
+  const test = testFor(converted);
+  let { verdict, difference } = judge(test, ours.figure.value);
+  const implied = native.value / converted.value;
+  const rateGap = implied / fx.rate - 1;
+  let tolerance = test.words;
+  if (verdict === 'contradicted' && Math.abs(rateGap) <= FX_RATE_TOLERANCE) verdict = 'close';
+  if (verdict === 'close') {
+    tolerance = `${test.words}; or a difference explained by the FX rate (within ${FX_RATE_TOLERANCE * 100}% of the stated rate)`;
+  }
+  const result: CheckedClaim = { ...located, verdict, difference, actual: ours.figure, tolerance, sources: ours.sources };
+  result.reason =
+    `the article's figures imply ${formatFigure(implied, 'CNY/USD')}; the company's convenience rate for ${fx.date} is ${formatFigure(fx.rate, 'CNY/USD')} ` +
+    `(${rateGap >= 0 ? '+' : ''}${(rateGap * 100).toFixed(2)}%), which turns the ${native.unit} figure into ${ours.figure.display}`;
+  result.notes.push(`rate source: ${fx.source}`);
+
+  // US$ figures on record for the same period: the release's own translation and any press conversions.
+  const stated = (await ctx.cache.facts(tickers, [metric])).filter((f) => f.unit === 'USD' && f.basis === 'actual' && f.periodStart === ours.figure.start && f.periodEnd === ours.figure.end);
+  for (const f of stated.sort((a, b) => Number(b.preferred) - Number(a.preferred))) {
+    result.alsoAgainst.push(
+      evidence(
+        `US$ figure on record${f.preferred ? '' : ' (another source)'}`,
+        converted,
+        { value: f.value, unit: 'USD', display: formatFigure(f.value, 'USD', decimals), label: `${metricName(metric)} in US$, as stated`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null },
+        [f.sourceUrl],
+        f.note,
+      ),
+    );
+  }
+  return result;
+}

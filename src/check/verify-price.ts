@@ -1,0 +1,40 @@
+// Share-price claims ("its shares gained 70% this year") are not checkable: airace holds no
+// price series. The year-to-date gains the press reported are bundled as facts, so they are
+// shown as evidence, matched to the article's date when it has one.
+import type { Claim } from './claim.js';
+import type { CheckedClaim } from './check-report.js';
+import { evidence, notCheckable, skeleton } from './verify-common.js';
+import { formatFigure } from './format-figure.js';
+import { subjectCompanies } from './verify-amount.js';
+import type { VerifyContext } from './verify-context.js';
+
+export const YTD_GAIN_METRIC = 'stock_ytd_gain_pct';
+
+export async function verifyPrice(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
+  const base = notCheckable(skeleton(claim, ctx.companies), 'price-data', 'price data not in airace: it holds no share-price series, so a price move cannot be computed');
+  const q = claim.quantity;
+  const subject = subjectCompanies(claim, ctx.companies);
+  if (!q || subject.length !== 1) return base;
+  const year = claim.period?.year ?? (ctx.articleDate ? Number(ctx.articleDate.slice(0, 4)) : null);
+  let facts = (await ctx.cache.facts([subject[0]!.ticker], [YTD_GAIN_METRIC])).filter((f) => year === null || f.periodStart?.startsWith(String(year)));
+  if (ctx.articleDate) {
+    const before = facts.filter((f) => f.periodEnd <= ctx.articleDate!).sort((a, b) => (a.periodEnd < b.periodEnd ? 1 : -1));
+    facts = before.slice(0, 1);
+  }
+  const sign = q.direction === 'down' ? -1 : 1;
+  const result: CheckedClaim = { ...base, alsoAgainst: [] };
+  for (const f of facts) {
+    result.alsoAgainst.push(
+      evidence(
+        `year-to-date gain to ${f.periodEnd}, as reported (a reported figure, not a price series)`,
+        q,
+        { value: f.value, unit: 'percent', display: formatFigure(f.value, 'percent', 0), label: `${subject[0]!.name} share price, year to ${f.periodEnd}`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null },
+        [f.sourceUrl],
+        f.note,
+        sign,
+      ),
+    );
+  }
+  if (!ctx.articleDate && facts.length) result.notes.push('article date unknown: every reported gain for the year is listed; give --date to pick the one before the article');
+  return result;
+}

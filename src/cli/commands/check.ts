@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { checkArticle } from '../../check/check-article.js';
+import { writeChartFiles } from '../../check/write-charts.js';
+import { reportToJson } from '../../check/report-json.js';
+import { reportToText } from '../../check/report-text.js';
+import { reportToMarkdown } from '../../check/report-markdown.js';
+import { parseDateOption } from '../../check/article-date.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+
+export const CHECK_FORMATS = ['text', 'md', 'json'] as const;
+
+interface CheckCliOptions extends GlobalOptions {
+  format: string;
+  chartsDir?: string;
+  date?: string;
+  charts: boolean;
+}
+
+async function readInput(file: string): Promise<string> {
+  if (file !== '-') return readFileSync(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description("check an article's numbers against the data, and redraw the charts it describes")
+    .argument('<file>', 'article as plain text or markdown; - reads standard input')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS as unknown as string[]).default('text'))
+    .option('--charts-dir <dir>', 'where redrawn charts are written (default: next to the article, or the current directory for -)')
+    .option('--no-charts', 'do not draw the charts the article describes')
+    .option('--date <YYYY-MM-DD>', 'article date, if the article states none (resolves "this year" and the guidance at the time)')
+    .action(async (file: string, o: CheckCliOptions, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals(), ...o } as CheckCliOptions;
+      const date = opts.date ? parseDateOption(opts.date) : undefined;
+      const text = await readInput(file);
+      let report = await withStore(opts, (s) => checkArticle(s.db, text, { date, charts: opts.charts }));
+      if (opts.charts && report.charts.length) {
+        const dir = opts.chartsDir ?? (file === '-' ? process.cwd() : dirname(resolve(file)));
+        const base = file === '-' ? 'article' : basename(file, extname(file));
+        report = await writeChartFiles(report, dir, base);
+      }
+      if (opts.format === 'json') process.stdout.write(JSON.stringify(reportToJson(report), null, 2) + '\n');
+      else if (opts.format === 'md') process.stdout.write(reportToMarkdown(report));
+      else process.stdout.write(reportToText(report));
+    });
+}

@@ -1,5 +1,6 @@
 // Options every chart type takes, and the defaults that make a chart publishable as is.
 import type { SeriesResult } from '../model/series.js';
+import type { RaceEvent } from '../model/race-event.js';
 import { periodLabels, periodName } from './chart-data.js';
 
 export interface ChartOptions {
@@ -13,6 +14,11 @@ export interface ChartOptions {
   width?: number;
   /** Height of the plot area in pixels. Default: 400. */
   height?: number;
+  /**
+   * Events to mark at their dates (see src/series/chart-events.ts for which events a chart
+   * gets). Events outside the chart's periods are left out. Default: none.
+   */
+  annotations?: RaceEvent[];
 }
 
 export type ResolvedChartOptions = Required<ChartOptions>;
@@ -26,6 +32,7 @@ export function resolveChartOptions(result: SeriesResult, options: ChartOptions 
     sourceLine: options.sourceLine ?? DEFAULT_SOURCE_LINE,
     width: positive(options.width ?? 720, 'width'),
     height: positive(options.height ?? 400, 'height'),
+    annotations: options.annotations ?? [],
   };
 }
 

@@ -2,6 +2,7 @@
 import type { SeriesRequest } from '../series/engine.js';
 import type { ChartOptions } from './chart-options.js';
 import type { ChartType } from './chart.js';
+import type { AnnotateRequest } from '../series/chart-events.js';
 import { UnknownChoiceError } from '../model/unknown-choice-error.js';
 
 export interface ChartPreset {
@@ -10,6 +11,8 @@ export interface ChartPreset {
   request: SeriesRequest;
   type: ChartType;
   options: ChartOptions;
+  /** The events `--annotate` (with no kinds) marks on this chart; without it, the usual rule. */
+  annotate?: AnnotateRequest;
 }
 
 const PRESETS: ChartPreset[] = [
@@ -22,6 +25,20 @@ const PRESETS: ChartPreset[] = [
       title: 'Capital expenditures of Amazon, Microsoft, Alphabet and Meta, 2022–2025',
       subtitle:
         'Capex = cash paid for property and equipment (cash-flow statement), excluding finance leases. Fiscal years as reported: Microsoft’s ends in June, the others’ in December. US$.',
+    },
+    // The 2025 events the seed article itself brings up: DeepSeek's model, Masayoshi Son's
+    // AGI forecast, the Alibaba–Apple deal, President Xi's meeting with entrepreneurs and
+    // Alibaba's RMB 380 billion pledge. None names the four companies charted, hence ids.
+    annotate: {
+      from: '2025-01-01',
+      to: '2025-12-31',
+      ids: [
+        '2025-01-20-model-deepseek',
+        '2025-01-21-prediction-softbank',
+        '2025-02-13-partnership-baba',
+        '2025-02-17-policy-baba',
+        '2025-02-24-commitment-baba',
+      ],
     },
   },
 ];

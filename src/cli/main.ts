@@ -10,6 +10,13 @@ import { registerCompanies } from './commands/companies.js';
 import { registerSeries } from './commands/series.js';
 import { registerFacts } from './commands/facts.js';
 import { registerChart } from './commands/chart.js';
+import { registerServe } from './commands/serve.js';
+import { registerCheck } from './commands/check.js';
+import { registerEvents } from './commands/events.js';
+import { registerGuidance } from './commands/guidance.js';
+import { registerAdd } from './commands/add.js';
+import { registerSync } from './commands/sync.js';
+import { registerAudit } from './commands/audit.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
 
@@ -23,7 +30,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file or postgres:// URL (default: AIRACE_DB, DATABASE_URL, or the user data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart]) register(program);
+  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart, registerAdd, registerSync, registerAudit, registerEvents, registerGuidance, registerCheck, registerServe]) register(program);
   return program;
 }
 

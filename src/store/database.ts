@@ -1,7 +1,8 @@
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 import { sqliteStoreDialect } from './sqlite-store-dialect.js';
+import { postgresStoreDialectFor } from './postgres-store-dialect.js';
 import { migrationProvider } from './migrations/index.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Where queries go and what the engine can do: a Store, or `{ db: trx, dialect }` inside a
+ * transaction. Functions that need a capability (COPY, locks) take this rather than a bare db.
+ */
+export interface StoreScope {
+  db: Kysely<Database> | Transaction<Database>;
+  dialect: StoreDialect;
+}
+
+/** A StoreScope whose queries run in one open transaction. */
+export interface TransactionScope extends StoreScope {
+  db: Transaction<Database>;
+}
+
 type DialectFactory = (target: string) => StoreDialect | null;
 
 /** Dialects by URL scheme; PostgreSQL registers itself here (see postgres-store-dialect.ts). */
@@ -20,6 +35,10 @@ const dialectFactories: DialectFactory[] = [];
 export function registerDialect(factory: DialectFactory): void {
   dialectFactories.push(factory);
 }
+
+// postgres:// and postgresql:// URLs (--db, AIRACE_DB or DATABASE_URL). `pg` itself loads only
+// when such a URL is opened, so SQLite users never pay for it.
+registerDialect(postgresStoreDialectFor);
 
 export function dialectFor(target: string): StoreDialect {
   for (const f of dialectFactories) {
@@ -35,16 +54,33 @@ export function dialectFor(target: string): StoreDialect {
 /** Opens the store and migrates it to the latest schema. */
 export async function openStore(target: string): Promise<Store> {
   const dialect = dialectFor(target);
-  const db = new Kysely<Database>({ dialect: dialect.createKyselyDialect() });
-  await migrate(db, dialect);
+  const db = new Kysely<Database>({ dialect: dialect.createKyselyDialect(), plugins: [...dialect.kyselyPlugins] });
+  try {
+    await migrate(db, dialect);
+  } catch (e) {
+    await db.destroy();
+    throw new Error(`cannot open the database at ${dialect.location}: ${errorMessage(e)}`, { cause: e });
+  }
   return { db, dialect, close: () => db.destroy() };
 }
 
 export async function migrate(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
-  }
+  // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which one.
+  const migrationTableSchema = await dialect.migrationSchema(db);
+  const migrator = (on: Kysely<any>) => new Migrator({ db: on, provider: migrationProvider(dialect), migrationTableSchema });
+  // Most opens find nothing to do: look before taking the lock (on SQLite it holds off writers).
+  if ((await migrator(db).getMigrations()).every((m) => m.executedAt)) return;
+  await dialect.withMigrationLock(db, async (conn) => {
+    const { error, results } = await migrator(conn).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error');
+      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`);
+    }
+  });
+}
+
+/** Node reports a refused connection to a host with two addresses as an AggregateError without a message. */
+function errorMessage(e: unknown): string {
+  const err = e as Error & { code?: string; errors?: Error[] };
+  return err.message || err.errors?.[0]?.message || err.code || String(e);
 }

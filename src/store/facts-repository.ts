@@ -2,10 +2,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, FactRow, NewFactRow } from './schema.js';
 import type { FactInput, StoredFact, Basis, Confidence, SourceKind } from '../model/fact.js';
+import type { StoreScope } from './database.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-const COLUMNS_PER_ROW = 20;
+/** Every column an insert sets (all but the generated id), in COPY's column order. */
+const FACT_COLUMNS = [
+  'ticker', 'metric', 'concept', 'value', 'unit', 'period_start', 'period_end', 'basis', 'confidence', 'preferred',
+  'source_kind', 'source_url', 'form', 'accession', 'filed', 'fy', 'fp', 'frame', 'note', 'run_id',
+] as const satisfies readonly (keyof NewFactRow)[];
+
+const COLUMNS_PER_ROW = FACT_COLUMNS.length;
 
 export function toRow(f: FactInput, runId: number | null): NewFactRow {
   return {
@@ -65,6 +72,20 @@ export async function insertFacts(db: Executor, facts: FactInput[], runId: numbe
     await db.insertInto('facts').values(rows).execute();
   }
   return facts.length;
+}
+
+/**
+ * Streams facts into the table with one COPY (dialects with `supportsCopy`). Ids are assigned in
+ * the order given, as a multi-row INSERT would. Call bulkInsertFacts unless you need COPY itself.
+ */
+export async function copyFacts(store: StoreScope, facts: Iterable<FactInput>, runId: number | null): Promise<number> {
+  function* rows() {
+    for (const f of facts) {
+      const row = toRow(f, runId);
+      yield FACT_COLUMNS.map((c) => row[c]);
+    }
+  }
+  return store.dialect.copyRows(store.db, 'facts', FACT_COLUMNS, rows());
 }
 
 /** Deletes the facts one source holds for one company (or for all, when ticker is omitted). */

@@ -61,13 +61,59 @@ export interface DataFilesTable {
   loaded_at: string;
 }
 
+/** HTTP validators of the last successful fetch of a URL, for conditional requests (sync). */
+export interface SyncStateTable {
+  url: string;
+  ticker: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string;
+  /** When the content last changed (a 200 rather than a 304). */
+  changed_at: string | null;
+}
+
+/** Per-company progress of a sync run: pending, updated, unchanged or failed. */
+export interface SyncRunItemsTable {
+  run_id: number;
+  ticker: string;
+  status: string;
+  facts: number | null;
+  message: string | null;
+  updated_at: string;
+}
+
+/** The race timeline (data/events.csv). Amounts in currency units; null when none is stated. */
+export interface EventsTable {
+  id: string;
+  date: string;
+  kind: string;
+  title: string;
+  amount: number | null;
+  currency: string | null;
+  source_url: string;
+  note: string | null;
+  source_kind: string;
+}
+
+/** Companies an event names, in file order; plain names, linked to companies when reading. */
+export interface EventCompaniesTable {
+  event_id: string;
+  position: number;
+  name: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   facts: FactsTable;
   runs: RunsTable;
   data_files: DataFilesTable;
+  sync_state: SyncStateTable;
+  sync_run_items: SyncRunItemsTable;
+  events: EventsTable;
+  event_companies: EventCompaniesTable;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;
 export type FactRow = Selectable<FactsTable>;
 export type NewFactRow = Insertable<FactsTable>;
+export type EventRow = Selectable<EventsTable>;

@@ -66,7 +66,7 @@ describe('airace CLI', () => {
     [['series', '--metric', 'capexx'], /unknown metric: capexx \(valid: capex, /],
     [['series', '--period', 'month'], /unknown period: month \(valid: quarter, fy, cy, ttm\)/],
     [['chart', '--type', 'pie', '--out', 'x.svg'], /unknown type: pie \(valid: grouped, line, stacked\)/],
-    [['chart', '--preset', 'nope', '--out', 'x.svg'], /unknown preset: nope \(valid: seed\)/],
+    [['chart', '--preset', 'nope', '--out', 'x.svg'], /unknown preset: nope \(valid: seed, plan-vs-actual\)/],
   ])('exits 2 with the valid choices for %j', async (args, message) => {
     const r = await runCli(['--db', db, ...args]);
     expect(r.code).toBe(2);

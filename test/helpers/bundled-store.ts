@@ -1,9 +1,16 @@
-// A fresh in-memory store with the bundled data loaded, for tests.
-import { openStore, type Store } from '../../src/store/database.js';
+// A fresh store with the bundled data loaded, for tests: in memory on SQLite (the default), or
+// in a schema of its own on PostgreSQL (see dialects.ts). Closing it drops that schema.
+import type { Store } from '../../src/store/database.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
+import { DIALECTS, openTestStore, type TestDialect } from './dialects.js';
 
-export async function bundledStore(): Promise<Store> {
-  const store = await openStore(':memory:');
-  await ensureBundledData(store);
+export async function bundledStore(dialect: TestDialect = DIALECTS[0]!): Promise<Store> {
+  const store = await openTestStore(dialect);
+  try {
+    await ensureBundledData(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   return store;
 }

@@ -1,12 +1,19 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
+import type { TopLevelSpec } from 'vega-lite';
 import { getSeries } from '../../series/engine.js';
+import { chartEvents, type AnnotateRequest } from '../../series/chart-events.js';
+import { planVsActualData } from '../../series/plan-vs-actual-data.js';
 import { buildChart, CHART_TYPES } from '../../chart/chart.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
 import { chartPreset, PRESET_NAMES } from '../../chart/presets.js';
+import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../../chart/figure-presets.js';
+import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { keyword } from '../../model/keyword.js';
+import { UnknownChoiceError } from '../../model/unknown-choice-error.js';
 import { withStore } from '../cli-context.js';
 import { addSeriesOptions, computeSeries, seriesRequest, type SeriesOptions } from './series.js';
+import { parseKinds } from './events.js';
 
 const OUTPUTS = ['.svg', '.png', '.vl.json'] as const;
 
@@ -17,29 +24,60 @@ interface ChartCliOptions extends SeriesOptions {
   title?: string;
   subtitle?: string;
   scale: string;
+  /** true for a bare --annotate (all kinds), or a comma-separated list of kinds. */
+  annotate?: boolean | string;
 }
 
 export function registerChart(program: Command): void {
   addSeriesOptions(program.command('chart').description('draw a chart as SVG, PNG or Vega-Lite JSON, with alt text and a source line'))
     .option('-t, --type <type>', `chart type: ${CHART_TYPES.join(', ')}`, 'grouped')
     .requiredOption('-o, --out <file>', 'output file: .svg, .png or .vl.json')
-    .option('--preset <name>', `a named chart: ${PRESET_NAMES.join(', ')}`)
+    .option('--preset <name>', `a named chart: ${[...PRESET_NAMES, ...FIGURE_PRESET_NAMES].join(', ')}`)
     .option('--title <text>', 'chart title')
     .option('--subtitle <text>', 'chart subtitle')
     .option('--scale <n>', 'PNG pixel density', '2')
+    .option(
+      '--annotate [kinds]',
+      'mark events at their dates: all events naming the companies shown, or only these kinds (model,guidance,...), then also events about companies outside the store (OpenAI, DeepSeek...); a preset may choose its own events',
+    )
     .action(async (o: ChartCliOptions, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ChartCliOptions;
       const ext = OUTPUTS.find((e) => opts.out.toLowerCase().endsWith(e));
       if (!ext) throw new Error(`invalid out: ${opts.out} (expected a file ending in ${OUTPUTS.join(', ')})`);
-      const preset = opts.preset ? chartPreset(opts.preset) : null;
-      const request = preset ? preset.request : seriesRequest(opts);
-      const type = preset ? preset.type : keyword(opts.type, 'type', CHART_TYPES);
-      const result = await withStore(opts, (s) => (preset ? getSeries(s.db, request) : computeSeries(s.db, opts)));
-      const options = { ...(preset?.options ?? {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) };
-      const spec = buildChart(result, { type, ...options });
+      const custom = { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) };
+      let spec: TopLevelSpec;
+      let marked = '';
+      if (opts.preset && isFigurePreset(opts.preset)) {
+        const figure = figurePreset(opts.preset);
+        if (opts.annotate) throw new Error(`invalid annotate: the ${figure.name} figure marks its own statements and has no period axis`);
+        const data = await withStore(opts, (s) => planVsActualData(s.db, figure));
+        spec = planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom });
+      } else {
+        if (opts.preset && !PRESET_NAMES.includes(opts.preset.toLowerCase())) throw new UnknownChoiceError('preset', opts.preset, [...PRESET_NAMES, ...FIGURE_PRESET_NAMES]);
+        const preset = opts.preset ? chartPreset(opts.preset) : null;
+        const request = preset ? preset.request : seriesRequest(opts);
+        const type = preset ? preset.type : keyword(opts.type, 'type', CHART_TYPES);
+        // A bare --annotate on a preset draws the preset's own events; named kinds use the usual rule.
+        const annotate: AnnotateRequest | null =
+          opts.annotate === undefined || opts.annotate === false ? null : opts.annotate === true ? (preset?.annotate ?? {}) : { kinds: parseKinds(opts.annotate) };
+        const { result, events } = await withStore(opts, async (s) => {
+          const result = preset ? await getSeries(s.db, request) : await computeSeries(s.db, opts);
+          return { result, events: annotate ? await chartEvents(s.db, result, annotate) : undefined };
+        });
+        spec = buildChart(result, { type, ...(preset?.options ?? {}), ...custom, ...(events ? { annotations: events } : {}) });
+        if (events) marked = markedLine(spec, events.length);
+      }
       if (ext === '.vl.json') writeFileSync(opts.out, renderVegaLiteJson(spec));
       else if (ext === '.svg') writeFileSync(opts.out, await renderSvg(spec));
       else writeFileSync(opts.out, await renderPng(spec, { scale: Number(opts.scale) }));
-      process.stdout.write(`Wrote ${opts.out}\nAlt text: ${spec.description}\n`);
+      process.stdout.write(`Wrote ${opts.out}\n${marked}Alt text: ${spec.description}\n`);
     });
+}
+
+/** "Marked 5 events (2 outside the chart's periods not drawn)". */
+function markedLine(spec: TopLevelSpec, selected: number): string {
+  const info = (spec.usermeta as { airace?: { annotations?: { placed: unknown[]; omitted: unknown[] } } } | undefined)?.airace?.annotations;
+  const placed = info?.placed.length ?? 0;
+  const omitted = info?.omitted.length ?? selected - placed;
+  return `Marked ${placed} event${placed === 1 ? '' : 's'}${omitted ? ` (${omitted} outside the chart's periods, not drawn)` : ''}\n`;
 }

@@ -2,12 +2,16 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
 import { init } from './0001-init.js';
+import { sync } from './0002-sync.js';
+import { events } from './0003-events.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-init': init(dialect),
+        '0002-sync': sync(dialect),
+        '0003-events': events(dialect),
       };
     },
   };

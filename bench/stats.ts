@@ -1,0 +1,44 @@
+// Small numeric helpers shared by the benchmark sections.
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The run whose `key` is the median (odd counts) or the lower middle one, so its other fields stay consistent. */
+export function medianRun<T>(runs: readonly T[], key: (r: T) => number): T {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const s = [...runs].sort((a, b) => key(a) - key(b));
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+export function msSince(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Times `fn` once, in milliseconds. */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: msSince(t0), value };
+}
+
+export const MB = 1024 * 1024;
+
+/** 12345.6 → "12,346"; small numbers keep `digits` decimals. */
+export function fmt(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return '–';
+  const abs = Math.abs(n);
+  const d = abs >= 1000 ? 0 : abs >= 100 ? Math.min(digits, 0) : abs >= 10 ? Math.min(digits, 1) : digits;
+  return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
+export function pct(ratio: number): string {
+  return Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '–';
+}
+
+export function seconds(ms: number): string {
+  return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,240 @@
+// Plan versus actual: each company's capex guidance for a year as a step line (a band where a
+// range was given) against what it actually spent, in small multiples; and a pledge against
+// the running total of capex since it was made, with an even-pace line and missing quarters
+// named. Data rows keep their dates, figures and sources, so the spec can be checked.
+import type { TopLevelSpec } from 'vega-lite';
+import type { GuidanceHistory } from '../../series/guidance-history.js';
+import type { PledgeProgress } from '../../series/pledge-progress.js';
+import { DEFAULT_SOURCE_LINE } from '../chart-options.js';
+import { currencyPrefix, formatMoney } from '../format-money.js';
+import { formatEventDate } from '../format-event-date.js';
+import { COLOURS, FONT_SIZES, theme } from '../theme.js';
+import { valueAxisLabelExpr } from '../value-axis.js';
+import { wrapText } from '../wrap-text.js';
+
+export interface PlanVsActualOptions {
+  title?: string;
+  subtitle?: string;
+  sourceLine?: string;
+  /** Width of one small multiple; the pledge panel spans two. Default: 330. */
+  panelWidth?: number;
+  /** Height of each panel. Default: 200. */
+  panelHeight?: number;
+}
+
+/** A guidance figure as people say it, short enough to label a step: "$85B", "$91–93B", "$91.4B". */
+export function guidanceText(low: number, high: number, currency: string): string {
+  const billions = (v: number) => String(Math.round(v / 1e8) / 10);
+  const figure = low === high ? billions(low) : `${billions(low)}–${billions(high)}`;
+  return `${currencyPrefix(currency)}${figure}B`;
+}
+
+/** Labels of steps in the last part of a panel go to the left of their point, to stay inside it. */
+const RIGHT_EDGE = 0.8;
+
+const COLUMNS = 2;
+const CONCAT_SPACING = 36;
+
+export function planVsActualSpec(histories: GuidanceHistory[], pledge: PledgeProgress | null, options: PlanVsActualOptions = {}): TopLevelSpec {
+  const width = options.panelWidth ?? 330;
+  const height = options.panelHeight ?? 200;
+  const fullWidth = width * COLUMNS + CONCAT_SPACING * (COLUMNS - 1);
+  const title = options.title ?? 'Plan versus actual: capex guidance as it changed, and what was spent';
+  const subtitle =
+    options.subtitle ??
+    'Steps: guidance from the day it was given (a band where a range was given). Dashed line: actual spending for the year. Each company’s own fiscal year and definition (see each panel).';
+  const rows: object[] = [];
+  for (let i = 0; i < histories.length; i += COLUMNS) rows.push({ hconcat: histories.slice(i, i + COLUMNS).map((h) => guidancePanel(h, width, height)) });
+  if (pledge) rows.push(pledgePanel(pledge, fullWidth, height));
+  rows.push(footer(options.sourceLine ?? DEFAULT_SOURCE_LINE.replace('data/facts.csv', 'data/facts.csv and data/events.csv'), fullWidth));
+  const alt = describe(histories, pledge);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: alt,
+    usermeta: { airace: { type: 'plan-vs-actual', longDescription: alt } },
+    title: { text: title, subtitle: wrapText(subtitle, fullWidth, FONT_SIZES.subtitle) },
+    vconcat: rows,
+    spacing: CONCAT_SPACING,
+    config: { ...theme, concat: { spacing: CONCAT_SPACING }, title: { ...theme.title, frame: 'bounds' } },
+  } as TopLevelSpec;
+}
+
+const utc = (domain: string[]) => ({ type: 'utc', domain }) as const;
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+
+function guidancePanel(h: GuidanceHistory, width: number, height: number): object {
+  const currency = h.currency;
+  const steps = h.steps.map((s) => ({
+    kind: 'step',
+    date: s.date,
+    side: 'right',
+    low: s.low,
+    high: s.high,
+    mid: (s.low + s.high) / 2,
+    reiterated: s.reiterated,
+    text: guidanceText(s.low, s.high, currency),
+    dateText: formatEventDate(s.date),
+    sourceUrl: s.sources[0]?.url ?? null,
+    sources: s.sources.map((x) => x.url).filter((u, i, all) => all.indexOf(u) === i).join(' '),
+  }));
+  const start = [monthStart(h.periodStart), ...h.steps.map((s) => monthStart(s.date))].sort()[0]!;
+  const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const side = (iso: string) => ((t(iso) - t(start)) / (t(h.periodEnd) - t(start)) > RIGHT_EDGE ? 'left' : 'right');
+  for (const row of steps) row.side = side(row.date);
+  const last = steps[steps.length - 1];
+  // The last guidance stands until the year ends: one more row carries it to the period end.
+  const extension = last ? [{ ...last, kind: 'until-end', date: h.periodEnd }] : [];
+  const actual = h.actual?.value ?? null;
+  const actualText = actual === null ? `Actual ${h.label}: ${h.actual?.missing?.reason === 'incomplete' ? 'incomplete' : 'not reported'}` : `Actual ${h.label}: ${guidanceText(actual, actual, currency)}`;
+  // The actual's label sits at the panel's left, above its line, clear of the later, higher steps.
+  const actualRow = { kind: 'actual', date: start, value: actual, text: actualText, sourceUrl: h.actual?.sources[0]?.url ?? null, metric: h.actualMetric };
+  const xScale = utc([start, h.periodEnd]);
+  const x = { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', tickCount: 4, labelOverlap: true } } as const;
+  const y = { type: 'quantitative', title: null, axis: { labelExpr: valueAxisLabelExpr(currency), tickCount: 5 } } as const;
+  const tooltip = [
+    { field: 'dateText', title: 'Stated' },
+    { field: 'text', title: 'Guidance' },
+    { field: 'sources', title: 'Sources' },
+  ];
+  const empty = steps.length === 0 ? [{ data: { values: [{ date: start, text: 'No dated guidance in the bundled data' }] }, mark: { type: 'text', align: 'left', dy: -height / 2, color: COLOURS.muted }, encoding: { x: { ...x }, text: { field: 'text' } } }] : [];
+  return {
+    title: { text: `${h.name}, ${h.label}`, subtitle: wrapText(`${h.periodStart} to ${h.periodEnd}. Actual: ${h.actualMetric.replaceAll('_', ' ')}. ${h.actualBasis}`, width, FONT_SIZES.note), subtitleFontSize: FONT_SIZES.note, fontSize: 14 },
+    width,
+    height,
+    data: { values: [...steps, ...extension, actualRow] },
+    layer: [
+      {
+        transform: [{ filter: "datum.kind === 'step' || datum.kind === 'until-end'" }],
+        mark: { type: 'area', interpolate: 'step-after', color: h.colour, opacity: 0.18 },
+        // Layers share scales; the domain is given here once (repeating it makes Vega-Lite warn).
+        encoding: { x: { ...x, scale: xScale }, y: { ...y, field: 'low', scale: { zero: true } }, y2: { field: 'high' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'step' || datum.kind === 'until-end'" }],
+        mark: { type: 'line', interpolate: 'step-after', color: h.colour, strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: 'mid' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'step'" }],
+        mark: { type: 'point', filled: true, size: 40, color: h.colour, opacity: 1 },
+        encoding: { x, y: { ...y, field: 'mid' }, tooltip, href: { field: 'sourceUrl' }, description: { field: 'text' } },
+      },
+      // Step labels under the low end of the step, beside the point where the step begins.
+      ...(['right', 'left'] as const).map((at) => ({
+        transform: [{ filter: `datum.kind === 'step' && !datum.reiterated && datum.side === '${at}'` }],
+        mark: { type: 'text', align: at === 'right' ? 'left' : 'right', baseline: 'top', dx: at === 'right' ? 3 : -3, dy: 4, fontSize: FONT_SIZES.note, color: COLOURS.text },
+        encoding: { x, y: { ...y, field: 'low' }, text: { field: 'text' }, tooltip },
+      })),
+      {
+        transform: [{ filter: "datum.kind === 'actual' && isValid(datum.value)" }],
+        mark: { type: 'rule', strokeDash: [4, 3], color: COLOURS.text, strokeWidth: 1.5 },
+        encoding: { y: { ...y, field: 'value' }, tooltip: [{ field: 'text', title: 'Actual' }, { field: 'metric', title: 'Metric' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'actual'" }],
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -3, fontSize: FONT_SIZES.note, fontWeight: 600, color: COLOURS.text },
+        encoding: { x, y: actual === null ? { value: 12 } : { ...y, field: 'value' }, text: { field: 'text' } },
+      },
+      ...empty,
+    ],
+  };
+}
+
+function pledgePanel(p: PledgeProgress, width: number, height: number): object {
+  const c = p.currency;
+  const known = p.checkpoints.filter((k) => k.cumulative !== null);
+  const rows = [
+    { kind: 'pledge', date: p.start, end: p.end, value: p.amount, text: `Pledge: over ${guidanceText(p.amount, p.amount, c)} by ${formatEventDate(p.end)}`, sourceUrl: p.sources[0]?.url ?? null },
+    { kind: 'pace', date: p.start, value: 0 },
+    { kind: 'pace', date: p.end, value: p.amount },
+    { kind: 'spent', date: p.countedFrom, value: 0, text: '', label: 'start', sourceUrl: null },
+    // A missing total stays in the line as null, which breaks it there.
+    ...p.checkpoints.map((k) => ({
+      kind: 'spent',
+      missing: k.cumulative === null,
+      date: k.end,
+      value: k.cumulative,
+      label: k.label,
+      text: k.cumulative === null ? `${k.label}: no figure` : guidanceText(k.cumulative, k.cumulative, c),
+      derivation: k.derivation,
+      sourceUrl: k.sources[0]?.url ?? null,
+    })),
+    ...p.updates
+      .filter((e) => e.date > p.start)
+      .map((e) => ({ kind: 'update', date: e.date, value: p.amount, text: e.title, dateText: formatEventDate(e.date), sourceUrl: e.sourceUrl })),
+  ];
+  const x = { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', tickCount: 6 } } as const;
+  const y = { field: 'value', type: 'quantitative', title: null, axis: { labelExpr: valueAxisLabelExpr(c), tickCount: 5 } } as const;
+  const missing = p.missingQuarters.length ? ` No figure for ${p.missingQuarters.join(', ')}: the running total resumes only where a reported fiscal year covers the gap.` : '';
+  const subtitle = `Running total of capex from ${formatEventDate(p.countedFrom)}, the first whole quarter after the ${formatEventDate(p.start)} announcement, against an even pace to ${formatEventDate(p.end)} (end date approximate: "over three years").${missing} Triangles: later statements about the pledge.`;
+  return {
+    title: { text: `${p.name}’s pledge against capex spent since`, subtitle: wrapText(subtitle, width, FONT_SIZES.note), subtitleFontSize: FONT_SIZES.note, fontSize: 14 },
+    width,
+    height,
+    data: { values: rows },
+    layer: [
+      {
+        transform: [{ filter: "datum.kind === 'pace'" }],
+        mark: { type: 'line', strokeDash: [2, 3], color: COLOURS.muted, strokeWidth: 1 },
+        // Layers share scales; the domains are given here once (repeating them makes Vega-Lite warn).
+        encoding: { x: { ...x, scale: utc([monthStart(p.start), p.end]) }, y: { ...y, scale: { domain: [0, p.amount * 1.1] } } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'pledge'" }],
+        mark: { type: 'rule', color: p.colour, strokeWidth: 2 },
+        encoding: { x, x2: { field: 'end' }, y, tooltip: [{ field: 'text', title: 'Pledge' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'pledge'" }],
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -4, fontSize: FONT_SIZES.note, fontWeight: 600, color: p.colour },
+        encoding: { x: { ...x, field: 'end' }, y, text: { field: 'text' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'spent'" }],
+        mark: { type: 'line', color: COLOURS.text, strokeWidth: 2, point: { filled: true, size: 36, color: COLOURS.text }, invalid: 'break-paths-show-domains' },
+        encoding: { x, y, tooltip: [{ field: 'label', title: 'Quarter' }, { field: 'text', title: 'Spent since the pledge' }, { field: 'derivation', title: 'How' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+      },
+      {
+        // Totals to the upper left of their point: the line rises from the lower left.
+        transform: [{ filter: "datum.kind === 'spent' && datum.value > 0" }],
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -5, dy: -3, fontSize: FONT_SIZES.note, color: COLOURS.text },
+        encoding: { x, y, text: { field: 'text' } },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'spent' && datum.missing" }],
+        mark: { type: 'text', align: 'center', baseline: 'bottom', fontSize: FONT_SIZES.note, color: COLOURS.muted },
+        encoding: { x, y: { value: height - 4 }, text: { field: 'text' }, tooltip: [{ field: 'text', title: 'Missing' }] },
+      },
+      {
+        transform: [{ filter: "datum.kind === 'update'" }],
+        mark: { type: 'point', shape: 'triangle-down', filled: true, size: 70, color: p.colour, opacity: 1 },
+        encoding: { x, y, tooltip: [{ field: 'dateText', title: 'Date' }, { field: 'text', title: 'Statement' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' }, description: { field: 'text' } },
+      },
+    ],
+  };
+}
+
+function footer(text: string, width: number): object {
+  return {
+    width,
+    height: 1,
+    data: { values: [{ text }] },
+    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, color: COLOURS.muted },
+    encoding: { text: { field: 'text' }, x: { value: 0 }, y: { value: 0 } },
+  };
+}
+
+function describe(histories: GuidanceHistory[], pledge: PledgeProgress | null): string {
+  const parts = histories.map((h) => {
+    const path = h.steps.filter((s) => !s.reiterated).map((s) => `${guidanceText(s.low, s.high, h.currency)} (${formatEventDate(s.date)})`);
+    const actual = h.actual?.value == null ? 'actual not reported' : `actual ${formatMoney(h.actual.value, h.currency)} (${h.actualMetric.replaceAll('_', ' ')})`;
+    return `${h.name} ${h.label}: ${path.length ? `guidance ${path.join(' → ')}` : 'no dated guidance'}; ${actual}.`;
+  });
+  if (pledge) {
+    const last = [...pledge.checkpoints].reverse().find((k) => k.cumulative !== null);
+    const spent = last ? `${formatMoney(last.cumulative!, pledge.currency)} spent from ${formatEventDate(pledge.countedFrom)} to ${formatEventDate(last.end)}` : 'no complete total of capex since';
+    const gaps = pledge.missingQuarters.length ? ` (no figure for ${pledge.missingQuarters.join(', ')})` : '';
+    parts.push(`${pledge.name} pledged over ${formatMoney(pledge.amount, pledge.currency)} on ${formatEventDate(pledge.start)}; ${spent}${gaps}.`);
+  }
+  return `Plan versus actual. ${parts.join(' ')}`;
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { auditFacts, type AuditRow } from '../../series/fact-audit.js';
+import { resolveCompanies } from '../../series/company-lookup.js';
+import { listCompanies } from '../../store/companies-repository.js';
+import { textTable } from '../../views/text-table.js';
+import { toCsv } from '../../views/csv.js';
+import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+
+const CSV_COLUMNS = [
+  'ticker', 'metric', 'period_start', 'period_end', 'unit', 'sec_value', 'bundled_value', 'difference_pct',
+  'sec_concept', 'sec_form', 'sec_accession', 'sec_filed', 'sec_url', 'bundled_confidence', 'bundled_url',
+] as const;
+
+function csvRow(r: AuditRow): unknown[] {
+  return [r.ticker, r.metric, r.periodStart, r.periodEnd, r.unit, r.secValue, r.bundledValue, round(r.differencePct, 4), r.sec.concept, r.sec.form, r.sec.accession, r.sec.filed, r.sec.url, r.bundled.confidence, r.bundled.url];
+}
+
+const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
+const millions = (v: number) => (v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('list periods where the newest SEC fact and the bundled preferred figure disagree (run after `airace sync`)')
+    .argument('[tickers...]', 'tickers or names; all companies when omitted')
+    .option('--threshold <pct>', 'smallest difference to list, in percent', '0.5')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(async (tickers: string[], o: { threshold: string; format: string }, cmd: Command) => {
+      const threshold = Number(o.threshold);
+      if (!Number.isFinite(threshold) || threshold < 0) throw new Error(`invalid threshold: ${o.threshold} (expected a percentage such as 0.5)`);
+      const rows = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
+        const wanted = splitList(tickers);
+        const companies = await listCompanies(s.db);
+        const chosen = wanted.length ? resolveCompanies(companies, wanted).flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])) : [];
+        return auditFacts(s.db, { tickers: chosen, thresholdPct: threshold });
+      });
+      if (o.format === 'json') return void process.stdout.write(JSON.stringify({ threshold, rows }, (_k, v) => (v === Infinity ? null : v), 2) + '\n');
+      if (o.format === 'csv') return void process.stdout.write(toCsv(CSV_COLUMNS, rows.map(csvRow)));
+      if (!rows.length) return void process.stdout.write(`No disagreements over ${threshold}% between SEC facts and bundled figures.\n`);
+      const table = textTable(
+        ['ticker', 'metric', 'period', 'unit', 'sec (M)', 'bundled (M)', 'diff %', 'sec filing', 'filed'],
+        rows.map((r) => [
+          r.ticker, r.metric, `${r.periodStart ?? ''}..${r.periodEnd}`, r.unit, millions(r.secValue), millions(r.bundledValue),
+          Number.isFinite(r.differencePct) ? r.differencePct.toFixed(2) : '∞', `${r.sec.form ?? ''} ${r.sec.accession ?? ''}`.trim(), r.sec.filed ?? '',
+        ]),
+      );
+      process.stdout.write(`${rows.length} period${rows.length === 1 ? '' : 's'} where SEC and bundled figures differ by more than ${threshold}%:\n\n${table}\n`);
+    });
+}

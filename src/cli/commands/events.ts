@@ -1,0 +1,62 @@
+// `airace events`: the cited timeline of the race, filtered by company, kind and date.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { EVENT_KINDS, type EventKind } from '../../model/race-event.js';
+import { keyword } from '../../model/keyword.js';
+import { listEvents, type EventQuery } from '../../series/events.js';
+import { parseDateBound } from '../../series/date-bound.js';
+import { EVENT_COLUMNS, eventAmountText, eventJson, eventRows } from '../../views/event-rows.js';
+import { textTable } from '../../views/text-table.js';
+import { toCsv } from '../../views/csv.js';
+import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+
+interface EventsCliOptions extends GlobalOptions {
+  companies?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  format: string;
+}
+
+/** `model,guidance` → checked kinds; an unknown one exits 2 listing the kinds. */
+export function parseKinds(list: string | undefined): EventKind[] | undefined {
+  const kinds = splitList(list);
+  return kinds.length ? kinds.map((k) => keyword(k, 'kind', EVENT_KINDS)) : undefined;
+}
+
+export function registerEvents(program: Command): void {
+  program
+    .command('events')
+    .description('the cited timeline of the race: model releases, pledges, guidance changes, policy and market moves')
+    .option('-c, --companies <names>', 'tickers, names or aliases of stored companies, or other names (OpenAI, DeepSeek); comma-separated')
+    .option('-k, --kind <kinds>', `comma-separated kinds: ${EVENT_KINDS.join(', ')}`)
+    .option('--from <date>', 'first date: a year (2025) or a day (2025-02-01)')
+    .option('--to <date>', 'last date: a year (2025 = to 2025-12-31) or a day')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .action(async (o: EventsCliOptions, cmd: Command) => {
+      const opts = { ...cmd.optsWithGlobals(), ...o } as EventsCliOptions;
+      // Check every option before opening the store, so usage errors never touch the database.
+      const query: EventQuery = {
+        companies: splitList(opts.companies),
+        kinds: parseKinds(opts.kind),
+        from: opts.from === undefined ? undefined : parseDateBound('from', opts.from),
+        to: opts.to === undefined ? undefined : parseDateBound('to', opts.to),
+      };
+      const events = await withStore(opts, (s) => listEvents(s.db, query));
+      if (opts.format === 'json') return void process.stdout.write(JSON.stringify({ events: events.map(eventJson) }, null, 2) + '\n');
+      if (opts.format === 'csv') return void process.stdout.write(toCsv(EVENT_COLUMNS, eventRows(events)));
+      if (!events.length) return void process.stdout.write('No events match.\n');
+      const urls: string[] = [];
+      const ref = (url: string) => (urls.includes(url) ? urls.indexOf(url) : urls.push(url) - 1) + 1;
+      const rows = events.map((e) => [
+        e.date,
+        e.kind,
+        e.companies.map((c) => c.name).join(', '),
+        eventAmountText(e) ?? '',
+        `${e.title} [${ref(e.sourceUrl)}]`,
+      ]);
+      const table = textTable(['date', 'kind', 'companies', 'amount', 'title'], rows);
+      const sources = urls.map((u, i) => `  [${i + 1}] ${u}`).join('\n');
+      process.stdout.write(`${events.length} events (amounts: the low end of a range; see --format csv for notes)\n\n${table}\n\nSources:\n${sources}\n`);
+    });
+}

@@ -1,0 +1,80 @@
+// `airace add TICKER`: ticker → CIK from SEC's list, name and fiscal year from submissions,
+// a palette colour, and a tracked company row (source 'sec'). Facts come with the next sync.
+import type { Store } from '../../store/database.js';
+import type { Company } from '../../model/company.js';
+import { listCompanies, upsertCompany } from '../../store/companies-repository.js';
+import { companySource, renameTicker, setTracked } from '../../store/company-source-repository.js';
+import type { SecClient } from './sec-client.js';
+import { fetchCompanyTickers, findTicker, siblingTickers } from './company-tickers.js';
+import { parseSubmissions } from './submissions.js';
+import { submissionsUrl, companyTickersUrl } from './sec-urls.js';
+import { companyColour } from './company-colour.js';
+import { SecError } from './sec-error.js';
+
+export interface AddResult {
+  company: Company;
+  /** false when the company was already in the store (it is then only marked as tracked). */
+  created: boolean;
+  /** The bulk-ingest ticker (CIK<number>) the company had before it got its real one. */
+  renamedFrom?: string;
+}
+
+/** The ticker is not in SEC's list. The message starts with "invalid" so the CLI exits with 2. */
+export class UnknownTickerError extends Error {
+  constructor(ticker: string, url: string) {
+    super(`invalid ticker: ${ticker} is not in SEC's list of tickers (${url}). SEC lists companies that file with it; check the spelling.`);
+    this.name = 'UnknownTickerError';
+  }
+}
+
+export async function addCompany(store: Store, client: SecClient, ticker: string, opts: { signal?: AbortSignal } = {}): Promise<AddResult> {
+  const wanted = ticker.trim().toUpperCase();
+  const existing = (await listCompanies(store.db)).find((c) => c.ticker === wanted);
+  if (existing && existing.kind === 'group') throw new Error(`invalid ticker: ${wanted} is a group of companies, not a filer`);
+  if (existing?.cik) {
+    await setTracked(store.db, existing.ticker, true);
+    return { company: existing, created: false };
+  }
+
+  const entries = await fetchCompanyTickers(client, opts);
+  const entry = findTicker(entries, wanted);
+  if (!entry) throw new UnknownTickerError(wanted, companyTickersUrl(client.config));
+  // One company per CIK: GOOG finds the bundled GOOGL; a filer a bulk ingest stored as
+  // CIK<number> gets its real ticker (and keeps its facts).
+  const sameCik = (await listCompanies(store.db)).find((c) => c.cik === entry.cik && c.ticker !== wanted);
+  const bulkTicker = `CIK${entry.cik}`;
+  if (sameCik && sameCik.ticker !== bulkTicker) {
+    await setTracked(store.db, sameCik.ticker, true);
+    return { company: sameCik, created: false };
+  }
+
+  const url = submissionsUrl(client.config, entry.cik);
+  const res = await client.get(url, { signal: opts.signal });
+  if (res.kind !== 'ok') throw new SecError('http', `unexpected 304 from ${url}`, url, 304);
+  const info = parseSubmissions(res.body, url);
+  if (info.cik !== entry.cik) throw new SecError('malformed', `${url} describes CIK ${info.cik}, not ${entry.cik}`, url);
+
+  const aliases = [...new Set([entry.title, ...siblingTickers(entries, entry.cik, entry.ticker), ...info.tickers.filter((t) => t !== entry.ticker)])].filter((a) => a && a !== info.name);
+  // A company already in the store (without a CIK) keeps what it has; SEC fills the gaps.
+  const company: Company = existing
+    ? { ...existing, cik: entry.cik, aliases: [...new Set([...existing.aliases, ...aliases])] }
+    : {
+        ticker: entry.ticker,
+        name: info.name,
+        kind: 'company',
+        cik: entry.cik,
+        country: info.country,
+        fiscalYearEndMonth: info.fiscalYearEndMonth ?? 12,
+        // Corrected from the companyfacts unit keys at the first sync.
+        currency: 'USD',
+        colour: companyColour(entry.ticker),
+        aliases,
+        members: [],
+      };
+  const source = existing ? await companySource(store.db, existing.ticker) : null;
+  await store.db.transaction().execute(async (trx) => {
+    if (sameCik) await renameTicker(trx, sameCik.ticker, company.ticker);
+    await upsertCompany(trx, company, source?.sourceKind ?? 'sec', true);
+  });
+  return { company, created: !existing && !sameCik, ...(sameCik ? { renamedFrom: sameCik.ticker } : {}) };
+}

@@ -1,0 +1,167 @@
+// companyfacts → FactInput rows, through the concept map. Keeps every version: each
+// (period, accession) pair of a mapped concept becomes a row, so amendments and restatements
+// stay queryable and the series engine picks the newest filed (or the first reported).
+import { z } from 'zod';
+import type { FactInput } from '../../model/fact.js';
+import type { CompanyFactsDoc } from './companyfacts-parse.js';
+import { conceptOf } from './companyfacts-parse.js';
+import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
+import { filingIndexUrl } from './sec-urls.js';
+
+export interface MapContext {
+  ticker: string;
+  cik: number;
+  /** Read money in this unit; inferred from the unit keys when absent. */
+  currency?: string | null;
+  /** For error messages: the URL or zip entry the document came from. */
+  source: string;
+}
+
+export interface MappedFacts {
+  facts: FactInput[];
+  /** The reporting currency the facts are in. */
+  currency: string;
+  /** Month the fiscal year ends, from the annual facts' end dates; null when there are none. */
+  fiscalYearEndMonth: number | null;
+  /** Facts of mapped concepts that were unusable (no value, bad dates, wrong period type). */
+  skipped: number;
+  /** Rows per metric. */
+  byMetric: Record<string, number>;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const rawFact = z.object({
+  start: isoDate.optional(),
+  end: isoDate,
+  val: z.number().finite(),
+  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),
+  fy: z.number().int().nullish(),
+  fp: z.string().nullish(),
+  form: z.string().min(1),
+  filed: isoDate,
+  frame: z.string().nullish(),
+});
+type RawFact = z.infer<typeof rawFact>;
+
+/** ISO currency codes look like this; shares, pure and USD/shares do not. */
+const CURRENCY_UNIT = /^[A-Z]{3}$/;
+
+/** The unit key holding most of the company's mapped facts; USD when nothing is mapped. */
+export function inferCurrency(doc: CompanyFactsDoc, cik: number, source: string): string {
+  const counts = new Map<string, number>();
+  for (const m of CONCEPT_MAP) {
+    for (const ref of conceptsFor(m, cik)) {
+      const c = conceptOf(doc, ref.taxonomy, ref.name, source);
+      if (!c) continue;
+      for (const [unit, facts] of Object.entries(c.units)) {
+        if (CURRENCY_UNIT.test(unit)) counts.set(unit, (counts.get(unit) ?? 0) + facts.length);
+      }
+    }
+  }
+  let best = 'USD';
+  let most = 0;
+  for (const [unit, n] of [...counts].sort(([a], [b]) => (a === 'USD' ? -1 : b === 'USD' ? 1 : a.localeCompare(b)))) {
+    if (n > most) [best, most] = [unit, n];
+  }
+  return best;
+}
+
+export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFacts {
+  const currency = ctx.currency ?? inferCurrency(doc, ctx.cik, ctx.source);
+  const facts: FactInput[] = [];
+  const byMetric: Record<string, number> = {};
+  let skipped = 0;
+  for (const m of CONCEPT_MAP) {
+    const r = mapMetric(doc, m, ctx, currency);
+    skipped += r.skipped;
+    if (r.facts.length) byMetric[m.metric] = r.facts.length;
+    for (const f of r.facts) facts.push(f);
+  }
+  return { facts, currency, fiscalYearEndMonth: fiscalYearEndOf(facts), skipped, byMetric };
+}
+
+function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { facts: FactInput[]; skipped: number } {
+  // period key → rows; a period belongs to the first concept (in fallback order) that reports it.
+  const byPeriod = new Map<string, Map<string, FactInput>>();
+  let skipped = 0;
+  for (const ref of conceptsFor(m, ctx.cik)) {
+    const concept = conceptOf(doc, ref.taxonomy, ref.name, ctx.source);
+    const list = concept?.units[currency];
+    if (!list) continue;
+    const claimed = new Map<string, Map<string, FactInput>>();
+    for (const raw of list) {
+      const p = rawFact.safeParse(raw);
+      if (!p.success || !periodFits(p.data, m) || (p.data.start && p.data.start > p.data.end)) {
+        skipped++;
+        continue;
+      }
+      const f = p.data;
+      const key = `${f.start ?? ''}|${f.end}`;
+      if (byPeriod.has(key)) continue;
+      let versions = claimed.get(key);
+      if (!versions) claimed.set(key, (versions = new Map()));
+      const seen = versions.get(f.accn);
+      // A filing can repeat a value (once per statement it appears in): one row per accession.
+      if (seen) {
+        if (!seen.frame && f.frame) seen.frame = f.frame;
+        continue;
+      }
+      versions.set(f.accn, toFactInput(f, m, qualifiedName(ref), ctx, currency));
+    }
+    for (const [key, versions] of claimed) byPeriod.set(key, versions);
+  }
+  const facts: FactInput[] = [];
+  for (const versions of byPeriod.values()) {
+    const rows = [...versions.values()];
+    // The newest filed version is the one a reader sees by default.
+    const newest = rows.reduce((a, b) => ((b.filed ?? '') > (a.filed ?? '') || ((b.filed ?? '') === (a.filed ?? '') && (b.accession ?? '') > (a.accession ?? '')) ? b : a));
+    newest.preferred = true;
+    for (const r of rows) facts.push(r);
+  }
+  return { facts, skipped };
+}
+
+function periodFits(f: RawFact, m: ConceptMapping): boolean {
+  return m.periodType === 'duration' ? f.start !== undefined : f.start === undefined;
+}
+
+function toFactInput(f: RawFact, m: ConceptMapping, concept: string, ctx: MapContext, currency: string): FactInput {
+  return {
+    ticker: ctx.ticker,
+    metric: m.metric,
+    concept,
+    value: f.val * m.sign,
+    unit: currency,
+    periodStart: f.start ?? null,
+    periodEnd: f.end,
+    basis: 'actual',
+    confidence: 'high',
+    preferred: false,
+    sourceKind: 'sec',
+    sourceUrl: filingIndexUrl(ctx.cik, f.accn),
+    form: f.form,
+    accession: f.accn,
+    filed: f.filed,
+    fy: f.fy ?? null,
+    fp: f.fp ?? null,
+    frame: f.frame ?? null,
+    note: null,
+  };
+}
+
+/** Most common end month of annual (about 12-month) facts, with the series engine's 52/53-week rule. */
+function fiscalYearEndOf(facts: FactInput[]): number | null {
+  const counts = new Map<number, number>();
+  for (const f of facts) {
+    if (!f.periodStart || f.fp !== 'FY') continue;
+    const days = (Date.parse(f.periodEnd) - Date.parse(f.periodStart)) / 86_400_000;
+    if (days < 350 || days > 380) continue;
+    const month = Number(f.periodEnd.slice(5, 7));
+    const m = Number(f.periodEnd.slice(8, 10)) <= 7 ? ((month + 10) % 12) + 1 : month;
+    counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let most = 0;
+  for (const [m, n] of counts) if (n > most) [best, most] = [m, n];
+  return best;
+}

@@ -1,0 +1,65 @@
+// Everything that decides how airace talks to SEC EDGAR, read once from the environment.
+// Hosts are overridable so tests (and mirrors) can stand in for www.sec.gov and data.sec.gov.
+
+export interface SecConfig {
+  /** https://www.sec.gov: company_tickers.json. */
+  wwwUrl: string;
+  /** https://data.sec.gov: submissions and companyfacts. */
+  dataUrl: string;
+  /** "Name email": SEC answers 403 to requests without a descriptive User-Agent. */
+  userAgent: string;
+  /** SEC's fair-access limit is 10 requests per second across all of a user's machines. */
+  maxRequestsPerSecond: number;
+  /** Per attempt, headers and body together. */
+  timeoutMs: number;
+  /** Retries after the first attempt (429, 5xx, timeouts, resets, truncated bodies). */
+  maxRetries: number;
+  /** First backoff delay; doubles per attempt, with jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Longest Retry-After airace waits; a longer one fails the company instead of hanging the run. */
+  maxRetryAfterMs: number;
+}
+
+export const USER_AGENT_HELP =
+  'SEC requires a descriptive User-Agent with contact details (your name or organisation and an email address) on every request.\n' +
+  'Set it once in your shell profile, e.g.:\n\n' +
+  '  export AIRACE_SEC_USER_AGENT="Your Name you@example.com"\n';
+
+/** AIRACE_SEC_USER_AGENT is unset or says nothing about who is asking. */
+export class MissingUserAgentError extends Error {
+  constructor(given: string | undefined) {
+    super(given ? `AIRACE_SEC_USER_AGENT="${given}" has no contact email.\n${USER_AGENT_HELP}` : `AIRACE_SEC_USER_AGENT is not set.\n${USER_AGENT_HELP}`);
+    this.name = 'MissingUserAgentError';
+  }
+}
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`invalid ${name}: ${raw} (expected a non-negative number)`);
+  return n;
+}
+
+const trimSlash = (s: string) => s.replace(/\/+$/, '');
+
+/**
+ * Reads AIRACE_SEC_* variables. Throws MissingUserAgentError unless the User-Agent carries an
+ * email address, because SEC blocks anonymous clients (and airace should not hide behind one).
+ */
+export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfig {
+  const userAgent = env.AIRACE_SEC_USER_AGENT?.trim();
+  if (!userAgent || !/\S+@\S+\.\S+/.test(userAgent)) throw new MissingUserAgentError(userAgent);
+  return {
+    wwwUrl: trimSlash(env.AIRACE_SEC_WWW_URL || 'https://www.sec.gov'),
+    dataUrl: trimSlash(env.AIRACE_SEC_DATA_URL || 'https://data.sec.gov'),
+    userAgent,
+    maxRequestsPerSecond: Math.min(10, numberFrom(env, 'AIRACE_SEC_MAX_RPS', 10)) || 10,
+    timeoutMs: numberFrom(env, 'AIRACE_SEC_TIMEOUT_MS', 30_000),
+    maxRetries: numberFrom(env, 'AIRACE_SEC_RETRIES', 5),
+    backoffBaseMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
+    backoffMaxMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
+    maxRetryAfterMs: numberFrom(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
+  };
+}

@@ -1,0 +1,65 @@
+// The race timeline as views get it: events with each named company linked to the store
+// where it is one, filtered by company (ticker, name, alias or plain name), kind and date.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Company } from '../model/company.js';
+import type { EventKind, RaceEvent } from '../model/race-event.js';
+import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { listCompanies } from '../store/companies-repository.js';
+import { listEventCompanyNames, selectEvents, type StoredEventRow } from '../store/events-repository.js';
+import { findCompany } from './company-lookup.js';
+
+export interface EventQuery {
+  /** Stored companies by ticker, name or alias ("Google"; a group means its members), or plain names (OpenAI). */
+  companies?: string[];
+  kinds?: EventKind[];
+  /** Inclusive ISO dates (see parseDateBound for --from 2025). */
+  from?: string;
+  to?: string;
+  ids?: string[];
+}
+
+export async function listEvents(db: Kysely<Database>, query: EventQuery = {}): Promise<RaceEvent[]> {
+  const companies = await listCompanies(db);
+  const names = query.companies?.length ? await namesFor(db, companies, query.companies) : undefined;
+  const rows = await selectEvents(db, { names, kinds: query.kinds, from: query.from, to: query.to, ids: query.ids });
+  const stored = companies.filter((c) => c.kind === 'company');
+  return rows.map((r) => linked(r, stored));
+}
+
+function linked(r: StoredEventRow, companies: Company[]): RaceEvent {
+  return {
+    id: r.id,
+    date: r.date,
+    kind: r.kind as EventKind,
+    title: r.title,
+    companies: r.names.map((name) => ({ name, ticker: findCompany(companies, name)?.ticker ?? null })),
+    amount: r.amount === null ? null : Number(r.amount),
+    currency: r.currency,
+    sourceUrl: r.source_url,
+    note: r.note,
+  };
+}
+
+/**
+ * The lower-cased names that stand for the requested companies: a stored company by its
+ * ticker, name or any alias; anything else by its own name. A name that neither the store nor
+ * any event knows is an error listing the choices, as an unknown ticker is for series.
+ */
+async function namesFor(db: Kysely<Database>, companies: Company[], queries: string[]): Promise<string[]> {
+  const used = await listEventCompanyNames(db);
+  const names = new Set<string>();
+  for (const q of queries) {
+    const c = findCompany(companies, q);
+    const members = c?.kind === 'group' ? companies.filter((x) => c.members.includes(x.ticker)) : c ? [c] : [];
+    for (const m of members) for (const n of [m.ticker, m.name, ...m.aliases]) names.add(n.toLowerCase());
+    if (members.length) continue;
+    const plain = used.find((n) => n.toLowerCase() === q.trim().toLowerCase());
+    if (!plain) {
+      const choices = [...companies.map((x) => x.ticker), ...used.filter((n) => !findCompany(companies, n))];
+      throw new UnknownChoiceError('company', q, choices);
+    }
+    names.add(plain.toLowerCase());
+  }
+  return [...names];
+}

@@ -1,0 +1,13 @@
+// POST /api/v1/admin/reload: re-runs the bundled data load (replacing what it loaded before)
+// and drops cached pages and charts. The only endpoint that writes; guarded by admin-auth.
+import { ensureBundledData } from '../../ingest/bundled-data.js';
+import type { ServerContext } from '../server-context.js';
+
+export function adminReloadHandler(ctx: ServerContext) {
+  return async () => {
+    const result = await ensureBundledData(ctx.store, { force: true });
+    ctx.charts.clear();
+    ctx.memo.clear();
+    return result;
+  };
+}

@@ -1,0 +1,64 @@
+// The web dashboard and JSON/CSV API as one Fastify instance. Read-only unless an admin token
+// is given; the CLI's `serve` command and the benchmark both start from here, and tests use
+// `inject()` on it without opening a port.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import rateLimit from '@fastify/rate-limit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from '../store/database.js';
+import { packageRoot } from '../config/paths.js';
+import './route-config.js';
+import { createServerContext } from './server-context.js';
+import { securityHeaders } from './security-headers.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { routes } from './routes.js';
+
+export interface BuildServerOptions {
+  store: Store;
+  /** Enables POST /api/v1/admin/* for requests bearing this token. Unset: read-only. */
+  adminToken?: string | null;
+  /** Requests per minute per client IP; `false` turns limiting off (benchmarks). Default {@link DEFAULT_RATE_LIMIT}. */
+  rateLimit?: number | false;
+  logger?: boolean;
+}
+
+/** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
+export const DEFAULT_RATE_LIMIT = 600;
+
+/** Nothing the server accepts has a large body; the admin reload has none. */
+const BODY_LIMIT = 16 * 1024;
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function buildServer(options: BuildServerOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
+  const ctx = createServerContext(options.store, options.adminToken);
+  app.decorateRequest('airaceFormat', null);
+
+  app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'airace API',
+        version: version(),
+        description:
+          'Read-only JSON and CSV over the airace series engine: capex, revenue and cash flow from filings and cited statements, with sources. Query parameters are named like the CLI flags. Errors are `{error, parameter, allowed}`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (limit !== false && limit > 0) app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
+
+  app.addHook('onSend', securityHeaders);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // Routes go in a child plugin so that swagger and the rate limiter, registered above, see them.
+  app.register(async (instance) => {
+    for (const route of routes(ctx)) instance.route(route);
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+// The one layout: landmarks, a skip link, the main navigation, links to the page's JSON and
+// CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
+import { html, type SafeHtml } from './html.js';
+
+export type Section = 'overview' | 'explore' | 'methodology' | 'company' | 'api' | 'error';
+
+export interface LayoutOptions {
+  title: string;
+  description?: string;
+  main: SafeHtml;
+  section: Section;
+  /** The page's JSON twin and its CSV twin (the first table), shown in the footer. */
+  twins?: { json: string; csv?: string };
+  /** Canonical URL (the explore page's normalised query), which app.js copies to the address bar. */
+  canonical?: string;
+  /** Load Vega and app.js: only pages with charts or forms need them. */
+  scripts?: boolean;
+}
+
+const NAV: { section: Section; href: string; label: string }[] = [
+  { section: 'overview', href: '/', label: 'The race' },
+  { section: 'explore', href: '/explore', label: 'Explore' },
+  { section: 'methodology', href: '/methodology', label: 'Methodology' },
+  { section: 'api', href: '/api/v1/openapi.json', label: 'API' },
+];
+
+/** Vega's browser builds, then the hydration module (module scripts run after deferred ones, in order). */
+export function chartScripts(): SafeHtml {
+  return html`<script src="/static/vendor/vega.min.js" defer></script>
+<script src="/static/vendor/vega-lite.min.js" defer></script>
+<script src="/static/vendor/vega-embed.min.js" defer></script>
+<script type="module" src="/static/app.js"></script>`;
+}
+
+export function head(title: string, description: string | undefined, extra: SafeHtml = html``): SafeHtml {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${description ? html`<meta name="description" content="${description}">` : ''}
+<link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+${extra}`;
+}
+
+export function layout(o: LayoutOptions): SafeHtml {
+  const fullTitle = `${o.title} · airace`;
+  const extra = html`${o.twins ? html`<link rel="alternate" type="application/json" href="${o.twins.json}">` : ''}
+${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ''}
+${o.scripts ? chartScripts() : ''}`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+${head(fullTitle, o.description, extra)}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <a class="brand" href="/">airace</a>
+  <span class="tagline">Following the money in the AI race</span>
+  <nav aria-label="Main">
+    <ul>
+      ${NAV.map((n) => html`<li><a href="${n.href}"${n.section === o.section ? html` aria-current="page"` : ''}>${n.label}</a></li>`)}
+    </ul>
+  </nav>
+</header>
+<main id="main" tabindex="-1">
+${o.main}
+</main>
+<footer class="site-footer">
+  <p>Figures come from company filings and cited statements; every number links to its source. Values the tool computes (a quarter from year-to-date figures, a sum, a growth rate) are marked as derived. <a href="/methodology">How airace computes its numbers</a>.</p>
+  ${o.twins ? html`<p>This page as data: <a href="${o.twins.json}">JSON</a>${o.twins.csv ? html` · <a href="${o.twins.csv}">CSV</a>` : ''} · <a href="/api/v1/openapi.json">API reference (OpenAPI)</a></p>` : ''}
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,159 @@
+// One company: every metric by fiscal year and by quarter, capex charts, and every stored
+// fact with its provenance (the version the engine uses is marked).
+import type { Company } from '../../model/company.js';
+import type { StoredFact } from '../../model/fact.js';
+import type { SeriesResult } from '../../model/series.js';
+import { getSeries } from '../../series/engine.js';
+import { METRICS, METRIC_IDS } from '../../series/metrics.js';
+import { findCompany } from '../../series/company-lookup.js';
+import { listCompanyFacts } from '../../series/fact-listing.js';
+import { listCompanies } from '../../store/companies-repository.js';
+import { buildChart } from '../../chart/chart.js';
+import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
+import { FACT_COLUMNS, factRows } from '../../views/fact-rows.js';
+import { ApiError } from '../api-error.js';
+import { html, type SafeHtml } from '../html.js';
+import { layout } from '../layout.js';
+import { twinHref, type Page, type PageRequest } from '../page.js';
+import type { ServerContext } from '../server-context.js';
+import { chartOptionsOf, parseChartQuery, type ChartQuery } from '../series-query.js';
+import { DEFAULTS } from '../query-parameters.js';
+import { chartFigure } from '../components/chart-figure.js';
+import { chartLinks, type ChartLinks } from '../components/chart-links.js';
+import { scrollTable } from '../components/scroll-table.js';
+import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
+import { periodLabels } from '../../chart/chart-data.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface CompanyChart {
+  query: ChartQuery;
+  links: ChartLinks;
+  result: SeriesResult;
+}
+
+export interface CompanyData {
+  company: Company;
+  /** Currency of money figures on this page; `?currency=USD` converts a non-US company. */
+  currency: string;
+  currencies: string[];
+  charts: CompanyChart[];
+  /** One result per metric that has any value, by fiscal year and by calendar quarter. */
+  byYear: SeriesResult[];
+  byQuarter: SeriesResult[];
+  /** Metrics with no value for this company. */
+  noData: string[];
+  facts: (StoredFact & { used: boolean })[];
+}
+
+function currencyParam(req: PageRequest, company: Company): string {
+  const raw = req.query.currency;
+  const v = typeof raw === 'string' && raw ? raw.toUpperCase() : company.currency;
+  const allowed = [...new Set([company.currency, 'USD'])];
+  if (!allowed.includes(v)) throw new ApiError(400, `invalid currency: ${String(raw)} (allowed: ${allowed.join(', ')})`, 'currency', allowed);
+  return v;
+}
+
+const hasValue = (r: SeriesResult) => r.series.some((s) => s.points.some((p) => p.value !== null));
+
+async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> {
+  const { db } = ctx.store;
+  const companies = await listCompanies(db);
+  const company = findCompany(companies, req.params.ticker ?? '');
+  if (!company) throw new ApiError(404, `unknown company: ${req.params.ticker}`, 'ticker', companies.map((c) => c.ticker));
+  const currency = currencyParam(req, company);
+  return ctx.memo.get(`company:${company.ticker}:${currency}`, async () => {
+    const series = (period: 'fy' | 'quarter') => Promise.all(METRIC_IDS.map((metric) => getSeries(db, { metric, tickers: [company.ticker], period, currency: METRICS.get(metric)!.unit === 'money' ? currency : undefined })));
+    const [years, quarters, listing] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker })]);
+    const chartQueries = [
+      parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'fy', currency, type: 'grouped' }, companies),
+      parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'quarter', currency, type: 'line' }, companies),
+    ];
+    const charts = chartQueries.map((query, i) => ({ query, links: chartLinks(query), result: (i === 0 ? years : quarters)[0]! }));
+    return {
+      company,
+      currency,
+      currencies: [...new Set([company.currency, 'USD'])],
+      charts,
+      byYear: years.filter(hasValue),
+      byQuarter: quarters.filter(hasValue),
+      noData: METRIC_IDS.filter((_, i) => !hasValue(years[i]!) && !hasValue(quarters[i]!)),
+      facts: listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) })),
+    };
+  });
+}
+
+/** Periods down, metrics across (the reader's view of the company); newest first. */
+function metricsTable(results: SeriesResult[], id: string, caption: string, csvHref: string): SafeHtml {
+  if (!results.length) return html`<p>No values.</p>`;
+  const labels = [...new Set(results.flatMap((r) => periodLabels(r)))].reverse();
+  const table = html`<table id="${id}">
+  <caption id="${id}-caption">${caption} <a class="csv-link" href="${csvHref}">CSV</a></caption>
+  <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${METRICS.get(r.metric)?.label ?? r.metric}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
+  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit))}</tr>`)}</tbody>
+</table>`;
+  return html`${scrollTable(table, id)}<p class="table-note">${MARKS_LEGEND}</p>`;
+}
+
+function factsTable(d: CompanyData, csvHref: string): SafeHtml {
+  const table = html`<table id="facts" class="facts">
+  <caption id="facts-caption">All ${d.facts.length} stored facts for ${d.company.name}, every version, with provenance <a class="csv-link" href="${csvHref}">CSV</a></caption>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Confidence</th><th scope="col">Used</th><th scope="col">Source</th><th scope="col">Note</th></tr></thead>
+  <tbody>${d.facts.map(
+    (f) => html`<tr${f.used ? '' : html` class="alternative"`}>
+      <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${f.metric}</a>` : f.metric}</th>
+      <td>${f.periodStart ?? ''} – ${f.periodEnd}</td>
+      <td class="num">${factValue(f)}</td>
+      <td>${f.basis}</td>
+      <td>${f.confidence}</td>
+      <td>${f.used ? 'used' : 'alternative'}</td>
+      <td>${sourceHost(f.sourceUrl)}${f.form ? html` (${f.form}${f.filed ? html`, filed ${f.filed}` : ''})` : ''} · ${f.sourceKind}</td>
+      <td class="note">${f.note ?? ''}</td>
+    </tr>`,
+  )}</tbody>
+</table>`;
+  return scrollTable(table, 'facts');
+}
+
+async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
+  const c = d.company;
+  const figures = await Promise.all(d.charts.map((ch, i) => chartFigure(ctx, { id: `chart-${i}`, spec: buildChart(ch.result, chartOptionsOf(ch.query)), links: ch.links })));
+  const switchCurrency = d.currencies.filter((x) => x !== d.currency);
+  const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>
+<p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
+  Figures in ${d.currency}${switchCurrency.map((x) => html` · <a href="${req.path}?currency=${x}">show in ${x}</a>`)}.</p>
+<nav aria-label="On this page" class="toc"><ul>
+  <li><a href="#charts-heading">Charts</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
+</ul></nav>
+<section aria-labelledby="charts-heading">
+  <h2 id="charts-heading">Capex</h2>
+  <p><a href="/methodology#capex">What capex means here</a>. <a href="/explore?metric=capex&amp;companies=${[...new Set([c.ticker, ...DEFAULTS.companies])].join(',')}">Compare with other companies</a>.</p>
+  ${figures}
+</section>
+<section aria-labelledby="years-heading">
+  <h2 id="years-heading">Every metric by fiscal year</h2>
+  ${metricsTable(d.byYear, 'years', `${c.name} by fiscal year, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'))}
+  ${d.noData.length ? html`<p>No data for: ${d.noData.join(', ')}.</p>` : ''}
+</section>
+<section aria-labelledby="quarters-heading">
+  <h2 id="quarters-heading">Every metric by calendar quarter</h2>
+  <p>Quarters the company did not state are derived from year-to-date figures (<a href="/methodology#ytd-quarters">how</a>).</p>
+  ${metricsTable(d.byQuarter, 'quarters', `${c.name} by calendar quarter, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'))}
+</section>
+<section aria-labelledby="facts-heading">
+  <h2 id="facts-heading">Facts and sources</h2>
+  <p>Every stored figure, including alternative sources for the same period. <em>Used</em> marks the version the series engine takes; the others stay as evidence.</p>
+  ${factsTable(d, twinHref(req.path, 'csv', req.search, 'facts'))}
+</section>`;
+  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, scripts: true });
+}
+
+export const companyPage: Page<CompanyData> = {
+  load,
+  render,
+  companyParameter: 'ticker',
+  tables: (d) => [
+    { name: 'series', columns: SERIES_CSV_COLUMNS, rows: [...d.byYear, ...d.byQuarter].flatMap(seriesRows) },
+    { name: 'facts', columns: FACT_COLUMNS, rows: factRows(d.facts, new Set(d.facts.filter((f) => f.used).map((f) => f.id))) },
+  ],
+};

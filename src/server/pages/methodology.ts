@@ -1,0 +1,164 @@
+// Methodology: what each metric means (from the METRICS registry), the pitfalls that make
+// published numbers disagree, and which data airace has, from which source, and what is missing.
+import { METRICS } from '../../series/metrics.js';
+import type { MetricDef } from '../../series/metrics.js';
+import { listCompanies } from '../../store/companies-repository.js';
+import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/data-coverage.js';
+import { html, type SafeHtml } from '../html.js';
+import { layout } from '../layout.js';
+import { twinHref, type Page } from '../page.js';
+import type { ServerContext } from '../server-context.js';
+import { scrollTable } from '../components/scroll-table.js';
+
+export interface MethodologyData {
+  metrics: MetricDef[];
+  pitfalls: { id: string; title: string; text: string[] }[];
+  coverage: CoverageRow[];
+}
+
+/** Written for airace; anchors are linked from tables and the overview. */
+const PITFALLS: MethodologyData['pitfalls'] = [
+  {
+    id: 'finance-leases',
+    title: 'Finance leases are not in capex',
+    text: [
+      'Capex here is cash paid for property and equipment, as the cash-flow statement shows it. Amazon, Microsoft and Meta also obtain servers and data centres under finance leases. Those assets never pass through the capex line: they arrive as lease liabilities and are paid for later, as principal repayments among financing cash flows.',
+      'Totals “including finance leases” are therefore larger, and companies build them differently: Meta adds principal payments on finance leases, Microsoft’s headline figure adds assets acquired under finance leases. airace keeps the two apart (capex and capex_incl_finance_leases) and shows each company’s definition next to the number.',
+      'Amazon’s capex is the whole company’s, warehouses and delivery vehicles included, not only AWS; AWS segment capex is a separate metric (aws_capex).',
+    ],
+  },
+  {
+    id: 'ytd-quarters',
+    title: 'Quarterly cash flows are year to date',
+    text: [
+      'In a 10-Q the cash-flow statement covers the fiscal year so far: the second-quarter report shows six months, the third nine. A single quarter is the difference of two year-to-date figures (Q2 = H1 − Q1, Q4 = full year − nine months).',
+      'Adding year-to-date figures counts the early months twice. airace only ever subtracts them, marks the quarter as derived, and cites both filings.',
+    ],
+  },
+  {
+    id: 'fiscal-years',
+    title: 'Fiscal years are not calendar years',
+    text: [
+      'Each company names its fiscal year after the calendar year in which it ends: Microsoft’s FY2025 runs from July 2024 to June 2025, Alibaba’s from April 2024 to March 2025, while Amazon’s, Alphabet’s and Meta’s match the calendar. Side by side, “FY2025” compares different twelve months.',
+      'For the same window use calendar years (period cy) or trailing twelve months (ttm), which airace builds from calendar quarters. When a quarter is missing the year is marked incomplete; it is never a quiet sum of the quarters that happen to exist.',
+    ],
+  },
+  {
+    id: 'periods',
+    title: 'Periods: quarter, fy, cy, ttm',
+    text: [
+      'quarter: a calendar quarter (2025-Q1 is January to March 2025). fy: the company’s own fiscal year. cy: a calendar year, summed from four calendar quarters. ttm: the trailing twelve months ending with a calendar quarter, summed from four quarters or taken from a fiscal year that ends then.',
+    ],
+  },
+  {
+    id: 'growth',
+    title: 'Growth rates are computed',
+    text: ['Year-on-year growth compares a period with the same period a year earlier. airace computes it from two figures that each link to their sources; it is never stored as if a source had stated it.'],
+  },
+  {
+    id: 'guidance',
+    title: 'Guidance and commitments are not spending',
+    text: [
+      'When a company says it “expects to spend” or “plans to invest”, that is guidance or a commitment, not a reported figure. Guidance changes during the year, may be a range or a lower bound (“more than”), may be a quarterly run rate, and may use a different definition from reported capex (Meta’s includes finance-lease principal).',
+      'airace stores such statements with basis guidance or commitment, never mixed with actuals, and keeps each statement’s note with its date. Comparisons of plan and actual put them side by side instead of subtracting one from the other.',
+    ],
+  },
+  {
+    id: 'currency',
+    title: 'Currency conversion',
+    text: [
+      'Alibaba reports in renminbi. airace converts to US dollars only at the convenience rate Alibaba states in its own release for that period, and every converted value says which rate and date it used. Where no stated rate covers a period the value is missing (“no FX rate”) rather than converted at a rate from elsewhere.',
+      'Growth rates are best read in the reporting currency, where exchange-rate moves do not distort them.',
+    ],
+  },
+  {
+    id: 'derived',
+    title: 'Computed and missing values',
+    text: [
+      'Every value either comes from a source or is computed from sourced values, and computed values say how (hover a figure, or read derivation in the JSON and CSV). A missing value keeps its reason: no data, incomplete (some parts missing; the parts that exist are shown separately), no FX rate, or not applicable.',
+    ],
+  },
+  {
+    id: 'sources',
+    title: 'Sources and versions',
+    text: [
+      'Bundled figures were each read in a public source (the filing, the company’s release, or a cited secondary source) and carry its URL and a confidence: high for the filing or release itself, medium for an exact secondary source or a rounded company figure, low for rounded news figures. Live sync from SEC EDGAR adds filed XBRL facts.',
+      'Several sources can give the same figure. The engine uses a synced filing first (the newest filed, or the first filed “as first reported”), then the bundled row marked preferred; the others stay as evidence on each company’s page.',
+    ],
+  },
+];
+
+async function load(ctx: ServerContext): Promise<MethodologyData> {
+  return ctx.memo.get('methodology', async () => ({
+    metrics: [...METRICS.values()],
+    pitfalls: PITFALLS,
+    coverage: await dataCoverage(ctx.store.db, await listCompanies(ctx.store.db)),
+  }));
+}
+
+function metricEntry(m: MetricDef): SafeHtml {
+  const per = Object.entries(m.companyDefinitions ?? {});
+  return html`<div class="metric">
+  <dt id="${m.id}">${m.label} <code>${m.id}</code></dt>
+  <dd>
+    <p>${m.definition}</p>
+    <p class="meta">${m.unit === 'percent' ? 'Percent' : 'Money, in the company’s reporting currency unless converted'} · ${m.kind === 'reported' ? 'reported' : html`computed from ${(m.inputs ?? []).join(' and ')}${m.reportedFirst ? ' when no reported figure exists' : ''}`} · <a href="/explore?metric=${m.id}">chart it</a></p>
+    ${per.length ? html`<ul class="company-definitions">${per.map(([t, d]) => html`<li><strong>${t}</strong>: ${d}</li>`)}</ul>` : ''}
+  </dd>
+</div>`;
+}
+
+function coverageCell(c: CoverageCell | undefined): SafeHtml {
+  if (!c || c.present === 0) {
+    const err = c?.gaps.find((g) => g.reason === 'error');
+    return html`<td class="none">${err ? `error: ${err.detail}` : 'no data'}</td>`;
+  }
+  const range = c.first === c.last ? c.first : `${c.first}–${c.last}`;
+  return html`<td><span class="range">${range}</span> · ${c.present} of ${c.total} · ${c.sourceKinds.join(', ')}${
+    c.gaps.length ? html`<br><span class="gaps">missing: ${c.gaps.map((g, i) => html`${i ? ', ' : ''}<span title="${g.detail}">${g.label} (${g.reason})</span>`)}</span>` : ''
+  }</td>`;
+}
+
+function coverageTable(rows: CoverageRow[]): SafeHtml {
+  const table = html`<table id="coverage">
+  <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', '', 'coverage')}">CSV</a></caption>
+  <thead><tr><th scope="col">Company</th><th scope="col">Metric</th><th scope="col">Fiscal years</th><th scope="col">Calendar quarters</th></tr></thead>
+  <tbody>${rows.map(
+    (r) => html`<tr><th scope="row"><a href="/company/${r.ticker}">${r.name}</a></th><td><a href="#${r.metric}">${r.metric}</a></td>${coverageCell(r.cells.find((c) => c.period === 'fy'))}${coverageCell(r.cells.find((c) => c.period === 'quarter'))}</tr>`,
+  )}</tbody>
+</table>`;
+  return scrollTable(table, 'coverage');
+}
+
+async function render(d: MethodologyData): Promise<SafeHtml> {
+  const main = html`<h1>Methodology</h1>
+<p class="lede">What each number means, why published numbers disagree, and what data airace has.</p>
+<nav aria-label="On this page" class="toc"><ul><li><a href="#metrics-heading">Metric definitions</a></li><li><a href="#pitfalls-heading">Pitfalls</a></li><li><a href="#coverage-heading">Data coverage</a></li></ul></nav>
+<section aria-labelledby="metrics-heading">
+  <h2 id="metrics-heading">Metric definitions</h2>
+  <dl class="metrics">${d.metrics.map(metricEntry)}</dl>
+</section>
+<section aria-labelledby="pitfalls-heading">
+  <h2 id="pitfalls-heading">Pitfalls</h2>
+  ${d.pitfalls.map((p) => html`<section aria-labelledby="${p.id}"><h3 id="${p.id}">${p.title}</h3>${p.text.map((t) => html`<p>${t}</p>`)}</section>`)}
+</section>
+<section aria-labelledby="coverage-heading">
+  <h2 id="coverage-heading">Data coverage</h2>
+  <p>Computed by asking the series engine for every company, metric and period kind. <em>bundled</em> is the verified data shipped with airace; <em>sec</em> is data synced from SEC EDGAR. Hover a missing period for the engine’s reason.</p>
+  ${coverageTable(d.coverage)}
+</section>`;
+  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: '/methodology.json', csv: '/methodology.csv' } });
+}
+
+export const methodologyPage: Page<MethodologyData> = {
+  load,
+  render,
+  tables: (d) => [
+    {
+      name: 'coverage',
+      columns: ['ticker', 'metric', 'period', 'first', 'last', 'present', 'total', 'source_kinds', 'missing'],
+      rows: d.coverage.flatMap((r) => r.cells.map((c) => [r.ticker, r.metric, c.period, c.first, c.last, c.present, c.total, c.sourceKinds.join(' '), c.gaps.map((g) => `${g.label}:${g.reason}`).join(' ')])),
+    },
+    { name: 'metrics', columns: ['id', 'label', 'unit', 'kind', 'inputs', 'definition'], rows: d.metrics.map((m) => [m.id, m.label, m.unit, m.kind, (m.inputs ?? []).join(' '), m.definition]) },
+  ],
+};

@@ -1,0 +1,239 @@
+// "The race": the seed chart, a leaderboard, the big four's combined capex, and plans
+// (guidance, Alibaba's commitment) against what was actually spent.
+import type { SeriesResult } from '../../model/series.js';
+import { getSeries } from '../../series/engine.js';
+import { buildChart } from '../../chart/chart.js';
+import { chartPreset } from '../../chart/presets.js';
+import { formatPercent } from '../../chart/format-money.js';
+import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
+import { leaderboard, type Leaderboard, type LeaderboardRow } from '../../views/leaderboard.js';
+import { planVsActualData, type PlanVsActualData } from '../../series/plan-vs-actual-data.js';
+import type { GuidanceHistory } from '../../series/guidance-history.js';
+import type { PledgeProgress } from '../../series/pledge-progress.js';
+import { figurePreset } from '../../chart/figure-presets.js';
+import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
+import { guidanceText } from '../../chart/specs/plan-vs-actual.js';
+import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
+import { html, safeUrl, type SafeHtml } from '../html.js';
+import { layout } from '../layout.js';
+import { twinHref, type CsvTable, type Page } from '../page.js';
+import type { ServerContext } from '../server-context.js';
+import { parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
+import { chartFigure } from '../components/chart-figure.js';
+import { chartLinks, type ChartLinks } from '../components/chart-links.js';
+import { seriesTable } from '../components/series-table.js';
+import { scrollTable } from '../components/scroll-table.js';
+import { MARKS_LEGEND, exactValue, formatUnit, pointValue, sourceHost } from '../components/value-link.js';
+import { listCompanies } from '../../store/companies-repository.js';
+import { swatch } from '../components/swatch.js';
+
+export interface OverviewData {
+  seed: { query: ChartQuery; links: ChartLinks; result: SeriesResult };
+  leaderboard: Leaderboard;
+  /** The big four's combined capex by calendar year (sums of their calendar quarters). */
+  bigFour: SeriesResult;
+  /** Guidance as it changed against actual spending, and Alibaba's pledge against its capex since (the `plan-vs-actual` figure). */
+  plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
+  /** Names of the CSV twins (`/index.csv?table=`). */
+  tables: string[];
+}
+
+async function load(ctx: ServerContext): Promise<OverviewData> {
+  return ctx.memo.get('overview', async () => {
+    const { db } = ctx.store;
+    const query = parseChartQuery({ preset: 'seed' }, await listCompanies(db));
+    const figure = figurePreset('plan-vs-actual');
+    const [result, board, bigFour, plan] = await Promise.all([
+      getSeries(db, seriesRequestOf(query)),
+      leaderboard(db),
+      getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
+      planVsActualData(db, figure),
+    ]);
+    const planQuery = parseChartQuery({ preset: figure.name }, []);
+    return {
+      seed: { query, links: chartLinks(query), result },
+      leaderboard: board,
+      bigFour,
+      plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
+      tables: TABLES.map((t) => t.name),
+    };
+  });
+}
+
+/** CSV twins: `/index.csv` is the leaderboard; `?table=` picks another. */
+const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'> }[] = [
+  {
+    name: 'leaderboard',
+    build: (d) => ({
+      columns: ['ticker', 'name', 'currency', 'fiscal_year', 'capex_fy', 'capex_fy_source', 'ttm_period', 'capex_ttm', 'capex_ttm_source', 'capex_yoy_pct', 'capex_intensity_pct', 'free_cash_flow'],
+      rows: d.leaderboard.rows.map((r) => [
+        r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, r.capexFy?.point.sources[0]?.url ?? null,
+        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, r.capexTtm?.point.sources[0]?.url ?? null,
+        r.capexGrowth ? Number(r.capexGrowth.value.toFixed(4)) : null, r.capexIntensity?.point.value ?? null, r.freeCashFlow?.point.value ?? null,
+      ]),
+    }),
+  },
+  { name: 'seed', build: (d) => ({ columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.seed.result) }) },
+  { name: 'big-four', build: (d) => ({ columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.bigFour) }) },
+  { name: 'guidance', build: (d) => ({ columns: GUIDANCE_COLUMNS, rows: d.plan.data.histories.flatMap(guidanceRows) }) },
+  {
+    name: 'pledge',
+    build: (d) => ({
+      columns: ['ticker', 'pledge', 'currency', 'pledge_start', 'pledge_end', 'counted_from', 'quarter', 'quarter_end', 'capex', 'cumulative', 'derivation', 'missing_reason', 'source_urls'],
+      rows: d.plan.data.pledge
+        ? d.plan.data.pledge.checkpoints.map((c) => {
+            const p = d.plan.data.pledge!;
+            return [p.ticker, p.amount, p.currency, p.start, p.end, p.countedFrom, c.label, c.end, c.quarter.value, c.cumulative, c.derivation, c.quarter.missing?.reason ?? null, [...new Set(c.sources.map((x) => x.url))].join(' ')];
+          })
+        : [],
+    }),
+  },
+];
+
+function leaderRow(r: LeaderboardRow, unit: string): SafeHtml {
+  const growth = r.capexGrowth
+    ? // A computed figure: its link opens both years side by side, each linked to its source.
+      html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>`
+    : html`<span class="missing">—</span>`;
+  return html`<tr>
+    <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>
+    <td>${r.capexFy?.label ?? '—'}</td>
+    <td class="num">${pointValue(r.capexFy?.point, unit)}</td>
+    <td class="num">${pointValue(r.capexTtm?.point, unit)} <span class="period-hint">${r.capexTtm?.label.replace(/^TTM /, 'to ') ?? ''}</span></td>
+    <td class="num">${growth}</td>
+    <td class="num">${pointValue(r.capexIntensity?.point, 'percent')}</td>
+    <td class="num">${pointValue(r.freeCashFlow?.point, unit)}</td>
+  </tr>`;
+}
+
+function leaderboardTable(d: OverviewData): SafeHtml {
+  const unit = d.leaderboard.currency;
+  const rows = [...d.leaderboard.rows].sort((a, b) => (b.capexTtm?.point.value ?? -Infinity) - (a.capexTtm?.point.value ?? -Infinity));
+  return scrollTable(
+    html`<table id="leaderboard">
+    <caption id="leaderboard-caption">Capex leaderboard in ${unit}, ranked by trailing-twelve-month capex <a class="csv-link" href="${twinHref('/', 'csv', '', 'leaderboard')}">CSV</a></caption>
+    <thead><tr>
+      <th scope="col">Company</th>
+      <th scope="col">Latest fiscal year</th>
+      <th scope="col" class="num"><a href="/methodology#capex">Capex</a>, fiscal year</th>
+      <th scope="col" class="num"><a href="/methodology#periods">Capex, trailing 12 months</a></th>
+      <th scope="col" class="num"><a href="/methodology#growth">Capex growth</a>, year on year</th>
+      <th scope="col" class="num"><a href="/methodology#capex_intensity">Capex intensity</a></th>
+      <th scope="col" class="num"><a href="/methodology#free_cash_flow">Free cash flow</a></th>
+    </tr></thead>
+    <tbody>${rows.map((r) => leaderRow(r, unit))}</tbody>
+  </table>`,
+    'leaderboard',
+  );
+}
+
+/** A figure linked to the first of its sources. */
+function linked(text: string, url: string | null | undefined, title: string): SafeHtml {
+  const href = safeUrl(url);
+  return href ? html`<a href="${href}" title="${title}">${text}</a>` : html`<span title="${title}">${text}</span>`;
+}
+
+function pledgeSection(p: PledgeProgress): SafeHtml {
+  const known = p.checkpoints.filter((c) => c.cumulative !== null);
+  const last = known[known.length - 1];
+  const table = html`<table id="pledge">
+    <caption id="pledge-caption">${p.name}’s capex since its pledge, by calendar quarter, ${p.currency} <a class="csv-link" href="${twinHref('/', 'csv', '', 'pledge')}">CSV</a></caption>
+    <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Capex</th><th scope="col" class="num">Since ${p.countedFrom}</th><th scope="col">How the running total is made</th></tr></thead>
+    <tbody>${p.checkpoints.map(
+      (c) => html`<tr><th scope="row">${c.label}</th><td class="num">${pointValue(c.quarter, p.currency)}</td><td class="num">${
+        c.cumulative === null ? html`<span class="missing">unknown</span>` : linked(formatUnit(c.cumulative, p.currency), c.sources[0]?.url, `${exactValue(c.cumulative, p.currency)} · ${c.sources.length} sources; the link opens the first`)
+      }</td><td>${c.derivation ?? (c.quarter.value === null ? 'no figure for this quarter' : 'a quarter before it is missing')}</td></tr>`,
+    )}</tbody>
+  </table>`;
+  return html`<div class="commitment">
+  <h3 id="pledge-heading">${p.name}: ${formatUnit(p.amount, p.currency)} pledged from ${p.start} to ${p.end}</h3>
+  <p>The pledge (basis <em>commitment</em>): ${p.sources.map((s, i) => html`${i ? ', ' : ''}${linked(sourceHost(s.url), s.url, s.note ?? '')}`)}. Spending counts from ${p.countedFrom}, the first whole quarter after the announcement.</p>
+  ${
+    last
+      ? html`<p class="big-number"><strong>${formatUnit(last.cumulative!, p.currency)}</strong><span class="mark" aria-hidden="true">*</span> of capex from ${p.countedFrom} to ${last.end}: <strong>${formatPercent((last.cumulative! / p.amount) * 100)}</strong> of the pledge.${p.missingQuarters.length ? html` Missing: ${p.missingQuarters.join(', ')}.` : ''}</p>`
+      : html`<p>No capex known for whole quarters since the announcement yet.</p>`
+  }
+  ${scrollTable(table, 'pledge')}
+  ${p.updates.length ? html`<p class="table-note">Later statements: ${p.updates.map((e, i) => html`${i ? '; ' : ''}${e.date} ${linked(e.title, e.sourceUrl, e.note ?? '')}`)}.</p>` : ''}
+  <p class="table-note">Capex is all cash capex, not only AI infrastructure; the pledge covers AI and cloud infrastructure (<a href="/methodology#guidance">plans against actuals</a>).</p>
+</div>`;
+}
+
+function guidanceCell(h: GuidanceHistory): SafeHtml {
+  if (!h.steps.length) return html`<span class="missing">no dated guidance</span>`;
+  return html`<ol class="steps">${h.steps.map(
+    (s) => html`<li>${s.date}: ${linked(guidanceText(s.low, s.high, h.currency), s.sources[0]?.url, `${exactValue(s.low, h.currency)}${s.high !== s.low ? ` – ${exactValue(s.high, h.currency)}` : ''} · ${s.sources.length} source${s.sources.length === 1 ? '' : 's'}`)}${s.reiterated ? ' (reiterated)' : ''}</li>`,
+  )}</ol>`;
+}
+
+function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
+  return scrollTable(
+    html`<table id="guidance">
+    <caption id="guidance-caption">Capex guidance as it changed, against what was spent <a class="csv-link" href="${twinHref('/', 'csv', '', 'guidance')}">CSV</a></caption>
+    <thead><tr><th scope="col">Company</th><th scope="col">Year</th><th scope="col">Guidance, by the day it was given</th><th scope="col" class="num">Actual</th><th scope="col">Compared with</th></tr></thead>
+    <tbody>${histories.map(
+      (h) => html`<tr>
+        <th scope="row"><a href="/company/${h.ticker}">${h.name}</a></th>
+        <td>${h.label}</td>
+        <td>${guidanceCell(h)}${h.skipped.length ? html`<span class="table-note">${h.skipped.length} statement${h.skipped.length === 1 ? '' : 's'} left out (${[...new Set(h.skipped.map((x) => x.reason))].join('; ')})</span>` : ''}</td>
+        <td class="num">${pointValue(h.actual, h.currency)}</td>
+        <td class="note"><a href="/methodology#${h.actualMetric}">${h.actualMetric}</a>: ${h.actualBasis}</td>
+      </tr>`,
+    )}</tbody>
+  </table>`,
+    'guidance',
+  );
+}
+
+async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
+  const preset = chartPreset('seed');
+  const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options });
+  const main = html`<h1>The race</h1>
+<p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>
+
+<section aria-labelledby="seed-heading">
+  <h2 id="seed-heading">Capex by company and year</h2>
+  <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>). <a href="${d.seed.links.explore}">Explore this chart</a>.</p>
+  ${await chartFigure(ctx, { id: 'chart-seed', spec, links: d.seed.links })}
+  <details class="data-table"><summary>Table of the values in the chart</summary>
+    ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed') })}
+  </details>
+</section>
+
+<section aria-labelledby="leaderboard-heading">
+  <h2 id="leaderboard-heading">Leaderboard</h2>
+  <p>Latest figures per company, converted to ${d.leaderboard.currency} (Alibaba at the rates its releases state). Fiscal years differ: Microsoft’s ends in June, Alibaba’s in March (<a href="/methodology#fiscal-years">why it matters</a>).</p>
+  ${leaderboardTable(d)}
+  <p class="table-note">${MARKS_LEGEND}</p>
+</section>
+
+<section aria-labelledby="bigfour-heading">
+  <h2 id="bigfour-heading">The big four combined</h2>
+  <p>Amazon, Microsoft, Alphabet and Meta, summed by calendar year from their calendar quarters. A year is only totalled when every company has every quarter; otherwise it says <em>incomplete</em> and shows the sum of the parts that exist.</p>
+  ${seriesTable(d.bigFour, { id: 'bigfour-table', caption: 'Combined capex of the big four by calendar year, US$', csvHref: twinHref('/', 'csv', '', 'big-four') })}
+</section>
+
+<section aria-labelledby="plans-heading">
+  <h2 id="plans-heading">Plans against actuals</h2>
+  <p>Guidance and pledges are statements about the future (<a href="/methodology#guidance">basis</a> <em>guidance</em> or <em>commitment</em>); they never mix with reported figures. Here they sit next to what was spent.</p>
+  ${await chartFigure(ctx, { id: 'chart-plan', spec: planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figurePreset(d.plan.preset).options), links: d.plan.links })}
+  <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
+  <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition.</p>
+  ${guidanceTable(d.plan.data.histories)}
+  ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}
+</section>`;
+  return layout({
+    title: 'The race',
+    description: 'Capital expenditure of the companies racing to build AI, from filings, with every number linked to its source.',
+    main,
+    section: 'overview',
+    twins: { json: '/index.json', csv: '/index.csv' },
+    scripts: true,
+  });
+}
+
+export const overviewPage: Page<OverviewData> = {
+  load,
+  render,
+  tables: (d) => TABLES.map((t) => ({ name: t.name, ...t.build(d) })),
+};

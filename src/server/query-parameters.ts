@@ -1,0 +1,153 @@
+// Every query parameter the dashboard and API accept, named like the CLI flags, described
+// once: the OpenAPI document, request validation and 400 messages all come from here.
+import { PERIODS } from '../model/series.js';
+import { BASES } from '../model/fact.js';
+import { METRIC_IDS } from '../series/metrics.js';
+import { CHART_TYPES } from '../chart/chart.js';
+import { PRESET_NAMES } from '../chart/presets.js';
+import { FIGURE_PRESET_NAMES } from '../chart/figure-presets.js';
+import { TRANSFORMS } from '../series/analytics.js';
+import { MAX_SLOTS } from '../series/period-range.js';
+
+export interface ParameterDef {
+  description: string;
+  /** JSON Schema of the value as it arrives in the query string. */
+  schema: Record<string, unknown>;
+  /** What a 400 lists as allowed: the enum, or a description of the accepted form. */
+  allowed: readonly string[];
+}
+
+/** Same defaults as `airace series` and `airace chart`. */
+export const DEFAULTS = {
+  metric: 'capex',
+  companies: ['AMZN', 'MSFT', 'GOOGL', 'META'],
+  period: 'fy',
+  basis: 'actual',
+  type: 'grouped',
+  scale: 2,
+} as const;
+
+export const MAX_COMPANIES = 12;
+export const MAX_TEXT = 200;
+
+const BOUND = '^\\d{4}(-?[Qq][1-4])?$';
+const FLAG = ['true', 'false', '1', '0', ''];
+
+export const PARAMETERS = {
+  metric: {
+    description: 'Metric id (see /api/v1/metrics).',
+    schema: { type: 'string', enum: METRIC_IDS, default: DEFAULTS.metric },
+    allowed: METRIC_IDS,
+  },
+  companies: {
+    description: `Comma-separated tickers or names ("Google" works for GOOGL); GROUP4 is the big four summed. At most ${MAX_COMPANIES}.`,
+    schema: { type: 'string', maxLength: 400, default: DEFAULTS.companies.join(',') },
+    allowed: ['tickers from /api/v1/companies, comma-separated'],
+  },
+  period: {
+    description: 'quarter (calendar quarter), fy (each company’s fiscal year), cy (calendar year) or ttm (trailing four quarters).',
+    schema: { type: 'string', enum: PERIODS, default: DEFAULTS.period },
+    allowed: PERIODS,
+  },
+  from: {
+    description: 'First period: a year (2022) or a quarter (2024-Q3). Default: the first period with data.',
+    schema: { type: 'string', pattern: BOUND },
+    allowed: ['a year such as 2022', 'a quarter such as 2024-Q3'],
+  },
+  to: {
+    description: `Last period, like from. At most ${MAX_SLOTS} periods in a range.`,
+    schema: { type: 'string', pattern: BOUND },
+    allowed: ['a year such as 2025', 'a quarter such as 2025-Q4', `at most ${MAX_SLOTS} periods after from`],
+  },
+  currency: {
+    description: 'Convert to this currency. USD converts Alibaba’s RMB at the rates its releases state. Default: the companies’ common reporting currency, else USD.',
+    schema: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+    allowed: ['USD', 'the reporting currency shared by all chosen companies (CNY for BABA)'],
+  },
+  basis: {
+    description: 'actual (reported), guidance or commitment.',
+    schema: { type: 'string', enum: BASES, default: DEFAULTS.basis },
+    allowed: BASES,
+  },
+  'as-first-reported': {
+    description: 'Use the first filed version of each figure instead of the newest (true/false).',
+    schema: { type: 'string', enum: FLAG },
+    allowed: FLAG.filter(Boolean),
+  },
+  transform: {
+    description: 'Turn values into yoy (year-over-year growth, %) or share (% of the total of the companies shown), as `airace series --transform`.',
+    schema: { type: 'string', enum: TRANSFORMS },
+    allowed: TRANSFORMS,
+  },
+  type: {
+    description: 'Chart type.',
+    schema: { type: 'string', enum: CHART_TYPES, default: DEFAULTS.type },
+    allowed: CHART_TYPES,
+  },
+  preset: {
+    description: 'A named chart; replaces the series parameters and the type. `seed` redraws the seed article’s chart; `plan-vs-actual` is the figure of guidance and pledges against spending.',
+    schema: { type: 'string', enum: [...PRESET_NAMES, ...FIGURE_PRESET_NAMES] },
+    allowed: [...PRESET_NAMES, ...FIGURE_PRESET_NAMES],
+  },
+  title: {
+    description: `Chart title (at most ${MAX_TEXT} characters).`,
+    schema: { type: 'string', maxLength: MAX_TEXT },
+    allowed: [`text of at most ${MAX_TEXT} characters`],
+  },
+  subtitle: {
+    description: `Chart subtitle (at most ${MAX_TEXT} characters).`,
+    schema: { type: 'string', maxLength: MAX_TEXT },
+    allowed: [`text of at most ${MAX_TEXT} characters`],
+  },
+  scale: {
+    description: 'PNG pixel density, 1 to 4.',
+    schema: { type: 'number', minimum: 1, maximum: 4, default: DEFAULTS.scale },
+    allowed: ['a number from 1 to 4'],
+  },
+  ticker: {
+    description: 'One ticker or company name.',
+    schema: { type: 'string', maxLength: 100 },
+    allowed: ['a ticker from /api/v1/companies'],
+  },
+  'facts-metric': {
+    description: 'A metric id or a raw taxonomy:Concept; all metrics when omitted.',
+    schema: { type: 'string', maxLength: 200 },
+    allowed: ['a metric id such as capex'],
+  },
+  'from-year': {
+    description: 'First year of period end.',
+    schema: { type: 'integer', minimum: 1900, maximum: 2200 },
+    allowed: ['a year such as 2022'],
+  },
+  'to-year': {
+    description: 'Last year of period end.',
+    schema: { type: 'integer', minimum: 1900, maximum: 2200 },
+    allowed: ['a year such as 2025'],
+  },
+  table: {
+    description: 'Which table of the page the CSV holds; the first when omitted.',
+    schema: { type: 'string', maxLength: 40 },
+    allowed: ['a table name listed in the page’s JSON'],
+  },
+} satisfies Record<string, ParameterDef>;
+
+export type ParameterName = keyof typeof PARAMETERS;
+
+export const SERIES_PARAMETERS: ParameterName[] = ['metric', 'companies', 'period', 'from', 'to', 'currency', 'basis', 'as-first-reported', 'transform'];
+export const CHART_PARAMETERS: ParameterName[] = [...SERIES_PARAMETERS, 'type', 'preset', 'title', 'subtitle'];
+
+/**
+ * A querystring JSON Schema. `alias` lets one definition serve under another name (the facts
+ * endpoint's `metric` takes raw concepts too, so it is described by `facts-metric`).
+ */
+export function querySchema(names: ParameterName[], alias: Partial<Record<string, ParameterName>> = {}) {
+  const properties: Record<string, unknown> = {};
+  for (const name of names) properties[name] = { ...PARAMETERS[name].schema, description: PARAMETERS[name].description };
+  for (const [as, name] of Object.entries(alias)) properties[as] = { ...PARAMETERS[name!].schema, description: PARAMETERS[name!].description };
+  return { type: 'object', properties } as const;
+}
+
+/** Allowed values for a parameter by its public name (for 400 bodies). */
+export function allowedFor(name: string): readonly string[] {
+  return (PARAMETERS as Record<string, ParameterDef>)[name]?.allowed ?? [];
+}

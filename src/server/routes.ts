@@ -1,0 +1,93 @@
+// Every URL the server answers, in one flat table (Datasette's `_routes()` habit). Pages come
+// with their `.json` and `.csv` twins, served by the same handler from the same data.
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { join } from 'node:path';
+import type { Format } from './route-config.js';
+import { pageHandler, type Page } from './page.js';
+import type { ServerContext } from './server-context.js';
+import { fontsDir, staticAssetHandler, staticDir, vendorFile, type StaticAsset } from './static-assets.js';
+import { requireAdmin } from './admin-auth.js';
+import { CHART_PARAMETERS, SERIES_PARAMETERS, querySchema } from './query-parameters.js';
+import { overviewPage } from './pages/overview.js';
+import { companyPage } from './pages/company.js';
+import { explorePage } from './pages/explore.js';
+import { methodologyPage } from './pages/methodology.js';
+import { embedPage } from './pages/embed.js';
+import { companiesHandler, metricsHandler } from './api/reference-endpoints.js';
+import { seriesHandler } from './api/series-endpoint.js';
+import { factsHandler } from './api/facts-endpoint.js';
+import { chartHandler } from './api/chart-endpoint.js';
+import { adminReloadHandler } from './api/admin-reload.js';
+
+const DAY = 86_400;
+const HOUR = 3_600;
+
+export function routes(ctx: ServerContext): RouteOptions[] {
+  // Pages are not part of the API document; their JSON twins are described in docs/api.md.
+  const page = <D>(url: string, p: Page<D>, format: Format | 'suffix', embeddable = false): RouteOptions => ({
+    method: 'GET',
+    url,
+    handler: pageHandler(ctx, p, format),
+    schema: { hide: true },
+    config: { format, embeddable },
+  });
+  const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: Record<string, unknown>): RouteOptions => ({
+    method,
+    url,
+    handler,
+    schema,
+    config: { format: 'json', cors: method === 'GET' },
+  });
+  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a), schema: { hide: true }, config: { format: 'asset' } });
+  const own = (file: string) => () => join(staticDir(), file);
+  const seriesQuery = querySchema(SERIES_PARAMETERS);
+  const chartQuery = querySchema(CHART_PARAMETERS);
+  const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
+
+  return [
+    page('/', overviewPage, 'html'),
+    page('/index.json', overviewPage, 'json'),
+    page('/index.csv', overviewPage, 'csv'),
+    page('/company/:ticker', companyPage, 'suffix'), // AMZN, AMZN.json, AMZN.csv
+    page('/explore', explorePage, 'html'),
+    page('/explore.json', explorePage, 'json'),
+    page('/explore.csv', explorePage, 'csv'),
+    page('/methodology', methodologyPage, 'html'),
+    page('/methodology.json', methodologyPage, 'json'),
+    page('/methodology.csv', methodologyPage, 'csv'),
+    page('/embed', embedPage, 'html', true),
+
+    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies' }),
+    api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions' }),
+    api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: seriesQuery }),
+    api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: seriesQuery }),
+    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: factsQuery }),
+    api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: factsQuery }),
+    api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, with alt text (aria-label) and a long description', querystring: chartQuery }),
+    api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG', querystring: querySchema([...CHART_PARAMETERS, 'scale']) }),
+    api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec', querystring: chartQuery }),
+    api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
+    {
+      ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),
+      preHandler: requireAdmin(ctx),
+    },
+
+    asset('/static/app.js', { path: own('app.js'), type: 'text/javascript; charset=utf-8', maxAge: HOUR }),
+    asset('/static/favicon.svg', { path: own('favicon.svg'), type: 'image/svg+xml', maxAge: DAY }),
+    asset('/static/app.css', { path: own('app.css'), type: 'text/css; charset=utf-8', maxAge: HOUR }),
+    asset('/static/vendor/vega.min.js', { path: () => vendorFile('vega', 'vega.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
+    asset('/static/vendor/vega-lite.min.js', { path: () => vendorFile('vega-lite', 'vega-lite.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
+    asset('/static/vendor/vega-embed.min.js', { path: () => vendorFile('vega-embed', 'vega-embed.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
+    // Vega's expression interpreter, so charts run without eval under `script-src 'self'`.
+    // Its only import is rewritten to a shim over the vega global.
+    asset('/static/vendor/vega-interpreter.js', {
+      path: () => vendorFile('vega-interpreter', 'vega-interpreter.js'),
+      type: 'text/javascript; charset=utf-8',
+      maxAge: DAY,
+      transform: (js) => js.replace(/from\s+['"]vega-util['"]/g, "from '/static/vega-util-shim.js'").replace(/\/\/# sourceMappingURL=.*$/m, ''),
+    }),
+    asset('/static/vega-util-shim.js', { path: own('vega-util-shim.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
+    asset('/static/fonts/IBMPlexSans_400Regular.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_400Regular.ttf'), type: 'font/ttf', maxAge: DAY }),
+    asset('/static/fonts/IBMPlexSans_600SemiBold.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_600SemiBold.ttf'), type: 'font/ttf', maxAge: DAY }),
+  ];
+}

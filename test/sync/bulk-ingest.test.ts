@@ -1,0 +1,187 @@
+// Bulk ingest of a small SYNTHETIC companyfacts.zip: counts, idempotence, batching, resume,
+// a damaged entry, and companies already in the store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import yazl from 'yazl';
+import yauzl from 'yauzl';
+import { makeSyntheticCompanyFacts, SYNTHETIC_README, type SyntheticArchiveResult } from '../../scripts/make-synthetic-companyfacts.js';
+import { bulkIngest } from '../../src/ingest/sec/bulk-ingest.js';
+import { parseCompanyFacts } from '../../src/ingest/sec/companyfacts-parse.js';
+import { mapCompanyFacts } from '../../src/ingest/sec/map-company-facts.js';
+import { listCompanies } from '../../src/store/companies-repository.js';
+import { listFacts } from '../../src/store/facts-repository.js';
+import { openStore } from '../../src/store/database.js';
+import { companyFactsJson, fixtureCompanies, AMZN_CIK } from './fixtures/sec-fixtures.js';
+import { bundledFileStore, companiesOnlyStore, tempDir } from './sync-test-kit.js';
+import { runCli } from '../helpers/run-cli.js';
+
+let tmp: ReturnType<typeof tempDir>;
+let zipPath: string;
+let made: SyntheticArchiveResult;
+/** Facts the concept map takes from each entry, computed straight from the archive. */
+const expected = new Map<number, { name: string; facts: number }>();
+
+async function readArchive(path: string): Promise<Map<string, Buffer>> {
+  const zip = await yauzl.openPromise(path);
+  const out = new Map<string, Buffer>();
+  for await (const entry of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const c of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
+    out.set(entry.fileName, Buffer.concat(chunks));
+  }
+  return out;
+}
+
+function writeZip(path: string, entries: [string, string][]): Promise<void> {
+  const zip = new yazl.ZipFile();
+  for (const [name, body] of entries) zip.addBuffer(Buffer.from(body), name);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const file = createWriteStream(path);
+    file.on('close', () => resolve());
+    file.on('error', reject);
+    zip.outputStream.pipe(file);
+  });
+}
+
+beforeAll(async () => {
+  tmp = tempDir();
+  zipPath = join(tmp.dir, 'companyfacts.zip');
+  made = await makeSyntheticCompanyFacts({ sizeMb: 2, out: zipPath, seed: 3 });
+  for (const [name, body] of await readArchive(zipPath)) {
+    if (!name.endsWith('.json')) continue;
+    const doc = parseCompanyFacts(body, name);
+    expected.set(doc.cik, { name: doc.entityName, facts: mapCompanyFacts(doc, { ticker: 'X', cik: doc.cik, source: name }).facts.length });
+  }
+});
+afterAll(() => tmp.cleanup());
+
+describe('the synthetic archive', () => {
+  it('is labelled SYNTHETIC throughout and shaped like SEC’s', async () => {
+    const entries = await readArchive(zipPath);
+    expect(entries.get('SYNTHETIC-README.txt')!.toString()).toBe(SYNTHETIC_README);
+    const names = [...entries.keys()].filter((n) => n !== 'SYNTHETIC-README.txt');
+    expect(names.length).toBe(made.companies);
+    expect(names.every((n) => /^CIK\d{10}\.json$/.test(n))).toBe(true);
+    expect([...expected.values()].every((e) => e.name.startsWith('SYNTHETIC'))).toBe(true);
+    // Many small filers, a few large: the largest entry is several times the median.
+    const sizes = names.map((n) => entries.get(n)!.length).sort((a, b) => a - b);
+    expect(sizes.at(-1)! / sizes[Math.floor(sizes.length / 2)]!).toBeGreaterThan(2);
+    expect(made.uncompressedBytes).toBeGreaterThan(1.5 * 1024 * 1024);
+    expect(made.uncompressedBytes).toBeLessThan(3 * 1024 * 1024);
+    // Several taxonomies, units and forms, durations and instants.
+    const all = names.map((n) => JSON.parse(entries.get(n)!.toString()));
+    const units = new Set(all.flatMap((d) => Object.values(d.facts).flatMap((t) => Object.values(t as object).flatMap((c) => Object.keys(c.units)))));
+    expect([...units]).toEqual(expect.arrayContaining(['USD', 'shares', 'USD/shares']));
+    const forms = new Set(all.flatMap((d) => Object.values(d.facts).flatMap((t) => Object.values(t as object).flatMap((c) => Object.values(c.units).flat().map((f: any) => f.form)))));
+    expect([...forms]).toEqual(expect.arrayContaining(['10-K', '10-Q']));
+  });
+});
+
+describe('bulkIngest', () => {
+  it('stores every company with mapped facts, creating CIK tickers, as one batch after another', async () => {
+    const store = await companiesOnlyStore(tmp.dir);
+    try {
+      const events: number[] = [];
+      const s = await bulkIngest(store, zipPath, { batchFacts: 500, onEvent: (e) => void (e.type === 'entry' && events.push(e.done)) });
+      const withFacts = [...expected].filter(([, e]) => e.facts > 0);
+      expect(s).toMatchObject({ entries: made.companies + 1, documents: made.companies, companies: withFacts.length, created: withFacts.length, failed: [], interrupted: false });
+      expect(s.empty).toBe(made.companies - withFacts.length);
+      expect(s.facts).toBe(withFacts.reduce((n, [, e]) => n + e.facts, 0));
+      expect(events).toHaveLength(made.companies + 1);
+
+      const stored = await listFacts(store.db, { sourceKind: 'sec' });
+      expect(stored.length).toBe(s.facts);
+      const companies = (await listCompanies(store.db)).filter((c) => c.ticker.startsWith('CIK'));
+      expect(companies.length).toBe(withFacts.length);
+      for (const c of companies) {
+        expect(c.ticker).toBe(`CIK${c.cik}`);
+        expect(c.name).toBe(expected.get(c.cik!)!.name);
+        expect(stored.filter((f) => f.ticker === c.ticker).length).toBe(expected.get(c.cik!)!.facts);
+      }
+      // Bulk-created companies are not tracked: `airace sync` alone will not call the API for thousands.
+      const tracked = await store.db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('ticker', 'like', 'CIK%').execute();
+      expect(tracked).toEqual([]);
+
+      // Ingesting the same archive again replaces, never duplicates.
+      const again = await bulkIngest(store, zipPath);
+      expect(again).toMatchObject({ companies: s.companies, created: 0, facts: s.facts });
+      expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(s.facts);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
+    const store = await companiesOnlyStore(tmp.dir + '/known');
+    const mixed = join(tmp.dir, 'mixed.zip');
+    const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
+    await writeZip(mixed, [
+      ['CIK0001018724.json', amzn],
+      ['CIK0000004242.json', amzn.slice(0, 500)],
+      ['notes/other.txt', 'not companyfacts'],
+    ]);
+    try {
+      const s = await bulkIngest(store, mixed);
+      expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
+      expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
+      const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
+      expect(facts.length).toBeGreaterThan(10);
+      expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
+      expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('resumes an interrupted ingest without redoing stored companies', async () => {
+    const store = await openStore(join(tmp.dir, 'resume.db'));
+    try {
+      const ac = new AbortController();
+      const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
+      expect(first.interrupted).toBe(true);
+      expect(first.companies).toBeGreaterThan(0);
+      const second = await bulkIngest(store, zipPath, { resume: true });
+      expect(second.runId).toBe(first.runId);
+      expect(second.alreadyDone).toBe(first.companies);
+      const all = [...expected.values()].filter((e) => e.facts > 0);
+      expect(first.companies + second.companies).toBe(all.length);
+      expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rejects a file that is not a zip archive', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await expect(bulkIngest(store, join(tmp.dir, 'missing.zip'))).rejects.toThrow(/cannot read .*missing\.zip/);
+      const notZip = join(tmp.dir, 'not.zip');
+      await writeZip(notZip, []);
+      const bogus = join(tmp.dir, 'bogus.zip');
+      (await import('node:fs')).writeFileSync(bogus, '{"this": "is json"}');
+      await expect(bulkIngest(store, bogus)).rejects.toThrow(/not a readable zip archive/);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('airace sync --bulk', () => {
+  it('ingests the archive from the command line, without network or User-Agent', async () => {
+    const db = join(tmp.dir, 'cli-bulk.db');
+    const r = await runCli(['--db', db, 'sync', '--bulk', zipPath], { AIRACE_SEC_USER_AGENT: undefined });
+    expect(r.stderr).not.toMatch(/airace: (?!loaded)/);
+    expect(r.code).toBe(0);
+    const withFacts = [...expected.values()].filter((e) => e.facts > 0).length;
+    expect(r.stdout).toMatch(new RegExp(`${made.companies} companyfacts documents in ${made.companies + 1} entries; ${withFacts} companies stored \\(${withFacts} new\\)`));
+    const store = await bundledFileStore(tmp.dir, 'cli-bulk.db');
+    try {
+      const n = await listFacts(store.db, { sourceKind: 'sec' });
+      expect(n.length).toBe([...expected.values()].reduce((s, e) => s + e.facts, 0));
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -3,24 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { SourceRef } from '../../src/model/fact.js';
+import { csvFacts, type CsvFact } from '../helpers/facts-csv.js';
 import type { CompanySeries, SeriesPoint, SeriesResult } from '../../src/model/series.js';
 
 const root = new URL('../../', import.meta.url);
 
-export interface FactRow {
-  ticker: string;
-  metric: string;
-  period_start: string;
-  period_end: string;
-  value: string;
-  currency: string;
-  unit: string;
-  basis: string;
-  confidence: string;
-  preferred: string;
-  source_url: string;
-  note: string;
-}
+export type FactRow = CsvFact;
 
 interface CompanyRow {
   ticker: string;
@@ -46,7 +34,7 @@ function isFiscalYear(row: FactRow, fyEndMonth: number): boolean {
 export function capexRows(): Map<string, FactRow> {
   const companies = new Map(readCsv<CompanyRow>('data/companies.csv').map((c) => [c.ticker, c]));
   const rows = new Map<string, FactRow>();
-  for (const row of readCsv<FactRow>('data/facts.csv')) {
+  for (const row of csvFacts) {
     const company = companies.get(row.ticker);
     if (!company || !(TICKERS as readonly string[]).includes(row.ticker)) continue;
     if (row.metric !== 'capex' || row.preferred !== '1' || row.basis !== 'actual') continue;

@@ -11,8 +11,7 @@ import { planVsActualData, type PlanVsActualData } from '../../series/plan-vs-ac
 import type { GuidanceHistory } from '../../series/guidance-history.js';
 import type { PledgeProgress } from '../../series/pledge-progress.js';
 import { figurePreset } from '../../chart/figure-presets.js';
-import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
-import { guidanceText } from '../../chart/specs/plan-vs-actual.js';
+import { guidanceText, planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';

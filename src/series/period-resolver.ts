@@ -45,7 +45,11 @@ export class PeriodResolver {
   quarter(m: MonthIndex): Resolved {
     return this.cached(`q${m}`, () => {
       const f = this.index.get(m, 3);
-      return f ? direct(f, m, 3) : this.quarterFromYtd(m);
+      if (f?.sourceKind === 'sec') return direct(f, m, 3);
+      // A quarter derived wholly from filings beats a secondary source's stated quarter.
+      const derived = this.quarterFromYtd(m);
+      if (derived.value !== null && (!f || derived.sources.every((s) => s.sourceKind === 'sec'))) return derived;
+      return f ? direct(f, m, 3) : derived;
     });
   }
 

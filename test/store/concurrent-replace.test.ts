@@ -7,7 +7,7 @@ import { listFacts } from '../../src/store/facts-repository.js';
 import { DIALECTS, openTestStore } from '../helpers/dialects.js';
 import { syntheticFacts } from './synthetic-facts.js';
 
-/** Set `v` has its own size, spanning several SQLite INSERT batches (1638 rows each). */
+/** Set `v` has its own size, over 1,700 rows: several INSERT statements on SQLite, so readers get chances mid-insert. */
 const sizeOf = (v: number) => 1700 + ((v * 397) % 1500);
 const checksumOf = (v: number) => v * 1_000_000 * sizeOf(v) + (sizeOf(v) * (sizeOf(v) - 1)) / 2;
 

@@ -4,6 +4,7 @@ import { getSeries } from '../../src/series/engine.js';
 import { insertFacts } from '../../src/store/facts-repository.js';
 import type { FactInput } from '../../src/model/fact.js';
 import { bundledStore } from '../helpers/bundled-store.js';
+import { DIALECTS } from '../helpers/dialects.js';
 import { preferredValue } from '../helpers/facts-csv.js';
 
 /** A SEC-style fact. Values are SYNTHETIC (the verified value shifted by 1%) so the source that wins is visible. */
@@ -15,9 +16,9 @@ function secFact(start: string, end: string, value: number, filed: string): Fact
   };
 }
 
-describe('source preference', () => {
+for (const dialect of DIALECTS) describe(`source preference (${dialect.name})`, () => {
   it('derives a quarter from SEC year-to-date facts before taking a bundled stated quarter', async () => {
-    const store = await bundledStore();
+    const store = await bundledStore(dialect);
     const q1 = preferredValue('AMZN', 'capex', '2025-01-01', '2025-03-31') * 1.01;
     const h1 = preferredValue('AMZN', 'capex', '2025-01-01', '2025-06-30') * 1.01;
     await insertFacts(store.db, [secFact('2025-01-01', '2025-03-31', q1, '2025-05-02'), secFact('2025-01-01', '2025-06-30', h1, '2025-08-01')], null);
@@ -30,7 +31,7 @@ describe('source preference', () => {
   });
 
   it('keeps the bundled stated quarter when a derivation would mix sources', async () => {
-    const store = await bundledStore();
+    const store = await bundledStore(dialect);
     const h1 = preferredValue('AMZN', 'capex', '2025-01-01', '2025-06-30') * 1.01;
     await insertFacts(store.db, [secFact('2025-01-01', '2025-06-30', h1, '2025-08-01')], null);
     const r = await getSeries(store.db, { metric: 'capex', tickers: ['AMZN'], period: 'quarter', from: '2025-Q2', to: '2025-Q2' });

@@ -11,10 +11,10 @@ import { parseCompanyFacts } from '../../src/ingest/sec/companyfacts-parse.js';
 import { mapCompanyFacts } from '../../src/ingest/sec/map-company-facts.js';
 import { listCompanies } from '../../src/store/companies-repository.js';
 import { listFacts } from '../../src/store/facts-repository.js';
-import { openStore } from '../../src/store/database.js';
 import { companyFactsJson, fixtureCompanies, AMZN_CIK } from './fixtures/sec-fixtures.js';
-import { bundledFileStore, companiesOnlyStore, tempDir } from './sync-test-kit.js';
+import { bundledStoreAt, companiesOnlyStore, freshStore, tempDir } from './sync-test-kit.js';
 import { runCli } from '../helpers/run-cli.js';
+import { DIALECTS, openTestStore } from '../helpers/dialects.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let zipPath: string;
@@ -55,7 +55,7 @@ beforeAll(async () => {
     expected.set(doc.cik, { name: doc.entityName, facts: mapCompanyFacts(doc, { ticker: 'X', cik: doc.cik, source: name }).facts.length });
   }
 });
-afterAll(() => tmp.cleanup());
+afterAll(() => tmp?.cleanup());
 
 describe('the synthetic archive', () => {
   it('is labelled SYNTHETIC throughout and shaped like SEC’s', async () => {
@@ -79,109 +79,117 @@ describe('the synthetic archive', () => {
   });
 });
 
-describe('bulkIngest', () => {
-  it('stores every company with mapped facts, creating CIK tickers, as one batch after another', async () => {
-    const store = await companiesOnlyStore(tmp.dir);
-    try {
-      const events: number[] = [];
-      const s = await bulkIngest(store, zipPath, { batchFacts: 500, onEvent: (e) => void (e.type === 'entry' && events.push(e.done)) });
-      const withFacts = [...expected].filter(([, e]) => e.facts > 0);
-      expect(s).toMatchObject({ entries: made.companies + 1, documents: made.companies, companies: withFacts.length, created: withFacts.length, failed: [], interrupted: false });
-      expect(s.empty).toBe(made.companies - withFacts.length);
-      expect(s.facts).toBe(withFacts.reduce((n, [, e]) => n + e.facts, 0));
-      expect(events).toHaveLength(made.companies + 1);
+for (const dialect of DIALECTS) {
+  describe(dialect.name, () => {
+    describe('bulkIngest', () => {
+      it('stores every company with mapped facts, creating CIK tickers, as one batch after another', async () => {
+        const store = await companiesOnlyStore(dialect);
+        try {
+          const events: number[] = [];
+          const s = await bulkIngest(store, zipPath, { batchFacts: 500, onEvent: (e) => void (e.type === 'entry' && events.push(e.done)) });
+          const withFacts = [...expected].filter(([, e]) => e.facts > 0);
+          expect(s).toMatchObject({ entries: made.companies + 1, documents: made.companies, companies: withFacts.length, created: withFacts.length, failed: [], interrupted: false });
+          expect(s.empty).toBe(made.companies - withFacts.length);
+          expect(s.facts).toBe(withFacts.reduce((n, [, e]) => n + e.facts, 0));
+          expect(events).toHaveLength(made.companies + 1);
 
-      const stored = await listFacts(store.db, { sourceKind: 'sec' });
-      expect(stored.length).toBe(s.facts);
-      const companies = (await listCompanies(store.db)).filter((c) => c.ticker.startsWith('CIK'));
-      expect(companies.length).toBe(withFacts.length);
-      for (const c of companies) {
-        expect(c.ticker).toBe(`CIK${c.cik}`);
-        expect(c.name).toBe(expected.get(c.cik!)!.name);
-        expect(stored.filter((f) => f.ticker === c.ticker).length).toBe(expected.get(c.cik!)!.facts);
-      }
-      // Bulk-created companies are not tracked: `airace sync` alone will not call the API for thousands.
-      const tracked = await store.db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('ticker', 'like', 'CIK%').execute();
-      expect(tracked).toEqual([]);
+          const stored = await listFacts(store.db, { sourceKind: 'sec' });
+          expect(stored.length).toBe(s.facts);
+          const companies = (await listCompanies(store.db)).filter((c) => c.ticker.startsWith('CIK'));
+          expect(companies.length).toBe(withFacts.length);
+          for (const c of companies) {
+            expect(c.ticker).toBe(`CIK${c.cik}`);
+            expect(c.name).toBe(expected.get(c.cik!)!.name);
+            expect(stored.filter((f) => f.ticker === c.ticker).length).toBe(expected.get(c.cik!)!.facts);
+          }
+          // Bulk-created companies are not tracked: `airace sync` alone will not call the API for thousands.
+          const tracked = await store.db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('ticker', 'like', 'CIK%').execute();
+          expect(tracked).toEqual([]);
 
-      // Ingesting the same archive again replaces, never duplicates.
-      const again = await bulkIngest(store, zipPath);
-      expect(again).toMatchObject({ companies: s.companies, created: 0, facts: s.facts });
-      expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(s.facts);
-    } finally {
-      await store.close();
-    }
+          // Ingesting the same archive again replaces, never duplicates.
+          const again = await bulkIngest(store, zipPath);
+          expect(again).toMatchObject({ companies: s.companies, created: 0, facts: s.facts });
+          expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(s.facts);
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
+        const store = await companiesOnlyStore(dialect);
+        const mixed = join(tmp.dir, 'mixed.zip');
+        const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
+        await writeZip(mixed, [
+          ['CIK0001018724.json', amzn],
+          ['CIK0000004242.json', amzn.slice(0, 500)],
+          ['notes/other.txt', 'not companyfacts'],
+        ]);
+        try {
+          const s = await bulkIngest(store, mixed);
+          expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
+          expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
+          const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
+          expect(facts.length).toBeGreaterThan(10);
+          expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
+          expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('resumes an interrupted ingest without redoing stored companies', async () => {
+        const store = await freshStore(dialect);
+        try {
+          const ac = new AbortController();
+          const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
+          expect(first.interrupted).toBe(true);
+          expect(first.companies).toBeGreaterThan(0);
+          const second = await bulkIngest(store, zipPath, { resume: true });
+          expect(second.runId).toBe(first.runId);
+          expect(second.alreadyDone).toBe(first.companies);
+          const all = [...expected.values()].filter((e) => e.facts > 0);
+          expect(first.companies + second.companies).toBe(all.length);
+          expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('rejects a file that is not a zip archive', async () => {
+        const store = await openTestStore(dialect);
+        try {
+          await expect(bulkIngest(store, join(tmp.dir, 'missing.zip'))).rejects.toThrow(/cannot read .*missing\.zip/);
+          const notZip = join(tmp.dir, 'not.zip');
+          await writeZip(notZip, []);
+          const bogus = join(tmp.dir, 'bogus.zip');
+          (await import('node:fs')).writeFileSync(bogus, '{"this": "is json"}');
+          await expect(bulkIngest(store, bogus)).rejects.toThrow(/not a readable zip archive/);
+        } finally {
+          await store.close();
+        }
+      });
+    });
+
+    describe('airace sync --bulk', () => {
+      it('ingests the archive from the command line, without network or User-Agent', async () => {
+        const database = await dialect.createDatabase();
+        try {
+          const r = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_SEC_USER_AGENT: undefined });
+          expect(r.stderr).not.toMatch(/airace: (?!loaded)/);
+          expect(r.code).toBe(0);
+          const withFacts = [...expected.values()].filter((e) => e.facts > 0).length;
+          expect(r.stdout).toMatch(new RegExp(`${made.companies} companyfacts documents in ${made.companies + 1} entries; ${withFacts} companies stored \\(${withFacts} new\\)`));
+          const store = await bundledStoreAt(database.target);
+          try {
+            const n = await listFacts(store.db, { sourceKind: 'sec' });
+            expect(n.length).toBe([...expected.values()].reduce((s, e) => s + e.facts, 0));
+          } finally {
+            await store.close();
+          }
+        } finally {
+          await database.drop();
+        }
+      });
+    });
   });
-
-  it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
-    const store = await companiesOnlyStore(tmp.dir + '/known');
-    const mixed = join(tmp.dir, 'mixed.zip');
-    const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
-    await writeZip(mixed, [
-      ['CIK0001018724.json', amzn],
-      ['CIK0000004242.json', amzn.slice(0, 500)],
-      ['notes/other.txt', 'not companyfacts'],
-    ]);
-    try {
-      const s = await bulkIngest(store, mixed);
-      expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
-      expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
-      const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
-      expect(facts.length).toBeGreaterThan(10);
-      expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
-      expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('resumes an interrupted ingest without redoing stored companies', async () => {
-    const store = await openStore(join(tmp.dir, 'resume.db'));
-    try {
-      const ac = new AbortController();
-      const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
-      expect(first.interrupted).toBe(true);
-      expect(first.companies).toBeGreaterThan(0);
-      const second = await bulkIngest(store, zipPath, { resume: true });
-      expect(second.runId).toBe(first.runId);
-      expect(second.alreadyDone).toBe(first.companies);
-      const all = [...expected.values()].filter((e) => e.facts > 0);
-      expect(first.companies + second.companies).toBe(all.length);
-      expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('rejects a file that is not a zip archive', async () => {
-    const store = await openStore(':memory:');
-    try {
-      await expect(bulkIngest(store, join(tmp.dir, 'missing.zip'))).rejects.toThrow(/cannot read .*missing\.zip/);
-      const notZip = join(tmp.dir, 'not.zip');
-      await writeZip(notZip, []);
-      const bogus = join(tmp.dir, 'bogus.zip');
-      (await import('node:fs')).writeFileSync(bogus, '{"this": "is json"}');
-      await expect(bulkIngest(store, bogus)).rejects.toThrow(/not a readable zip archive/);
-    } finally {
-      await store.close();
-    }
-  });
-});
-
-describe('airace sync --bulk', () => {
-  it('ingests the archive from the command line, without network or User-Agent', async () => {
-    const db = join(tmp.dir, 'cli-bulk.db');
-    const r = await runCli(['--db', db, 'sync', '--bulk', zipPath], { AIRACE_SEC_USER_AGENT: undefined });
-    expect(r.stderr).not.toMatch(/airace: (?!loaded)/);
-    expect(r.code).toBe(0);
-    const withFacts = [...expected.values()].filter((e) => e.facts > 0).length;
-    expect(r.stdout).toMatch(new RegExp(`${made.companies} companyfacts documents in ${made.companies + 1} entries; ${withFacts} companies stored \\(${withFacts} new\\)`));
-    const store = await bundledFileStore(tmp.dir, 'cli-bulk.db');
-    try {
-      const n = await listFacts(store.db, { sourceKind: 'sec' });
-      expect(n.length).toBe([...expected.values()].reduce((s, e) => s + e.facts, 0));
-    } finally {
-      await store.close();
-    }
-  });
-});
+}

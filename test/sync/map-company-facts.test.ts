@@ -1,3 +1,5 @@
+// Parsing companyfacts and the concept map, in memory: no store, so it runs once rather than once
+// per test dialect.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fixtureCompanies, companyFactsJson, syntheticFacts, AMZN_CIK, BABA_CIK, SYNI_CIK } from './fixtures/sec-fixtures.js';

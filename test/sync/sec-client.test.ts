@@ -1,3 +1,5 @@
+// The SEC client, retry delays and rate limiter against the fixture server. Nothing here touches
+// the store, so it runs once rather than once per test dialect.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { fixtureCompanies, AMZN_CIK } from './fixtures/sec-fixtures.js';

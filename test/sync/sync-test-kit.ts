@@ -1,9 +1,11 @@
 // Shared set-up for the sync tests: the fixture server, a client wired to it with fast retries
-// and a recorded (near-instant) sleep, and stores in temp files.
+// and a recorded (near-instant) sleep, and stores of each test dialect (a temp file on SQLite, a
+// schema of its own on PostgreSQL; see ../helpers/dialects.ts), dropped when closed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/database.js';
+import type { TestDatabase, TestDialect } from '../helpers/dialects.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { upsertCompany } from '../../src/store/companies-repository.js';
 import { readCompaniesCsv } from '../../src/ingest/companies-csv.js';
@@ -39,18 +41,54 @@ export function testClient(server: SecFixtureServer, overrides: Partial<SecConfi
   return { client, sleeps };
 }
 
-/** A store in a temp file holding only the bundled companies (no bundled facts): SEC data alone. */
-export async function companiesOnlyStore(dir: string): Promise<Store> {
-  const store = await openStore(join(dir, 'sec-only.db'));
-  const companies = readCompaniesCsv(join(bundledDataDir(), 'companies.csv'), 'data/companies.csv');
-  for (const { value } of companies.rows) await upsertCompany(store.db, value, 'bundled');
+/** Opens `database`; closing the store also drops the database (so close every other store on it first). */
+export async function openOwnedStore(database: TestDatabase): Promise<Store> {
+  let store: Store;
+  try {
+    store = await openStore(database.target);
+  } catch (e) {
+    await database.drop();
+    throw e;
+  }
+  return {
+    ...store,
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        await database.drop();
+      }
+    },
+  };
+}
+
+/** A migrated, empty store on a fresh database of `dialect` (a file on SQLite); closing it drops the database. */
+export async function freshStore(dialect: TestDialect): Promise<Store> {
+  return openOwnedStore(await dialect.createDatabase());
+}
+
+/** A fresh store holding only the bundled companies (no bundled facts): SEC data alone. Closing it drops it. */
+export async function companiesOnlyStore(dialect: TestDialect): Promise<Store> {
+  const store = await freshStore(dialect);
+  try {
+    const companies = readCompaniesCsv(join(bundledDataDir(), 'companies.csv'), 'data/companies.csv');
+    for (const { value } of companies.rows) await upsertCompany(store.db, value, 'bundled');
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   return store;
 }
 
-/** A store in a temp file with the bundled data loaded, as the CLI would have it. */
-export async function bundledFileStore(dir: string, name = 'bundled.db'): Promise<Store> {
-  const store = await openStore(join(dir, name));
-  await ensureBundledData(store);
+/** Another store on an existing database (the CLI's, say) with the bundled data loaded, as the CLI would have it. */
+export async function bundledStoreAt(target: string): Promise<Store> {
+  const store = await openStore(target);
+  try {
+    await ensureBundledData(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   return store;
 }
 

@@ -1,7 +1,7 @@
 // The claim checker's public API, for the CLI and the web server (POST /api/v1/check).
 export { checkArticle, MAX_ARTICLE_BYTES, type CheckOptions } from './check-article.js';
 export { writeChartFiles } from './write-charts.js';
-export { reportToJson, type CheckReportJson, type CheckedClaimJson } from './report-json.js';
+export { reportToJson, reportToWebJson, type CheckReportJson, type CheckReportWebJson, type CheckedClaimJson } from './report-json.js';
 export { reportToText } from './report-text.js';
 export { reportToMarkdown } from './report-markdown.js';
 export { parseDateOption } from './article-date.js';

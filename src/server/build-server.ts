@@ -26,7 +26,7 @@ export interface BuildServerOptions {
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
 export const DEFAULT_RATE_LIMIT = 600;
 
-/** Nothing the server accepts has a large body; the admin reload has none. */
+/** Nothing the server accepts has a large body (the admin reload has none), except an article to check, whose routes set their own limit. */
 const BODY_LIMIT = 16 * 1024;
 
 function version(): string {
@@ -53,12 +53,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit !== false && limit > 0) app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
 
+  // The /check form posts its article urlencoded (no JavaScript needed); repeated fields keep the last value.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
   app.addHook('onSend', securityHeaders);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   // Routes go in a child plugin so that swagger and the rate limiter, registered above, see them.
   app.register(async (instance) => {
-    for (const route of routes(ctx)) instance.route(route);
+    for (const route of routes(ctx, { rateLimit: limit !== false && limit > 0 ? limit : false })) instance.route(route);
   });
   return app;
 }

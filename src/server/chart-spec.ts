@@ -1,12 +1,17 @@
-// The Vega-Lite spec for a chart query: a series chart from buildChart, or a named figure
-// (plan-vs-actual) from its own data and spec builder, as `airace chart --preset` does.
+// The Vega-Lite spec for a chart query: a series chart from buildChart (with its events marked
+// when the query says `annotate`), or a named figure (plan-vs-actual) from its own data and
+// spec builder, as `airace chart --preset` does.
 import type { TopLevelSpec } from 'vega-lite';
+import type { RaceEvent } from '../model/race-event.js';
 import type { SeriesResult } from '../model/series.js';
 import type { Db } from '../store/database.js';
 import { buildChart } from '../chart/chart.js';
+import { chartPreset } from '../chart/presets.js';
+import { presetAnnotations } from '../chart/preset-annotations.js';
 import { figurePreset } from '../chart/figure-presets.js';
 import { planVsActualSpec } from '../chart/specs/plan-vs-actual.js';
 import { planVsActualData } from '../series/plan-vs-actual-data.js';
+import { chartEvents } from '../series/chart-events.js';
 import { chartOptionsOf, type ChartQuery } from './series-query.js';
 import { seriesResultFor } from './series-result.js';
 
@@ -14,8 +19,16 @@ export interface ChartBuild {
   spec: TopLevelSpec;
   /** The series drawn; null for a figure preset, which is not one series. */
   result: SeriesResult | null;
+  /** The events the query asked to mark (before the chart leaves out those outside its periods). */
+  events: RaceEvent[];
   /** For file names: the preset, or metric-period. */
   name: string;
+}
+
+/** The events `q.annotate` selects for a chart of `result`; none without it. */
+export async function chartEventsFor(db: Db, q: ChartQuery, result: SeriesResult): Promise<RaceEvent[]> {
+  const request = presetAnnotations(q.annotate ?? null, q.preset && !q.figure ? chartPreset(q.preset) : null);
+  return request ? chartEvents(db, result, request) : [];
 }
 
 export async function chartSpecFor(db: Db, q: ChartQuery): Promise<ChartBuild> {
@@ -23,8 +36,9 @@ export async function chartSpecFor(db: Db, q: ChartQuery): Promise<ChartBuild> {
     const figure = figurePreset(q.preset);
     const data = await planVsActualData(db, figure);
     const custom = { ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}) };
-    return { spec: planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom }), result: null, name: figure.name };
+    return { spec: planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom }), result: null, events: [], name: figure.name };
   }
   const result = await seriesResultFor(db, q);
-  return { spec: buildChart(result, chartOptionsOf(q)), result, name: q.preset ?? `${result.metric}-${result.period}` };
+  const events = await chartEventsFor(db, q, result);
+  return { spec: buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) }), result, events, name: q.preset ?? `${result.metric}-${result.period}` };
 }

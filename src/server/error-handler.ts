@@ -22,7 +22,9 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, erro
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const apiError = toApiError(error, 'companies', (request.query ?? {}) as RawQuery);
+  let apiError = toApiError(error, 'companies', (request.query ?? {}) as RawQuery);
+  // Say what the limit is: it differs by route (an article to check may be larger than the rest).
+  if (apiError?.statusCode === 413) apiError = new ApiError(413, `request body too large: this route accepts at most ${Math.round(request.routeOptions.bodyLimit / 1024)} KB`);
   if (!apiError) {
     request.log.error(error);
     return send(request, reply, 500, null, 'internal server error');

@@ -2,7 +2,7 @@
 // CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
 import { html, type SafeHtml } from './html.js';
 
-export type Section = 'overview' | 'explore' | 'methodology' | 'company' | 'api' | 'error';
+export type Section = 'overview' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
 
 export interface LayoutOptions {
   title: string;
@@ -20,6 +20,7 @@ export interface LayoutOptions {
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'overview', href: '/', label: 'The race' },
   { section: 'explore', href: '/explore', label: 'Explore' },
+  { section: 'check', href: '/check', label: 'Check an article' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },
   { section: 'api', href: '/api/v1/openapi.json', label: 'API' },
 ];

@@ -25,6 +25,8 @@ export interface PageRequest {
   search: string;
   /** `http://host:port`, for embed snippets that must work on other sites. */
   origin: string;
+  /** The parsed request body of a POST (the article on /check); undefined for GET. */
+  body?: unknown;
 }
 
 export interface Page<D> {
@@ -78,7 +80,7 @@ export function pageHandler<D>(ctx: ServerContext, page: Page<D>, format: Format
     path = path.replace(SUFFIX, '');
     if (path === '/index') path = '/';
     request.airaceFormat = served;
-    const req: PageRequest = { params, query: (request.query ?? {}) as RawQuery, path, search: searchOf(request.url), origin: originOf(request) };
+    const req: PageRequest = { params, query: (request.query ?? {}) as RawQuery, path, search: searchOf(request.url), origin: originOf(request), body: request.body ?? undefined };
 
     let data: D;
     try {
@@ -103,9 +105,12 @@ export function pageHandler<D>(ctx: ServerContext, page: Page<D>, format: Format
         .header('content-disposition', `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"`)
         .send(toCsv(table.columns, table.rows));
     }
-    // Header values must be ASCII: anything else in the path or query goes percent-encoded.
-    const twin = twinHref(path, 'json', req.search).replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
-    reply.header('link', `<${twin}>; rel="alternate"; type="application/json"`);
+    // A POST's twin needs the same body, which a link cannot carry.
+    if (request.method === 'GET') {
+      // Header values must be ASCII: anything else in the path or query goes percent-encoded.
+      const twin = twinHref(path, 'json', req.search).replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
+      reply.header('link', `<${twin}>; rel="alternate"; type="application/json"`);
+    }
     return reply.type('text/html; charset=utf-8').send((await page.render(data, ctx, req)).value);
   };
 }

@@ -8,6 +8,7 @@ import { PRESET_NAMES } from '../chart/presets.js';
 import { FIGURE_PRESET_NAMES } from '../chart/figure-presets.js';
 import { TRANSFORMS } from '../series/analytics.js';
 import { MAX_SLOTS } from '../series/period-range.js';
+import { EVENT_KINDS } from '../model/race-event.js';
 
 export interface ParameterDef {
   description: string;
@@ -29,6 +30,8 @@ export const DEFAULTS = {
 
 export const MAX_COMPANIES = 12;
 export const MAX_TEXT = 200;
+/** Request bodies of POST /api/v1/check and /check (the app default is 16 KiB): a 256 KB article takes a few seconds to check. */
+export const CHECK_BODY_LIMIT = 256 * 1024;
 
 const BOUND = '^\\d{4}(-?[Qq][1-4])?$';
 const FLAG = ['true', 'false', '1', '0', ''];
@@ -124,6 +127,41 @@ export const PARAMETERS = {
     schema: { type: 'integer', minimum: 1900, maximum: 2200 },
     allowed: ['a year such as 2025'],
   },
+  annotate: {
+    description: `Mark events on the chart, as \`airace chart --annotate\`: \`true\` marks the events naming the companies shown (a preset marks its own: the seed chart, the events of the seed article), or a comma-separated list of kinds (${EVENT_KINDS.join(', ')}), which adds events about companies outside the store (OpenAI, DeepSeek).`,
+    schema: { type: 'string', maxLength: 200 },
+    allowed: ['true', 'false', ...EVENT_KINDS],
+  },
+  kind: {
+    description: `Comma-separated event kinds: ${EVENT_KINDS.join(', ')}. All kinds when omitted.`,
+    schema: { type: 'string', maxLength: 200 },
+    allowed: EVENT_KINDS,
+  },
+  'event-companies': {
+    description: 'Comma-separated tickers, names or aliases of stored companies (a group means its members), or other names the timeline uses (OpenAI, DeepSeek). All events when omitted.',
+    schema: { type: 'string', maxLength: 400 },
+    allowed: ['tickers from /api/v1/companies, or names the events use, comma-separated'],
+  },
+  'from-date': {
+    description: 'First date: a year (2025, from 1 January) or a day (2025-02-24).',
+    schema: { type: 'string', maxLength: 10 },
+    allowed: ['a year such as 2025', 'a date such as 2025-02-24'],
+  },
+  'to-date': {
+    description: 'Last date: a year (2025, to 31 December) or a day (2025-12-31).',
+    schema: { type: 'string', maxLength: 10 },
+    allowed: ['a year such as 2025', 'a date such as 2025-12-31'],
+  },
+  text: {
+    description: `The article to check, plain text or markdown (at most ${CHECK_BODY_LIMIT / 1024} KB).`,
+    schema: { type: 'string' },
+    allowed: [`an article of at most ${CHECK_BODY_LIMIT / 1024} KB`],
+  },
+  date: {
+    description: 'The article’s date (YYYY-MM-DD), used when the article states none: it resolves “this year” and the guidance in force at the time.',
+    schema: { type: 'string', maxLength: 10 },
+    allowed: ['a date such as 2025-02-25'],
+  },
   table: {
     description: 'Which table of the page the CSV holds; the first when omitted.',
     schema: { type: 'string', maxLength: 40 },
@@ -134,7 +172,7 @@ export const PARAMETERS = {
 export type ParameterName = keyof typeof PARAMETERS;
 
 export const SERIES_PARAMETERS: ParameterName[] = ['metric', 'companies', 'period', 'from', 'to', 'currency', 'basis', 'as-first-reported', 'transform'];
-export const CHART_PARAMETERS: ParameterName[] = [...SERIES_PARAMETERS, 'type', 'preset', 'title', 'subtitle'];
+export const CHART_PARAMETERS: ParameterName[] = [...SERIES_PARAMETERS, 'type', 'preset', 'annotate', 'title', 'subtitle'];
 
 /**
  * A querystring JSON Schema. `alias` lets one definition serve under another name (the facts

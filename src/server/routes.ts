@@ -7,22 +7,33 @@ import { pageHandler, type Page } from './page.js';
 import type { ServerContext } from './server-context.js';
 import { fontsDir, staticAssetHandler, staticDir, vendorFile, type StaticAsset } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
-import { CHART_PARAMETERS, SERIES_PARAMETERS, querySchema } from './query-parameters.js';
+import { CHART_PARAMETERS, CHECK_BODY_LIMIT, PARAMETERS, SERIES_PARAMETERS, querySchema } from './query-parameters.js';
 import { overviewPage } from './pages/overview.js';
 import { companyPage } from './pages/company.js';
 import { explorePage } from './pages/explore.js';
 import { methodologyPage } from './pages/methodology.js';
 import { embedPage } from './pages/embed.js';
+import { checkPage } from './pages/check.js';
 import { companiesHandler, metricsHandler } from './api/reference-endpoints.js';
 import { seriesHandler } from './api/series-endpoint.js';
 import { factsHandler } from './api/facts-endpoint.js';
 import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
+import { eventsHandler } from './api/events-endpoint.js';
+import { checkHandler } from './api/check-endpoint.js';
 
 const DAY = 86_400;
 const HOUR = 3_600;
 
-export function routes(ctx: ServerContext): RouteOptions[] {
+/** Checks per minute per client IP: a long article keeps the server busy for seconds. */
+export const CHECK_RATE_LIMIT = 30;
+
+export interface RouteSettings {
+  /** The server's requests per minute per client, or false when limiting is off. */
+  rateLimit: number | false;
+}
+
+export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
   const page = <D>(url: string, p: Page<D>, format: Format | 'suffix', embeddable = false): RouteOptions => ({
     method: 'GET',
@@ -30,6 +41,17 @@ export function routes(ctx: ServerContext): RouteOptions[] {
     handler: pageHandler(ctx, p, format),
     schema: { hide: true },
     config: { format, embeddable },
+  });
+  // Checking an article takes a body (the only large one the server accepts) and CPU time:
+  // these routes get their own body limit and a tighter rate limit.
+  const checking = (route: RouteOptions): RouteOptions => ({
+    ...route,
+    method: 'POST',
+    bodyLimit: CHECK_BODY_LIMIT,
+    config: {
+      ...route.config,
+      ...(settings.rateLimit ? { rateLimit: { max: Math.min(settings.rateLimit, CHECK_RATE_LIMIT), timeWindow: '1 minute' } } : {}),
+    },
   });
   const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: Record<string, unknown>): RouteOptions => ({
     method,
@@ -43,6 +65,20 @@ export function routes(ctx: ServerContext): RouteOptions[] {
   const seriesQuery = querySchema(SERIES_PARAMETERS);
   const chartQuery = querySchema(CHART_PARAMETERS);
   const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
+  const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
+  const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
+  const checkSchema = {
+    tags: ['check'],
+    summary: 'Check an article’s figures against the data (the JSON of `airace check --format json`; each described chart carries its Vega-Lite `spec` instead of file paths)',
+    querystring: querySchema(['date']),
+    body: {
+      content: {
+        'application/json': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
+        'text/plain': { schema: { type: 'string', description: 'The article; its date, if needed, in the `date` query parameter.' } },
+        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
+      },
+    },
+  };
 
   return [
     page('/', overviewPage, 'html'),
@@ -56,6 +92,10 @@ export function routes(ctx: ServerContext): RouteOptions[] {
     page('/methodology.json', methodologyPage, 'json'),
     page('/methodology.csv', methodologyPage, 'csv'),
     page('/embed', embedPage, 'html', true),
+    page('/check', checkPage, 'html'),
+    checking(page('/check', checkPage, 'html')),
+    checking(page('/check.json', checkPage, 'json')), // the same JSON as POST /api/v1/check
+    checking(page('/check.csv', checkPage, 'csv')),
 
     api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies' }),
     api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions' }),
@@ -66,6 +106,10 @@ export function routes(ctx: ServerContext): RouteOptions[] {
     api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, with alt text (aria-label) and a long description', querystring: chartQuery }),
     api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG', querystring: querySchema([...CHART_PARAMETERS, 'scale']) }),
     api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec', querystring: chartQuery }),
+    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: eventsQuery }),
+    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
+    api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
+    checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
     {
       ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),

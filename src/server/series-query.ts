@@ -11,6 +11,7 @@ import { chartPreset, PRESET_NAMES } from '../chart/presets.js';
 import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../chart/figure-presets.js';
 import { TRANSFORMS, type Transform } from '../series/analytics.js';
 import type { ChartOptions } from '../chart/chart-options.js';
+import { EVENT_KINDS, type EventKind } from '../model/race-event.js';
 import { ApiError } from './api-error.js';
 import { DEFAULTS, MAX_COMPANIES, MAX_TEXT, allowedFor } from './query-parameters.js';
 
@@ -38,6 +39,8 @@ export interface ChartQuery extends SeriesQuery {
   preset?: string;
   /** True for a figure preset (plan-vs-actual): not one series, so the series fields are unused. */
   figure?: boolean;
+  /** Events to mark: `true` (the companies' events, or a preset's own), or these kinds; none when absent. */
+  annotate?: true | EventKind[];
 }
 
 /** The last value of a parameter given once or repeated; undefined when absent. */
@@ -76,6 +79,17 @@ function flag(q: RawQuery, name: string): boolean {
   if (['', 'true', '1', 'on'].includes(v.toLowerCase())) return true;
   if (['false', '0', 'off'].includes(v.toLowerCase())) return false;
   throw new ApiError(400, `invalid ${name}: ${v} (expected true or false)`, name, ['true', 'false']);
+}
+
+/** `annotate=true` (or bare), `annotate=model,guidance`; absent, `false`, `0` or `off` for none. */
+function annotateOf(q: RawQuery): true | EventKind[] | undefined {
+  const v = one(q, 'annotate');
+  if (v === undefined || ['false', '0', 'off'].includes(v.toLowerCase())) return undefined;
+  if (['', 'true', '1', 'on'].includes(v.toLowerCase())) return true;
+  const kinds = v.toLowerCase().split(/[,\s]+/).filter(Boolean);
+  const bad = kinds.find((k) => !(EVENT_KINDS as readonly string[]).includes(k));
+  if (bad !== undefined) throw new ApiError(400, `invalid annotate: ${v} (expected true or event kinds: ${EVENT_KINDS.join(', ')})`, 'annotate', allowedFor('annotate'));
+  return [...new Set(kinds)] as EventKind[];
 }
 
 /** Companies from `companies=AMZN,MSFT` or repeated `companies=AMZN&companies=MSFT` (a form's checkboxes). */
@@ -126,8 +140,10 @@ export function parseSeriesQuery(q: RawQuery, known: Company[]): SeriesQuery {
 /** A chart query; `preset=seed` stands for the whole preset, as `airace chart --preset` does. */
 export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
   const presetName = one(q, 'preset');
+  const annotate = annotateOf(q);
   if (presetName && isFigurePreset(presetName)) {
     const f = figurePreset(presetName);
+    if (annotate) throw new ApiError(400, `invalid annotate: the ${f.name} figure marks its own statements and has no period axis`, 'annotate', ['false']);
     return {
       metric: DEFAULTS.metric,
       companies: f.tickers,
@@ -157,9 +173,10 @@ export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
       title: text(q, 'title') ?? p.options.title,
       subtitle: text(q, 'subtitle') ?? p.options.subtitle,
       preset: name,
+      annotate,
     };
   }
-  return { ...parseSeriesQuery(q, known), type: choice(q, 'type', CHART_TYPES, DEFAULTS.type), title: text(q, 'title'), subtitle: text(q, 'subtitle') };
+  return { ...parseSeriesQuery(q, known), type: choice(q, 'type', CHART_TYPES, DEFAULTS.type), title: text(q, 'title'), subtitle: text(q, 'subtitle'), annotate };
 }
 
 export function seriesRequestOf(q: SeriesQuery): SeriesRequest {
@@ -179,13 +196,18 @@ export function chartOptionsOf(q: ChartQuery): ChartOptions & { type: ChartType 
   return { type: q.type, ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}) };
 }
 
+function annotateParam(q: ChartQuery): [string, string][] {
+  if (!q.annotate) return [];
+  return [['annotate', q.annotate === true ? 'true' : q.annotate.join(',')]];
+}
+
 /** The canonical query string (no leading `?`): defaults left out only where the CLI has them too. */
 export function queryString(q: SeriesQuery | ChartQuery, { chart = 'type' in q }: { chart?: boolean } = {}): string {
   const c = q as ChartQuery;
   if (chart && c.preset) {
     const p = c.figure ? figurePreset(c.preset) : chartPreset(c.preset);
     const custom = [...(c.title && c.title !== p.options.title ? [['title', c.title]] : []), ...(c.subtitle && c.subtitle !== p.options.subtitle ? [['subtitle', c.subtitle]] : [])];
-    return new URLSearchParams([['preset', c.preset], ...custom]).toString();
+    return new URLSearchParams([['preset', c.preset], ...annotateParam(c), ...custom]).toString().replace(/%2C/g, ',');
   }
   const params: [string, string][] = [
     ['metric', q.metric],
@@ -200,6 +222,7 @@ export function queryString(q: SeriesQuery | ChartQuery, { chart = 'type' in q }
   if (q.transform) params.push(['transform', q.transform]);
   if (chart) {
     params.push(['type', c.type]);
+    params.push(...annotateParam(c));
     if (c.title) params.push(['title', c.title]);
     if (c.subtitle) params.push(['subtitle', c.subtitle]);
   }

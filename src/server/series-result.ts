@@ -1,15 +1,14 @@
 // The series for a query, computed exactly as `airace series` computes it (including
 // --transform), so the API's JSON equals the CLI's for the same query.
-// computeSeries lives with the CLI command today; it belongs in src/series (see docs/dashboard.md).
 import type { SeriesResult } from '../model/series.js';
 import type { Db } from '../store/database.js';
-import { computeSeries } from '../cli/commands/series.js';
+import { computeSeries } from '../series/compute-series.js';
 import type { SeriesQuery } from './series-query.js';
 
 export function seriesResultFor(db: Db, q: SeriesQuery): Promise<SeriesResult> {
   return computeSeries(db, {
     metric: q.metric,
-    companies: q.companies.join(','),
+    companies: q.companies,
     period: q.period,
     from: q.from,
     to: q.to,

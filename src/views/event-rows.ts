@@ -1,6 +1,6 @@
 // Events as flat rows and as JSON objects: the one shape behind `airace events`, the
 // /api/v1/events(.json|.csv) twins and timeline sections, so every surface says the same.
-import type { RaceEvent } from '../model/race-event.js';
+import type { EventKind, RaceEvent } from '../model/race-event.js';
 import { formatMoney } from '../chart/format-money.js';
 
 export const EVENT_COLUMNS = [
@@ -34,9 +34,9 @@ export function eventRows(events: RaceEvent[]): (string | number | null)[][] {
 export interface EventJson {
   id: string;
   date: string;
-  kind: string;
+  kind: EventKind;
   title: string;
-  /** Each named company; `ticker` links to /companies/:ticker when it is stored, else null. */
+  /** Each named company; `ticker` links to /company/:ticker when it is stored, else null. */
   companies: { name: string; ticker: string | null }[];
   /** In currency units (not millions); for a range the low end (see note). */
   amount: number | null;

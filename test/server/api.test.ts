@@ -224,7 +224,7 @@ describe('pages and their twins', () => {
     expect(seed.find((r) => r.ticker === 'AMZN' && r.label === 'FY2024')?.value).toBe('82999000000');
     const bad = await get('/index.csv?table=nope');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ parameter: 'table', allowed: ['leaderboard', 'seed', 'big-four', 'guidance', 'pledge'] });
+    expect(bad.json()).toMatchObject({ parameter: 'table', allowed: ['leaderboard', 'seed', 'big-four', 'guidance', 'pledge', 'events'] });
     const pledge = csvRows((await get('/index.csv?table=pledge')).body);
     expect(pledge.every((r) => r.ticker === 'BABA' && r.currency === 'CNY')).toBe(true);
 

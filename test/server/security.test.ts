@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 const get = (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers });
-const PAGES = ['/', '/company/AMZN', '/explore', '/methodology', '/embed?preset=seed'];
+const PAGES = ['/', '/company/AMZN', '/explore', '/check', '/methodology', '/embed?preset=seed'];
 
 describe('security headers', () => {
   it('are on pages, API responses and errors', async () => {

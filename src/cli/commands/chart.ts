@@ -2,17 +2,19 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { TopLevelSpec } from 'vega-lite';
 import { getSeries } from '../../series/engine.js';
-import { chartEvents, type AnnotateRequest } from '../../series/chart-events.js';
+import { chartEvents } from '../../series/chart-events.js';
 import { planVsActualData } from '../../series/plan-vs-actual-data.js';
 import { buildChart, CHART_TYPES } from '../../chart/chart.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
 import { chartPreset, PRESET_NAMES } from '../../chart/presets.js';
+import { presetAnnotations } from '../../chart/preset-annotations.js';
 import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../../chart/figure-presets.js';
 import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { keyword } from '../../model/keyword.js';
 import { UnknownChoiceError } from '../../model/unknown-choice-error.js';
 import { withStore } from '../cli-context.js';
-import { addSeriesOptions, computeSeries, seriesRequest, type SeriesOptions } from './series.js';
+import { computeSeries, seriesRequest } from '../../series/compute-series.js';
+import { addSeriesOptions, type SeriesOptions } from './series.js';
 import { parseKinds } from './events.js';
 
 const OUTPUTS = ['.svg', '.png', '.vl.json'] as const;
@@ -58,8 +60,7 @@ export function registerChart(program: Command): void {
         const request = preset ? preset.request : seriesRequest(opts);
         const type = preset ? preset.type : keyword(opts.type, 'type', CHART_TYPES);
         // A bare --annotate on a preset draws the preset's own events; named kinds use the usual rule.
-        const annotate: AnnotateRequest | null =
-          opts.annotate === undefined || opts.annotate === false ? null : opts.annotate === true ? (preset?.annotate ?? {}) : { kinds: parseKinds(opts.annotate) };
+        const annotate = presetAnnotations(opts.annotate === undefined || opts.annotate === false ? null : opts.annotate === true ? true : (parseKinds(opts.annotate) ?? []), preset);
         const { result, events } = await withStore(opts, async (s) => {
           const result = preset ? await getSeries(s.db, request) : await computeSeries(s.db, opts);
           return { result, events: annotate ? await chartEvents(s.db, result, annotate) : undefined };

@@ -1,18 +1,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { getSeries } from '../../series/engine.js';
-import { applyTransform, TRANSFORMS } from '../../series/analytics.js';
-import { parseBound } from '../../series/period-range.js';
-import type { SeriesResult } from '../../model/series.js';
-import type { Db } from '../../store/database.js';
+import { TRANSFORMS } from '../../series/analytics.js';
+import { computeSeries, type ComputeSeriesOptions } from '../../series/compute-series.js';
 import { PERIODS } from '../../model/series.js';
-import { BASES, type Basis } from '../../model/fact.js';
 import { METRIC_IDS } from '../../series/metrics.js';
 import { seriesTable } from '../../views/series-table.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { toCsv } from '../../views/csv.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
-import { keyword } from '../../model/keyword.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
 
 export const FORMATS = ['table', 'csv', 'json'] as const;
 
@@ -30,43 +25,9 @@ export function addSeriesOptions(cmd: Command): Command {
     .option('--transform <name>', `turn values into ${TRANSFORMS.join(' (year-over-year growth %) or ')} (% of the companies shown)`);
 }
 
-/** The series the options ask for, transformed when --transform is given. */
-export async function computeSeries(db: Db, o: SeriesOptions): Promise<SeriesResult> {
-  const request = seriesRequest(o);
-  if (!o.transform) return getSeries(db, request);
-  const transform = keyword(o.transform, 'transform', TRANSFORMS);
-  if (transform !== 'yoy' || request.from === undefined) return applyTransform(await getSeries(db, request), transform);
-  // Growth for the first period needs the year before it: fetch it, then drop it.
-  const from = parseBound('from', request.from);
-  const widened = await getSeries(db, { ...request, from: `${from.year - 1}${from.quarter ? `-Q${from.quarter}` : ''}` });
-  const drop = request.period === 'fy' || request.period === 'cy' ? 1 : 4;
-  const grown = applyTransform(widened, transform);
-  return { ...grown, series: grown.series.map((s) => ({ ...s, points: s.points.slice(drop) })) };
-}
-
-export interface SeriesOptions extends GlobalOptions {
-  metric: string;
+/** What `series` and `chart` compute: the engine's options plus the global --db. */
+export interface SeriesOptions extends ComputeSeriesOptions, GlobalOptions {
   companies: string;
-  from?: string;
-  to?: string;
-  period: string;
-  currency?: string;
-  basis: string;
-  asFirstReported?: boolean;
-  transform?: string;
-}
-
-export function seriesRequest(o: SeriesOptions) {
-  return {
-    metric: keyword(o.metric, 'metric', METRIC_IDS),
-    tickers: splitList(o.companies),
-    period: keyword(o.period, 'period', PERIODS),
-    from: o.from,
-    to: o.to,
-    currency: o.currency,
-    basis: keyword(o.basis, 'basis', BASES) as Basis,
-    asFirstReported: o.asFirstReported,
-  };
 }
 
 export function registerSeries(program: Command): void {

@@ -30,8 +30,9 @@ export function chartLinks(q: ChartQuery): ChartLinks {
   }
   // A preset's series query is its expanded request (the series API has no presets).
   const series = queryString({ ...q, preset: undefined } as ChartQuery, { chart: false });
-  // Explore offers no title fields, so its link leaves the preset's wording behind.
-  const explore = queryString({ ...q, preset: undefined, title: undefined, subtitle: undefined } as ChartQuery, { chart: true });
+  // Explore offers no title fields, so its link leaves the preset's wording behind; nor its
+  // chosen events (without the preset, `annotate` would mark the companies' own events instead).
+  const explore = queryString({ ...q, preset: undefined, title: undefined, subtitle: undefined, annotate: q.preset ? undefined : q.annotate } as ChartQuery, { chart: true });
   return {
     svg: `/api/v1/chart.svg?${chart}`,
     png: `/api/v1/chart.png?${chart}`,

@@ -1,5 +1,6 @@
-// One company: every metric by fiscal year and by quarter, capex charts, and every stored
-// fact with its provenance (the version the engine uses is marked).
+// One company: every metric by fiscal year and by quarter, capex charts, the events of the
+// race that name it, and every stored fact with its provenance (the version the engine uses
+// is marked).
 import type { Company } from '../../model/company.js';
 import type { StoredFact } from '../../model/fact.js';
 import type { SeriesResult } from '../../model/series.js';
@@ -23,6 +24,9 @@ import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
 import { periodLabels } from '../../chart/chart-data.js';
+import { listEvents } from '../../series/events.js';
+import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
+import { eventTable } from '../components/event-table.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -44,6 +48,8 @@ export interface CompanyData {
   /** Metrics with no value for this company. */
   noData: string[];
   facts: (StoredFact & { used: boolean })[];
+  /** Events naming the company (a group: any member), oldest first, as `airace events --companies`. */
+  events: EventJson[];
 }
 
 function currencyParam(req: PageRequest, company: Company): string {
@@ -64,7 +70,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
   const currency = currencyParam(req, company);
   return ctx.memo.get(`company:${company.ticker}:${currency}`, async () => {
     const series = (period: 'fy' | 'quarter') => Promise.all(METRIC_IDS.map((metric) => getSeries(db, { metric, tickers: [company.ticker], period, currency: METRICS.get(metric)!.unit === 'money' ? currency : undefined })));
-    const [years, quarters, listing] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker })]);
+    const [years, quarters, listing, events] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker }), listEvents(db, { companies: [company.ticker] })]);
     const chartQueries = [
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'fy', currency, type: 'grouped' }, companies),
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'quarter', currency, type: 'line' }, companies),
@@ -79,6 +85,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       byQuarter: quarters.filter(hasValue),
       noData: METRIC_IDS.filter((_, i) => !hasValue(years[i]!) && !hasValue(quarters[i]!)),
       facts: listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) })),
+      events: events.map(eventJson),
     };
   });
 }
@@ -123,12 +130,21 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
   Figures in ${d.currency}${switchCurrency.map((x) => html` · <a href="${req.path}?currency=${x}">show in ${x}</a>`)}.</p>
 <nav aria-label="On this page" class="toc"><ul>
-  <li><a href="#charts-heading">Charts</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
+  <li><a href="#charts-heading">Charts</a></li><li><a href="#events-heading">Events</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
 </ul></nav>
 <section aria-labelledby="charts-heading">
   <h2 id="charts-heading">Capex</h2>
   <p><a href="/methodology#capex">What capex means here</a>. <a href="/explore?metric=capex&amp;companies=${[...new Set([c.ticker, ...DEFAULTS.companies])].join(',')}">Compare with other companies</a>.</p>
   ${figures}
+</section>
+<section aria-labelledby="events-heading">
+  <h2 id="events-heading">Events</h2>
+  ${
+    d.events.length
+      ? html`<p>Guidance changes, pledges, model releases and other events that name ${c.kind === 'group' ? 'a member of the group' : c.name}, from the <a href="/#timeline-heading">timeline</a>. Every event links to its source.</p>
+  ${eventTable(d.events, { id: 'events', caption: `Events naming ${c.name}`, csvHref: twinHref(req.path, 'csv', req.search, 'events') })}`
+      : html`<p>No event in the <a href="/#timeline-heading">timeline</a> names ${c.name}.</p>`
+  }
 </section>
 <section aria-labelledby="years-heading">
   <h2 id="years-heading">Every metric by fiscal year</h2>
@@ -155,5 +171,6 @@ export const companyPage: Page<CompanyData> = {
   tables: (d) => [
     { name: 'series', columns: SERIES_CSV_COLUMNS, rows: [...d.byYear, ...d.byQuarter].flatMap(seriesRows) },
     { name: 'facts', columns: FACT_COLUMNS, rows: factRows(d.facts, new Set(d.facts.filter((f) => f.used).map((f) => f.id))) },
+    { name: 'events', columns: EVENT_COLUMNS, rows: eventRows(d.events) },
   ],
 };

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import type { ApiError } from '../api-error.js';
 
-const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 429: 'Too many requests' };
+const TITLES: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 413: 'Too large', 429: 'Too many requests' };
 
 export function errorPage(status: number, error: ApiError | null, path: string): SafeHtml {
   const title = TITLES[status] ?? (status >= 500 ? 'Something went wrong' : 'Error');

@@ -2,6 +2,7 @@
 // its table, downloads through the API with the same query, and an embed snippet.
 import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
+import type { RaceEvent } from '../../model/race-event.js';
 import { PERIODS } from '../../model/series.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { listCompanies } from '../../store/companies-repository.js';
@@ -10,6 +11,7 @@ import { PRESET_NAMES } from '../../chart/presets.js';
 import { TRANSFORMS } from '../../series/analytics.js';
 import { ApiError } from '../api-error.js';
 import { seriesResultFor } from '../series-result.js';
+import { chartEventsFor } from '../chart-spec.js';
 import { describeChart } from '../../chart/describe.js';
 import { periodName } from '../../chart/chart-data.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
@@ -40,6 +42,8 @@ export interface ExploreData {
   embedSnippet: string;
   alt: string;
   result: SeriesResult;
+  /** Events marked on the chart (`annotate`); empty without it. */
+  events: RaceEvent[];
   /** Choices the form offers. */
   choices: { metrics: { id: string; label: string }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
 }
@@ -65,8 +69,9 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
   const query = parseChartQuery(req.query, companies);
   if (query.figure) throw new ApiError(400, `invalid preset: ${query.preset} is a figure, not a series (it is on the overview)`, 'preset', PRESET_NAMES);
   const result = await seriesResultFor(db, query);
+  const events = await chartEventsFor(db, query, result);
   const links = chartLinks(query);
-  const spec = buildChart(result, chartOptionsOf(query));
+  const spec = exploreChart(result, query, events);
   const title = typeof spec.title === 'object' && spec.title && 'text' in spec.title ? String(spec.title.text) : result.metric;
   return {
     query,
@@ -75,8 +80,13 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
     embedSnippet: embedSnippet(req.origin, links, title),
     alt: describeChart(result, { type: query.type }).alt,
     result,
+    events,
     choices: choices(companies),
   };
+}
+
+function exploreChart(result: SeriesResult, q: ChartQuery, events: RaceEvent[]) {
+  return buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) });
 }
 
 /** The form's current values: the parsed query, or the raw input when it did not parse. */
@@ -89,10 +99,12 @@ interface FormState {
   currency: string;
   transform: string;
   type: string;
+  /** The `annotate` value ('' for none): the checkbox keeps a list of kinds given in the URL. */
+  annotate: string;
 }
 
 function stateOf(q: ChartQuery): FormState {
-  return { metric: q.metric, companies: q.companies, period: q.period, from: q.from ?? '', to: q.to ?? '', currency: q.currency ?? '', transform: q.transform ?? '', type: q.type };
+  return { metric: q.metric, companies: q.companies, period: q.period, from: q.from ?? '', to: q.to ?? '', currency: q.currency ?? '', transform: q.transform ?? '', type: q.type, annotate: q.annotate === true ? 'true' : (q.annotate?.join(',') ?? '') };
 }
 
 function rawState(q: RawQuery): FormState {
@@ -102,7 +114,7 @@ function rawState(q: RawQuery): FormState {
   };
   const c = q.companies;
   const companies = c === undefined ? ['AMZN', 'MSFT', 'GOOGL', 'META'] : (Array.isArray(c) ? c : [c]).flatMap((x) => String(x).split(',')).map((x) => x.trim().toUpperCase());
-  return { metric: one('metric') || 'capex', companies, period: one('period') || 'fy', from: one('from'), to: one('to'), currency: one('currency'), transform: one('transform'), type: one('type') || 'grouped' };
+  return { metric: one('metric') || 'capex', companies, period: one('period') || 'fy', from: one('from'), to: one('to'), currency: one('currency'), transform: one('transform'), type: one('type') || 'grouped', annotate: q.annotate === undefined || ['false', '0', 'off'].includes(one('annotate').toLowerCase()) ? '' : one('annotate') || 'true' };
 }
 
 function option(value: string, label: string, selected: string): SafeHtml {
@@ -131,6 +143,8 @@ function form(s: FormState, c: ExploreData['choices']): SafeHtml {
     <select id="transform" name="transform">${option('', 'As reported', s.transform)}${c.transforms.map((t) => option(t, TRANSFORM_LABELS[t] ?? t, s.transform))}</select></div>
   <div class="field"><label for="type">Chart type</label>
     <select id="type" name="type">${c.types.map((t) => option(t, TYPE_LABELS[t] ?? t, s.type))}</select></div>
+  <div class="field check"><input type="checkbox" id="annotate" name="annotate" value="${s.annotate || 'true'}"${s.annotate ? html` checked` : ''} aria-describedby="annotate-hint"><label for="annotate">Mark events</label></div>
+  <p id="annotate-hint" class="hint">Model releases, guidance, pledges and policy moves that name the companies shown, each linked to its source.</p>
   <button type="submit">Update chart</button>
 </form>`;
 }
@@ -141,7 +155,7 @@ function statusText(d: ExploreData): string {
 }
 
 async function results(d: ExploreData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
-  const spec = buildChart(d.result, chartOptionsOf(d.query));
+  const spec = exploreChart(d.result, d.query, d.events);
   return html`<div id="explore-results" class="results">
   ${await chartFigure(ctx, { id: 'chart-explore', spec, links: d.links })}
   <div class="embed">

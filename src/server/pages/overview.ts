@@ -1,5 +1,6 @@
-// "The race": the seed chart, a leaderboard, the big four's combined capex, and plans
-// (guidance, Alibaba's commitment) against what was actually spent.
+// "The race": the seed chart with the events of the seed article marked, a leaderboard, the
+// big four's combined capex, plans (guidance, Alibaba's commitment) against what was actually
+// spent, and the cited timeline of the race.
 import type { SeriesResult } from '../../model/series.js';
 import { getSeries } from '../../series/engine.js';
 import { buildChart } from '../../chart/chart.js';
@@ -25,35 +26,49 @@ import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, exactValue, formatUnit, pointValue, sourceHost } from '../components/value-link.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { swatch } from '../components/swatch.js';
+import { eventTimeline } from '../components/event-timeline.js';
+import { listEvents } from '../../series/events.js';
+import { formatEventDate } from '../../chart/format-event-date.js';
+import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
+import { chartEventsFor } from '../chart-spec.js';
 
 export interface OverviewData {
-  seed: { query: ChartQuery; links: ChartLinks; result: SeriesResult };
+  /** The seed chart, as `airace chart --preset seed --annotate`: `events` are the ones it marks. */
+  seed: { query: ChartQuery; links: ChartLinks; result: SeriesResult; events: EventJson[] };
   leaderboard: Leaderboard;
   /** The big four's combined capex by calendar year (sums of their calendar quarters). */
   bigFour: SeriesResult;
   /** Guidance as it changed against actual spending, and Alibaba's pledge against its capex since (the `plan-vs-actual` figure). */
   plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
+  /** Every event of the race, oldest first, each with its source (`airace events --format json`). */
+  timeline: EventJson[];
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
 }
 
+/** Timeline years from this one on are shown open; earlier ones are one click away. */
+const TIMELINE_OPEN_FROM = 2025;
+
 async function load(ctx: ServerContext): Promise<OverviewData> {
   return ctx.memo.get('overview', async () => {
     const { db } = ctx.store;
-    const query = parseChartQuery({ preset: 'seed' }, await listCompanies(db));
+    const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, await listCompanies(db));
     const figure = figurePreset('plan-vs-actual');
-    const [result, board, bigFour, plan] = await Promise.all([
+    const [result, board, bigFour, plan, timeline] = await Promise.all([
       getSeries(db, seriesRequestOf(query)),
       leaderboard(db),
       getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
       planVsActualData(db, figure),
+      listEvents(db),
     ]);
+    const marked = await chartEventsFor(db, query, result);
     const planQuery = parseChartQuery({ preset: figure.name }, []);
     return {
-      seed: { query, links: chartLinks(query), result },
+      seed: { query, links: chartLinks(query), result, events: marked.map(eventJson) },
       leaderboard: board,
       bigFour,
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
+      timeline: timeline.map(eventJson),
       tables: TABLES.map((t) => t.name),
     };
   });
@@ -87,6 +102,7 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
         : [],
     }),
   },
+  { name: 'events', build: (d) => ({ columns: EVENT_COLUMNS, rows: eventRows(d.timeline) }) },
 ];
 
 function leaderRow(r: LeaderboardRow, unit: string): SafeHtml {
@@ -184,9 +200,16 @@ function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
   );
 }
 
+/** The events marked on the seed chart, numbered as on the chart, each linked to its source. */
+function markedEvents(events: EventJson[]): SafeHtml {
+  if (!events.length) return html``;
+  return html`<div class="marked-events"><p>Marked on the chart: the events the seed article brings up (all events are in the <a href="#timeline-heading">timeline</a>).</p>
+  <ol>${events.map((e) => html`<li><time datetime="${e.date}">${formatEventDate(e.date)}</time>: ${linked(e.title, e.sourceUrl, `source: ${sourceHost(e.sourceUrl)}`)}</li>`)}</ol></div>`;
+}
+
 async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   const preset = chartPreset('seed');
-  const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options });
+  const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options, annotations: d.seed.events });
   const main = html`<h1>The race</h1>
 <p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>
 
@@ -194,6 +217,7 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   <h2 id="seed-heading">Capex by company and year</h2>
   <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>). <a href="${d.seed.links.explore}">Explore this chart</a>.</p>
   ${await chartFigure(ctx, { id: 'chart-seed', spec, links: d.seed.links })}
+  ${markedEvents(d.seed.events)}
   <details class="data-table"><summary>Table of the values in the chart</summary>
     ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed') })}
   </details>
@@ -220,6 +244,12 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition.</p>
   ${guidanceTable(d.plan.data.histories)}
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}
+</section>
+
+<section aria-labelledby="timeline-heading">
+  <h2 id="timeline-heading">Timeline</h2>
+  <p>${d.timeline.length} events of the race: model releases, pledges, guidance changes, partnerships, policy and market moves. Titles are airace’s own words; every event links to its source. Amounts are the low end of a range (the note says so). <a href="${twinHref('/', 'csv', '', 'events')}">CSV</a> · <a href="/api/v1/events">JSON</a></p>
+  ${eventTimeline(d.timeline, { id: 'timeline', openFrom: TIMELINE_OPEN_FROM })}
 </section>`;
   return layout({
     title: 'The race',

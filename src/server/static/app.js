@@ -44,7 +44,7 @@ export async function hydrate(root) {
 function formQuery(form) {
   const data = new FormData(form);
   const params = new URLSearchParams();
-  for (const name of ['metric', 'companies', 'period', 'from', 'to', 'currency', 'transform', 'type']) {
+  for (const name of ['metric', 'companies', 'period', 'from', 'to', 'currency', 'transform', 'type', 'annotate']) {
     const values = data.getAll(name).map(String).filter((v) => v !== '');
     if (values.length) params.set(name, values.join(','));
   }

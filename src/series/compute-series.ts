@@ -1,0 +1,60 @@
+// The series a query asks for, with its transform applied: the engine call behind
+// `airace series`, `airace chart` and the web API, so all three compute the same thing.
+// Options are plain strings as a command line or a query string carries them; they are checked
+// here, so every caller reports a bad metric or period the same way.
+import { getSeries, type SeriesRequest } from './engine.js';
+import { applyTransform, TRANSFORMS } from './analytics.js';
+import { parseBound } from './period-range.js';
+import { METRIC_IDS } from './metrics.js';
+import type { SeriesResult } from '../model/series.js';
+import { PERIODS } from '../model/series.js';
+import { BASES, type Basis } from '../model/fact.js';
+import { keyword } from '../model/keyword.js';
+import type { Db } from '../store/database.js';
+
+export interface ComputeSeriesOptions {
+  metric: string;
+  /** Tickers, names or aliases, comma- or space-separated (`Google,AMZN`). */
+  companies: string | string[];
+  from?: string;
+  to?: string;
+  period: string;
+  currency?: string;
+  basis: string;
+  asFirstReported?: boolean;
+  /** `yoy` or `share` (see TRANSFORMS); none when omitted. */
+  transform?: string;
+}
+
+/** `AMZN,GOOGL` or `['AMZN', 'GOOGL MSFT']` → the names, without empties. */
+function companyNames(s: string | string[]): string[] {
+  return (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(/[,\s]+/)).filter(Boolean);
+}
+
+/** The engine request for the options, each keyword checked against its allowed values. */
+export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
+  return {
+    metric: keyword(o.metric, 'metric', METRIC_IDS),
+    tickers: companyNames(o.companies),
+    period: keyword(o.period, 'period', PERIODS),
+    from: o.from,
+    to: o.to,
+    currency: o.currency,
+    basis: keyword(o.basis, 'basis', BASES) as Basis,
+    asFirstReported: o.asFirstReported,
+  };
+}
+
+/** The series the options ask for, transformed when `transform` is given. */
+export async function computeSeries(db: Db, o: ComputeSeriesOptions): Promise<SeriesResult> {
+  const request = seriesRequest(o);
+  if (!o.transform) return getSeries(db, request);
+  const transform = keyword(o.transform, 'transform', TRANSFORMS);
+  if (transform !== 'yoy' || request.from === undefined) return applyTransform(await getSeries(db, request), transform);
+  // Growth for the first period needs the year before it: fetch it, then drop it.
+  const from = parseBound('from', request.from);
+  const widened = await getSeries(db, { ...request, from: `${from.year - 1}${from.quarter ? `-Q${from.quarter}` : ''}` });
+  const drop = request.period === 'fy' || request.period === 'cy' ? 1 : 4;
+  const grown = applyTransform(widened, transform);
+  return { ...grown, series: grown.series.map((s) => ({ ...s, points: s.points.slice(drop) })) };
+}

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
+import type { Database } from '../store/schema.js';
+import { companiesByTicker, listCompanies } from '../store/companies-repository.js';
 import { UnknownChoiceError } from '../model/unknown-choice-error.js';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.,]/g, '');
@@ -19,4 +22,18 @@ export function resolveCompanies(companies: Company[], queries: string[]): Compa
     if (!c) throw new UnknownChoiceError('company', q, companies.map((x) => x.ticker));
     return c;
   });
+}
+
+/**
+ * Resolves queries against the store, with the members of any group. Exact tickers are looked
+ * up directly; only a name or alias makes it read every company (a store synced from SEC's bulk
+ * archive holds thousands).
+ */
+export async function lookupCompanies(db: Kysely<Database>, queries: string[]): Promise<{ chosen: Company[]; known: Company[] }> {
+  let known = await companiesByTicker(db, queries.map((q) => q.trim().toUpperCase()));
+  if (queries.some((q) => !known.some((c) => c.ticker === q.trim().toUpperCase()))) known = await listCompanies(db);
+  const chosen = resolveCompanies(known, queries);
+  const missingMembers = chosen.flatMap((c) => c.members).filter((t) => !known.some((c) => c.ticker === t));
+  if (missingMembers.length) known = [...known, ...(await companiesByTicker(db, missingMembers))];
+  return { chosen, known };
 }

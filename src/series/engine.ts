@@ -7,14 +7,13 @@ import type { Company } from '../model/company.js';
 import type { Basis, StoredFact } from '../model/fact.js';
 import { sourceRefOf } from '../model/fact.js';
 import type { CompanySeries, FxUse, Period, SeriesPoint, SeriesResult } from '../model/series.js';
-import { listCompanies } from '../store/companies-repository.js';
 import { listFacts } from '../store/facts-repository.js';
 import { FactIndex, type VersionPolicy } from './fact-index.js';
 import { FxTable, FX_METRIC } from './fx-table.js';
 import { metricDef, type MetricDef } from './metrics.js';
 import { PeriodResolver, missingValue, type Resolved } from './period-resolver.js';
 import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-range.js';
-import { resolveCompanies } from './company-lookup.js';
+import { lookupCompanies } from './company-lookup.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, yearOf } from './months.js';
 
@@ -44,8 +43,7 @@ interface Context {
 export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promise<SeriesResult> {
   const def = metricDef(req.metric);
   const period = parsePeriod(req.period);
-  const all = await listCompanies(db);
-  const chosen = resolveCompanies(all, req.tickers);
+  const { chosen, known: all } = await lookupCompanies(db, req.tickers);
   const members = new Set(chosen.flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])));
   const basis = req.basis ?? 'actual';
   const facts = await listFacts(db, { tickers: [...members], metrics: [...baseMetrics(def), FX_METRIC] });

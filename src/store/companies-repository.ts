@@ -43,6 +43,13 @@ export async function listCompanies(db: Executor): Promise<Company[]> {
   return rows.map(fromRow);
 }
 
+/** Companies with these exact tickers (a cheap lookup that avoids reading every company). */
+export async function companiesByTicker(db: Executor, tickers: string[]): Promise<Company[]> {
+  if (!tickers.length) return [];
+  const rows = await db.selectFrom('companies').selectAll().where('ticker', 'in', tickers).execute();
+  return rows.map(fromRow);
+}
+
 export async function listTrackedTickers(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('kind', '=', 'company').orderBy('ticker').execute();
   return rows.map((r) => r.ticker);

@@ -1,7 +1,8 @@
 // Starts the dashboard on 127.0.0.1 (a free port, a temporary database) and Debian's
 // chromium through playwright-core. Browser tests skip when chromium is missing on a
 // developer machine, and run (and fail loudly if it is missing) under CI.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { testServer, type TestServer } from '../server/test-server.js';
 
@@ -50,4 +51,16 @@ export function collectProblems(page: Page): string[] {
 /** Waits until every chart on the page has been turned into a live Vega view. */
 export async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page as it stands. */
+export async function seriousViolations(page: Page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes[0]?.target }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

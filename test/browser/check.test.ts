@@ -1,24 +1,11 @@
 // "Check an article" in chromium: paste an article, submit it with the keyboard, read the
 // verdicts and the redrawn charts; axe-core on the form and on the result.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectProblems, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { browserTestsEnabled, collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
 
 const article = readFileSync(new URL('../../examples/articles/big-four-capex.md', import.meta.url), 'utf8');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page as it stands. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes[0]?.target }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 /** On /check: Tabs to the textarea, pastes the article, Tabs to the button and presses Enter; resolves on the result page. */
 async function checkByKeyboard(page: Page, text: string): Promise<void> {
   const active = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));

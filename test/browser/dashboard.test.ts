@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { browserTestsEnabled, collectProblems, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { browserTestsEnabled, collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
 
 /** The companies a URL names, sorted (the form lists them in its own order). */
 const companiesOf = (url: URL) => (url.searchParams.get('companies') ?? '').split(',').sort().join(',');
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!browserTestsEnabled)('the dashboard in chromium', { timeout: 60_000 }, () => {
   let d: Dashboard;
@@ -156,13 +153,9 @@ describe.skipIf(!browserTestsEnabled)('the dashboard in chromium', { timeout: 60
       if (staticCharts) await page.route('**/static/vendor/**', (route) => route.abort());
       await page.goto(`${d.base}${path}`);
       if (!staticCharts) await waitForCharts(page);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, first: v.nodes[0]?.target }));
-      });
+      const violations = await seriousViolations(page);
       await page.close();
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ path, staticCharts, ...v }));
+      return violations.map((v) => ({ path, staticCharts, ...v }));
     };
     const found = [];
     for (const path of ['/', '/explore', '/company/BABA', '/methodology', '/embed?preset=seed']) found.push(...(await check(path, false)));

@@ -2,7 +2,7 @@
 // parameters (plus type, title, subtitle, preset; scale for PNG). SVG and PNG come from the
 // render cache, keyed by the spec's hash.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { listCompanies } from '../../store/companies-repository.js';
+import { knownCompaniesFor } from '../known-companies.js';
 import { renderVegaLiteJson } from '../../chart/render.js';
 import { ApiError } from '../api-error.js';
 import type { ServerContext } from '../server-context.js';
@@ -22,7 +22,7 @@ function scaleOf(raw: unknown): number {
 export function chartHandler(ctx: ServerContext, format: ChartFormat) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.query as RawQuery;
-    const query = parseChartQuery(raw, await listCompanies(ctx.store.db));
+    const query = parseChartQuery(raw, await knownCompaniesFor(ctx.store.db, raw));
     const built = await chartSpecFor(ctx.store.db, query);
     const spec = built.spec;
     const name = `airace-${built.name}`;

@@ -1,7 +1,7 @@
 // GET /api/v1/series and /api/v1/series.csv: the engine's SeriesResult, exactly as
 // `airace series --format json` prints it (with --transform too), or its flat CSV rows.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { listCompanies } from '../../store/companies-repository.js';
+import { knownCompaniesFor } from '../known-companies.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { toCsv } from '../../views/csv.js';
 import type { ServerContext } from '../server-context.js';
@@ -10,7 +10,7 @@ import { seriesResultFor } from '../series-result.js';
 
 export function seriesHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = parseSeriesQuery(request.query as RawQuery, await listCompanies(ctx.store.db));
+    const query = parseSeriesQuery(request.query as RawQuery, await knownCompaniesFor(ctx.store.db, request.query as RawQuery));
     const result = await seriesResultFor(ctx.store.db, query);
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(result));
     return reply

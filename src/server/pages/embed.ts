@@ -2,7 +2,7 @@
 // Any chart query works, figure presets included. Links open outside the frame: sources
 // rarely allow being framed themselves.
 import type { TopLevelSpec } from 'vega-lite';
-import { listCompanies } from '../../store/companies-repository.js';
+import { knownCompaniesFor } from '../known-companies.js';
 import { html, type SafeHtml } from '../html.js';
 import { chartScripts, head } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
@@ -19,7 +19,7 @@ export interface EmbedData {
 }
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
-  const query = parseChartQuery(req.query, await listCompanies(ctx.store.db));
+  const query = parseChartQuery(req.query, await knownCompaniesFor(ctx.store.db, req.query));
   const { spec } = await chartSpecFor(ctx.store.db, query);
   return { query, links: chartLinks(query), spec };
 }

@@ -1,5 +1,5 @@
 // What every section hands back, and the markdown it becomes (bench/results/latest.md).
-import { fmt, pct } from './stats.js';
+import { pct } from './stats.js';
 
 /** One measured result beside the limit it is compared with. */
 export interface Row {
@@ -69,4 +69,3 @@ export function targetLine(t: Target): string {
   return `- **${t.name}**: ${mark}: ${t.measured}${t.met === false && t.limitedBy ? `\n  - What limits it: ${t.limitedBy}` : ''}`;
 }
 
-export { fmt, pct };

@@ -35,8 +35,11 @@ export function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
+/** 0.364 → "36%"; under 1% keeps one significant digit (0.0004 → "0.04%") so that it does not read as zero. */
 export function pct(ratio: number): string {
-  return Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '–';
+  if (!Number.isFinite(ratio)) return '–';
+  const p = ratio * 100;
+  return p > 0 && p < 1 ? `${p.toPrecision(1)}%` : `${Math.round(p)}%`;
 }
 
 export function seconds(ms: number): string {

@@ -1,7 +1,7 @@
 // Section 1: bulk ingest of the SYNTHETIC companyfacts archive, end to end, against the two limits
 // measured on the same files in the same run (JSON.parse, and a bare prepared-insert loop).
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from '../bench-options.js';
 import { benchScript, runChild } from '../child-process.js';
@@ -25,7 +25,7 @@ async function oneIngest(zip: string, db: string | null, i: number): Promise<Ing
       await schema.drop();
     }
   }
-  const path = join(tmpdir(), `airace-bench-ingest-${process.pid}-${i}.db`);
+  const path = join(os.tmpdir(), `airace-bench-ingest-${process.pid}-${i}.db`);
   const remove = () => ['', '-wal', '-shm'].forEach((s) => rmSync(path + s, { force: true }));
   remove();
   try {
@@ -38,15 +38,24 @@ async function oneIngest(zip: string, db: string | null, i: number): Promise<Ing
 export async function ingestBench(o: BenchOptions, archive: SyntheticArchive, log: (s: string) => void): Promise<SectionResult> {
   const out = emptySection();
   const section = 'Ingest';
-  log(`ingest limits: inflate once, JSON.parse ×${o.runs}, map once, prepared-insert loop ×${o.runs}…`);
-  const limits = await runChild<IngestLimits>(benchScript('ingest/limits-child'), [archive.out, String(o.runs)], { nodeArgs: ['--max-old-space-size=8192'] });
+  // Limits and ingest runs in turn (L, I, L, I, …), so that a busy spell on the machine falls on both.
+  const samples: IngestLimits[] = [];
   const runs: IngestRun[] = [];
   for (let i = 0; i < o.runs; i++) {
+    log(`ingest limits ${i + 1}/${o.runs}: inflate, JSON.parse, map, prepared-insert loop…`);
+    samples.push(await runChild<IngestLimits>(benchScript('ingest/limits-child'), [archive.out, '1'], { nodeArgs: ['--max-old-space-size=8192'] }));
     log(`ingest run ${i + 1}/${o.runs} → ${o.db ? redactPassword(o.db) : 'temporary SQLite file'}…`);
     const r = await oneIngest(archive.out, o.db, i);
     if (r.failed) throw new Error(`the ingest benchmark's run ${i + 1} failed on ${r.failed} entries of ${archive.out}`);
     runs.push(r);
   }
+  const limits: IngestLimits = {
+    ...samples[0]!,
+    inflateMs: median(samples.map((s) => s.inflateMs)),
+    parseMs: samples.flatMap((s) => s.parseMs),
+    parseAndMapMs: median(samples.map((s) => s.parseAndMapMs)),
+    insertMs: samples.flatMap((s) => s.insertMs),
+  };
 
   const mb = limits.bytes / MB;
   const facts = runs[0]!.facts;
@@ -71,33 +80,40 @@ export async function ingestBench(o: BenchOptions, archive: SyntheticArchive, lo
   out.rows.push({
     section,
     name: 'Peak RSS of the ingest process',
-    result: `${fmt(peak, 0)} MB (largest of ${runs.length} runs; largest entry ${fmt(archive.largestEntryBytes / MB)} MB)`,
+    result: `${fmt(peak, 0)} MB (highest of ${runs.length} run${runs.length === 1 ? '' : 's'}; largest entry ${fmt(archive.largestEntryBytes / MB)} MB)`,
     limit: `${fmt(RSS_BUDGET_MB, 0)} MB budget`,
     ratio: null,
     ratioText: `${pct(peak / RSS_BUDGET_MB)} of budget`,
   });
 
   out.limits.push(
-    { section, name: 'JSON.parse', result: rate(parseMs), how: `Buffer → string → JSON.parse over all ${fmt(limits.documents, 0)} entries, already inflated in memory; median of ${limits.parseMs.length}. facts/s counts the facts the ingest stores from those bytes.` },
-    { section, name: 'Prepared insert (SQLite)', result: rate(insertMs), how: `the same ${fmt(facts, 0)} facts, one better-sqlite3 prepared single-row INSERT, one transaction per 20,000, into a fresh file with the store's schema, indexes and pragmas (WAL); median of ${limits.insertMs.length}.` },
-    { section, name: 'Inflate (yauzl), for reference', result: `${fmt((mb / limits.inflateMs) * 1000)} MB/s (${seconds(limits.inflateMs)})`, how: 'reading every entry out of the zip into memory, once. Neither limit includes it; the ingest must pay it.' },
-    { section, name: 'Map (concept map + validation), for reference', result: `${seconds(mapOnlyMs)}`, how: 'parseCompanyFacts + mapCompanyFacts over all entries, once, minus the JSON.parse median. Neither limit includes it.' },
+    { section, name: 'JSON.parse', result: rate(parseMs), how: `Buffer → string → JSON.parse over all ${fmt(limits.documents, 0)} entries, already inflated in memory; median of ${limits.parseMs.length}, taken in turn with the ingest runs. facts/s counts the facts the ingest stores from those bytes.` },
+    { section, name: 'Prepared insert (SQLite)', result: rate(insertMs), how: `the same ${fmt(facts, 0)} facts, one better-sqlite3 prepared single-row INSERT, one transaction per 20,000, into a fresh file with the store's schema, indexes and pragmas (WAL); median of ${limits.insertMs.length}, taken in turn with the ingest runs.` },
+    { section, name: 'Inflate (yauzl), for reference', result: `${fmt((mb / limits.inflateMs) * 1000)} MB/s (${seconds(limits.inflateMs)})`, how: 'reading every entry out of the zip into memory (median). Neither limit includes it; the ingest must pay it.' },
+    { section, name: 'Map (concept map + validation), for reference', result: `${seconds(mapOnlyMs)}`, how: 'parseCompanyFacts + mapCompanyFacts over all entries (median), minus the JSON.parse median. Neither limit includes it.' },
   );
 
   // One thread does everything in turn, so the stages add up: this is the best a serial ingest can do.
   const floorMs = limits.inflateMs + parseMs + mapOnlyMs + insertMs;
   const floorRatio = slower.ms / floorMs;
-  const overheadMs = Math.max(0, ingestMs - floorMs);
+  const beyondMs = ingestMs - floorMs;
+  const stages = `inflate ${seconds(limits.inflateMs)} + JSON.parse ${seconds(parseMs)} + map ${seconds(mapOnlyMs)} + prepared insert ${seconds(insertMs)} = ${seconds(floorMs)}`;
   out.targets.push({
     name: `Ingest ≥ ${pct(INGEST_TARGET)} of the slower limit`,
     met: ratio >= INGEST_TARGET,
     measured: `${pct(ratio)} (${rate(ingestMs)} against ${slower.name}'s ${rate(slower.ms)})${o.db ? '; target PostgreSQL, limits SQLite/JSON' : ''}`,
-    limitedBy:
-      `bulkIngest runs inflate, parse, map and insert one after another on one thread, so their times add: ` +
-      `inflate ${seconds(limits.inflateMs)} + JSON.parse ${seconds(parseMs)} + map ${seconds(mapOnlyMs)} + prepared insert ${seconds(insertMs)} = ${seconds(floorMs)}, ` +
-      `which alone caps a serial ingest at ${pct(floorRatio)} of the slower limit. The other ${seconds(overheadMs)} of the ${seconds(ingestMs)} are the store's own work ` +
-      `(${o.db ? 'COPY encoding and PostgreSQL' : 'multi-row INSERTs through Kysely'}, and per-company delete, upsert and run bookkeeping). ` +
-      `Reaching ${pct(INGEST_TARGET)} needs the stages to overlap: inflate + parse + map in a worker thread while the main thread inserts (2 cores here).`,
+    limitedBy: o.db
+      ? `bulkIngest (src/ingest/sec/bulk-ingest.ts) inflates, parses, maps and writes one entry after another on one thread, so the stages add up: ${stages} with SQLite's insert standing in for PostgreSQL's. ` +
+        `The ingest took ${seconds(ingestMs)}: the rest is PostgreSQL's side — COPY encoding, and about seven round trips per company (transaction lock, delete, COPY, upsert, run bookkeeping) over the socket. ` +
+        `The limits are SQLite's and JSON's, as issue #7 asks; they say how far the PostgreSQL path is from the embedded one, not from PostgreSQL's own ceiling.`
+      : `bulkIngest (src/ingest/sec/bulk-ingest.ts) inflates, parses, maps and inserts one entry after another on one thread, so the stages' times add up: ${stages}. ` +
+        `That sum alone caps a serial ingest at ${pct(floorRatio)} of the slower limit; the ingest took ${seconds(ingestMs)}, ` +
+        (beyondMs > 0
+          ? `${seconds(beyondMs)} more than the bare stages (Kysely, per-company delete, upsert and run bookkeeping, commits, and waiting for zlib between entries). `
+          : 'no more than the bare stages, so nothing is left to trim in the serial path. ') +
+        (floorRatio < INGEST_TARGET
+          ? `Reaching ${pct(INGEST_TARGET)} needs the stages to overlap: inflate + parse + map in a worker thread while the main thread inserts (this machine has ${os.availableParallelism()} cores; the ingest keeps one busy).`
+          : 'Trimming the work beyond the bare stages would reach the target.'),
   });
   out.targets.push({
     name: `Ingest peak RSS < ${fmt(RSS_BUDGET_MB, 0)} MB`,

@@ -17,6 +17,7 @@ import { mapCompanyFacts } from '../../src/ingest/sec/map-company-facts.js';
 import { DEFAULT_BATCH_FACTS } from '../../src/ingest/sec/bulk-ingest.js';
 import { childMain, reportResult } from '../child-process.js';
 import { msSince } from '../stats.js';
+import { FACT_COLUMNS } from '../fact-columns.js';
 
 export interface IngestLimits {
   bytes: number;
@@ -28,12 +29,6 @@ export interface IngestLimits {
   parseAndMapMs: number;
   insertMs: number[];
 }
-
-/** The facts table's columns in insert order (all but the generated id). */
-export const FACT_COLUMNS = [
-  'ticker', 'metric', 'concept', 'value', 'unit', 'period_start', 'period_end', 'basis', 'confidence', 'preferred',
-  'source_kind', 'source_url', 'form', 'accession', 'filed', 'fy', 'fp', 'frame', 'note', 'run_id',
-] as const;
 
 const ENTRY_NAME = /(?:^|\/)CIK(\d{10})\.json$/;
 

@@ -41,10 +41,11 @@ async function insertInFixedShapes(store: StoreScope, facts: readonly FactInput[
   return facts.length;
 }
 
-/** Row counts of the INSERTs for `n` facts: full ones, then the rest in powers of two. */
+/** Row counts of the INSERTs for `n` facts: full ones, then the rest by its binary digits (64, 32, … 1). */
 function* shapes(n: number): Generator<number> {
   for (; n >= ROWS_PER_INSERT; n -= ROWS_PER_INSERT) yield ROWS_PER_INSERT;
-  for (let p = 64; p >= 1; p >>= 1) if (n & p) yield p;
+  // Every bit, not just those below 100: the rest stays whole whatever ROWS_PER_INSERT is set to.
+  for (let p = 1 << 30; p >= 1; p >>= 1) if (n & p) yield p;
 }
 
 let columnsCache: (keyof NewFactRow)[] | null = null;

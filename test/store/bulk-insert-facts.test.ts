@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('stores more facts than one INSERT may carry, ids in the order given', async () => {
-      // SQLite takes 32766 / 20 = 1638 rows per INSERT: 5000 need four statements.
+      // More rows than one statement may carry parameters for (65535 / 20 = 3276 on PostgreSQL).
       const store = await openTestStore(dialect);
       const facts = syntheticFacts('AAA', 5000, 3, 'sec');
       expect(await bulkInsertFacts(store, facts, 42)).toBe(5000);

@@ -1,0 +1,28 @@
+// What the query benchmark asks: the seed article's question (capex of the big four, fiscal
+// 2022–2025) as series JSON and as the seed chart's SVG. Both hit real (bundled) companies.
+export const SERIES_URL = '/api/v1/series?metric=capex&companies=AMZN,MSFT,GOOGL,META&period=fy&from=2022&to=2025';
+export const CHART_URL = '/api/v1/chart.svg?preset=seed';
+/** Routes added only in the benchmark's server: the same app answering with a precomputed body. */
+export const CEILING_SERIES_URL = '/bench/ceiling/series';
+export const CEILING_CHART_URL = '/bench/ceiling/chart.svg';
+
+export interface ServerReady {
+  type: 'ready';
+  port: number;
+  seriesBytes: number;
+  chartBytes: number;
+  companies: number;
+  /** Median ms of one listCompanies() on this store, in the server process (before load). */
+  listCompaniesMs: number;
+  /** Median ms of getSeries for the same question (it calls listCompanies once itself). */
+  seriesMs: number;
+  /** Median ms of one series request through app.inject (no network), before load. */
+  injectSeriesMs: number;
+  /** SQL queries one series request runs, and how many of them read the whole companies table. */
+  queriesPerRequest: number;
+  companyScansPerRequest: number;
+  /** Mean ms a series request spends in its SQL queries (Kysely compile, SQLite, rows). */
+  sqlMsPerRequest: number;
+  /** Whole-table company reads inside getSeries alone. */
+  companyScansPerSeries: number;
+}

@@ -1,0 +1,121 @@
+// Child: the airace server on the query database, plus ceiling routes that answer with the
+// bodies of the measured endpoints, precomputed. The ceiling goes through the same Fastify app,
+// hooks (security headers) and network path; only airace's work is missing. Arg: db path.
+// Tells the parent over IPC when it listens; runs until killed.
+import type { FastifyReply } from 'fastify';
+import { SelectQueryNode, TableNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { openStore } from '../../src/store/database.js';
+import { ensureBundledData } from '../../src/ingest/bundled-data.js';
+import { listCompanies } from '../../src/store/companies-repository.js';
+import { buildServer } from '../../src/server/build-server.js';
+import { getSeries } from '../../src/series/engine.js';
+import { chartPreset } from '../../src/chart/presets.js';
+import { childMain } from '../child-process.js';
+import { median, msSince } from '../stats.js';
+import { CEILING_CHART_URL, CEILING_SERIES_URL, CHART_URL, SERIES_URL, type ServerReady } from './query-urls.js';
+
+interface Precomputed {
+  body: string;
+  type: string;
+}
+
+/**
+ * Counts the queries run through it, and among them the reads of the whole companies table (a
+ * select from companies with no where clause), so that a missed target can say what a request
+ * does rather than assume it.
+ */
+class QueryCounter implements KyselyPlugin {
+  queries = 0;
+  companyScans = 0;
+  /** Time from a query's transformQuery to its transformResult: compile, run, rows. */
+  sqlMs = 0;
+  private readonly started = new WeakMap<object, bigint>();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    const n = args.node;
+    this.queries++;
+    this.started.set(args.queryId, process.hrtime.bigint());
+    if (SelectQueryNode.is(n) && !n.where && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'companies')) this.companyScans++;
+    return n;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const t0 = this.started.get(args.queryId);
+    if (t0 !== undefined) this.sqlMs += msSince(t0);
+    return args.result;
+  }
+  /** Queries, company-table reads and SQL time per call of `fn`, averaged over `n` calls. */
+  async per(n: number, fn: () => Promise<unknown>): Promise<{ queries: number; companyScans: number; sqlMs: number }> {
+    this.queries = this.companyScans = this.sqlMs = 0;
+    for (let i = 0; i < n; i++) await fn();
+    return { queries: this.queries / n, companyScans: this.companyScans / n, sqlMs: this.sqlMs / n };
+  }
+}
+
+/** Medians of several timed functions, sampled in turn after warm-ups, so that noise falls on all alike. */
+async function interleavedMedians(n: number, fns: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (let i = 0; i < 10; i++) for (const fn of fns) await fn();
+  const times = fns.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      times[k]!.push(msSince(t0));
+    }
+  }
+  return times.map(median);
+}
+
+childMain(async () => {
+  const [dbPath] = process.argv.slice(2);
+  const store = await openStore(dbPath!);
+  await ensureBundledData(store);
+  const app = buildServer({ store, rateLimit: false, logger: false });
+  const pre: Record<string, Precomputed> = {};
+  const ceiling = (url: string, of: string) =>
+    app.get(url, async (_request, reply: FastifyReply) => reply.type(pre[of]!.type).send(pre[of]!.body));
+  ceiling(CEILING_SERIES_URL, SERIES_URL);
+  ceiling(CEILING_CHART_URL, CHART_URL);
+  await app.ready();
+  for (const url of [SERIES_URL, CHART_URL]) {
+    const r = await app.inject(url);
+    if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}: ${r.body.slice(0, 300)}`);
+    pre[url] = { body: r.body, type: String(r.headers['content-type']) };
+  }
+  const companies = (await listCompanies(store.db)).length;
+  const seedRequest = chartPreset('seed').request;
+  const [listCompaniesMs, seriesMs, injectSeriesMs] = await interleavedMedians(20, [
+    () => listCompanies(store.db),
+    () => getSeries(store.db, seedRequest),
+    () => app.inject(SERIES_URL),
+  ]);
+  // The same requests through a second app on a counting view of the store (not the one under load).
+  const counter = new QueryCounter();
+  const counted = { ...store, db: store.db.withPlugin(counter) };
+  const diagnostic = buildServer({ store: counted, rateLimit: false, logger: false });
+  await counter.per(5, () => diagnostic.inject(SERIES_URL));
+  const perRequest = await counter.per(20, () => diagnostic.inject(SERIES_URL));
+  const perSeries = await counter.per(5, () => getSeries(counted.db, seedRequest));
+  await diagnostic.close();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the benchmark server has no TCP port');
+  const ready: ServerReady = {
+    type: 'ready',
+    port: address.port,
+    seriesBytes: Buffer.byteLength(pre[SERIES_URL]!.body),
+    chartBytes: Buffer.byteLength(pre[CHART_URL]!.body),
+    companies,
+    listCompaniesMs,
+    seriesMs,
+    injectSeriesMs,
+    queriesPerRequest: perRequest.queries,
+    companyScansPerRequest: perRequest.companyScans,
+    sqlMsPerRequest: perRequest.sqlMs,
+    companyScansPerSeries: perSeries.companyScans,
+  };
+  process.send!(ready);
+  const stop = () => {
+    void app.close().then(() => store.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('disconnect', stop);
+});

@@ -13,29 +13,13 @@ import { buildChart } from '../src/chart/chart.js';
 import { chartPreset } from '../src/chart/presets.js';
 import { renderSvg, renderPng, resvgOptions, svgToPng } from '../src/chart/render.js';
 import { emptySection, type SectionResult } from './report.js';
-import { fmt, median, msSince } from './stats.js';
+import { fmt, interleavedMedians, median, msSince } from './stats.js';
 
 const WARMUP = 5;
 const SVG_RUNS = 21;
 const PNG_RUNS = 11;
 const PNG_SCALE = 2;
 
-/**
- * Medians of several timed functions, sampled in turn (a, b, c, a, b, c, …) after warm-ups, so
- * that a busy moment on the machine falls on all of them alike rather than on one.
- */
-async function interleavedMedians(n: number, fns: (() => Promise<unknown>)[]): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) for (const fn of fns) await fn();
-  const times = fns.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = process.hrtime.bigint();
-      await fn();
-      times[k]!.push(msSince(t0));
-    }
-  }
-  return times.map(median);
-}
 
 export async function chartBench(store: Store, log: (s: string) => void): Promise<SectionResult> {
   const out = emptySection();
@@ -55,13 +39,13 @@ export async function chartBench(store: Store, log: (s: string) => void): Promis
       view.finalize();
     }
   };
-  const [svgMs, toSvgMs, compileMs] = await interleavedMedians(SVG_RUNS, [() => renderSvg(spec), toSvg, async () => vega.parse(compile(spec).spec)]);
-  const [pngMs, pngToSvgMs, resvgMs] = await interleavedMedians(PNG_RUNS, [
+  const [svgMs, toSvgMs, compileMs] = await interleavedMedians(SVG_RUNS, WARMUP, [() => renderSvg(spec), toSvg, async () => vega.parse(compile(spec).spec)]);
+  const [pngMs, pngToSvgMs, resvgMs] = await interleavedMedians(PNG_RUNS, WARMUP, [
     () => renderPng(spec, { scale: PNG_SCALE }),
     toSvg,
     async () => (await resvg.renderAsync(svg, resvgOptions(PNG_SCALE))).asPng(),
   ]);
-  const [specMs] = await interleavedMedians(SVG_RUNS, [async () => buildChart(await getSeries(store.db, preset.request), { type: preset.type, ...preset.options })]);
+  const [specMs] = await interleavedMedians(SVG_RUNS, WARMUP, [async () => buildChart(await getSeries(store.db, preset.request), { type: preset.type, ...preset.options })]);
   const png = await svgToPng(svg, { scale: PNG_SCALE });
 
   out.rows.push(

@@ -45,3 +45,20 @@ export function pct(ratio: number): string {
 export function seconds(ms: number): string {
   return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * Medians of several timed functions, sampled in turn (a, b, c, a, b, c, …) after `warmup`
+ * rounds, so that a busy moment on a shared machine falls on all of them alike.
+ */
+export async function interleavedMedians(n: number, warmup: number, fns: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const times = fns.map(() => [] as number[]);
+  for (let i = 0; i < n; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t0 = process.hrtime.bigint();
+      await fn();
+      times[k]!.push(msSince(t0));
+    }
+  }
+  return times.map(median);
+}

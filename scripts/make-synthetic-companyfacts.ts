@@ -59,7 +59,8 @@ Use it for scale and fault tests only; never show its numbers as facts.
 
 // ---------------------------------------------------------------- deterministic randomness
 
-function mulberry32(seed: number): () => number {
+/** Deterministic uniform numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

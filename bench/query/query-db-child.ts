@@ -11,7 +11,7 @@ import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { mapCompanyFacts } from '../../src/ingest/sec/map-company-facts.js';
 import type { CompanyFactsDoc } from '../../src/ingest/sec/companyfacts-parse.js';
 import { companyColour } from '../../src/ingest/sec/company-colour.js';
-import { syntheticCompanyFacts } from '../../scripts/make-synthetic-companyfacts.js';
+import { mulberry32, syntheticCompanyFacts } from '../../scripts/make-synthetic-companyfacts.js';
 import { childMain, reportResult } from '../child-process.js';
 import { FACT_COLUMNS } from '../fact-columns.js';
 import type { QueryDbInfo } from './query-db.js';
@@ -22,17 +22,6 @@ const CIK_STRIDE = 1_000_000;
 /** Distinct companies generated: the database is made of copies of about this many facts. */
 const GENERATED_FACTS = 200_000;
 
-/** Deterministic uniform numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Document size of a company: the generator's skew (a Pareto tail, α = 1.15) with a larger

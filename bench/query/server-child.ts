@@ -11,7 +11,7 @@ import { buildServer } from '../../src/server/build-server.js';
 import { getSeries } from '../../src/series/engine.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { childMain } from '../child-process.js';
-import { median, msSince } from '../stats.js';
+import { interleavedMedians, median, msSince } from '../stats.js';
 import { CEILING_CHART_URL, CEILING_SERIES_URL, CHART_URL, SERIES_URL, type ServerReady } from './query-urls.js';
 
 interface Precomputed {
@@ -50,19 +50,6 @@ class QueryCounter implements KyselyPlugin {
   }
 }
 
-/** Medians of several timed functions, sampled in turn after warm-ups, so that noise falls on all alike. */
-async function interleavedMedians(n: number, fns: (() => Promise<unknown>)[]): Promise<number[]> {
-  for (let i = 0; i < 10; i++) for (const fn of fns) await fn();
-  const times = fns.map(() => [] as number[]);
-  for (let i = 0; i < n; i++) {
-    for (const [k, fn] of fns.entries()) {
-      const t0 = process.hrtime.bigint();
-      await fn();
-      times[k]!.push(msSince(t0));
-    }
-  }
-  return times.map(median);
-}
 
 childMain(async () => {
   const [dbPath] = process.argv.slice(2);
@@ -82,7 +69,7 @@ childMain(async () => {
   }
   const companies = (await listCompanies(store.db)).length;
   const seedRequest = chartPreset('seed').request;
-  const [listCompaniesMs, seriesMs, injectSeriesMs] = await interleavedMedians(20, [
+  const [listCompaniesMs, seriesMs, injectSeriesMs] = await interleavedMedians(20, 10, [
     () => listCompanies(store.db),
     () => getSeries(store.db, seedRequest),
     () => app.inject(SERIES_URL),

@@ -3,7 +3,7 @@
 // Options are plain strings as a command line or a query string carries them; they are checked
 // here, so every caller reports a bad metric or period the same way.
 import { getSeries, type SeriesRequest } from './engine.js';
-import { applyTransform, TRANSFORMS } from './analytics.js';
+import { applyTransform, TRANSFORMS, type Transform } from './analytics.js';
 import { parseBound } from './period-range.js';
 import { METRIC_IDS } from './metrics.js';
 import type { SeriesResult } from '../model/series.js';
@@ -46,10 +46,14 @@ export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
 }
 
 /** The series the options ask for, transformed when `transform` is given. */
-export async function computeSeries(db: Db, o: ComputeSeriesOptions): Promise<SeriesResult> {
+export function computeSeries(db: Db, o: ComputeSeriesOptions): Promise<SeriesResult> {
   const request = seriesRequest(o);
-  if (!o.transform) return getSeries(db, request);
-  const transform = keyword(o.transform, 'transform', TRANSFORMS);
+  return transformedSeries(db, request, o.transform ? keyword(o.transform, 'transform', TRANSFORMS) : undefined);
+}
+
+/** An engine request's series with an already-checked transform applied. */
+export async function transformedSeries(db: Db, request: SeriesRequest, transform?: Transform): Promise<SeriesResult> {
+  if (!transform) return getSeries(db, request);
   if (transform !== 'yoy' || request.from === undefined) return applyTransform(await getSeries(db, request), transform);
   // Growth for the first period needs the year before it: fetch it, then drop it.
   const from = parseBound('from', request.from);

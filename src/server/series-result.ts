@@ -2,19 +2,9 @@
 // --transform), so the API's JSON equals the CLI's for the same query.
 import type { SeriesResult } from '../model/series.js';
 import type { Db } from '../store/database.js';
-import { computeSeries } from '../series/compute-series.js';
-import type { SeriesQuery } from './series-query.js';
+import { transformedSeries } from '../series/compute-series.js';
+import { seriesRequestOf, type SeriesQuery } from './series-query.js';
 
 export function seriesResultFor(db: Db, q: SeriesQuery): Promise<SeriesResult> {
-  return computeSeries(db, {
-    metric: q.metric,
-    companies: q.companies,
-    period: q.period,
-    from: q.from,
-    to: q.to,
-    currency: q.currency,
-    basis: q.basis,
-    asFirstReported: q.asFirstReported || undefined,
-    transform: q.transform,
-  });
+  return transformedSeries(db, seriesRequestOf(q), q.transform);
 }

@@ -5,9 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openStore, type Store } from '../../src/store/database.js';
+import { createScratchSchema } from '../../src/store/postgres-scratch-schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -40,14 +39,8 @@ function postgres(url: string): TestDialect {
   return {
     name: 'postgres',
     async createDatabase() {
-      // A schema per test database: cheap to create, dropped with everything in it, and needs
-      // only CREATE on the test database (not CREATEDB).
-      const schema = `airace_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await adminQuery(url, `create schema "${schema}"`);
-      return {
-        target: withSearchPath(url, schema),
-        drop: () => adminQuery(url, `drop schema if exists "${schema}" cascade`),
-      };
+      // A schema per test database (see postgres-scratch-schema.ts).
+      return createScratchSchema(url, 'airace_test');
     },
     async openFreshStore() {
       const database = await this.createDatabase();
@@ -61,23 +54,6 @@ function postgres(url: string): TestDialect {
       };
     },
   };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The URL with `options=-c search_path=<schema>`, so every pooled connection works in that schema. */
-function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
 }
 
 function dialectsFromEnv(env: NodeJS.ProcessEnv): TestDialect[] {

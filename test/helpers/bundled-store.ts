@@ -5,7 +5,11 @@ import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { DIALECTS, openTestStore, type TestDialect } from './dialects.js';
 
 export async function bundledStore(dialect: TestDialect = DIALECTS[0]!): Promise<Store> {
-  const store = await openTestStore(dialect);
+  return withBundledData(await openTestStore(dialect));
+}
+
+/** Loads the bundled data into an open store, closing the store if that fails. */
+export async function withBundledData(store: Store): Promise<Store> {
   try {
     await ensureBundledData(store);
   } catch (e) {

@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withBundledData } from '../helpers/bundled-store.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import type { TestDatabase, TestDialect } from '../helpers/dialects.js';
-import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { upsertCompany } from '../../src/store/companies-repository.js';
 import { readCompaniesCsv } from '../../src/ingest/companies-csv.js';
 import { bundledDataDir } from '../../src/config/paths.js';
@@ -82,14 +82,7 @@ export async function companiesOnlyStore(dialect: TestDialect): Promise<Store> {
 
 /** Another store on an existing database (the CLI's, say) with the bundled data loaded, as the CLI would have it. */
 export async function bundledStoreAt(target: string): Promise<Store> {
-  const store = await openStore(target);
-  try {
-    await ensureBundledData(store);
-  } catch (e) {
-    await store.close();
-    throw e;
-  }
-  return store;
+  return withBundledData(await openStore(target));
 }
 
 /** Everything stored for a company, in a comparable form (ids included: nothing may be rewritten). */

@@ -2,7 +2,7 @@
 // downloaded spec is self-contained and every mark can be traced to its source.
 import type { Basis } from '../model/fact.js';
 import type { MissingReason, Period, SeriesResult } from '../model/series.js';
-import { formatValue } from './format-money.js';
+import { formatValue } from '../model/format-figure.js';
 
 export interface ChartRow {
   ticker: string;

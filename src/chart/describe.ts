@@ -3,7 +3,7 @@
 import type { SeriesResult } from '../model/series.js';
 import type { ChartType } from './chart.js';
 import { chartRows, periodLabels, periodName, type ChartRow } from './chart-data.js';
-import { formatChange, formatPercent, formatValue } from './format-money.js';
+import { formatChange, formatPercent, formatValue } from '../model/format-figure.js';
 
 export interface ChartDescription {
   /** One paragraph for alt/aria-label: what is shown, extremes, biggest change, gaps. */

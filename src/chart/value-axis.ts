@@ -1,6 +1,6 @@
 // The value axis reads in billions ("$50B", "RMB 50B") or percent, matching formatMoney,
 // while the data keeps full currency units so tooltips and downloads stay exact.
-import { currencyPrefix } from './format-money.js';
+import { currencyPrefix } from '../model/format-figure.js';
 
 /** A Vega expression for axis labels of a series in `unit` (a currency code or `percent`). */
 export function valueAxisLabelExpr(unit: string): string {

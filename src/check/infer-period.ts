@@ -7,7 +7,7 @@ import type { SeriesPoint } from '../model/series.js';
 import type { Quantity } from './claim.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { CLOSE_RELATIVE } from './tolerance.js';
 
 /** Results come out some weeks after a period ends; a period that ended later than this before the article is not yet "latest". */

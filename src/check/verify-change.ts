@@ -7,7 +7,7 @@ import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { metricName, namesOf, slotLabel, uniqueUrls } from './series-figure.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
 import type { PeriodSlot } from './resolve-period.js';

@@ -2,7 +2,7 @@
 import type { Company } from '../model/company.js';
 import type { Claim, Quantity } from './claim.js';
 import type { CheckedClaim, ClaimedFigure, Evidence, Figure, ReasonCode } from './check-report.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { namesOf } from './series-figure.js';
 import { judge, testFor } from './tolerance.js';
 

@@ -10,6 +10,7 @@ import type { SeriesResult } from '../model/series.js';
 import { PERIODS } from '../model/series.js';
 import { BASES, type Basis } from '../model/fact.js';
 import { keyword } from '../model/keyword.js';
+import { parseList } from '../model/list-input.js';
 import type { Db } from '../store/database.js';
 
 export interface ComputeSeriesOptions {
@@ -26,16 +27,11 @@ export interface ComputeSeriesOptions {
   transform?: string;
 }
 
-/** `AMZN,GOOGL` or `['AMZN', 'GOOGL MSFT']` → the names, without empties. */
-function companyNames(s: string | string[]): string[] {
-  return (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(/[,\s]+/)).filter(Boolean);
-}
-
 /** The engine request for the options, each keyword checked against its allowed values. */
 export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
   return {
     metric: keyword(o.metric, 'metric', METRIC_IDS),
-    tickers: companyNames(o.companies),
+    tickers: parseList(o.companies),
     period: keyword(o.period, 'period', PERIODS),
     from: o.from,
     to: o.to,

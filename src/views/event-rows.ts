@@ -1,7 +1,7 @@
 // Events as flat rows and as JSON objects: the one shape behind `airace events`, the
 // /api/v1/events(.json|.csv) twins and timeline sections, so every surface says the same.
 import type { EventKind, RaceEvent } from '../model/race-event.js';
-import { formatMoney } from '../chart/format-money.js';
+import { formatMoney } from '../model/format-figure.js';
 
 export const EVENT_COLUMNS = [
   'id', 'date', 'kind', 'title', 'companies', 'tickers', 'amount', 'currency', 'amount_text', 'source_url', 'note',

@@ -1,11 +1,11 @@
 // A terminal table of a series: periods down, companies across, with numbered sources below.
 import type { SeriesResult } from '../model/series.js';
 import { textTable } from './text-table.js';
-import { formatScaled, scaleFor } from './scale.js';
+import { columnScaleFor, formatScaled, scaleCaption } from '../model/format-figure.js';
 
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
-  const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
+  const scale = r.unit === 'percent' ? null : columnScaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)));
   const urls: string[] = [];
   const ref = (url: string) => {
     let i = urls.indexOf(url);
@@ -28,7 +28,7 @@ export function seriesTable(r: SeriesResult): string {
     }),
   ]);
   const out = [
-    `${r.metric} (${r.period}, ${r.basis}) in ${scale.label}`,
+    `${r.metric} (${r.period}, ${r.basis}) in ${scaleCaption(r.unit, scale)}`,
     '',
     textTable(['period', ...r.series.map((s) => s.ticker)], rows),
     '',

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { GuidanceHistory } from '../../series/guidance-history.js';
 import type { PledgeProgress } from '../../series/pledge-progress.js';
 import { DEFAULT_SOURCE_LINE } from '../chart-options.js';
-import { currencyPrefix, formatMoney } from '../format-money.js';
+import { currencyPrefix, formatMoney } from '../../model/format-figure.js';
 import { formatEventDate } from '../format-event-date.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { valueAxisLabelExpr } from '../value-axis.js';

@@ -3,7 +3,7 @@
 // and derivation on hover, and the reason in place of a missing value.
 import type { SeriesPoint } from '../../model/series.js';
 import type { StoredFact } from '../../model/fact.js';
-import { formatValue } from '../../chart/format-money.js';
+import { formatValue } from '../../model/format-figure.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 
 const MISSING_TEXT: Record<string, string> = { 'no-data': 'no data', 'no-fx-rate': 'no FX rate', 'divide-by-zero': 'n/a', incomplete: 'incomplete' };

@@ -5,7 +5,7 @@ import type { SeriesResult } from '../../model/series.js';
 import { getSeries } from '../../series/engine.js';
 import { buildChart } from '../../chart/chart.js';
 import { chartPreset } from '../../chart/presets.js';
-import { formatPercent } from '../../chart/format-money.js';
+import { formatPercent } from '../../model/format-figure.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { leaderboard, type Leaderboard, type LeaderboardRow } from '../../views/leaderboard.js';
 import { planVsActualData, type PlanVsActualData } from '../../series/plan-vs-actual-data.js';

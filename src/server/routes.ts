@@ -1,13 +1,15 @@
 // Every URL the server answers, in one flat table (Datasette's `_routes()` habit). Pages come
 // with their `.json` and `.csv` twins, served by the same handler from the same data.
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { join } from 'node:path';
 import type { Format } from './route-config.js';
 import { pageHandler, type Page } from './page.js';
 import type { ServerContext } from './server-context.js';
 import { fontsDir, staticAssetHandler, staticDir, vendorFile, type StaticAsset } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
-import { CHART_PARAMETERS, CHECK_BODY_LIMIT, PARAMETERS, SERIES_PARAMETERS, querySchema } from './query-parameters.js';
+import { z } from 'zod';
+import { CHECK_BODY_LIMIT, QUERIES } from './query-parameters.js';
+import { CHECK_BODY, CheckReportSchema, CompanySchema, ERROR_RESPONSES, EventSchema, FactSchema, MetricSchema, SeriesResultSchema, fileResponse } from './api-schemas.js';
 import { overviewPage } from './pages/overview.js';
 import { companyPage } from './pages/company.js';
 import { explorePage } from './pages/explore.js';
@@ -23,6 +25,13 @@ import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 
 const DAY = 86_400;
+
+const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/check', '/api/v1/openapi.json'];
+
+async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
+  if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
+  return reply.send({ name: 'airace API', reference: '/api', openapi: '/api/v1/openapi.json', endpoints: API_ENDPOINTS });
+}
 const HOUR = 3_600;
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
@@ -35,11 +44,14 @@ export interface RouteSettings {
 
 export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
+  // A page validates its query with its own schema, but a bad value is handed to the page
+  // (attachValidation) so it can answer with its form and the error beside it.
   const page = <D>(url: string, p: Page<D>, format: Format | 'suffix', embeddable = false): RouteOptions => ({
     method: 'GET',
     url,
     handler: pageHandler(ctx, p, format),
-    schema: { hide: true },
+    schema: { hide: true, querystring: p.query },
+    attachValidation: true,
     config: { format, embeddable },
   });
   // Checking an article takes a body (the only large one the server accepts) and CPU time:
@@ -62,22 +74,14 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
   });
   const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a), schema: { hide: true }, config: { format: 'asset' } });
   const own = (file: string) => () => join(staticDir(), file);
-  const seriesQuery = querySchema(SERIES_PARAMETERS);
-  const chartQuery = querySchema(CHART_PARAMETERS);
-  const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
-  const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
-  const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
+  const json = (schema: z.ZodType, description: string) => ({ 200: schema.describe(description), ...ERROR_RESPONSES });
+  const file = (type: string, description: string) => ({ 200: fileResponse(type, description), ...ERROR_RESPONSES });
   const checkSchema = {
     tags: ['check'],
     summary: 'Check an article’s figures against the data (the JSON of `airace check --format json`; each described chart carries its Vega-Lite `spec` instead of file paths)',
-    querystring: querySchema(['date']),
-    body: {
-      content: {
-        'application/json': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
-        'text/plain': { schema: { type: 'string', description: 'The article; its date, if needed, in the `date` query parameter.' } },
-        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
-      },
-    },
+    querystring: QUERIES.check,
+    bodyContent: CHECK_BODY,
+    response: { ...json(CheckReportSchema, 'The report'), 413: ERROR_RESPONSES[400] },
   };
 
   return [
@@ -97,22 +101,26 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     checking(page('/check.json', checkPage, 'json')), // the same JSON as POST /api/v1/check
     checking(page('/check.csv', checkPage, 'csv')),
 
-    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies' }),
-    api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions' }),
-    api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: seriesQuery }),
-    api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: seriesQuery }),
-    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: factsQuery }),
-    api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: factsQuery }),
-    api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, with alt text (aria-label) and a long description', querystring: chartQuery }),
-    api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG', querystring: querySchema([...CHART_PARAMETERS, 'scale']) }),
-    api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec', querystring: chartQuery }),
-    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: eventsQuery }),
-    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
-    api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
+    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies', querystring: QUERIES.none, response: json(z.object({ companies: z.array(CompanySchema) }), 'Every company and group') }),
+    api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions, with their names in words', querystring: QUERIES.none, response: json(z.object({ metrics: z.array(MetricSchema) }), 'Every metric') }),
+    api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: QUERIES.series, response: json(SeriesResultSchema, 'The series') }),
+    api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: QUERIES.series, response: file('text/csv', 'One row per company and period, with sources') }),
+    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: QUERIES.facts, response: json(z.object({ ticker: z.string(), metric: z.string().nullable(), facts: z.array(FactSchema) }), 'Every stored version') }),
+    api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: QUERIES.facts, response: file('text/csv', 'One row per stored fact') }),
+    api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, laid out for `width`, with alt text (aria-label), a long description and a link to its source on every mark', querystring: QUERIES.chart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG (bundled fonts: the same image on every machine)', querystring: QUERIES.chartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec (data inline), to restyle or open in the Vega editor', querystring: QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
+    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: QUERIES.events, response: file('text/csv', 'One row per event') }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
-    api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
     {
-      ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),
+      // The API's root: browsers go to the reference, clients get where everything is.
+      ...api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') }),
+    },
+    api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document (read it at /api)', querystring: QUERIES.none, response: { 200: z.looseObject({ openapi: z.string() }).describe('OpenAPI 3') } }),
+    {
+      ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }], response: { 200: z.looseObject({ loaded: z.boolean() }).describe('What was loaded'), 401: ERROR_RESPONSES[400], 403: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[429], 500: ERROR_RESPONSES[500] } }),
       preHandler: requireAdmin(ctx),
     },
 

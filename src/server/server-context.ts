@@ -1,7 +1,18 @@
-// What every handler gets: the open store, the render caches and the admin setting.
+// What every handler gets: the open store, the render caches, the admin setting and where
+// server errors are written.
 import type { Store } from '../store/database.js';
 import { ChartCache } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+
+/** One server error: the request id the error page shows, what was asked, and the error. */
+export interface ErrorEntry {
+  requestId: string;
+  method: string;
+  url: string;
+  error: { name: string; message: string; stack?: string };
+}
+
+export type ErrorLog = (entry: ErrorEntry) => void;
 
 export interface ServerContext {
   store: Store;
@@ -10,8 +21,9 @@ export interface ServerContext {
   memo: MemoCache;
   /** Bearer token for admin endpoints; null keeps the server read-only. */
   adminToken: string | null;
+  logError: ErrorLog;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null };
+export function createServerContext(store: Store, adminToken: string | null | undefined, logError: ErrorLog = () => {}): ServerContext {
+  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null, logError };
 }

@@ -10,7 +10,7 @@ import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
-import { CHECK_BODY_LIMIT } from '../query-parameters.js';
+import { CHECK_BODY_LIMIT, QUERIES } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
 import { chartFigure } from '../components/chart-figure.js';
@@ -152,6 +152,7 @@ ${form(posted(req), false)}`,
 }
 
 export const checkPage: Page<CheckPageData> = {
+  query: QUERIES.check,
   load,
   render,
   renderError,

@@ -18,7 +18,7 @@ import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, type ChartQuery } from '../series-query.js';
-import { DEFAULTS } from '../query-parameters.js';
+import { DEFAULTS, QUERIES } from '../query-parameters.js';
 import { chartFigure } from '../components/chart-figure.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
@@ -165,6 +165,7 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
 }
 
 export const companyPage: Page<CompanyData> = {
+  query: QUERIES.companyPage,
   load,
   render,
   companyParameter: 'ticker',

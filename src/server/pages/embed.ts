@@ -6,6 +6,7 @@ import { knownCompaniesFor } from '../known-companies.js';
 import { html, type SafeHtml } from '../html.js';
 import { chartScripts, head } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { parseChartQuery, type ChartQuery } from '../series-query.js';
 import { chartSpecFor } from '../chart-spec.js';
@@ -45,4 +46,4 @@ async function renderError(error: { message: string }): Promise<SafeHtml> {
   return html`<!doctype html><html lang="en"><head>${head('Chart error · airace', undefined)}</head><body class="embed-page"><main id="main"><p class="error" role="alert">${error.message}</p></main></body></html>`;
 }
 
-export const embedPage: Page<EmbedData> = { load, render, renderError, tables: () => [] };
+export const embedPage: Page<EmbedData> = { query: QUERIES.chart, load, render, renderError, tables: () => [] };

@@ -18,6 +18,7 @@ import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, queryString, type ChartQuery, type RawQuery } from '../series-query.js';
 import { chartFigure } from '../components/chart-figure.js';
@@ -213,6 +214,7 @@ async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest
 }
 
 export const explorePage: Page<ExploreData> = {
+  query: QUERIES.explorePage,
   load,
   render,
   renderError,

@@ -7,6 +7,7 @@ import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/d
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type Page } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { scrollTable } from '../components/scroll-table.js';
 
@@ -151,6 +152,7 @@ async function render(d: MethodologyData): Promise<SafeHtml> {
 }
 
 export const methodologyPage: Page<MethodologyData> = {
+  query: QUERIES.tablePage,
   load,
   render,
   tables: (d) => [

@@ -17,6 +17,7 @@ import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type CsvTable, type Page } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
 import { chartFigure } from '../components/chart-figure.js';
@@ -262,6 +263,7 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
 }
 
 export const overviewPage: Page<OverviewData> = {
+  query: QUERIES.tablePage,
   load,
   render,
   tables: (d) => TABLES.map((t) => ({ name: t.name, ...t.build(d) })),

@@ -1,8 +1,9 @@
 // Flattens a SeriesResult into the plain rows that charts embed (data.values), so a
 // downloaded spec is self-contained and every mark can be traced to its source.
 import type { Basis } from '../model/fact.js';
-import type { MissingReason, Period, SeriesResult } from '../model/series.js';
-import { formatValue } from '../model/format-figure.js';
+import type { MissingReason, SeriesResult } from '../model/series.js';
+import { formatCompact, formatValue } from '../model/format-figure.js';
+import { MISSING_WORDS } from '../series/labels.js';
 
 export interface ChartRow {
   ticker: string;
@@ -19,32 +20,16 @@ export interface ChartRow {
   sourceUrl: string | null;
   /** The formatted value, or why there is none ("incomplete: Q4 missing"). */
   valueText: string;
+  /** A label short enough for a bar ("$132B"); null when missing. */
+  shortText: string | null;
   derivation: string | null;
   missing: MissingReason | null;
   /** Short on-chart marker for a missing value ("incomplete"), null when present. */
   missingText: string | null;
 }
 
-const MISSING_TEXT: Record<MissingReason, string> = {
-  'no-data': 'no data',
-  'no-fx-rate': 'no FX rate',
-  'divide-by-zero': 'n/a',
-  incomplete: 'incomplete',
-};
-
 export function missingText(reason: MissingReason): string {
-  return MISSING_TEXT[reason];
-}
-
-const PERIOD_NAMES: Record<Period, string> = {
-  quarter: 'calendar quarters',
-  fy: 'fiscal years',
-  cy: 'calendar years',
-  ttm: 'trailing twelve months',
-};
-
-export function periodName(period: Period): string {
-  return PERIOD_NAMES[period];
+  return MISSING_WORDS[reason];
 }
 
 /** Period labels ordered by their earliest start (MSFT's FY2024 starts in July 2023, others' in January 2024). */
@@ -82,6 +67,7 @@ export function chartRows(result: SeriesResult): ChartRow[] {
             p.value !== null
               ? formatValue(p.value, result.unit)
               : `${missingText(reason!)}${p.missing?.detail ? `: ${p.missing.detail}` : ''}`,
+          shortText: p.value !== null ? formatCompact(p.value, result.unit) : null,
           derivation: p.derivation,
           missing: reason,
           missingText: reason && missingText(reason),

@@ -8,3 +8,13 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/g;
 export function chartText(text: string): string {
   return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * For the few strings that must go into a Vega spec as values (titles of small multiples):
+ * a text equal to a property every object has ("constructor", "toString") gets a zero-width
+ * space, which Vega then reads as the plain text it is.
+ */
+export function vegaValueText(text: string): string {
+  const clean = chartText(text);
+  return clean in Object.prototype ? `${clean}\u200b` : clean;
+}

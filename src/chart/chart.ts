@@ -2,22 +2,18 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../model/series.js';
 import type { ChartOptions } from './chart-options.js';
+import { isChartType, type ChartType } from './chart-type.js';
 import { groupedColumnSpec } from './specs/grouped-column.js';
 import { lineSpec } from './specs/line.js';
 import { stackedColumnSpec } from './specs/stacked-column.js';
 
-export const CHART_TYPES = ['grouped', 'line', 'stacked'] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
+export { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
 
 const BUILDERS: Record<ChartType, (result: SeriesResult, options: ChartOptions) => TopLevelSpec> = {
   grouped: groupedColumnSpec,
   line: lineSpec,
   stacked: stackedColumnSpec,
 };
-
-export function isChartType(value: string): value is ChartType {
-  return (CHART_TYPES as readonly string[]).includes(value);
-}
 
 export function buildChart(result: SeriesResult, { type, ...options }: ChartOptions & { type: string }): TopLevelSpec {
   if (!isChartType(type)) throw new Error(`invalid chart type: ${type} (expected grouped, line or stacked)`);

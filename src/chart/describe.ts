@@ -1,8 +1,10 @@
 // Alt text and a long description generated from the data, so every chart can be read
 // without seeing it. Wording is deterministic: same data, same text (snapshots rely on it).
 import type { SeriesResult } from '../model/series.js';
-import type { ChartType } from './chart.js';
-import { chartRows, periodLabels, periodName, type ChartRow } from './chart-data.js';
+import type { ChartType } from './chart-type.js';
+import { chartRows, periodLabels, type ChartRow } from './chart-data.js';
+import { BASIS_WORDS, PERIOD_WORDS, metricSummary, metricWords } from '../series/labels.js';
+import { listOf, unitWords } from './chart-options.js';
 import { formatChange, formatPercent, formatValue } from '../model/format-figure.js';
 
 export interface ChartDescription {
@@ -32,10 +34,10 @@ export function describeChart(result: SeriesResult, { type }: { type: ChartType 
   const range =
     labels.length === 0
       ? 'no periods'
-      : `${periodName(result.period)} ${labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : labels[0]}`;
-  const unit = result.unit === 'percent' ? 'percent' : result.unit;
+      : `${PERIOD_WORDS[result.period].plural} ${labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : labels[0]}`;
+  const unit = result.unit === 'percent' ? 'percent' : unitWords(result.unit);
   const what =
-    `${TYPE_NAMES[type]} of ${result.metric} in ${unit} for ` +
+    `${TYPE_NAMES[type]} of ${metricWords(result.metric)} in ${unit} for ` +
     `${listOf(result.series.map((s) => s.name)) || 'no companies'}, ${range}.`;
 
   const facts: string[] = [];
@@ -85,8 +87,8 @@ export function describeChart(result: SeriesResult, { type }: { type: ChartType 
   const derived = present.filter((r) => r.derived).map((r) => `${r.name} ${r.label} (${r.derivation ?? 'computed'})`);
 
   const long = [
-    `${what} Basis: ${result.basis}.`,
-    `Definition: ${result.definition}.`,
+    `${what} Basis: ${BASIS_WORDS[result.basis]}.`,
+    `Definition: ${metricSummary(result.metric)}`,
     ...definitions,
     ...byCompany,
     ...facts,
@@ -120,9 +122,4 @@ function biggestChange(rows: ChartRow[]) {
 
 function formatPercentChange(pct: number): string {
   return `${pct < 0 ? '-' : '+'}${formatPercent(Math.abs(pct))}`;
-}
-
-/** ["a", "b", "c"] → "a, b and c". */
-function listOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -142,3 +142,12 @@ function decimalsNeeded(values: readonly number[]): number {
 function trimmed(v: number, decimals: number): string {
   return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
+
+/** Short enough to label a bar: "$132B", "$65B", "$8.4B", "$1.8T", "12%", "-3.4%" (at most three significant figures). */
+export function formatCompact(value: number, unit: string): string {
+  const digits = (v: number) => (Math.abs(v) >= 10 ? 0 : 1);
+  if (unit === 'percent') return `${value.toFixed(digits(value))}%`;
+  const scale = moneyScaleFor([value]);
+  const v = scale ? Math.abs(value) / scale.size : Math.abs(value);
+  return `${value < 0 ? '-' : ''}${currencyPrefix(unit)}${trimmed(v, digits(v))}${scale?.suffix ?? ''}`;
+}

@@ -52,9 +52,11 @@ export function metricLabel(id: string): string {
 
 /** The metric as it reads inside a sentence: "capital expenditures", "AWS capex". */
 export function metricWords(id: string): string {
-  const label = METRICS.get(splitMetricId(id).metric)?.label ?? id.replaceAll('_', ' ');
+  const { metric, transform } = splitMetricId(id);
+  const label = METRICS.get(metric)?.label ?? metric.replaceAll('_', ' ');
   // Keep acronyms (AWS) as written; lower-case an ordinary first word.
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  const words = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return transform ? `${TRANSFORM_WORDS[transform].of.toLowerCase()} ${words}` : words;
 }
 
 /** A plain-words definition (no XBRL tag names), for subtitles and tooltips. */

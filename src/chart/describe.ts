@@ -3,8 +3,8 @@
 import type { SeriesResult } from '../model/series.js';
 import type { ChartType } from './chart-type.js';
 import { chartRows, periodLabels, type ChartRow } from './chart-data.js';
-import { BASIS_WORDS, PERIOD_WORDS, metricSummary, metricWords } from '../series/labels.js';
-import { listOf, unitWords } from './chart-options.js';
+import { BASIS_WORDS, metricSummary, metricWords } from '../series/labels.js';
+import { listOf, periodSpan, unitWords } from './chart-options.js';
 import { formatChange, formatPercent, formatValue } from '../model/format-figure.js';
 
 export interface ChartDescription {
@@ -31,10 +31,7 @@ export function describeChart(result: SeriesResult, { type }: { type: ChartType 
   const at = (r: PresentRow) => `${r.name} ${r.label}, ${fmt(r.value)}`;
 
   const labels = periodLabels(result);
-  const range =
-    labels.length === 0
-      ? 'no periods'
-      : `${PERIOD_WORDS[result.period].plural} ${labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : labels[0]}`;
+  const range = labels.length === 0 ? 'no periods' : periodSpan(result);
   const unit = result.unit === 'percent' ? 'percent' : unitWords(result.unit);
   const what =
     `${TYPE_NAMES[type]} of ${metricWords(result.metric)} in ${unit} for ` +

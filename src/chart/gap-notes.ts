@@ -32,13 +32,17 @@ export function gapNotes(result: SeriesResult, layout: Pick<ChartLayout, 'period
       notes.push(`No figures for ${s.name} in these periods.`);
       continue;
     }
-    if (first > 0) starts.set(periods[first]!, [...(starts.get(periods[first]!) ?? []), s.name]);
-    if (last < periods.length - 1) ends.set(periods[last]!, [...(ends.get(periods[last]!) ?? []), s.name]);
-    for (let i = first + 1; i < last; i++) {
-      if (present[i]) continue;
-      const p = s.points.find((x) => x.label === periods[i]);
-      gaps.push(`${s.name} ${periods[i]} (${MISSING_WORDS[p?.missing?.reason ?? 'no-data']})`);
-    }
+    const reason = (i: number) => s.points.find((x) => x.label === periods[i])?.missing?.reason ?? 'no-data';
+    // A run of two or more periods with no data at either end is coverage, said once; a single
+    // missing period, or one with a reason of its own (incomplete, no FX rate), is a gap.
+    const coverage = (from: number, to: number) => to - from >= 1 && Array.from({ length: to - from + 1 }, (_, k) => reason(from + k)).every((r) => r === 'no-data');
+    let gapFrom = first + 1;
+    let gapTo = last - 1;
+    if (first > 0 && coverage(0, first - 1)) starts.set(periods[first]!, [...(starts.get(periods[first]!) ?? []), s.name]);
+    else gapFrom = 0;
+    if (last < periods.length - 1 && coverage(last + 1, periods.length - 1)) ends.set(periods[last]!, [...(ends.get(periods[last]!) ?? []), s.name]);
+    else gapTo = periods.length - 1;
+    for (let i = gapFrom; i <= gapTo; i++) if (!present[i]) gaps.push(`${s.name} ${periods[i]} (${MISSING_WORDS[reason(i)]})`);
   }
   const spans = [
     ...[...starts].map(([label, names]) => `${listOf(names)} from ${label}`),

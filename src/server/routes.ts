@@ -1,11 +1,10 @@
 // Every URL the server answers, in one flat table (Datasette's `_routes()` habit). Pages come
 // with their `.json` and `.csv` twins, served by the same handler from the same data.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { join } from 'node:path';
 import type { Format } from './route-config.js';
 import { pageHandler, type Page } from './page.js';
 import type { ServerContext } from './server-context.js';
-import { fontsDir, staticAssetHandler, staticDir, vendorFile, type StaticAsset } from './static-assets.js';
+import { ASSETS, hashedUrl, staticAssetHandler } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
 import { z } from 'zod';
 import { CHECK_BODY_LIMIT, QUERIES } from './query-parameters.js';
@@ -24,7 +23,6 @@ import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 
-const DAY = 86_400;
 
 const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/check', '/api/v1/openapi.json'];
 
@@ -32,7 +30,6 @@ async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
   if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
   return reply.send({ name: 'airace API', reference: '/api', openapi: '/api/v1/openapi.json', endpoints: API_ENDPOINTS });
 }
-const HOUR = 3_600;
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
 export const CHECK_RATE_LIMIT = 30;
@@ -72,8 +69,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     schema,
     config: { format: 'json', cors: method === 'GET' },
   });
-  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a), schema: { hide: true }, config: { format: 'asset' } });
-  const own = (file: string) => () => join(staticDir(), file);
+  const asset = (url: string, handler: RouteOptions['handler']): RouteOptions => ({ method: 'GET', url, handler, schema: { hide: true }, config: { format: 'asset' } });
   const json = (schema: z.ZodType, description: string) => ({ 200: schema.describe(description), ...ERROR_RESPONSES });
   const file = (type: string, description: string) => ({ 200: fileResponse(type, description), ...ERROR_RESPONSES });
   const checkSchema = {
@@ -124,22 +120,6 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
       preHandler: requireAdmin(ctx),
     },
 
-    asset('/static/app.js', { path: own('app.js'), type: 'text/javascript; charset=utf-8', maxAge: HOUR }),
-    asset('/static/favicon.svg', { path: own('favicon.svg'), type: 'image/svg+xml', maxAge: DAY }),
-    asset('/static/app.css', { path: own('app.css'), type: 'text/css; charset=utf-8', maxAge: HOUR }),
-    asset('/static/vendor/vega.min.js', { path: () => vendorFile('vega', 'vega.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/vendor/vega-lite.min.js', { path: () => vendorFile('vega-lite', 'vega-lite.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/vendor/vega-embed.min.js', { path: () => vendorFile('vega-embed', 'vega-embed.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    // Vega's expression interpreter, so charts run without eval under `script-src 'self'`.
-    // Its only import is rewritten to a shim over the vega global.
-    asset('/static/vendor/vega-interpreter.js', {
-      path: () => vendorFile('vega-interpreter', 'vega-interpreter.js'),
-      type: 'text/javascript; charset=utf-8',
-      maxAge: DAY,
-      transform: (js) => js.replace(/from\s+['"]vega-util['"]/g, "from '/static/vega-util-shim.js'").replace(/\/\/# sourceMappingURL=.*$/m, ''),
-    }),
-    asset('/static/vega-util-shim.js', { path: own('vega-util-shim.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/fonts/IBMPlexSans_400Regular.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_400Regular.ttf'), type: 'font/ttf', maxAge: DAY }),
-    asset('/static/fonts/IBMPlexSans_600SemiBold.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_600SemiBold.ttf'), type: 'font/ttf', maxAge: DAY }),
+    ...ASSETS.flatMap((a) => [asset(a.url, staticAssetHandler(a, false)), asset(hashedUrl(a), staticAssetHandler(a, true))]),
   ];
 }

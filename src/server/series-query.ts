@@ -10,6 +10,8 @@ import { chartPreset } from '../chart/presets.js';
 import { figurePreset, isFigurePreset } from '../chart/figure-presets.js';
 import type { Transform } from '../series/analytics.js';
 import type { ChartOptions } from '../chart/chart-options.js';
+import { combinationRefusal } from '../chart/chart-combinations.js';
+import { METRICS } from '../series/metrics.js';
 import { EVENT_KINDS, type EventKind } from '../model/race-event.js';
 import { FLAG_WORDS, parseList } from '../model/list-input.js';
 import { ApiError } from './api-error.js';
@@ -84,10 +86,13 @@ function currencyOf(code: string | undefined, chosen: Company[], known: Company[
 }
 
 /** The series fields of an already-parsed query, with the companies resolved and the currency checked against them. */
-function seriesFields(v: SeriesQueryInput, known: Company[]): SeriesQuery {
+function seriesFields(v: SeriesQueryInput, known: Company[], type?: ChartType): SeriesQuery {
   const chosen = companyList(v.companies, known);
+  const metric = v.metric ?? DEFAULTS.metric;
+  const refusal = combinationRefusal({ unit: METRICS.get(metric)?.unit ?? 'money', transform: v.transform, type });
+  if (refusal) throw new ApiError(400, `invalid ${refusal.parameter}: ${refusal.parameter === 'type' ? type : v.transform} (${refusal.reason})`, refusal.parameter, allowedFor(refusal.parameter));
   return {
-    metric: v.metric ?? DEFAULTS.metric,
+    metric,
     companies: chosen.map((c) => c.ticker),
     period: v.period ?? DEFAULTS.period,
     from: v.from,
@@ -146,7 +151,7 @@ export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
       annotate,
     };
   }
-  return { ...seriesFields(v, known), type: v.type ?? DEFAULTS.type, title: v.title, subtitle: v.subtitle, width: v.width, annotate };
+  return { ...seriesFields(v, known, v.type ?? DEFAULTS.type), type: v.type ?? DEFAULTS.type, title: v.title, subtitle: v.subtitle, width: v.width, annotate };
 }
 
 export function seriesRequestOf(q: SeriesQuery): SeriesRequest {

@@ -1,20 +1,21 @@
-// Files the pages load: app.js/app.css (kept beside this module's source, since tsc copies
-// no non-TypeScript files), the Vega browser builds from node_modules (no CDN), and the chart
-// fonts from assets/. Each is read once, kept in memory and served with an ETag.
+// Files the pages load: app.js/app.css (kept beside this module's source, since tsc copies no
+// non-TypeScript files), the favicon, and the chart fonts from assets/. Each is read once and
+// kept in memory. Pages link to a name with the content's hash in it (`/static/app.3f9a1c2b.css`),
+// served with a year-long immutable cache: a new release changes the name, never the file under
+// it. The plain name stays available with an hour's cache and an ETag, for old links.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { packageRoot } from '../config/paths.js';
 
 export interface StaticAsset {
+  /** The unhashed URL, e.g. `/static/app.css`. */
+  url: string;
   /** Absolute path, resolved on first request. */
   path: () => string;
   type: string;
-  /** Cache-Control max-age in seconds. */
-  maxAge: number;
-  /** Rewrites the text before serving (the interpreter's bare module import). */
+  /** Rewrites the text before serving (the stylesheet's font URLs, to their hashed names). */
   transform?: (text: string) => string;
 }
 
@@ -27,23 +28,61 @@ export function fontsDir(): string {
   return join(packageRoot(), 'assets', 'fonts');
 }
 
-const requireHere = createRequire(import.meta.url);
+const own = (file: string) => () => join(staticDir(), file);
+const font = (file: string) => () => join(fontsDir(), file);
 
-/** A file in a dependency's build folder, found through Node's resolution (hoisting-proof). */
-export function vendorFile(pkg: string, file: string): string {
-  return join(dirname(requireHere.resolve(pkg)), file);
+const FONTS = ['IBMPlexSans_400Regular.ttf', 'IBMPlexSans_600SemiBold.ttf'];
+
+export const ASSETS: StaticAsset[] = [
+  { url: '/static/app.js', path: own('app.js'), type: 'text/javascript; charset=utf-8' },
+  // The stylesheet names the fonts by their hashed URLs, so it too changes when they do.
+  { url: '/static/app.css', path: own('app.css'), type: 'text/css; charset=utf-8', transform: (css) => css.replace(/\/static\/fonts\/[\w.-]+\.ttf/g, (u) => assetUrl(u)) },
+  { url: '/static/favicon.svg', path: own('favicon.svg'), type: 'image/svg+xml' },
+  ...FONTS.map((f) => ({ url: `/static/fonts/${f}`, path: font(f), type: 'font/ttf' })),
+];
+
+interface Loaded {
+  body: Buffer;
+  etag: string;
+  hash: string;
 }
 
-export function staticAssetHandler(asset: StaticAsset) {
-  let loaded: { body: Buffer; etag: string } | null = null;
+const loaded = new Map<string, Loaded>();
+
+function load(asset: StaticAsset): Loaded {
+  let l = loaded.get(asset.url);
+  if (!l) {
+    const bytes = readFileSync(asset.path());
+    const body = asset.transform ? Buffer.from(asset.transform(bytes.toString('utf8'))) : bytes;
+    const digest = createHash('sha256').update(body).digest();
+    l = { body, etag: `"${digest.toString('base64url').slice(0, 27)}"`, hash: digest.toString('hex').slice(0, 10) };
+    loaded.set(asset.url, l);
+  }
+  return l;
+}
+
+/** `/static/app.css` → `/static/app.<hash>.css`, the URL pages link to. */
+export function hashedUrl(asset: StaticAsset): string {
+  const dot = asset.url.lastIndexOf('.');
+  return `${asset.url.slice(0, dot)}.${load(asset).hash}${asset.url.slice(dot)}`;
+}
+
+/** The hashed URL of an asset by its plain URL (what layouts and the stylesheet use). */
+export function assetUrl(url: string): string {
+  const asset = ASSETS.find((a) => a.url === url);
+  if (!asset) throw new Error(`no static asset ${url}`);
+  return hashedUrl(asset);
+}
+
+const YEAR = 31_536_000;
+const HOUR = 3_600;
+
+/** `immutable`: the hashed URL, cached for a year; otherwise the plain one, for an hour with an ETag. */
+export function staticAssetHandler(asset: StaticAsset, immutable: boolean) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!loaded) {
-      const bytes = readFileSync(asset.path());
-      const body = asset.transform ? Buffer.from(asset.transform(bytes.toString('utf8'))) : bytes;
-      loaded = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    }
-    reply.header('etag', loaded.etag).header('cache-control', `public, max-age=${asset.maxAge}`).type(asset.type);
-    if (request.headers['if-none-match'] === loaded.etag) return reply.code(304).send();
-    return reply.send(loaded.body);
+    const l = load(asset);
+    reply.header('etag', l.etag).header('cache-control', immutable ? `public, max-age=${YEAR}, immutable` : `public, max-age=${HOUR}`).type(asset.type);
+    if (request.headers['if-none-match'] === l.etag) return reply.code(304).send();
+    return reply.send(l.body);
   };
 }

@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../../model/series.js';
 import { formatCompact } from '../../model/format-figure.js';
 import { splitMetricId } from '../../series/labels.js';
+import { combinationRefusal } from '../chart-combinations.js';
 import { listOf, resolveChartOptions, type ChartOptions } from '../chart-options.js';
 import { chartLayout } from '../chart-layout.js';
 import { measureText } from '../text-metrics.js';
@@ -17,9 +18,8 @@ const PADDING = { paddingInner: 0.3, paddingOuter: 0.15 } as const;
 
 /** Why a result cannot be stacked, or null when it can: summing ratios or growth rates gives a number that means nothing. */
 export function stackRefusal(result: Pick<SeriesResult, 'unit' | 'metric'>): string | null {
-  if (result.unit !== 'percent') return null;
-  if (splitMetricId(result.metric).transform === 'share') return null;
-  return 'stacked columns add the companies’ figures up, which means nothing for percentages or growth rates (use grouped columns or a line; shares of the total stack to 100%)';
+  const { transform } = splitMetricId(result.metric);
+  return combinationRefusal({ unit: result.unit === 'percent' && transform === null ? 'percent' : 'money', transform, type: 'stacked' })?.reason ?? null;
 }
 
 export function stackedColumnSpec(result: SeriesResult, options: ChartOptions = {}): TopLevelSpec {

@@ -4,9 +4,9 @@
 import type { SeriesPoint } from '../../model/series.js';
 import type { StoredFact } from '../../model/fact.js';
 import { formatValue } from '../../model/format-figure.js';
+import { MISSING_WORDS } from '../../series/labels.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 
-const MISSING_TEXT: Record<string, string> = { 'no-data': 'no data', 'no-fx-rate': 'no FX rate', 'divide-by-zero': 'n/a', incomplete: 'incomplete' };
 
 /** 82999000000, USD → "82,999,000,000 USD"; percentages keep two decimals. */
 export function exactValue(value: number, unit: string): string {
@@ -14,9 +14,9 @@ export function exactValue(value: number, unit: string): string {
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
 }
 
-/** Formats a figure in a unit that may be a currency, `percent`, or a rate such as CNY/USD. */
-export function formatUnit(value: number, unit: string): string {
-  if (/^[A-Z]{3}$/.test(unit) || unit === 'percent') return formatValue(value, unit);
+/** Formats a figure in a unit that may be a currency, `percent`, or a rate such as CNY/USD; `atScale` puts a column of money at one scale. */
+export function formatUnit(value: number, unit: string, atScale?: number): string {
+  if (/^[A-Z]{3}$/.test(unit) || unit === 'percent') return formatValue(value, unit, atScale);
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${unit}`;
 }
 
@@ -34,21 +34,21 @@ function marks(p: SeriesPoint): SafeHtml {
   return html`${p.derived ? html`<span class="mark" aria-hidden="true">*</span>` : ''}${p.fx ? html`<span class="mark" aria-hidden="true">‡</span>` : ''}`;
 }
 
-export function pointValue(p: SeriesPoint | null | undefined, unit: string): SafeHtml {
+export function pointValue(p: SeriesPoint | null | undefined, unit: string, atScale?: number): SafeHtml {
   if (!p) return html`<span class="missing">—</span>`;
   if (p.value === null) {
     const reason = p.missing?.reason ?? 'no-data';
-    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit)})</span>` : '';
-    return html`<span class="missing" title="${p.missing?.detail ?? ''}">${MISSING_TEXT[reason] ?? reason}</span>${partial}`;
+    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit, atScale)})</span>` : '';
+    return html`<span class="missing" title="${p.missing?.detail ?? ''}">${MISSING_WORDS[reason] ?? reason}</span>${partial}`;
   }
   const url = safeUrl(p.sources[0]?.url);
-  const text = formatUnit(p.value, unit);
+  const text = formatUnit(p.value, unit, atScale);
   const body = url ? html`<a href="${url}" title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</a>` : html`<span title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</span>`;
   return html`${body}${marks(p)}`;
 }
 
-export function pointCell(p: SeriesPoint | null | undefined, unit: string): SafeHtml {
-  return html`<td class="num">${pointValue(p, unit)}</td>`;
+export function pointCell(p: SeriesPoint | null | undefined, unit: string, atScale?: number): SafeHtml {
+  return html`<td class="num">${pointValue(p, unit, atScale)}</td>`;
 }
 
 /** A stored fact's value, linked to its source. */

@@ -13,7 +13,11 @@ import type { ServerContext } from '../server-context.js';
 import { CHECK_BODY_LIMIT, QUERIES } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartLinks } from '../components/chart-links.js';
+import { seriesResultFor } from '../series-result.js';
+import { chartSummary } from '../chart-summary.js';
+import type { ChartQuery } from '../series-query.js';
 import { sourceHost } from '../components/value-link.js';
 
 /** The report of a POST (also the `.json` twin, the same as POST /api/v1/check); null for the empty form. */
@@ -83,11 +87,25 @@ function claimItem(c: CheckedClaim): SafeHtml {
 </li>`;
 }
 
-async function chartItem(ctx: ServerContext, ch: Omit<ChartEntry, 'files'>, i: number): Promise<SafeHtml> {
+/** A described chart as a chart query, so it is drawn, tabled and downloaded like any other. */
+function chartQueryOf(ch: Omit<ChartEntry, 'files'>): ChartQuery | null {
+  const r = ch.request;
+  if (!r) return null;
+  return { metric: r.metric, companies: r.tickers, period: r.period as ChartQuery['period'], from: r.from, to: r.to, currency: r.currency, basis: r.basis ?? 'actual', asFirstReported: false, type: ch.type };
+}
+
+async function chartItem(ctx: ServerContext, ch: Omit<ChartEntry, 'files'>, i: number, req: PageRequest): Promise<SafeHtml> {
+  const query = ch.spec ? chartQueryOf(ch) : null;
+  let figure: SafeHtml = html`<p class="missing">Not drawn: ${ch.error ?? 'no chart could be made from these words'}.</p>`;
+  if (query) {
+    const result = await seriesResultFor(ctx.store.db, query);
+    const summary = chartSummary(result, { type: query.type });
+    figure = chartFrame({ id: `chart-${i + 1}`, links: chartLinks(query), ...summary, result, origin: req.origin });
+  }
   return html`<div class="described-chart">
   <h3 id="chart-${i + 1}-heading">Chart ${i + 1}: ${CHART_LABELS[ch.type] ?? ch.type}</h3>
   <blockquote>${ch.text}</blockquote>
-  ${ch.spec ? await chartFigure(ctx, { id: `chart-${i + 1}`, spec: ch.spec }) : html`<p class="missing">Not drawn: ${ch.error ?? 'no chart could be made from these words'}.</p>`}
+  ${figure}
   ${ch.notes.map((n) => html`<p class="table-note">${n}</p>`)}
 </div>`;
 }
@@ -98,7 +116,7 @@ function downloads(input: { text: string; date: string }): SafeHtml {
   return html`<div class="downloads">Download the result:
   <form method="post" action="/check.csv" class="inline-form">${hidden}<button type="submit" class="link-button">Claims as CSV</button></form> ·
   <form method="post" action="/check.json" class="inline-form">${hidden}<button type="submit" class="link-button">Report as JSON</button></form>
-  · or <code>POST /api/v1/check</code> (<a href="/api/v1/openapi.json">API</a>)</div>`;
+  · or <code>POST /api/v1/check</code> (<a href="/api#/check">API</a>)</div>`;
 }
 
 function summary(r: CheckReportWebJson): SafeHtml {
@@ -116,7 +134,7 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   const intro = html`<h1>Check an article</h1>
 <p class="lede">Paste a news story about the AI race. airace finds every figure it states, checks each one against the filings with the same engine as the rest of this site, and redraws the charts it describes in words. Each figure gets a verdict, our number, the difference and the sources (<a href="/methodology">how the numbers are made</a>).</p>`;
   if (!d) return page(html`${intro}${form(input, false)}`);
-  const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i)));
+  const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i, req)));
   const main = html`${intro}
 <section aria-labelledby="result-heading" id="check-result">
   <h2 id="result-heading">Result</h2>
@@ -136,7 +154,6 @@ function page(main: SafeHtml): SafeHtml {
     description: 'Paste an article about the AI race: every figure it states is checked against company filings, with sources.',
     main,
     section: 'check',
-    scripts: true,
   });
 }
 

@@ -19,7 +19,8 @@ import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, type ChartQuery } from '../series-query.js';
 import { DEFAULTS, QUERIES } from '../query-parameters.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartSummary } from '../chart-summary.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
@@ -124,7 +125,7 @@ function factsTable(d: CompanyData, csvHref: string): SafeHtml {
 
 async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const c = d.company;
-  const figures = await Promise.all(d.charts.map((ch, i) => chartFigure(ctx, { id: `chart-${i}`, spec: buildChart(ch.result, chartOptionsOf(ch.query)), links: ch.links })));
+  const figures = d.charts.map((ch, i) => chartFrame({ id: `chart-${i}`, links: ch.links, ...chartSummary(ch.result, chartOptionsOf(ch.query)), result: ch.result, origin: req.origin }));
   const switchCurrency = d.currencies.filter((x) => x !== d.currency);
   const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
@@ -161,7 +162,7 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
   <p>Every stored figure, including alternative sources for the same period. <em>Used</em> marks the version the series engine takes; the others stay as evidence.</p>
   ${factsTable(d, twinHref(req.path, 'csv', req.search, 'facts'))}
 </section>`;
-  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, scripts: true });
+  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) } });
 }
 
 export const companyPage: Page<CompanyData> = {

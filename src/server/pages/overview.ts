@@ -16,11 +16,13 @@ import { guidanceText, planVsActualSpec } from '../../chart/specs/plan-vs-actual
 import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
-import { twinHref, type CsvTable, type Page } from '../page.js';
+import { twinHref, type CsvTable, type Page, type PageRequest } from '../page.js';
 import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
-import { parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartOptionsOf, parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartSummary } from '../chart-summary.js';
+import { planSources } from '../../views/chart-sources.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
 import { scrollTable } from '../components/scroll-table.js';
@@ -39,6 +41,8 @@ export interface OverviewData {
   leaderboard: Leaderboard;
   /** The big four's combined capex by calendar year (sums of their calendar quarters). */
   bigFour: SeriesResult;
+  /** The same four stacked by calendar year, each company's share visible and incomplete years marked. */
+  stack: { query: ChartQuery; links: ChartLinks; result: SeriesResult };
   /** Guidance as it changed against actual spending, and Alibaba's pledge against its capex since (the `plan-vs-actual` figure). */
   plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
   /** Every event of the race, oldest first, each with its source (`airace events --format json`). */
@@ -53,12 +57,15 @@ const TIMELINE_OPEN_FROM = 2025;
 async function load(ctx: ServerContext): Promise<OverviewData> {
   return ctx.memo.get('overview', async () => {
     const { db } = ctx.store;
-    const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, await listCompanies(db));
+    const companies = await listCompanies(db);
+    const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, companies);
     const figure = figurePreset('plan-vs-actual');
-    const [result, board, bigFour, plan, timeline] = await Promise.all([
+    const stackQuery = parseChartQuery({ metric: 'capex', companies: 'AMZN,MSFT,GOOGL,META', period: 'cy', type: 'stacked' }, companies);
+    const [result, board, bigFour, stack, plan, timeline] = await Promise.all([
       getSeries(db, seriesRequestOf(query)),
       leaderboard(db),
       getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
+      getSeries(db, seriesRequestOf(stackQuery)),
       planVsActualData(db, figure),
       listEvents(db),
     ]);
@@ -68,6 +75,7 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
       seed: { query, links: chartLinks(query), result, events: marked.map(eventJson) },
       leaderboard: board,
       bigFour,
+      stack: { query: stackQuery, links: chartLinks(stackQuery), result: stack },
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
       timeline: timeline.map(eventJson),
       tables: TABLES.map((t) => t.name),
@@ -208,20 +216,23 @@ function markedEvents(events: EventJson[]): SafeHtml {
   <ol>${events.map((e) => html`<li><time datetime="${e.date}">${formatEventDate(e.date)}</time>: ${linked(e.title, e.sourceUrl, `source: ${sourceHost(e.sourceUrl)}`)}</li>`)}</ol></div>`;
 }
 
-async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
+async function render(d: OverviewData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const preset = chartPreset('seed');
-  const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options, annotations: d.seed.events });
+  const seedOptions = { type: d.seed.query.type, ...preset.options, annotations: d.seed.events };
+  const seedSummary = chartSummary(d.seed.result, seedOptions);
+  const seedAlt = buildChart(d.seed.result, seedOptions).description ?? seedSummary.alt;
+  const stackSummary = chartSummary(d.stack.result, chartOptionsOf(d.stack.query));
+  const figure = figurePreset(d.plan.preset);
+  const plan = planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figure.options);
+  const planMeta = (plan.usermeta as { airace: { title: string } }).airace;
   const main = html`<h1>The race</h1>
 <p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>
 
 <section aria-labelledby="seed-heading">
   <h2 id="seed-heading">Capex by company and year</h2>
-  <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>). <a href="${d.seed.links.explore}">Explore this chart</a>.</p>
-  ${await chartFigure(ctx, { id: 'chart-seed', spec, links: d.seed.links })}
+  <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>).</p>
+  ${chartFrame({ id: 'chart-seed', links: d.seed.links, title: seedSummary.title, alt: seedAlt, periods: seedSummary.periods, result: d.seed.result, origin: req.origin })}
   ${markedEvents(d.seed.events)}
-  <details class="data-table"><summary>Table of the values in the chart</summary>
-    ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed') })}
-  </details>
 </section>
 
 <section aria-labelledby="leaderboard-heading">
@@ -233,17 +244,17 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
 
 <section aria-labelledby="bigfour-heading">
   <h2 id="bigfour-heading">The big four combined</h2>
-  <p>Amazon, Microsoft, Alphabet and Meta, summed by calendar year from their calendar quarters. A year is only totalled when every company has every quarter; otherwise it says <em>incomplete</em> and shows the sum of the parts that exist.</p>
+  <p>Amazon, Microsoft, Alphabet and Meta by calendar year, built from their calendar quarters. A year is only totalled when every company has every quarter: otherwise its column is pale and marked incomplete, and the total below shows the sum of the parts that exist.</p>
+  ${chartFrame({ id: 'chart-stack', links: d.stack.links, ...stackSummary, result: d.stack.result, origin: req.origin })}
   ${seriesTable(d.bigFour, { id: 'bigfour-table', caption: 'Combined capex of the big four by calendar year, US$', csvHref: twinHref('/', 'csv', '', 'big-four') })}
 </section>
 
 <section aria-labelledby="plans-heading">
   <h2 id="plans-heading">Plans against actuals</h2>
   <p>Guidance and pledges are statements about the future (<a href="/methodology#guidance">basis</a> <em>guidance</em> or <em>commitment</em>); they never mix with reported figures. Here they sit next to what was spent.</p>
-  ${await chartFigure(ctx, { id: 'chart-plan', spec: planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figurePreset(d.plan.preset).options), links: d.plan.links })}
+  ${chartFrame({ id: 'chart-plan', links: d.plan.links, title: planMeta.title, alt: plan.description ?? '', result: null, table: guidanceTable(d.plan.data.histories), sources: planSources(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
   <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
-  <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition.</p>
-  ${guidanceTable(d.plan.data.histories)}
+  <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition: the chart’s Table tab.</p>
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}
 </section>
 
@@ -258,7 +269,6 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
     main,
     section: 'overview',
     twins: { json: '/index.json', csv: '/index.csv' },
-    scripts: true,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { openStore } from '../../store/database.js';
 import { ensureBundledData } from '../../ingest/bundled-data.js';
 import { countFacts } from '../../store/facts-repository.js';
@@ -11,9 +11,8 @@ export function registerInit(program: Command): void {
     .description('create or migrate the database and load the bundled verified data (runs automatically on first use)')
     .option('--force', 'reload the data even if it has not changed')
     .option('--data-dir <dir>', 'load companies.csv, facts.csv, events.csv (and corrections.csv if present) from this folder instead of the bundled data/; remembered for later commands')
-    .option('--bundled', 'forget a folder chosen with --data-dir and load the bundled data/ again')
+    .addOption(new Option('--bundled', 'forget a folder chosen with --data-dir and load the bundled data/ again').conflicts('dataDir'))
     .action(async (o: { force?: boolean; dataDir?: string; bundled?: boolean }, cmd: Command) => {
-      if (o.dataDir && o.bundled) throw new Error('invalid options: --data-dir and --bundled exclude each other');
       const store = await openStore(resolveDbTarget((cmd.optsWithGlobals() as GlobalOptions).db));
       try {
         const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir, bundled: o.bundled });

@@ -6,6 +6,7 @@ import type { RaceEvent } from '../model/race-event.js';
 import { BASIS_WORDS, PERIOD_WORDS, metricLabel, metricSummary, splitMetricId, TRANSFORM_WORDS } from '../series/labels.js';
 import { visiblePeriods } from './period-axis.js';
 import { chartText } from './chart-text.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export interface ChartOptions {
   /** Default: metric, companies, periods and basis in words ("Capital expenditures of Amazon and Meta, fiscal years 2022–2025"). */
@@ -42,7 +43,7 @@ export const MIN_WIDTH = 280;
 
 export function resolveChartOptions(result: SeriesResult, options: ChartOptions = {}): ResolvedChartOptions {
   const width = positive(options.width ?? DEFAULT_WIDTH, 'width');
-  if (width < MIN_WIDTH) throw new Error(`invalid width: ${width} (expected at least ${MIN_WIDTH} pixels)`);
+  if (width < MIN_WIDTH) throw new InvalidOptionError('width', String(width), [`at least ${MIN_WIDTH} pixels`]);
   return {
     title: chartText(options.title ?? defaultTitle(result)),
     subtitle: chartText(options.subtitle ?? defaultSubtitle(result)),
@@ -102,6 +103,6 @@ function lowerFirst(s: string): string {
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`invalid ${name}: ${value} (expected a positive number)`);
+  if (!Number.isFinite(value) || value <= 0) throw new InvalidOptionError(name, String(value), ['a positive number']);
   return value;
 }

@@ -2,10 +2,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../model/series.js';
 import type { ChartOptions } from './chart-options.js';
-import { isChartType, type ChartType } from './chart-type.js';
+import { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
 import { groupedColumnSpec } from './specs/grouped-column.js';
 import { lineSpec } from './specs/line.js';
 import { stackedColumnSpec } from './specs/stacked-column.js';
+import { UnknownChoiceError } from '../model/errors.js';
 
 export { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
 
@@ -16,6 +17,6 @@ const BUILDERS: Record<ChartType, (result: SeriesResult, options: ChartOptions) 
 };
 
 export function buildChart(result: SeriesResult, { type, ...options }: ChartOptions & { type: string }): TopLevelSpec {
-  if (!isChartType(type)) throw new Error(`invalid chart type: ${type} (expected grouped, line or stacked)`);
+  if (!isChartType(type)) throw new UnknownChoiceError('type', String(type), CHART_TYPES);
   return BUILDERS[type](result, options);
 }

@@ -1,7 +1,7 @@
 // One reading of list and flag options for every surface: a query string (`companies=AMZN,MSFT`
 // or repeated `companies=AMZN&companies=MSFT`, as a form's checkboxes send it), a form body and
 // the command line all give the same lists and the same true/false.
-import { UnknownChoiceError } from './unknown-choice-error.js';
+import { InvalidOptionError } from './errors.js';
 
 export interface ListOptions {
   /** Also split on spaces ("AMZN MSFT"); off for names that contain spaces ("US Government"). */
@@ -29,5 +29,5 @@ export function parseFlag(name: string, value: unknown): boolean | undefined {
   const word = String(last ?? '').trim().toLowerCase();
   if ((FLAG_WORDS.on as readonly string[]).includes(word)) return true;
   if ((FLAG_WORDS.off as readonly string[]).includes(word)) return false;
-  throw new UnknownChoiceError(name, String(last), ['true', 'false']);
+  throw new InvalidOptionError(name, String(last), ['true', 'false']);
 }

@@ -1,7 +1,8 @@
 // The documents of record behind the points a chart shows: each filing or release once, with
 // its form and filing date and which company and periods it supports. The Sources tab of every
 // chart frame lists these; the CSV and JSON twins carry the same URLs per point.
-import type { SeriesResult } from '../model/series.js';
+import type { DataAsOf, SeriesResult } from '../model/series.js';
+import { dataAsOfPoints } from '../series/data-as-of.js';
 import type { GuidanceHistory } from '../series/guidance-history.js';
 import type { PledgeProgress } from '../series/pledge-progress.js';
 
@@ -12,6 +13,10 @@ export interface ChartSource {
   filed: string | null;
   kind: string;
   confidence: string;
+  /** How far the figures were checked against the document (xbrl, filing, mapped, secondary). */
+  verified: string | null;
+  /** Where the figures were read, when not in the document itself. */
+  readAt: string | null;
   /** "Amazon FY2024", "Amazon 2024-Q3": the points it supports. */
   covers: string[];
 }
@@ -23,7 +28,7 @@ export function chartSources(result: SeriesResult, shown?: ReadonlySet<string>):
     for (const p of s.points) {
       if (p.value === null || (shown && !shown.has(p.label))) continue;
       for (const ref of [...p.sources, ...(p.fx ? [p.fx.source] : [])]) {
-        const entry = byUrl.get(ref.url) ?? { url: ref.url, form: ref.form, filed: ref.filed, kind: ref.kind, confidence: ref.confidence, covers: [] };
+        const entry = byUrl.get(ref.url) ?? { url: ref.url, form: ref.form, filed: ref.filed, kind: ref.kind, confidence: ref.confidence, verified: ref.verified ?? null, readAt: ref.readAt ?? null, covers: [] };
         const what = `${s.name} ${p.label}`;
         if (!entry.covers.includes(what)) entry.covers.push(what);
         entry.form ??= ref.form;
@@ -43,8 +48,8 @@ export function latestFiling(sources: ChartSource[]): string | null {
 /** The documents behind the plan-vs-actual figure: each guidance statement, each actual, the pledge and the capex counted against it. */
 export function planSources(histories: GuidanceHistory[], pledge: PledgeProgress | null): ChartSource[] {
   const byUrl = new Map<string, ChartSource>();
-  const add = (url: string, what: string, ref?: { form: string | null; filed: string | null; kind: string; confidence: string }) => {
-    const entry = byUrl.get(url) ?? { url, form: ref?.form ?? null, filed: ref?.filed ?? null, kind: ref?.kind ?? 'bundled', confidence: ref?.confidence ?? 'high', covers: [] };
+  const add = (url: string, what: string, ref?: { form: string | null; filed: string | null; kind: string; confidence: string; verified?: string; readAt?: string | null }) => {
+    const entry = byUrl.get(url) ?? { url, form: ref?.form ?? null, filed: ref?.filed ?? null, kind: ref?.kind ?? 'bundled', confidence: ref?.confidence ?? 'high', verified: ref?.verified ?? null, readAt: ref?.readAt ?? null, covers: [] };
     if (!entry.covers.includes(what)) entry.covers.push(what);
     byUrl.set(url, entry);
   };
@@ -57,4 +62,9 @@ export function planSources(histories: GuidanceHistory[], pledge: PledgeProgress
     for (const c of pledge.checkpoints) for (const s of c.sources) add(s.url, `${pledge.name} ${c.label}`, s);
   }
   return [...byUrl.values()].sort((a, b) => (b.filed ?? '').localeCompare(a.filed ?? '') || a.url.localeCompare(b.url));
+}
+
+/** How current the plan-vs-actual figure is: its actuals and the quarters counted against the pledge. */
+export function planDataAsOf(histories: GuidanceHistory[], pledge: PledgeProgress | null): DataAsOf {
+  return dataAsOfPoints([...histories.flatMap((h) => (h.actual ? [h.actual] : [])), ...(pledge?.checkpoints.map((c) => c.quarter) ?? [])]);
 }

@@ -15,7 +15,7 @@ describe('wrapText', () => {
 
   it('keeps a short title as one line and wraps a long subtitle to the chart width', () => {
     const spec = groupedColumnSpec(capexSeries(), { title: 'Capex', subtitle: 'word '.repeat(60).trim(), width: 400 });
-    const subtitle = (spec.layer as any[]).find((l) => l.mark.type === 'text' && l.data?.values?.some((v: any) => v.text?.startsWith('word')));
+    const subtitle = ((spec as any).layer as any[]).find((l) => l.mark.type === 'text' && l.data?.values?.some((v: any) => v.text?.startsWith('word')));
     expect(subtitle.data.values.length).toBeGreaterThan(3);
     for (const v of subtitle.data.values) expect(measureText(v.text, 13)).toBeLessThanOrEqual(400 - 20);
   });

@@ -6,6 +6,7 @@ import type { SeriesResult } from '../../model/series.js';
 import { formatCompact } from '../../model/format-figure.js';
 import { splitMetricId } from '../../series/labels.js';
 import { combinationRefusal } from '../chart-combinations.js';
+import { InvalidOptionError } from '../../model/errors.js';
 import { listOf, resolveChartOptions, type ChartOptions } from '../chart-options.js';
 import { chartLayout } from '../chart-layout.js';
 import { measureText } from '../text-metrics.js';
@@ -24,7 +25,7 @@ export function stackRefusal(result: Pick<SeriesResult, 'unit' | 'metric'>): str
 
 export function stackedColumnSpec(result: SeriesResult, options: ChartOptions = {}): TopLevelSpec {
   const refusal = stackRefusal(result);
-  if (refusal) throw new Error(`invalid type: ${refusal}`);
+  if (refusal) throw new InvalidOptionError('type', 'stacked', ['grouped', 'line'], refusal);
   const opts = resolveChartOptions(result, options);
   const probe = chartLayout(result, opts, { extent: [] });
   const rows = frameRows(result, probe);

@@ -5,7 +5,8 @@
 // browser picks one of three widths (<picture>); with it, app.js asks /api/v1/chart.svg for the
 // frame's exact width and inlines the SVG, whose marks are links (keyboard-reachable) with an
 // aria-label each. The Table tab is the same figures as a table, every value linked to its source.
-import type { SeriesResult } from '../../model/series.js';
+import type { DataAsOf, SeriesResult } from '../../model/series.js';
+import { dataAsOfText } from '../../series/data-as-of.js';
 import { chartSources, latestFiling, type ChartSource } from '../../views/chart-sources.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import type { ChartLinks } from './chart-links.js';
@@ -34,6 +35,8 @@ export interface FrameInput {
   widths?: [number, number, number];
   /** Hide the Download tab's embed code (the embed page itself). */
   embed?: boolean;
+  /** How current the figures are; the series result's by default. */
+  dataAsOf?: DataAsOf;
 }
 
 const TABS = [
@@ -55,12 +58,21 @@ function picture(f: FrameInput): SafeHtml {
   </picture>`;
 }
 
+const VERIFIED_WORDS: Record<string, string> = {
+  xbrl: 'matches SEC’s XBRL data',
+  filing: 'read in the document',
+  mapped: 'read elsewhere, not yet checked in the document',
+  secondary: 'no primary document identified',
+};
+
 function sourceItem(s: ChartSource): SafeHtml {
   const href = safeUrl(s.url);
   const doc = [s.form, s.filed ? `filed ${s.filed}` : null].filter(Boolean).join(', ');
   const link = href ? html`<a href="${href}">${sourceHost(s.url)}</a>` : html`${s.url}`;
+  const readAt = safeUrl(s.readAt);
   const covers = s.covers.length > 6 ? `${s.covers.slice(0, 6).join(', ')} and ${s.covers.length - 6} more` : s.covers.join(', ');
-  return html`<li>${link}${doc ? html` <span class="doc">${doc}</span>` : ''} <span class="covers">· ${covers}</span>${s.kind === 'bundled' ? '' : html` <span class="kind">(synced from SEC EDGAR)</span>`}</li>`;
+  const checked = s.verified ? VERIFIED_WORDS[s.verified] : null;
+  return html`<li>${link}${doc ? html` <span class="doc">${doc}</span>` : ''} <span class="covers">· ${covers}</span>${checked ? html` <span class="kind">· ${checked}${readAt ? html` (<a href="${readAt}">where it was read</a>)` : ''}</span>` : ''}${s.kind === 'bundled' ? '' : html` <span class="kind">(synced from SEC EDGAR)</span>`}</li>`;
 }
 
 function sourcesPanel(sources: ChartSource[], links: ChartLinks): SafeHtml {
@@ -90,7 +102,7 @@ ${
 export function chartFrame(f: FrameInput): SafeHtml {
   const shown = f.periods ? new Set(f.periods) : undefined;
   const sources = f.sources ?? (f.result ? chartSources(f.result, shown) : []);
-  const asOf = latestFiling(sources);
+  const asOf = f.dataAsOf ?? (f.result ? f.result.dataAsOf : { newestPeriodEnd: null, newestDocumentDate: latestFiling(sources) });
   const table = f.table ?? (f.result ? seriesTable(f.result, { id: `${f.id}-values`, caption: f.title, csvHref: f.links.csv, periods: f.periods }) : html``);
   // Without JavaScript the panels follow one another, each under its own heading; app.js turns
   // the links above them into tabs (role=tablist) and shows one panel at a time.
@@ -104,6 +116,6 @@ export function chartFrame(f: FrameInput): SafeHtml {
   ${panel('table', table)}
   ${panel('sources', sourcesPanel(sources, f.links))}
   ${panel('download', downloadPanel(f))}
-  <figcaption class="frame-foot">${asOf ? html`Data as of ${asOf} (the latest filing behind these figures)` : 'Data as of the bundled release'} · <a href="${f.links.explore}">Explore this chart</a> · <a href="/methodology">How the figures are made</a></figcaption>
+  <figcaption class="frame-foot">${dataAsOfText(asOf)} · <a href="${f.links.explore}">Explore this chart</a> · <a href="/methodology">How the figures are made</a></figcaption>
 </figure>`;
 }

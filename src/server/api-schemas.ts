@@ -2,7 +2,7 @@
 // reference) describes every response and error from these, and a test parses real responses
 // with them, so the reference cannot drift from what the server sends.
 import { z } from 'zod';
-import { BASES, CONFIDENCES, SOURCE_KINDS } from '../model/fact.js';
+import { BASES, CONFIDENCES, SOURCE_KINDS, VERIFICATION_LEVELS } from '../model/fact.js';
 import { MISSING_REASONS, PERIODS } from '../model/series.js';
 import { EVENT_KINDS } from '../model/race-event.js';
 import { CHECK_BODY_LIMIT, PARAMETERS } from './query-parameters.js';
@@ -17,6 +17,8 @@ export const SourceRefSchema = z
     form: z.string().nullable().describe('10-K, 10-Q, 8-K, 20-F, 6-K … when known'),
     accession: z.string().nullable(),
     filed: z.string().nullable().describe('Filing date'),
+    readAt: z.string().nullable().describe('Where the value was read, when not in the document of record itself'),
+    verified: z.enum(VERIFICATION_LEVELS).describe('xbrl: equals SEC’s XBRL fact; filing: read in the document; mapped: read elsewhere, not yet checked in it; secondary: no primary document'),
     confidence: z.enum(CONFIDENCES),
     note: z.string().nullable(),
     periodStart: z.string().nullable(),
@@ -52,6 +54,7 @@ export const SeriesResultSchema = z
     period: z.enum(PERIODS),
     basis: z.enum(BASES),
     definition: z.string(),
+    dataAsOf: z.object({ newestPeriodEnd: z.string().nullable(), newestDocumentDate: z.string().nullable() }).describe('How current the figures are'),
     series: z.array(
       z
         .object({

@@ -86,7 +86,7 @@ describe('lineSpec and stackedColumnSpec', () => {
   });
 
   it('refuse to stack percentages and growth rates, but stack shares of a total', () => {
-    expect(() => stackedColumnSpec({ ...capexSeries(), unit: 'percent', currency: null })).toThrow(/invalid type: stacked columns add the companies’ figures up/);
+    expect(() => stackedColumnSpec({ ...capexSeries(), unit: 'percent', currency: null })).toThrow(/invalid type: stacked \(stacked columns add the companies’ figures up/);
     expect(() => stackedColumnSpec({ ...capexSeries(), metric: 'capex_yoy', unit: 'percent', currency: null })).toThrow(/invalid type/);
     expect(() => stackedColumnSpec({ ...capexSeries(), metric: 'capex_share', unit: 'percent', currency: null })).not.toThrow();
   });

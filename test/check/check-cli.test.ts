@@ -30,7 +30,7 @@ describe('airace check', () => {
     expect(json.charts).toHaveLength(2);
     expect(json.charts[0].files).toEqual([join(dir, 'big-four-chart-1.svg'), join(dir, 'big-four-chart-1.png')]);
     for (const f of json.charts.flatMap((c: { files: string[] }) => c.files)) expect(existsSync(f)).toBe(true);
-    expect(readFileSync(join(dir, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capex/);
+    expect(readFileSync(join(dir, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capital expenditures/);
   }, 120_000);
 
   it('writes charts to --charts-dir, takes --date, and prints text by default', async () => {

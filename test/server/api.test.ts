@@ -161,7 +161,7 @@ describe('charts', () => {
     const q = 'metric=capex&companies=AMZN,GOOGL&period=fy&from=2022&to=2025&type=grouped';
     const svg = await get(`/api/v1/chart.svg?${q}`);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(svg.body).toMatch(/^<svg[^>]*role="img"[^>]*aria-label="Grouped column chart of capex/);
+    expect(svg.body).toMatch(/^<svg[^>]*role="img"[^>]*aria-label="Grouped column chart of capital expenditures/);
 
     const png = await get(`/api/v1/chart.png?${q}&scale=1`);
     expect(png.headers['content-type']).toBe('image/png');
@@ -174,7 +174,7 @@ describe('charts', () => {
 
   it('draws the seed preset and the plan-vs-actual figure', async () => {
     const vl = (await get('/api/v1/chart.vl.json?preset=seed')).json();
-    expect(vl.title.text).toMatch(/Amazon, Microsoft, Alphabet and Meta/);
+    expect(vl.usermeta.airace.title).toMatch(/Amazon, Microsoft, Alphabet and Meta/);
     const plan = await get('/api/v1/chart.svg?preset=plan-vs-actual');
     expect(plan.statusCode).toBe(200);
     expect(plan.body).toMatch(/^<svg[^>]*aria-label="/);
@@ -268,11 +268,13 @@ describe('pages and their twins', () => {
     expect(res.body).toContain('invalid period: weekly');
   });
 
-  it('the embed page renders the chart alone', async () => {
+  it('the embed page renders the chart alone, in the same frame as the pages, with a credit', async () => {
     const res = await get('/embed?preset=seed');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<figure class="chart" id="chart-embed" data-chart>');
-    expect(res.body).not.toContain('<nav');
+    expect(res.body).toContain('<figure class="frame" id="chart-embed" data-chart data-src="/api/v1/chart.svg?preset=seed">');
+    for (const tab of ['Chart', 'Table', 'Sources', 'Download']) expect(res.body).toContain(`>${tab}</a>`);
+    expect(res.body).toMatch(/class="embed-credit"><a href="[^"]+">airace<\/a> · <a href="[^"]+">source data<\/a>/);
+    expect(res.body).not.toContain('<nav aria-label="Main"');
   });
 });
 

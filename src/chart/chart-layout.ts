@@ -106,7 +106,8 @@ export function chartLayout(result: SeriesResult, opts: ResolvedChartOptions, re
 
   const textWidth = inner;
   const titleSize = narrow ? FONT_SIZES.titleNarrow : FONT_SIZES.title;
-  const legend = request.legend === false ? [] : legendItems(result, textWidth);
+  // One company needs no legend: the title names it.
+  const legend = request.legend === false || result.series.length < 2 ? [] : legendItems(result, textWidth);
   return {
     width,
     padding,

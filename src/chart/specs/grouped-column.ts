@@ -41,7 +41,9 @@ function valueLabels(filter: string, horizontalBars: boolean, encoding: Record<s
 function vertical(result: SeriesResult, opts: ResolvedChartOptions, layout: ChartLayout): TopLevelSpec {
   const x = periodEncoding(layout);
   const xOffset = { field: 'name', type: 'nominal', scale: { domain: companyNames(result), paddingInner: COMPANY_PADDING } } as const;
-  const position = { x: { ...x, scale: { ...x.scale, ...PERIOD_PADDING } }, xOffset, y: valueEncoding(layout) };
+  // A single company's columns stay column-shaped rather than filling the whole period.
+  const padding = result.series.length === 1 ? { paddingInner: 0.45, paddingOuter: 0.25 } : PERIOD_PADDING;
+  const position = { x: { ...x, scale: { ...x.scale, ...padding } }, xOffset, y: valueEncoding(layout) };
   const bars: Layer = {
     transform: [...TOOLTIP_TRANSFORMS],
     // Missing values are null and filtered out (never drawn as zero bars); the frame's note names them.

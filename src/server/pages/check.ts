@@ -14,6 +14,7 @@ import { CHECK_BODY_LIMIT, QUERIES } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
 import { chartFrame } from '../components/chart-frame.js';
+import { metricWords } from '../../series/labels.js';
 import { chartLinks } from '../components/chart-links.js';
 import { seriesResultFor } from '../series-result.js';
 import { chartSummary } from '../chart-summary.js';
@@ -69,7 +70,7 @@ function evidence(e: Evidence): SafeHtml {
 }
 
 function claimItem(c: CheckedClaim): SafeHtml {
-  const about = [c.subject?.label, c.metric?.replaceAll('_', ' '), c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean).join(' · ');
+  const about = [c.subject?.label, c.metric ? metricWords(c.metric) : null, c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean).join(' · ');
   return html`<li class="claim claim-${c.verdict}" id="claim-${c.id}">
   <p class="claim-head">${verdictBadge(c.verdict)} <q class="claim-text">${c.text}</q></p>
   <dl class="claim-facts">

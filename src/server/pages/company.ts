@@ -25,6 +25,8 @@ import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
 import { periodLabels } from '../../chart/chart-data.js';
+import { columnScaleFor } from '../../model/format-figure.js';
+import { BASIS_WORDS, metricLabel } from '../../series/labels.js';
 import { listEvents } from '../../series/events.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { eventTable } from '../components/event-table.js';
@@ -94,29 +96,32 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
 /** Periods down, metrics across (the reader's view of the company); newest first. */
 function metricsTable(results: SeriesResult[], id: string, caption: string, csvHref: string): SafeHtml {
   if (!results.length) return html`<p>No values.</p>`;
-  const labels = [...new Set(results.flatMap((r) => periodLabels(r)))].reverse();
+  // Time order across every metric (each may cover different periods), newest first.
+  const labels = periodLabels({ ...results[0]!, series: results.flatMap((r) => r.series) }).reverse();
+  const scales = results.map((r) => (r.unit === 'percent' ? undefined : columnScaleFor(r.series[0]?.points.map((p) => p.value) ?? [])?.size));
   const table = html`<table id="${id}">
   <caption id="${id}-caption">${caption} <a class="csv-link" href="${csvHref}">CSV</a></caption>
-  <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${METRICS.get(r.metric)?.label ?? r.metric}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
-  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit))}</tr>`)}</tbody>
+  <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${metricLabel(r.metric)}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
+  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r, i) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit, scales[i]))}</tr>`)}</tbody>
 </table>`;
   return html`${scrollTable(table, id)}<p class="table-note">${MARKS_LEGEND}</p>`;
 }
 
+const VERIFIED: Record<string, string> = { xbrl: 'matches XBRL', filing: 'read in the filing', mapped: 'read elsewhere', secondary: 'secondary source' };
+
 function factsTable(d: CompanyData, csvHref: string): SafeHtml {
   const table = html`<table id="facts" class="facts">
   <caption id="facts-caption">All ${d.facts.length} stored facts for ${d.company.name}, every version, with provenance <a class="csv-link" href="${csvHref}">CSV</a></caption>
-  <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Confidence</th><th scope="col">Used</th><th scope="col">Source</th><th scope="col">Note</th></tr></thead>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Checked</th><th scope="col">Used</th><th scope="col">Document</th></tr></thead>
   <tbody>${d.facts.map(
     (f) => html`<tr${f.used ? '' : html` class="alternative"`}>
-      <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${f.metric}</a>` : f.metric}</th>
-      <td>${f.periodStart ?? ''} – ${f.periodEnd}</td>
+      <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${metricLabel(f.metric)}</a>` : f.metric}</th>
+      <td class="date">${f.periodStart ?? ''} – ${f.periodEnd}</td>
       <td class="num">${factValue(f)}</td>
-      <td>${f.basis}</td>
-      <td>${f.confidence}</td>
+      <td>${BASIS_WORDS[f.basis]}</td>
+      <td>${VERIFIED[f.verified] ?? f.verified}</td>
       <td>${f.used ? 'used' : 'alternative'}</td>
-      <td>${sourceHost(f.sourceUrl)}${f.form ? html` (${f.form}${f.filed ? html`, filed ${f.filed}` : ''})` : ''} · ${f.sourceKind}</td>
-      <td class="note">${f.note ?? ''}</td>
+      <td>${sourceHost(f.sourceUrl)}${f.form ? html` (${f.form}${f.filed ? html`, filed <span class="date">${f.filed}</span>` : ''})` : ''}</td>
     </tr>`,
   )}</tbody>
 </table>`;
@@ -150,7 +155,7 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
 <section aria-labelledby="years-heading">
   <h2 id="years-heading">Every metric by fiscal year</h2>
   ${metricsTable(d.byYear, 'years', `${c.name} by fiscal year, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'))}
-  ${d.noData.length ? html`<p>No data for: ${d.noData.join(', ')}.</p>` : ''}
+  ${d.noData.length ? html`<p>No data for: ${d.noData.map((m) => metricLabel(m).toLowerCase()).join(', ')}.</p>` : ''}
 </section>
 <section aria-labelledby="quarters-heading">
   <h2 id="quarters-heading">Every metric by calendar quarter</h2>

@@ -1,6 +1,7 @@
 // Methodology: what each metric means (from the METRICS registry), the pitfalls that make
 // published numbers disagree, and which data airace has, from which source, and what is missing.
 import { METRICS } from '../../series/metrics.js';
+import { metricWords } from '../../series/labels.js';
 import type { MetricDef } from '../../series/metrics.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/data-coverage.js';
@@ -24,8 +25,8 @@ const PITFALLS: MethodologyData['pitfalls'] = [
     title: 'Finance leases are not in capex',
     text: [
       'Capex here is cash paid for property and equipment, as the cash-flow statement shows it. Amazon, Microsoft and Meta also obtain servers and data centres under finance leases. Those assets never pass through the capex line: they arrive as lease liabilities and are paid for later, as principal repayments among financing cash flows.',
-      'Totals “including finance leases” are therefore larger, and companies build them differently: Meta adds principal payments on finance leases, Microsoft’s headline figure adds assets acquired under finance leases. airace keeps the two apart (capex and capex_incl_finance_leases) and shows each company’s definition next to the number.',
-      'Amazon’s capex is the whole company’s, warehouses and delivery vehicles included, not only AWS; AWS segment capex is a separate metric (aws_capex).',
+      'Totals “including finance leases” are therefore larger, and companies build them differently: Meta adds principal payments on finance leases, Microsoft’s headline figure adds assets acquired under finance leases. airace keeps the two apart (capital expenditures, and capex incl. finance leases) and shows each company’s definition next to the number.',
+      'Amazon’s capex is the whole company’s, warehouses and delivery vehicles included, not only AWS; AWS segment capex is a separate metric (AWS capex).',
     ],
   },
   {
@@ -100,10 +101,11 @@ async function load(ctx: ServerContext): Promise<MethodologyData> {
 function metricEntry(m: MetricDef): SafeHtml {
   const per = Object.entries(m.companyDefinitions ?? {});
   return html`<div class="metric">
-  <dt id="${m.id}">${m.label} <code>${m.id}</code></dt>
+  <dt id="${m.id}">${m.label}</dt>
   <dd>
     <p>${m.definition}</p>
-    <p class="meta">${m.unit === 'percent' ? 'Percent' : 'Money, in the company’s reporting currency unless converted'} · ${m.kind === 'reported' ? 'reported' : html`computed from ${(m.inputs ?? []).join(' and ')}${m.reportedFirst ? ' when no reported figure exists' : ''}`} · <a href="/explore?metric=${m.id}">chart it</a></p>
+    <p class="meta">In the API and CSV files: <code>metric=${m.id}</code></p>
+    <p class="meta">${m.unit === 'percent' ? 'Percent' : 'Money, in the company’s reporting currency unless converted'} · ${m.kind === 'reported' ? 'reported' : html`computed from ${(m.inputs ?? []).map((i) => metricWords(i)).join(' and ')}${m.reportedFirst ? ' when no reported figure exists' : ''}`} · <a href="/explore?metric=${m.id}">chart it</a></p>
     ${per.length ? html`<ul class="company-definitions">${per.map(([t, d]) => html`<li><strong>${t}</strong>: ${d}</li>`)}</ul>` : ''}
   </dd>
 </div>`;

@@ -5,7 +5,8 @@ import type { SeriesResult } from '../../model/series.js';
 import { getSeries } from '../../series/engine.js';
 import { buildChart } from '../../chart/chart.js';
 import { chartPreset } from '../../chart/presets.js';
-import { formatPercent } from '../../model/format-figure.js';
+import { columnScaleFor, formatPercent } from '../../model/format-figure.js';
+import { metricLabel } from '../../series/labels.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { leaderboard, type Leaderboard, type LeaderboardRow } from '../../views/leaderboard.js';
 import { planVsActualData, type PlanVsActualData } from '../../series/plan-vs-actual-data.js';
@@ -114,7 +115,14 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
   { name: 'events', build: (d) => ({ columns: EVENT_COLUMNS, rows: eventRows(d.timeline) }) },
 ];
 
-function leaderRow(r: LeaderboardRow, unit: string): SafeHtml {
+/** One scale per money column, so a column never mixes "RMB 1.0T" with "RMB 996.3B". */
+interface ColumnScales {
+  fy?: number;
+  ttm?: number;
+  fcf?: number;
+}
+
+function leaderRow(r: LeaderboardRow, unit: string, scales: ColumnScales): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
       html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>`
@@ -122,33 +130,45 @@ function leaderRow(r: LeaderboardRow, unit: string): SafeHtml {
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>
     <td>${r.capexFy?.label ?? '—'}</td>
-    <td class="num">${pointValue(r.capexFy?.point, unit)}</td>
-    <td class="num">${pointValue(r.capexTtm?.point, unit)} <span class="period-hint">${r.capexTtm?.label.replace(/^TTM /, 'to ') ?? ''}</span></td>
+    <td class="num">${pointValue(r.capexFy?.point, unit, scales.fy)}</td>
+    <td class="num">${pointValue(r.capexTtm?.point, unit, scales.ttm)}${r.laterTtm ? html`<span class="mark" aria-hidden="true">†</span>` : ''}</td>
     <td class="num">${growth}</td>
     <td class="num">${pointValue(r.capexIntensity?.point, 'percent')}</td>
-    <td class="num">${pointValue(r.freeCashFlow?.point, unit)}</td>
+    <td class="num">${pointValue(r.freeCashFlow?.point, unit, scales.fcf)}</td>
   </tr>`;
 }
 
 function leaderboardTable(d: OverviewData): SafeHtml {
-  const unit = d.leaderboard.currency;
-  const rows = [...d.leaderboard.rows].sort((a, b) => (b.capexTtm?.point.value ?? -Infinity) - (a.capexTtm?.point.value ?? -Infinity));
-  return scrollTable(
+  const b = d.leaderboard;
+  const unit = b.currency;
+  const rows = [...b.rows].sort((a, z) => (z.capexTtm?.point.value ?? -Infinity) - (a.capexTtm?.point.value ?? -Infinity));
+  const scale = (values: (number | null | undefined)[]) => columnScaleFor(values)?.size;
+  const scales = { fy: scale(rows.map((r) => r.capexFy?.point.value)), ttm: scale(rows.map((r) => r.capexTtm?.point.value)), fcf: scale(rows.map((r) => r.freeCashFlow?.point.value)) };
+  const window = b.ttmLabel ? b.ttmLabel.replace(/^TTM /, '') : null;
+  const later = rows.filter((r) => r.laterTtm);
+  return html`${scrollTable(
     html`<table id="leaderboard">
-    <caption id="leaderboard-caption">Capex leaderboard in ${unit}, ranked by trailing-twelve-month capex <a class="csv-link" href="${twinHref('/', 'csv', '', 'leaderboard')}">CSV</a></caption>
+    <caption id="leaderboard-caption">Capex leaderboard in ${unit}, ranked by capex in the twelve months to ${window ?? 'each company’s latest quarter'} <a class="csv-link" href="${twinHref('/', 'csv', '', 'leaderboard')}">CSV</a></caption>
     <thead><tr>
       <th scope="col">Company</th>
       <th scope="col">Latest fiscal year</th>
       <th scope="col" class="num"><a href="/methodology#capex">Capex</a>, fiscal year</th>
-      <th scope="col" class="num"><a href="/methodology#periods">Capex, trailing 12 months</a></th>
+      <th scope="col" class="num"><a href="/methodology#periods">Capex, 12 months to ${window ?? 'latest'}</a></th>
       <th scope="col" class="num"><a href="/methodology#growth">Capex growth</a>, year on year</th>
       <th scope="col" class="num"><a href="/methodology#capex_intensity">Capex intensity</a></th>
       <th scope="col" class="num"><a href="/methodology#free_cash_flow">Free cash flow</a></th>
     </tr></thead>
-    <tbody>${rows.map((r) => leaderRow(r, unit))}</tbody>
+    <tbody>${rows.map((r) => leaderRow(r, unit, scales))}</tbody>
   </table>`,
     'leaderboard',
-  );
+  )}
+  ${
+    window
+      ? html`<p class="table-note">Every company’s trailing twelve months end in the same quarter, ${window}, the latest all of them have reported, so the ranking compares the same twelve months.${
+          later.length ? html` † Reported further: ${later.map((r, i) => html`${i ? '; ' : ''}${r.name} ${pointValue(r.laterTtm!.point, unit)} to ${r.laterTtm!.label.replace(/^TTM /, '')}`)}.` : ''
+        }</p>`
+      : html`<p class="table-note">Not every company has a trailing-twelve-month figure, so the ranking is by each company’s latest window.</p>`
+  }`;
 }
 
 /** A figure linked to the first of its sources. */
@@ -201,7 +221,7 @@ function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
         <td>${h.label}</td>
         <td>${guidanceCell(h)}${h.skipped.length ? html`<span class="table-note">${h.skipped.length} statement${h.skipped.length === 1 ? '' : 's'} left out (${[...new Set(h.skipped.map((x) => x.reason))].join('; ')})</span>` : ''}</td>
         <td class="num">${pointValue(h.actual, h.currency)}</td>
-        <td class="note"><a href="/methodology#${h.actualMetric}">${h.actualMetric}</a>: ${h.actualBasis}</td>
+        <td class="note"><a href="/methodology#${h.actualMetric}">${metricLabel(h.actualMetric)}</a>: ${h.actualBasis}</td>
       </tr>`,
     )}</tbody>
   </table>`,

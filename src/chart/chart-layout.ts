@@ -97,7 +97,10 @@ export function chartLayout(result: SeriesResult, opts: ResolvedChartOptions, re
   } else {
     left = Math.ceil(Math.max(0, ...periods.map((p) => measureText(p, axisSize)))) + 10;
     plotWidth = inner - left - right;
-    values = valueScale(request.extent, result.unit, { tickCount: tickCountFor(plotWidth, 70), fontSize: axisSize });
+    // Value labels run across: fewer ticks until neighbouring labels keep a gap between them.
+    let count = tickCountFor(plotWidth, 70);
+    values = valueScale(request.extent, result.unit, { tickCount: count, fontSize: axisSize });
+    while (count > 1 && spacing(values, plotWidth) < values.labelWidth + 12) values = valueScale(request.extent, result.unit, { tickCount: --count, fontSize: axisSize });
     // The last value label is centred on the plot's right edge: keep half of it inside.
     plotWidth -= Math.ceil(values.labelWidth / 2);
     plotHeight = opts.height ?? periods.length * (request.rowHeight ?? 40);
@@ -127,6 +130,11 @@ export function chartLayout(result: SeriesResult, opts: ResolvedChartOptions, re
     legend,
     legendRows: legend.length ? Math.max(...legend.map((l) => l.row)) + 1 : 0,
   };
+}
+
+/** Pixels between neighbouring ticks on an axis of `length`. */
+function spacing(values: ValueScale, length: number): number {
+  return values.ticks.length < 2 ? length : Math.abs(values.at(values.ticks[1]!, length) - values.at(values.ticks[0]!, length));
 }
 
 /** Plot height for a plot width: wider than tall on a desktop, nearer square on a phone. */

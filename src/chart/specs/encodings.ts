@@ -41,7 +41,9 @@ export function valueEncoding(layout: ChartLayout) {
     field: 'value',
     type: 'quantitative',
     scale: { domain: v.domain, nice: false, zero: true },
-    axis: { values: v.ticks, labelExpr: v.labelExpr },
+    // No flush: the layout keeps room for the end labels centred on their ticks, and a flushed
+    // end label would move onto its neighbour on a short axis.
+    axis: { values: v.ticks, labelExpr: v.labelExpr, labelFlush: false },
   } as const;
 }
 

@@ -17,14 +17,18 @@ const COMPANY_PADDING = 0.08;
 /** Pixels per bar in a horizontal chart, and between period groups. */
 const BAR = 13;
 const GROUP_GAP = 16;
+/** More bars than this would make a phone scroll through a very long chart: columns it is, thinned labels and all. */
+const MAX_HORIZONTAL_BARS = 40;
 
 const values = (result: SeriesResult) => result.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null);
 
 export function groupedColumnSpec(result: SeriesResult, options: ChartOptions = {}): TopLevelSpec {
   const opts = resolveChartOptions(result, options);
-  // Horizontal bars on a phone; not with event markers, which need a time axis across.
+  // Horizontal bars on a phone, while they make a chart of reasonable length; not with event
+  // markers, which need a time axis across.
   const probe = chartLayout(result, opts, { extent: values(result) });
-  return probe.narrow && opts.annotations.length === 0 ? horizontal(result, opts) : vertical(result, opts, probe);
+  const bars = probe.periods.length * result.series.length;
+  return probe.narrow && opts.annotations.length === 0 && bars <= MAX_HORIZONTAL_BARS ? horizontal(result, opts) : vertical(result, opts, probe);
 }
 
 /** Value labels for bars, on the side of the bar's end (above a positive column, below a negative one). */

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { packageRoot } from '../config/paths.js';
 
@@ -43,9 +44,15 @@ export const ASSETS: StaticAsset[] = [
 
 interface Loaded {
   body: Buffer;
+  /** Compressed once, when first asked for, instead of on every request. */
+  brotli?: Buffer;
+  gzip?: Buffer;
   etag: string;
   hash: string;
 }
+
+/** Types worth compressing (fonts and SVG are text-like; a PNG would not shrink). */
+const COMPRESSIBLE = /^(text\/|image\/svg|font\/ttf)/;
 
 const loaded = new Map<string, Loaded>();
 
@@ -83,6 +90,12 @@ export function staticAssetHandler(asset: StaticAsset, immutable: boolean) {
     const l = load(asset);
     reply.header('etag', l.etag).header('cache-control', immutable ? `public, max-age=${YEAR}, immutable` : `public, max-age=${HOUR}`).type(asset.type);
     if (request.headers['if-none-match'] === l.etag) return reply.code(304).send();
+    if (!COMPRESSIBLE.test(asset.type)) return reply.send(l.body);
+    reply.header('vary', 'accept-encoding');
+    // A content-encoding set here tells @fastify/compress the body is already compressed.
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send((l.brotli ??= brotliCompressSync(l.body)));
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send((l.gzip ??= gzipSync(l.body)));
     return reply.send(l.body);
   };
 }

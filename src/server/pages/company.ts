@@ -20,7 +20,7 @@ import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, type ChartQuery } from '../series-query.js';
 import { DEFAULTS, QUERIES } from '../query-parameters.js';
 import { chartFrame } from '../components/chart-frame.js';
-import { chartSummary } from '../chart-summary.js';
+import { chartSummary, type ChartSummary } from '../chart-summary.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
@@ -37,6 +37,8 @@ export interface CompanyChart {
   query: ChartQuery;
   links: ChartLinks;
   result: SeriesResult;
+  /** Title, alt text and periods, worked out once with the data. */
+  summary: ChartSummary;
 }
 
 export interface CompanyData {
@@ -78,7 +80,10 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'fy', currency, type: 'grouped' }, companies),
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'quarter', currency, type: 'line' }, companies),
     ];
-    const charts = chartQueries.map((query, i) => ({ query, links: chartLinks(query), result: (i === 0 ? years : quarters)[0]! }));
+    const charts = chartQueries.map((query, i) => {
+      const result = (i === 0 ? years : quarters)[0]!;
+      return { query, links: chartLinks(query), result, summary: chartSummary(result, chartOptionsOf(query)) };
+    });
     return {
       company,
       currency,
@@ -130,7 +135,7 @@ function factsTable(d: CompanyData, csvHref: string): SafeHtml {
 
 async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const c = d.company;
-  const figures = d.charts.map((ch, i) => chartFrame({ id: `chart-${i}`, links: ch.links, ...chartSummary(ch.result, chartOptionsOf(ch.query)), result: ch.result, origin: req.origin }));
+  const figures = d.charts.map((ch, i) => chartFrame({ id: `chart-${i}`, links: ch.links, ...ch.summary, result: ch.result, origin: req.origin }));
   const switchCurrency = d.currencies.filter((x) => x !== d.currency);
   const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}

@@ -22,7 +22,7 @@ import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
 import { chartFrame } from '../components/chart-frame.js';
-import { chartSummary } from '../chart-summary.js';
+import { chartSummary, type ChartSummary } from '../chart-summary.js';
 import { planDataAsOf, planSources } from '../../views/chart-sources.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
@@ -50,6 +50,8 @@ export interface OverviewData {
   timeline: EventJson[];
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
+  /** What the frames say about each chart (title, alt text, periods), worked out once with the data. */
+  summaries: { seed: ChartSummary; stack: ChartSummary; plan: { title: string; alt: string } };
 }
 
 /** Timeline years from this one on are shown open; earlier ones are one click away. */
@@ -72,6 +74,15 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
     ]);
     const marked = await chartEventsFor(db, query, result);
     const planQuery = parseChartQuery({ preset: figure.name }, []);
+    const preset = chartPreset('seed');
+    const seedOptions = { type: query.type, ...preset.options, annotations: marked };
+    const seedSummary = chartSummary(result, seedOptions);
+    const planSpec = planVsActualSpec(plan.histories, plan.pledge, figure.options);
+    const summaries = {
+      seed: { ...seedSummary, alt: buildChart(result, seedOptions).description ?? seedSummary.alt },
+      stack: chartSummary(stack, chartOptionsOf(stackQuery)),
+      plan: { title: (planSpec.usermeta as { airace: { title: string } }).airace.title, alt: planSpec.description ?? '' },
+    };
     return {
       seed: { query, links: chartLinks(query), result, events: marked.map(eventJson) },
       leaderboard: board,
@@ -80,6 +91,7 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
       timeline: timeline.map(eventJson),
       tables: TABLES.map((t) => t.name),
+      summaries,
     };
   });
 }
@@ -237,21 +249,14 @@ function markedEvents(events: EventJson[]): SafeHtml {
 }
 
 async function render(d: OverviewData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
-  const preset = chartPreset('seed');
-  const seedOptions = { type: d.seed.query.type, ...preset.options, annotations: d.seed.events };
-  const seedSummary = chartSummary(d.seed.result, seedOptions);
-  const seedAlt = buildChart(d.seed.result, seedOptions).description ?? seedSummary.alt;
-  const stackSummary = chartSummary(d.stack.result, chartOptionsOf(d.stack.query));
-  const figure = figurePreset(d.plan.preset);
-  const plan = planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figure.options);
-  const planMeta = (plan.usermeta as { airace: { title: string } }).airace;
+  const { seed: seedSummary, stack: stackSummary, plan: planSummary } = d.summaries;
   const main = html`<h1>The race</h1>
 <p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>
 
 <section aria-labelledby="seed-heading">
   <h2 id="seed-heading">Capex by company and year</h2>
   <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>).</p>
-  ${chartFrame({ id: 'chart-seed', links: d.seed.links, title: seedSummary.title, alt: seedAlt, periods: seedSummary.periods, result: d.seed.result, origin: req.origin })}
+  ${chartFrame({ id: 'chart-seed', links: d.seed.links, ...seedSummary, result: d.seed.result, origin: req.origin })}
   ${markedEvents(d.seed.events)}
 </section>
 
@@ -272,7 +277,7 @@ async function render(d: OverviewData, _ctx: ServerContext, req: PageRequest): P
 <section aria-labelledby="plans-heading">
   <h2 id="plans-heading">Plans against actuals</h2>
   <p>Guidance and pledges are statements about the future (<a href="/methodology#guidance">basis</a> <em>guidance</em> or <em>commitment</em>); they never mix with reported figures. Here they sit next to what was spent.</p>
-  ${chartFrame({ id: 'chart-plan', links: d.plan.links, title: planMeta.title, alt: plan.description ?? '', result: null, table: guidanceTable(d.plan.data.histories), sources: planSources(d.plan.data.histories, d.plan.data.pledge), dataAsOf: planDataAsOf(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
+  ${chartFrame({ id: 'chart-plan', links: d.plan.links, ...planSummary, result: null, table: guidanceTable(d.plan.data.histories), sources: planSources(d.plan.data.histories, d.plan.data.pledge), dataAsOf: planDataAsOf(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
   <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
   <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition: the chart’s Table tab.</p>
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}

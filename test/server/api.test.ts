@@ -296,3 +296,22 @@ describe('OpenAPI', () => {
     expect((await get('/api/v1/metrics')).json().metrics.map((m: { id: string }) => m.id)).toEqual([...METRIC_IDS]);
   });
 });
+
+describe('company pages', () => {
+  it('list Alibaba’s fiscal years and quarters in time order, newest first, each column at one scale', async () => {
+    const body = (await get('/company/BABA')).body;
+    const rows = (id: string) => {
+      const t = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(body)![1]!;
+      return [...t.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]!);
+    };
+    const years = rows('years');
+    expect(years.length).toBeGreaterThan(3);
+    expect(years).toEqual([...years].sort().reverse());
+    const quarters = rows('quarters');
+    expect(quarters.length).toBeGreaterThan(4);
+    expect(quarters).toEqual([...quarters].sort().reverse());
+    // One scale per column: a revenue column near a trillion reads in billions throughout.
+    const table = /<table id="years">([\s\S]*?)<\/table>/.exec(body)![1]!;
+    expect(table).not.toMatch(/RMB \d+\.\dT/);
+  });
+});

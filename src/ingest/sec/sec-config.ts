@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../../model/errors.js';
 // Everything that decides how airace talks to SEC EDGAR, read once from the environment.
 // Hosts are overridable so tests (and mirrors) can stand in for www.sec.gov and data.sec.gov.
 
@@ -38,7 +39,7 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`invalid ${name}: ${raw} (expected a non-negative number)`);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidOptionError(name, raw, ['a non-negative number']);
   return n;
 }
 

@@ -11,6 +11,9 @@ function listed(choices: readonly string[]): string {
   return `${choices.slice(0, CHOICES_IN_MESSAGE).join(', ')} … and ${choices.length - CHOICES_IN_MESSAGE} more`;
 }
 
+/** An empty value is shown as '' so the message does not read as if a word were missing. */
+const shown = (given: string) => (given === '' ? "''" : given);
+
 /** "a or b", "a, b or c". */
 function alternatives(phrases: readonly string[]): string {
   return phrases.length <= 2 ? phrases.join(' or ') : `${phrases.slice(0, -1).join(', ')} or ${phrases.at(-1)}`;
@@ -34,7 +37,7 @@ export class InvalidOptionError extends UsageError {
     /** Why the value is wrong, when "expected …" alone does not say it. */
     reason?: string,
   ) {
-    super(`invalid ${option}: ${given} (${reason ?? `expected ${alternatives(expected)}`})`);
+    super(`invalid ${option}: ${shown(given)} (${reason ?? `expected ${alternatives(expected)}`})`);
     this.name = 'InvalidOptionError';
   }
 
@@ -50,7 +53,7 @@ export class UnknownChoiceError extends UsageError {
     readonly given: string,
     readonly choices: readonly string[],
   ) {
-    super(`unknown ${option}: ${given} (valid: ${listed(choices)})`);
+    super(`unknown ${option}: ${shown(given)} (valid: ${listed(choices)})`);
     this.name = 'UnknownChoiceError';
   }
 
@@ -70,7 +73,7 @@ export class NotFoundError extends UsageError {
     readonly known: readonly string[],
     reason?: string,
   ) {
-    super(`unknown ${option}: ${given} (${reason ?? `valid: ${listed(known)}`})`);
+    super(`unknown ${option}: ${shown(given)} (${reason ?? `valid: ${listed(known)}`})`);
     this.name = 'NotFoundError';
   }
 

@@ -2,6 +2,7 @@
 import type { Store } from '../store/database.js';
 import { ChartCache } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+import { adminTokenOf } from './admin-auth.js';
 
 export interface ServerContext {
   store: Store;
@@ -13,5 +14,5 @@ export interface ServerContext {
 }
 
 export function createServerContext(store: Store, adminToken: string | null | undefined): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null };
+  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminTokenOf(adminToken) };
 }

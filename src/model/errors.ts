@@ -128,3 +128,39 @@ export class TooLargeError extends UsageError {
     return [`at most ${this.limitBytes} bytes`];
   }
 }
+
+/**
+ * The database cannot be written (a read-only file, folder or file system) and the command needs
+ * to write. A runtime failure (exit 1): reading such a database works.
+ */
+export class ReadOnlyStoreError extends Error {
+  constructor(
+    readonly location: string,
+    /** Why it is read-only: "the file is not writable". */
+    readonly reason: string,
+    /** What needed to write: "airace sync", "loading the bundled data". */
+    readonly action: string,
+  ) {
+    super(`the database at ${location} is read-only (${reason}), and ${action} needs to write to it: give it write access, or copy it to a writable folder and pass --db with the copy`);
+    this.name = 'ReadOnlyStoreError';
+  }
+}
+
+/** SQLite found the database damaged (a failed integrity check, or "malformed" on a read). Exit 1. */
+export class CorruptStoreError extends Error {
+  static readonly ADVICE =
+    'Restore it from a backup; or recover what SQLite can read (`sqlite3 OLD .recover | sqlite3 NEW`, then --db NEW); ' +
+    'or move it aside and run `airace init` to rebuild it from the bundled data, then `airace sync` to fetch SEC facts again.';
+
+  constructor(
+    readonly location: string,
+    /** The first problems SQLite reported. */
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `the database at ${location} is damaged: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. ` +
+        `${CorruptStoreError.ADVICE} \`airace doctor\` runs the full check.`,
+    );
+    this.name = 'CorruptStoreError';
+  }
+}

@@ -35,6 +35,15 @@ describe('usage errors exit 2', () => {
     [['series', '--from', 'soon'], /invalid from: soon/],
     [['series', '--companies', 'NOPE'], /unknown company: NOPE \(valid: .*AMZN/],
     [['guidance', 'GOOGL', 'next'], /invalid year: next/],
+    [['guidance', 'GROUP4', '2025'], /invalid ticker: GROUP4/],
+    [['facts', 'NOPE'], /unknown company: NOPE/],
+    [['chart', '--out', 'OUT', '--type', 'pie'], /unknown type: pie \(valid: grouped, line, stacked\)/],
+    [['series', '--currency', 'EUR'], /invalid currency: EUR/],
+    [['series', '--period', 'weekly'], /unknown period: weekly/],
+    [['series', '--nope'], /unknown option '--nope'/],
+    [['serve', '--port', '99999'], /invalid port: 99999 \(expected 0 to 65535\)/],
+    [['sync', '--concurrency', '0'], /invalid concurrency: 0 \(expected a positive whole number\)/],
+    [['audit', '--threshold', 'lots'], /invalid threshold: lots/],
   ])('%j', async (args, message) => {
     const r = await runCli(['--db', db, ...args.map((a) => (a === 'OUT' ? png() : a))]);
     expect(r.stderr).toMatch(message);

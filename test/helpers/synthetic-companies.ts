@@ -37,6 +37,9 @@ function quarterFacts(ticker: string, i: number): FactInput[] {
       fp: `Q${q + 1}`,
       frame: null,
       note: 'SYNTHETIC test data',
+      readAt: null,
+      verified: 'xbrl' as const,
+      supersededBy: null,
     })),
   );
 }

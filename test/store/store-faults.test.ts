@@ -82,7 +82,7 @@ describe('a read-only database', () => {
     chmodSync(dir, 0o555);
     const reload = cli!(['--db', file, 'init', '--force']);
     expect(reload.code).toBe(1);
-    expect(reload.stderr).toContain(`airace: the database at ${file} is read-only (the file is not writable), and loading the bundled data needs to write to it`);
+    expect(reload.stderr).toContain(`airace: the database at ${file} is read-only (the file is not writable), and loading the data needs to write to it`);
     const sync = cli!(['--db', file, 'sync', 'AMZN'], { AIRACE_SEC_USER_AGENT: 'airace tests tests@example.com', AIRACE_SEC_WWW_URL: 'http://127.0.0.1:9', AIRACE_SEC_DATA_URL: 'http://127.0.0.1:9' });
     expect(sync.code).toBe(1);
     expect(sync.stderr).toContain(`the database at ${file} is read-only`);

@@ -101,6 +101,8 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
     partialValue: null,
     fx: null,
     sources: [source],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 
@@ -122,6 +124,8 @@ function missingPoint(ticker: string, year: number, fyEndMonth: number): SeriesP
     partialValue: null,
     fx: null,
     sources: [],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 

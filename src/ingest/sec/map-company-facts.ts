@@ -1,12 +1,14 @@
 // companyfacts → FactInput rows, through the concept map. Keeps every version: each
-// (period, accession) pair of a mapped concept becomes a row, so amendments and restatements
-// stay queryable and the series engine picks the newest filed (or the first reported).
+// (period, accession) pair of a mapped metric becomes a row, whichever mapped concept the filing
+// used, so amendments, restatements and concept changes stay queryable and the series engine
+// picks the current version (model/fact-versions.ts) or the first reported.
 import { z } from 'zod';
 import type { FactInput } from '../../model/fact.js';
 import type { CompanyFactsDoc } from './companyfacts-parse.js';
 import { conceptOf } from './companyfacts-parse.js';
 import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
 import { filingIndexUrl } from './sec-urls.js';
+import { chooseVersion } from '../../model/fact-versions.js';
 
 export interface MapContext {
   ticker: string;
@@ -81,7 +83,9 @@ export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFa
 }
 
 function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { facts: FactInput[]; skipped: number } {
-  // period key → rows; a period belongs to the first concept (in fallback order) that reports it.
+  // period key → accession → row. Within one filing a period belongs to the first concept (in
+  // fallback order) that filing reports it under; across filings every version is kept, whatever
+  // its concept, so a filer that moved from SalesRevenueNet to ASC 606 revenue keeps both.
   const byPeriod = new Map<string, Map<string, FactInput>>();
   let skipped = 0;
   for (const ref of conceptsFor(m, ctx.cik)) {
@@ -97,7 +101,7 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
       }
       const f = p.data;
       const key = `${f.start ?? ''}|${f.end}`;
-      if (byPeriod.has(key)) continue;
+      if (byPeriod.get(key)?.has(f.accn)) continue;
       let versions = claimed.get(key);
       if (!versions) claimed.set(key, (versions = new Map()));
       const seen = versions.get(f.accn);
@@ -108,14 +112,17 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
       }
       versions.set(f.accn, toFactInput(f, m, qualifiedName(ref), ctx, currency));
     }
-    for (const [key, versions] of claimed) byPeriod.set(key, versions);
+    for (const [key, versions] of claimed) {
+      const all = byPeriod.get(key);
+      if (!all) byPeriod.set(key, versions);
+      else for (const [accn, row] of versions) all.set(accn, row);
+    }
   }
   const facts: FactInput[] = [];
   for (const versions of byPeriod.values()) {
     const rows = [...versions.values()];
-    // The newest filed version is the one a reader sees by default.
-    const newest = rows.reduce((a, b) => ((b.filed ?? '') > (a.filed ?? '') || ((b.filed ?? '') === (a.filed ?? '') && (b.accession ?? '') > (a.accession ?? '')) ? b : a));
-    newest.preferred = true;
+    // The version a reader sees by default: the newest filing, unless it only rounds an earlier figure.
+    chooseVersion(rows).current.preferred = true;
     for (const r of rows) facts.push(r);
   }
   return { facts, skipped };

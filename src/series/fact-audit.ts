@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
-import { chooseVersion } from '../model/fact-versions.js';
+import { rankVersions } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
 
 export interface AuditRow {
@@ -50,7 +50,7 @@ export async function auditFacts(db: Kysely<Database>, req: AuditRequest = {}): 
     const { bundled } = g;
     if (!g.sec.length || !bundled) continue;
     // The version the series engine shows: the newest filing unless it only rounds an earlier one.
-    const sec = chooseVersion(g.sec).current;
+    const sec = rankVersions(g.sec).facts[0]!;
     const diff = bundled.value === 0 ? (sec.value === 0 ? 0 : Infinity) : (Math.abs(sec.value - bundled.value) / Math.abs(bundled.value)) * 100;
     if (!(diff > threshold)) continue;
     rows.push({

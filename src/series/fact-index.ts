@@ -1,6 +1,6 @@
 // Chooses which version of a fact stands for a period, and finds it by (end month, length).
 import type { StoredFact } from '../model/fact.js';
-import { chooseVersion } from '../model/fact-versions.js';
+import { byFilingOrder, isRestatement } from '../model/fact-versions.js';
 import { monthIndexOf, monthsBetween, type MonthIndex } from './months.js';
 
 export interface VersionPolicy {
@@ -26,17 +26,18 @@ export interface RankedVersions {
 
 /**
  * Orders candidate facts for one period, best first: a filing fetched by sync (the current
- * version by the rule in model/fact-versions.ts, or the first filed on request), then the
- * bundled preferred row, then bundled alternatives by confidence.
+ * version, which ingest marked preferred by the rule in model/fact-versions.ts with the whole
+ * filing in view, or the first filed on request), then the bundled preferred row, then bundled
+ * alternatives by confidence.
  */
 export function rankVersions(facts: readonly StoredFact[], policy: VersionPolicy = {}): RankedVersions {
-  const filed = facts.filter((f) => f.sourceKind === 'sec');
   const bundled = facts.filter((f) => f.sourceKind !== 'sec').sort(compareBundled);
-  if (!filed.length) return { facts: bundled, restated: false };
-  const choice = chooseVersion(filed);
-  const chosen = policy.asFirstReported ? choice.first : choice.current;
-  const others = [...choice.byFiling].reverse().filter((f) => f !== chosen);
-  return { facts: [chosen, ...others, ...bundled], restated: !policy.asFirstReported && choice.restated };
+  const newestFirst = byFilingOrder(facts.filter((f) => f.sourceKind === 'sec')).reverse();
+  if (!newestFirst.length) return { facts: bundled, restated: false };
+  const first = newestFirst[newestFirst.length - 1]!;
+  const current = newestFirst.find((f) => f.preferred) ?? newestFirst[0]!;
+  const chosen = policy.asFirstReported ? first : current;
+  return { facts: [chosen, ...newestFirst.filter((f) => f !== chosen), ...bundled], restated: !policy.asFirstReported && isRestatement(first, current) };
 }
 
 export class FactIndex {

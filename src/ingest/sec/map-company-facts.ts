@@ -8,7 +8,7 @@ import type { CompanyFactsDoc } from './companyfacts-parse.js';
 import { conceptOf } from './companyfacts-parse.js';
 import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
 import { filingIndexUrl } from './sec-urls.js';
-import { chooseVersion } from '../../model/fact-versions.js';
+import { chooseVersion, filingUnits } from '../../model/fact-versions.js';
 
 export interface MapContext {
   ticker: string;
@@ -73,16 +73,39 @@ export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFa
   const facts: FactInput[] = [];
   const byMetric: Record<string, number> = {};
   let skipped = 0;
+  const units = filingUnits(allFigures(doc, currency));
   for (const m of CONCEPT_MAP) {
     const r = mapMetric(doc, m, ctx, currency);
     skipped += r.skipped;
-    if (r.facts.length) byMetric[m.metric] = r.facts.length;
-    for (const f of r.facts) facts.push(f);
+    for (const versions of r.periods) {
+      // The version a reader sees by default: the newest filing, unless it only rounds an earlier figure.
+      chooseVersion(versions, (v) => units.get(v.accession ?? '') ?? 1).current.preferred = true;
+      for (const f of versions) facts.push(f);
+      byMetric[m.metric] = (byMetric[m.metric] ?? 0) + versions.length;
+    }
   }
   return { facts, currency, fiscalYearEndMonth: fiscalYearEndOf(facts), skipped, byMetric };
 }
 
-function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { facts: FactInput[]; skipped: number } {
+/**
+ * Every financial-statement figure of the document in the reporting currency, mapped or not:
+ * what tells a filing's units. Cover-page (`dei`) figures such as the public float are exact
+ * whatever units the statements use, so they are left out.
+ */
+function* allFigures(doc: CompanyFactsDoc, currency: string): Generator<{ accession: string | null; value: number }> {
+  for (const [taxonomy, concepts] of Object.entries(doc.facts)) {
+    if (taxonomy === 'dei') continue;
+    for (const concept of Object.values(concepts ?? {})) {
+      const list = (concept as { units?: Record<string, unknown> } | null)?.units?.[currency];
+      if (!Array.isArray(list)) continue;
+      for (const f of list as { accn?: unknown; val?: unknown }[]) {
+        if (typeof f?.accn === 'string' && typeof f.val === 'number') yield { accession: f.accn, value: f.val };
+      }
+    }
+  }
+}
+
+function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { periods: FactInput[][]; skipped: number } {
   // period key → accession → row. Within one filing a period belongs to the first concept (in
   // fallback order) that filing reports it under; across filings every version is kept, whatever
   // its concept, so a filer that moved from SalesRevenueNet to ASC 606 revenue keeps both.
@@ -118,14 +141,7 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
       else for (const [accn, row] of versions) all.set(accn, row);
     }
   }
-  const facts: FactInput[] = [];
-  for (const versions of byPeriod.values()) {
-    const rows = [...versions.values()];
-    // The version a reader sees by default: the newest filing, unless it only rounds an earlier figure.
-    chooseVersion(rows).current.preferred = true;
-    for (const r of rows) facts.push(r);
-  }
-  return { facts, skipped };
+  return { periods: [...byPeriod.values()].map((versions) => [...versions.values()]), skipped };
 }
 
 function periodFits(f: RawFact, m: ConceptMapping): boolean {

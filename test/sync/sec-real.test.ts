@@ -29,6 +29,7 @@ import { addCompany } from '../../src/ingest/sec/add-company.js';
 import { runSync } from '../../src/ingest/sec/sync-run.js';
 import { getSeries } from '../../src/series/engine.js';
 import type { SeriesPoint } from '../../src/model/series.js';
+import { majorityQuarter, majorityYear } from '../helpers/calendar-quarter.js';
 
 const realDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/sec-real');
 const hasReal = existsSync(join(realDir, 'api/xbrl/companyfacts/CIK0001835632.json'));
@@ -115,26 +116,6 @@ function currentValues(doc: CompanyFacts, concepts: string[]): Map<string, RawFa
     out.set(key, current);
   }
   return out;
-}
-
-/** The calendar quarter holding most days of start..end, counted day by day: "2025-Q1". */
-function majorityQuarter(start: string, end: string): string {
-  const count = new Map<string, number>();
-  for (let t = Date.parse(start); t <= Date.parse(end); t += DAY) {
-    const d = new Date(t);
-    const q = `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-    count.set(q, (count.get(q) ?? 0) + 1);
-  }
-  return [...count].sort((a, b) => b[1] - a[1])[0]![0];
-}
-
-function majorityYear(start: string, end: string): number {
-  const count = new Map<number, number>();
-  for (let t = Date.parse(start); t <= Date.parse(end); t += DAY) {
-    const y = new Date(t).getUTCFullYear();
-    count.set(y, (count.get(y) ?? 0) + 1);
-  }
-  return [...count].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 interface Expected {

@@ -1,12 +1,16 @@
 // The one way airace talks to SEC: a declared User-Agent, gzip, the shared rate limit,
-// conditional requests, timeouts, and retries with backoff for the failures that pass
-// (429, 5xx, timeouts, resets, truncated bodies). Bodies come back as bytes, checked for
-// content type and length; parsing them is the caller's business.
+// conditional requests, and retries with backoff for the failures that pass (429, 5xx,
+// timeouts, resets, truncated or undecodable bodies). Each attempt is one boundedGet
+// (../http/bounded-get.ts): a deadline, a size limit as sent and inflated, redirects only within
+// the configured hosts. Bodies come back as bytes, checked for content type; parsing them is
+// the caller's business.
 import type { SecConfig } from './sec-config.js';
 import { SecError } from './sec-error.js';
 import { RateLimiter, sharedRateLimiter } from './rate-limiter.js';
 import { backoffDelay, parseRetryAfter } from './retry-delay.js';
 import type { Validators } from '../../store/sync-state-repository.js';
+import { boundedGet, type BoundedResponse } from '../http/bounded-get.js';
+import { HttpFailure } from '../http/http-failure.js';
 
 export type SecResponse =
   | { kind: 'ok'; url: string; body: Buffer; validators: Validators | null }
@@ -30,7 +34,6 @@ export interface GetOptions {
 
 export interface SecClientDeps {
   limiter?: RateLimiter;
-  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -40,7 +43,6 @@ const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
 export class SecClient {
   private readonly limiter: RateLimiter;
-  private readonly fetchFn: typeof fetch;
   private readonly sleepFn: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -50,7 +52,6 @@ export class SecClient {
     deps: SecClientDeps = {},
   ) {
     this.limiter = deps.limiter ?? sharedRateLimiter(config.maxRequestsPerSecond);
-    this.fetchFn = deps.fetch ?? fetch;
     this.sleepFn = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
@@ -98,81 +99,46 @@ export class SecClient {
     }
   }
 
-  /** One attempt: headers and body within `timeoutMs`. */
+  /** One attempt: headers and body within `timeoutMs`, bounded in size, redirects only within SEC's configured hosts. */
   private async once(url: string, opts: GetOptions): Promise<SecResponse> {
-    const ac = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ac.abort();
-    }, this.config.timeoutMs);
-    const forward = () => ac.abort();
-    opts.signal?.addEventListener('abort', forward, { once: true });
-    // An abort is ours (timeout) or the user's (Ctrl-C); anything else is the network's doing.
-    const why = (during: string): SecError | null => {
-      if (timedOut) return new SecError('timeout', `no complete response from ${url} within ${this.config.timeoutMs / 1000} s (${during})`, url);
-      if (opts.signal?.aborted) return interrupted(url);
-      return null;
+    const headers: Record<string, string> = {
+      'User-Agent': this.config.userAgent,
+      'Accept-Encoding': 'gzip, deflate',
+      Accept: 'application/json',
     };
+    const v = opts.validators;
+    if (v?.etag) headers['If-None-Match'] = v.etag;
+    if (v?.lastModified) headers['If-Modified-Since'] = v.lastModified;
+
+    let res: BoundedResponse;
     try {
-      const headers: Record<string, string> = {
-        'User-Agent': this.config.userAgent,
-        'Accept-Encoding': 'gzip, deflate',
-        Accept: 'application/json',
-      };
-      const v = opts.validators;
-      if (v?.etag) headers['If-None-Match'] = v.etag;
-      if (v?.lastModified) headers['If-Modified-Since'] = v.lastModified;
-
-      let res: Response;
-      try {
-        res = await this.fetchFn(url, { headers, signal: ac.signal, redirect: 'follow' });
-      } catch (e) {
-        throw why('waiting for headers') ?? new SecError('network', `cannot reach ${url}: ${networkReason(e)}`, url);
-      }
-
-      if (res.status === 304 && v) {
-        await discard(res);
-        return { kind: 'not-modified', url };
-      }
-      if (res.status !== 200) {
-        await discard(res);
-        throw statusError(url, res, this.now());
-      }
-      const type = res.headers.get('content-type') ?? '';
-      if (!JSON_TYPE.test(type)) {
-        const head = await peek(res);
-        throw new SecError('content-type', `expected JSON from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
-      }
-
-      const chunks: Buffer[] = [];
-      let received = 0;
-      const declared = res.headers.get('content-length');
-      const encoded = !!res.headers.get('content-encoding') && res.headers.get('content-encoding') !== 'identity';
-      try {
-        if (res.body) {
-          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-            chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-            received += chunk.byteLength;
-          }
-        }
-      } catch (e) {
-        throw (
-          why(`after ${received} bytes of the body`) ??
-          new SecError('truncated', `truncated response from ${url}: the connection closed after ${received} bytes${declared && !encoded ? ` of ${declared}` : ''} (${networkReason(e)})`, url, 200)
-        );
-      }
-      // Content-Length counts the bytes on the wire; after decompression only a clean stream end is checkable.
-      if (declared !== null && !encoded && Number(declared) !== received) {
-        throw new SecError('truncated', `truncated response from ${url}: got ${received} bytes, Content-Length says ${declared}`, url, 200);
-      }
-      const etag = res.headers.get('etag');
-      const lastModified = res.headers.get('last-modified');
-      return { kind: 'ok', url, body: Buffer.concat(chunks, received), validators: etag || lastModified ? { etag, lastModified } : null };
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', forward);
+      res = await boundedGet(url, {
+        headers,
+        timeoutMs: this.config.timeoutMs,
+        maxBodyBytes: this.config.maxBodyBytes,
+        maxWireBytes: this.config.maxDownloadBytes,
+        allowedOrigins: this.allowedOrigins,
+        signal: opts.signal,
+      });
+    } catch (e) {
+      if (e instanceof HttpFailure) throw new SecError(e.kind, e.message, url);
+      throw e;
     }
+    if (res.status === 304 && v) return { kind: 'not-modified', url };
+    if (res.status !== 200) throw statusError(url, res, this.now());
+    const type = res.header('content-type') ?? '';
+    if (!JSON_TYPE.test(type)) {
+      const head = res.body.toString('utf8', 0, Math.min(res.body.length, 200)).replace(/\s+/g, ' ').trim().slice(0, 60);
+      throw new SecError('content-type', `expected JSON from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
+    }
+    const etag = res.header('etag');
+    const lastModified = res.header('last-modified');
+    return { kind: 'ok', url, body: res.body, validators: etag || lastModified ? { etag, lastModified } : null };
+  }
+
+  /** The hosts airace was configured to read from: the only places a redirect may lead. */
+  private get allowedOrigins(): string[] {
+    return [...new Set([this.config.wwwUrl, this.config.dataUrl].map((u) => new URL(u).origin))];
   }
 }
 
@@ -180,9 +146,9 @@ function interrupted(url: string): SecError {
   return new SecError('interrupted', `interrupted while fetching ${url}`, url);
 }
 
-function statusError(url: string, res: Response, now: number): SecError {
+function statusError(url: string, res: BoundedResponse, now: number): SecError {
   const s = res.status;
-  const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now);
+  const retryAfter = parseRetryAfter(res.header('retry-after'), now);
   if (s === 404) return new SecError('not-found', `not found (404): ${url}. Is the CIK right? SEC has no such company file.`, url, s);
   if (s === 403) {
     return new SecError('forbidden', `SEC refused the request (403): ${url}. SEC blocks requests without a descriptive User-Agent (check AIRACE_SEC_USER_AGENT) and clients over 10 requests/second.`, url, s);
@@ -191,32 +157,4 @@ function statusError(url: string, res: Response, now: number): SecError {
   if (s >= 500) return new SecError('server', `server error (${s}${res.statusText ? ' ' + res.statusText : ''}): ${url}`, url, s, retryAfter);
   if (s === 408) return new SecError('timeout', `request timeout (408): ${url}`, url, s, retryAfter);
   return new SecError('http', `unexpected HTTP ${s}${res.statusText ? ' ' + res.statusText : ''} from ${url}`, url, s);
-}
-
-function networkReason(e: unknown): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
-  const cause = err.cause;
-  return cause?.code ? `${cause.code}${cause.message ? ': ' + cause.message : ''}` : (cause?.message ?? err.message);
-}
-
-async function discard(res: Response): Promise<void> {
-  try {
-    await res.body?.cancel();
-  } catch {
-    /* the connection is going away anyway */
-  }
-}
-
-/** The first few characters of a non-JSON body, for the error message (an HTML error page says a lot). */
-async function peek(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  try {
-    const { value } = await reader.read();
-    return value ? Buffer.from(value).toString('utf8', 0, Math.min(value.byteLength, 200)).replace(/\s+/g, ' ').trim().slice(0, 60) : '';
-  } catch {
-    return '';
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
 }

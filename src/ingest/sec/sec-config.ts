@@ -19,6 +19,9 @@ export interface SecConfig {
   backoffMaxMs: number;
   /** Longest Retry-After airace waits; a longer one fails the company instead of hanging the run. */
   maxRetryAfterMs: number;
+  /** Largest response accepted as downloaded (compressed), and after decompression. */
+  maxDownloadBytes: number;
+  maxBodyBytes: number;
 }
 
 export const USER_AGENT_HELP =
@@ -43,6 +46,7 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
+const MB = 1024 * 1024;
 
 /**
  * Reads AIRACE_SEC_* variables. Throws MissingUserAgentError unless the User-Agent carries an
@@ -61,5 +65,7 @@ export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfi
     backoffBaseMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
     backoffMaxMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
     maxRetryAfterMs: numberFrom(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
+    maxDownloadBytes: numberFrom(env, 'AIRACE_SEC_MAX_DOWNLOAD_MB', 128) * MB,
+    maxBodyBytes: numberFrom(env, 'AIRACE_SEC_MAX_BODY_MB', 256) * MB,
   };
 }

@@ -10,13 +10,16 @@ export const SEC_ERROR_KINDS = [
   'timeout', // no complete response in time (retried)
   'network', // connection refused or reset before a response (retried)
   'truncated', // the body ended before Content-Length bytes (retried)
+  'decode', // a gzip or deflate body that does not decode (retried)
+  'too-large', // the body is over AIRACE_SEC_MAX_DOWNLOAD_MB as sent, or AIRACE_SEC_MAX_BODY_MB inflated
+  'redirect', // a redirect away from the configured hosts (refused), or too many
   'content-type', // not application/json
   'malformed', // not parseable JSON, or not the expected shape
   'interrupted', // the user pressed Ctrl-C
 ] as const;
 export type SecErrorKind = (typeof SEC_ERROR_KINDS)[number];
 
-const RETRYABLE: ReadonlySet<SecErrorKind> = new Set(['rate-limited', 'server', 'timeout', 'network', 'truncated']);
+const RETRYABLE: ReadonlySet<SecErrorKind> = new Set(['rate-limited', 'server', 'timeout', 'network', 'truncated', 'decode']);
 
 export class SecError extends Error {
   /** Attempts made before giving up (1 when the error is not retryable). */

@@ -5,12 +5,14 @@ import type { Store } from '../../store/database.js';
 import type { Company } from '../../model/company.js';
 import { listCompanies, listTrackedTickers } from '../../store/companies-repository.js';
 import { finishRun, startRun } from '../../store/runs-repository.js';
-import { addPendingItems, isDone, latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
+import { addPendingItems, isDone, latestRun, listItems, reopenRun, setItemStatus, type RunItem } from '../../store/sync-run-items-repository.js';
 import type { RetryInfo, SecClient } from './sec-client.js';
 import { SecError } from './sec-error.js';
 import { syncCompany } from './sync-company.js';
 
 export const SYNC_RUN_KIND = 'sync';
+/** A company that failed this many times in one run is not retried by --resume (a new run tries it again). */
+export const MAX_COMPANY_ATTEMPTS = 3;
 
 export interface CompanyOutcome {
   ticker: string;
@@ -47,15 +49,22 @@ export interface SyncSummary {
   pending: string[];
   /** Done in an earlier attempt of a resumed run. */
   alreadyDone: number;
+  /** Failed MAX_COMPANY_ATTEMPTS times in this run: left out of the resume. */
+  gaveUp: CompanyOutcome[];
   interrupted: boolean;
 }
 
-/** The latest sync run if it left companies pending or failed; null when it completed. */
+/** Companies of a run a resume would redo: pending, or failed fewer than MAX_COMPANY_ATTEMPTS times. */
+function toRetry(i: RunItem): boolean {
+  return !isDone(i.status) && !(i.status === 'failed' && i.attempts >= MAX_COMPANY_ATTEMPTS);
+}
+
+/** The latest sync run if it left companies to retry; null when it completed (or gave up on the rest). */
 export async function findResumableRun(store: Store): Promise<{ runId: number; remaining: number; total: number } | null> {
   const run = await latestRun(store.db, SYNC_RUN_KIND);
   if (!run) return null;
   const items = await listItems(store.db, run.id);
-  const remaining = items.filter((i) => !isDone(i.status)).length;
+  const remaining = items.filter(toRetry).length;
   return remaining ? { runId: run.id, remaining, total: items.length } : null;
 }
 
@@ -65,11 +74,15 @@ export async function runSync(store: Store, opts: SyncRunOptions): Promise<SyncS
   let runId: number;
   let todo: string[];
   let alreadyDone = 0;
+  const gaveUp: CompanyOutcome[] = [];
   if (opts.resumeRunId !== undefined) {
     runId = opts.resumeRunId;
     const items = await listItems(db, runId);
-    todo = items.filter((i) => !isDone(i.status)).map((i) => i.ticker);
-    alreadyDone = items.length - todo.length;
+    todo = items.filter(toRetry).map((i) => i.ticker);
+    for (const i of items.filter((x) => !isDone(x.status) && !toRetry(x))) {
+      gaveUp.push({ ticker: i.ticker, status: 'failed', message: `failed ${i.attempts} times in this run, not retried (\`airace sync ${i.ticker}\` tries it in a new run): ${i.message ?? ''}` });
+    }
+    alreadyDone = items.length - todo.length - gaveUp.length;
     await reopenRun(db, runId);
   } else {
     todo = opts.tickers?.length ? [...new Set(opts.tickers)] : await listTrackedTickers(db);
@@ -79,7 +92,7 @@ export async function runSync(store: Store, opts: SyncRunOptions): Promise<SyncS
 
   const byTicker = new Map(companies.map((c) => [c.ticker, c]));
   const total = todo.length + alreadyDone;
-  const summary: SyncSummary = { runId, updated: [], unchanged: [], failed: [], pending: [], alreadyDone, interrupted: false };
+  const summary: SyncSummary = { runId, updated: [], unchanged: [], failed: [], pending: [], alreadyDone, gaveUp, interrupted: false };
   opts.onEvent?.({ type: 'start', runId, total, resumed: opts.resumeRunId !== undefined, alreadyDone });
 
   let next = 0;
@@ -97,12 +110,19 @@ export async function runSync(store: Store, opts: SyncRunOptions): Promise<SyncS
       opts.onEvent?.({ type: 'company', outcome, done: ++done, total });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, todo.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, todo.length)) }, worker));
+  } catch (e) {
+    // Something beyond one company broke (the store itself): the run ends failed, never left running.
+    await finishRun(db, runId, 'failed', `stopped: ${(e as Error).message}`).catch(() => undefined);
+    throw e;
+  }
   summary.pending.push(...todo.slice(next));
   summary.interrupted = !!opts.signal?.aborted && summary.pending.length > 0;
 
   const counts = `${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.failed.length} failed`;
-  const status = summary.failed.length || summary.interrupted ? 'partial' : 'ok';
+  const succeeded = summary.updated.length + summary.unchanged.length + summary.alreadyDone;
+  const status = !summary.failed.length && !summary.interrupted ? 'ok' : succeeded === 0 && !summary.interrupted ? 'failed' : 'partial';
   await finishRun(db, runId, status, summary.interrupted ? `interrupted: ${counts}, ${summary.pending.length} pending` : counts);
   return summary;
 }

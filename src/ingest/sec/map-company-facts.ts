@@ -9,6 +9,7 @@ import { conceptOf } from './companyfacts-parse.js';
 import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
 import { filingIndexUrl } from './sec-urls.js';
 import { chooseVersion, filingUnits } from '../../model/fact-versions.js';
+import { SecError } from './sec-error.js';
 
 export interface MapContext {
   ticker: string;
@@ -25,21 +26,28 @@ export interface MappedFacts {
   currency: string;
   /** Month the fiscal year ends, from the annual facts' end dates; null when there are none. */
   fiscalYearEndMonth: number | null;
-  /** Facts of mapped concepts that were unusable (no value, bad dates, wrong period type). */
+  /** Facts of mapped concepts that do not fit the metric (an instant for a duration, start after end). */
   skipped: number;
   /** Rows per metric. */
   byMetric: Record<string, number>;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date: 2018-02-28, not 2018-13-45. */
+function isCalendarDate(s: string): boolean {
+  const t = Date.parse(s + 'T00:00:00Z');
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date').refine(isCalendarDate, 'not a calendar date');
+/** SEC form types: 10-K, 10-K/A, 20-F, 8-K, DEF 14A, 10-KT... (no markup, no lower case). */
+const FORM = /^[0-9A-Z][0-9A-Z .\/-]{0,19}$/;
 const rawFact = z.object({
   start: isoDate.optional(),
   end: isoDate,
   val: z.number().finite(),
-  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),
+  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/, 'not an accession number'),
   fy: z.number().int().nullish(),
   fp: z.string().nullish(),
-  form: z.string().min(1),
+  form: z.string().regex(FORM, 'not an SEC form type'),
   filed: isoDate,
   frame: z.string().nullish(),
 });
@@ -116,9 +124,17 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
     const list = concept?.units[currency];
     if (!list) continue;
     const claimed = new Map<string, Map<string, FactInput>>();
-    for (const raw of list) {
+    for (const [i, raw] of list.entries()) {
       const p = rawFact.safeParse(raw);
-      if (!p.success || !periodFits(p.data, m) || (p.data.start && p.data.start > p.data.end)) {
+      // A fact that is not what SEC sends (an impossible date, markup for a form) means the
+      // document is damaged or forged: it fails whole, before anything of it is stored.
+      if (!p.success) {
+        const issue = p.error.issues[0]!;
+        const field = issue.path.map(String).join('.');
+        const given = field && raw && typeof raw === 'object' ? ` ${JSON.stringify((raw as Record<string, unknown>)[field])}` : '';
+        throw new SecError('malformed', `${ctx.source}: ${qualifiedName(ref)} ${currency} fact ${i}: ${field || 'fact'}${given} is ${issue.message.startsWith('not ') ? issue.message : `invalid (${issue.message})`}`, ctx.source);
+      }
+      if (!periodFits(p.data, m) || (p.data.start && p.data.start > p.data.end)) {
         skipped++;
         continue;
       }

@@ -47,12 +47,13 @@ export class PeriodResolver {
     private readonly what: string,
   ) {}
 
-  /** `FY2013 Q4`, with the calendar label when it differs: `FY2026 Q1 (2025-Q1)`. */
-  private label(m: MonthIndex): string {
+  /** `FY2013 Q4`, with the calendar label when it differs and an optional note: `FY2026 Q1 (2025-Q1, not filed)`. */
+  private label(m: MonthIndex, note?: string): string {
     const fiscal = fiscalQuarterLabel(m, this.fyeMonth);
     if (fiscal === null) return quarterLabel(m);
     const calendar = calendarLabelOfFiscalQuarter(m);
-    return fiscal === `FY${calendar.slice(0, 4)} Q${calendar.slice(-1)}` ? fiscal : `${fiscal} (${calendar})`;
+    const extra = [...(fiscal === `FY${calendar.slice(0, 4)} Q${calendar.slice(-1)}` ? [] : [calendar]), ...(note ? [note] : [])];
+    return extra.length ? `${fiscal} (${extra.join(', ')})` : fiscal;
   }
 
   private direct(f: StoredFact, endMonth: MonthIndex, months: number): Resolved {
@@ -128,7 +129,7 @@ export class PeriodResolver {
     if (present.length === 0) return missingValue(m, 12, { reason: 'no-data', cause: 'not-filed', detail: `${this.what}: nothing filed for ${this.label(ends[0]!)} to ${this.label(m)}` });
     const sum = present.reduce((s, p) => s + (p.value as number), 0);
     if (present.length < 4) {
-      const gaps = ends.flatMap((q, i) => (parts[i]!.value === null ? [`${this.label(q)}${parts[i]!.missing?.cause === 'not-derivable' ? ' (not derivable)' : ' (not filed)'}`] : []));
+      const gaps = ends.flatMap((q, i) => (parts[i]!.value === null ? [this.label(q, parts[i]!.missing?.cause === 'not-derivable' ? 'not derivable' : 'not filed')] : []));
       return missingValue(m, 12, { reason: 'incomplete', detail: `${this.what}: missing ${gaps.join(', ')}` }, sum, sources);
     }
     const derivedParts = parts.filter((p) => p.derived).length;

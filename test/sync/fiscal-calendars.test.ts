@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
       const cy = at(await points('SYNGAP', 'capex', 'cy'), y)!;
       expect(cy.value).toBeNull();
       expect(cy.missing?.reason).toBe('incomplete');
-      expect(cy.missing?.detail).toMatch(/FY2020 Q3 \(\d{4}-Q\d\) \(not filed\)/);
+      expect(cy.missing?.detail).toMatch(/FY2020 Q3 \(\d{4}-Q\d, not filed\), FY2020 Q4 \(\d{4}-Q\d, not derivable\)/);
     });
 
     describe('concept changes across filings (SYNTHETIC)', () => {

@@ -4,11 +4,11 @@
 // message instead of exhausting memory; gzip and deflate decoded here, so a corrupt body is a
 // clean error; Content-Length checked against the bytes received; redirects followed only to
 // the allowed origins, so headers such as a User-Agent with a contact email never go elsewhere.
-// Retries, rate limits and what a status means are the caller's business.
+// Retries, rate limits and what a status means are the caller's (HttpClient's) business.
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
-import { HttpFailure } from './http-failure.js';
+import { HttpError } from './http-error.js';
 
 export interface BoundedGetOptions {
   headers: Record<string, string>;
@@ -50,9 +50,9 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
   const forward = () => ac.abort();
   opts.signal?.addEventListener('abort', forward, { once: true });
   // An abort is ours (timeout) or the caller's; anything else is the network's doing.
-  const aborted = (during: string): HttpFailure | null => {
-    if (timedOut) return new HttpFailure('timeout', `no complete response from ${url} within ${opts.timeoutMs / 1000} s (${during})`, url);
-    if (opts.signal?.aborted) return new HttpFailure('interrupted', `interrupted while fetching ${url}`, url);
+  const aborted = (during: string): HttpError | null => {
+    if (timedOut) return new HttpError('timeout', `no complete response from ${url} within ${opts.timeoutMs / 1000} s (${during})`, url);
+    if (opts.signal?.aborted) return new HttpError('interrupted', `interrupted while fetching ${url}`, url);
     return null;
   };
   try {
@@ -62,12 +62,12 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
       const res = await attempt(current, opts, ac.signal, aborted);
       if (!REDIRECTS.has(res.status)) return res;
       const location = res.header('location');
-      if (!location) throw new HttpFailure('redirect', `${current.href} answered ${res.status} without a Location to go to`, url);
+      if (!location) throw new HttpError('redirect', `${current.href} answered ${res.status} without a Location to go to`, url);
       const next = new URL(location, current);
       if (!opts.allowedOrigins.includes(next.origin)) {
-        throw new HttpFailure('redirect', `refused a redirect from ${current.href} to ${next.href}: redirects are followed only within ${opts.allowedOrigins.join(' and ')}, so the request's headers (the User-Agent with its contact email) go nowhere else`, url);
+        throw new HttpError('redirect', `refused a redirect from ${current.href} to ${next.href}: redirects are followed only within ${opts.allowedOrigins.join(' and ')}, so the request's headers (the User-Agent with its contact email) go nowhere else`, url);
       }
-      if (hop + 1 > (opts.maxRedirects ?? 5)) throw new HttpFailure('redirect', `too many redirects from ${url} (more than ${opts.maxRedirects ?? 5})`, url);
+      if (hop + 1 > (opts.maxRedirects ?? 5)) throw new HttpError('redirect', `too many redirects from ${url} (more than ${opts.maxRedirects ?? 5})`, url);
       current = next;
     }
   } finally {
@@ -76,12 +76,12 @@ export async function boundedGet(url: string, opts: BoundedGetOptions): Promise<
   }
 }
 
-function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted: (during: string) => HttpFailure | null): Promise<BoundedResponse> {
+function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted: (during: string) => HttpError | null): Promise<BoundedResponse> {
   const href = url.href;
   return new Promise<BoundedResponse>((resolve, reject) => {
     let settled = false;
     let decoder: zlib.Gunzip | zlib.Inflate | null = null;
-    const fail = (e: HttpFailure) => {
+    const fail = (e: HttpError) => {
       if (settled) return;
       settled = true;
       req.destroy();
@@ -107,14 +107,14 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
       }
       const declared = header('content-length') === null ? null : Number(header('content-length'));
       if (declared !== null && declared > opts.maxWireBytes) {
-        fail(new HttpFailure('too-large', `response from ${href} is ${size(declared)}, over the ${size(opts.maxWireBytes)} limit`, href));
+        fail(new HttpError('too-large', `response from ${href} is ${size(declared)}, over the ${size(opts.maxWireBytes)} limit`, href));
         return;
       }
       const encoding = (header('content-encoding') ?? 'identity').trim().toLowerCase();
       if (encoding === 'gzip' || encoding === 'x-gzip') decoder = zlib.createGunzip();
       else if (encoding === 'deflate') decoder = zlib.createInflate();
       else if (encoding !== 'identity' && encoding !== '') {
-        fail(new HttpFailure('decode', `response from ${href} uses Content-Encoding "${encoding}", which airace does not decode`, href));
+        fail(new HttpError('decode', `response from ${href} uses Content-Encoding "${encoding}", which airace does not decode`, href));
         return;
       }
       const chunks: Buffer[] = [];
@@ -124,7 +124,7 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
       const take = (chunk: Buffer) => {
         inflated += chunk.length;
         if (inflated > opts.maxBodyBytes) {
-          fail(new HttpFailure('too-large', `response from ${href} ${decoder ? `inflates to more than ${size(opts.maxBodyBytes)} (from ${size(wire)} received)` : `is over the ${size(opts.maxBodyBytes)} limit`}; refused`, href));
+          fail(new HttpError('too-large', `response from ${href} ${decoder ? `inflates to more than ${size(opts.maxBodyBytes)} (from ${size(wire)} received)` : `is over the ${size(opts.maxBodyBytes)} limit`}; refused`, href));
           return;
         }
         chunks.push(chunk);
@@ -132,14 +132,14 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
       const done = () => respond(Buffer.concat(chunks, inflated));
       if (decoder) {
         decoder.on('data', (c: Buffer) => !settled && take(c));
-        decoder.on('error', (e) => fail(new HttpFailure('decode', `response from ${href} does not decode as ${encoding}: ${e.message}`, href)));
+        decoder.on('error', (e) => fail(new HttpError('decode', `response from ${href} does not decode as ${encoding}: ${e.message}`, href)));
         decoder.on('end', done);
       }
       res.on('data', (chunk: Buffer) => {
         if (settled) return;
         wire += chunk.length;
         if (wire > opts.maxWireBytes) {
-          fail(new HttpFailure('too-large', `response from ${href} is over the ${size(opts.maxWireBytes)} limit`, href));
+          fail(new HttpError('too-large', `response from ${href} is over the ${size(opts.maxWireBytes)} limit`, href));
           return;
         }
         if (decoder) decoder.write(chunk);
@@ -149,7 +149,7 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
         ended = true;
         if (settled) return;
         if (declared !== null && wire !== declared) {
-          fail(new HttpFailure('truncated', `truncated response from ${href}: got ${wire} bytes, Content-Length says ${declared}`, href));
+          fail(new HttpError('truncated', `truncated response from ${href}: got ${wire} bytes, Content-Length says ${declared}`, href));
           return;
         }
         if (decoder) decoder.end();
@@ -157,13 +157,13 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
       });
       const cut = () => {
         if (ended || settled) return;
-        fail(aborted(`after ${wire} bytes of the body`) ?? new HttpFailure('truncated', `truncated response from ${href}: the connection closed after ${wire} bytes${declared !== null ? ` of ${declared}` : ''}`, href));
+        fail(aborted(`after ${wire} bytes of the body`) ?? new HttpError('truncated', `truncated response from ${href}: the connection closed after ${wire} bytes${declared !== null ? ` of ${declared}` : ''}`, href));
       };
       res.on('error', cut);
       res.on('close', cut);
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
-      fail(aborted('waiting for headers') ?? new HttpFailure('network', `cannot reach ${href}: ${e.code ? `${e.code}: ` : ''}${e.message}`, href));
+      fail(aborted('waiting for headers') ?? new HttpError('network', `cannot reach ${href}: ${e.code ? `${e.code}: ` : ''}${e.message}`, href));
     });
   });
 }

@@ -1,11 +1,12 @@
 // `airace add A B C …`: SEC's ticker list is downloaded once for the whole command, and every
 // tracked company gets a colour no other tracked or bundled company has, even past the size of
 // the palette. The filers are SYNTHETIC (test/sync/fixtures/synthetic-calendars.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { calendarCompany, monthEnd } from './fixtures/synthetic-calendars.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
+import { DIALECTS } from '../helpers/dialects.js';
+import { serverAndDatabase } from './sync-test-kit.js';
 import { SEC_COMPANY_PALETTE } from '../../src/ingest/sec/company-colour.js';
 
 const companies = Array.from({ length: 16 }, (_, i) =>
@@ -14,18 +15,10 @@ const companies = Array.from({ length: 16 }, (_, i) =>
 
 for (const dialect of DIALECTS) {
   describe(`${dialect.name}: airace add with many tickers`, () => {
-    let server: SecFixtureServer;
-    let database: TestDatabase;
-    beforeAll(async () => {
-      server = await SecFixtureServer.start(companies);
-      database = await dialect.createDatabase();
-    });
-    afterAll(async () => {
-      await server?.close();
-      await database?.drop();
-    });
+    const fixture = serverAndDatabase(dialect, companies);
 
     it('downloads company_tickers.json once and gives every tracked company its own colour', async () => {
+      const [server, database] = [fixture.server(), fixture.database()];
       const tickers = companies.map((c) => c.ticker);
       const r = await runCli(['--db', database.target, 'add', ...tickers], server.env());
       expect(r.stderr).not.toMatch(/error/i);

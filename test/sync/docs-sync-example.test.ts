@@ -4,11 +4,11 @@
 // (52/53 weeks to the last Sunday of January) and Oracle's (years ending 31 May), so the
 // example must print values for every calendar year their quarters cover, not "no data".
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecFixtureServer } from './sec-fixture-server.js';
+import { describe, expect, it } from 'vitest';
 import { calendarCompany, lastWeekdayOf, monthEnd } from './fixtures/synthetic-calendars.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
+import { DIALECTS } from '../helpers/dialects.js';
+import { serverAndDatabase } from './sync-test-kit.js';
 
 const docs = readFileSync(new URL('../../docs/sync.md', import.meta.url), 'utf8');
 /** The example's commands, from the first code block of docs/sync.md. */
@@ -22,16 +22,7 @@ const orcl = calendarCompany({ ticker: 'ORCL', cik: 9_000_302, yearEnd: monthEnd
 
 for (const dialect of DIALECTS) {
   describe(`${dialect.name}: the example in docs/sync.md`, () => {
-    let server: SecFixtureServer;
-    let database: TestDatabase;
-    beforeAll(async () => {
-      server = await SecFixtureServer.start([nvda.company, orcl.company]);
-      database = await dialect.createDatabase();
-    });
-    afterAll(async () => {
-      await server?.close();
-      await database?.drop();
-    });
+    const fixture = serverAndDatabase(dialect, [nvda.company, orcl.company]);
 
     it('adds and syncs NVDA and ORCL, then prints their calendar-year capex beside Microsoft’s', async () => {
       const args = (line: string) => line.split(/\s+/).slice(1);
@@ -40,7 +31,7 @@ for (const dialect of DIALECTS) {
       const series = example.find((l) => l.startsWith('airace series'))!;
       expect([add, sync, series]).toEqual(['airace add NVDA ORCL', 'airace sync NVDA ORCL', 'airace series -m capex -c NVDA,ORCL,MSFT -p cy --from 2023']);
 
-      const cli = (line: string) => runCli(['--db', database.target, ...args(line)], server.env());
+      const cli = (line: string) => runCli(['--db', fixture.database().target, ...args(line)], fixture.server().env());
       expect((await cli(add)).code).toBe(0);
       expect((await cli(sync)).code).toBe(0);
       const out = await cli(series);

@@ -7,24 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { fixtureCompanies, AMZN_CIK, MSFT_CIK } from './fixtures/sec-fixtures.js';
-import { testClient } from './sync-test-kit.js';
+import { failure, testClient } from './sync-test-kit.js';
 import { runCli } from '../helpers/run-cli.js';
 import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
-import { SecError } from '../../src/ingest/sec/sec-error.js';
 import { companyFactsUrl } from '../../src/ingest/sec/sec-urls.js';
 import { openStore } from '../../src/store/database.js';
 
 const factsPath = SecFixtureServer.companyFactsPath(AMZN_CIK);
 
-async function failure(p: Promise<unknown>): Promise<SecError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SecError);
-    return e as SecError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Another origin on the loopback: records what reaches it. */
 async function elsewhere(): Promise<{ server: Server; url: string; seen: IncomingHttpHeaders[] }> {

@@ -16,6 +16,7 @@ import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext, type ErrorLog } from './server-context.js';
+import type { ChartCacheBudget } from './chart-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { routes } from './routes.js';
@@ -32,6 +33,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Where server errors (500s) are written, with their request id; standard error by default, even with the request log off. */
   errorLog?: ErrorLog;
+  /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
+  chartCache?: ChartCacheBudget;
 }
 
 /** Generous: a page load is a handful of requests (page, CSS, script, fonts, one chart per figure). */
@@ -72,7 +75,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     genReqId: newRequestId,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
-  const ctx = createServerContext(options.store, options.adminToken, options.errorLog ?? stderrLog);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.errorLog ?? stderrLog);
   app.decorateRequest('airaceFormat', null);
   app.decorate('airace', ctx);
   app.setValidatorCompiler(validatorCompiler);

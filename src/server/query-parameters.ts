@@ -17,6 +17,7 @@ import { metricLabel, PERIOD_WORDS, TRANSFORM_WORDS } from '../series/labels.js'
 import { FLAG_WORDS, parseFlag, parseList } from '../model/list-input.js';
 import { chartText } from '../chart/chart-text.js';
 import { ApiError } from './api-error.js';
+import { DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE } from '../chart/chart-limits.js';
 
 /** Same defaults as `airace series` and `airace chart`. */
 export const DEFAULTS = {
@@ -25,12 +26,12 @@ export const DEFAULTS = {
   period: 'fy',
   basis: 'actual',
   type: 'grouped',
-  scale: 2,
+  scale: DEFAULT_SCALE,
   width: 800,
 } as const;
 
 export const MAX_COMPANIES = 12;
-export const MAX_TEXT = 200;
+export const MAX_TEXT = MAX_CHART_TEXT;
 /** Chart widths the API draws (CSS pixels): from a small phone to a wide desktop column. */
 export const CHART_WIDTH = { min: 280, max: 1600 } as const;
 /** Request bodies of POST /api/v1/check and /check (the app default is 16 KiB): a 256 KB article takes a few seconds to check. */
@@ -208,16 +209,16 @@ export const PARAMETERS = {
     example: '390',
   },
   scale: {
-    description: 'PNG pixel density, 1 to 4 (default 2).',
+    description: `PNG pixel density, ${MIN_SCALE} to ${MAX_SCALE} (default ${DEFAULT_SCALE}).`,
     schema: z
       .string()
       .transform((v, ctx) => {
         if (v.trim() === '') return undefined;
         const n = Number(v);
-        return n >= 1 && n <= 4 ? n : invalid(ctx, 'expected a number from 1 to 4');
+        return n >= MIN_SCALE && n <= MAX_SCALE ? n : invalid(ctx, `expected a number from ${MIN_SCALE} to ${MAX_SCALE}`);
       })
-      .meta({ type: 'number', minimum: 1, maximum: 4, default: DEFAULTS.scale }),
-    allowed: ['a number from 1 to 4'],
+      .meta({ type: 'number', minimum: MIN_SCALE, maximum: MAX_SCALE, default: DEFAULTS.scale }),
+    allowed: [`a number from ${MIN_SCALE} to ${MAX_SCALE}`],
   },
   ticker: {
     description: 'One ticker or company name.',
@@ -286,6 +287,11 @@ export const PARAMETERS = {
     schema: z.string().max(10),
     allowed: ['a date such as 2025-02-25'],
   },
+  page: {
+    description: 'Which page of a long table (the methodology’s data coverage): 1, 2, …; the first when omitted.',
+    schema: z.string().max(10),
+    allowed: ['a page number such as 2'],
+  },
   table: {
     description: 'Which table of the page the CSV holds; the first when omitted.',
     schema: z.string().max(40),
@@ -337,8 +343,10 @@ export const QUERIES = {
   /** Explore and its twins: a chart query, and which table the CSV twin holds. */
   explorePage: querySchema([...CHART_PARAMETERS, 'table']),
   companyPage: querySchema(['currency', 'table']),
-  /** Pages whose only parameter picks the CSV twin's table (overview, methodology). */
+  /** Pages whose only parameter picks the CSV twin's table (the overview). */
   tablePage: querySchema(['table']),
+  /** Methodology: the CSV twin's table and the page of the coverage table. */
+  methodologyPage: querySchema(['table', 'page']),
   none: z.object({}),
 } as const;
 

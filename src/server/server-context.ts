@@ -1,8 +1,9 @@
 // What every handler gets: the open store, the render caches, the admin setting and where
 // server errors are written.
 import type { Store } from '../store/database.js';
-import { ChartCache } from './chart-cache.js';
+import { ChartCache, type ChartCacheBudget } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+import { adminTokenOf } from './admin-auth.js';
 
 /** One server error: the request id the error page shows, what was asked, and the error. */
 export interface ErrorEntry {
@@ -24,6 +25,6 @@ export interface ServerContext {
   logError: ErrorLog;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined, logError: ErrorLog = () => {}): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null, logError };
+export function createServerContext(store: Store, adminToken: string | null | undefined, chartCache?: ChartCacheBudget, logError: ErrorLog = () => {}): ServerContext {
+  return { store, charts: new ChartCache(chartCache), memo: new MemoCache(), adminToken: adminTokenOf(adminToken), logError };
 }

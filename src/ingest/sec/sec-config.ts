@@ -1,7 +1,9 @@
 // Everything that decides how airace talks to SEC EDGAR, read once from the environment.
 // Hosts are overridable so tests (and mirrors) can stand in for www.sec.gov and data.sec.gov.
+import type { HttpClientConfig } from '../http/http-client.js';
+import { numberSetting as numberFrom } from '../http/number-setting.js';
 
-export interface SecConfig {
+export interface SecConfig extends HttpClientConfig {
   /** https://www.sec.gov: company_tickers.json. */
   wwwUrl: string;
   /** https://data.sec.gov: submissions and companyfacts. */
@@ -32,14 +34,6 @@ export class MissingUserAgentError extends Error {
     super(given ? `AIRACE_SEC_USER_AGENT="${given}" has no contact email.\n${USER_AGENT_HELP}` : `AIRACE_SEC_USER_AGENT is not set.\n${USER_AGENT_HELP}`);
     this.name = 'MissingUserAgentError';
   }
-}
-
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`invalid ${name}: ${raw} (expected a non-negative number)`);
-  return n;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');

@@ -1,5 +1,5 @@
-// A sliding-window limiter: at most `perSecond` request starts in any 1,000 ms. One instance is
-// shared by every SEC request in the process (SEC counts requests per user, not per company).
+// A sliding-window limiter: at most `perSecond` request starts in any 1,000 ms. One instance per
+// rate is shared by every request in the process (SEC counts requests per user, not per company).
 
 export interface Clock {
   now(): number;
@@ -41,11 +41,12 @@ export class RateLimiter {
   }
 }
 
-const shared = new Map<number, RateLimiter>();
+const shared = new Map<string, RateLimiter>();
 
-/** The process-wide limiter for a given rate. */
-export function sharedRateLimiter(perSecond: number): RateLimiter {
-  let l = shared.get(perSecond);
-  if (!l) shared.set(perSecond, (l = new RateLimiter(perSecond)));
+/** The process-wide limiter for a given rate and source (SEC's budget is not Epoch's). */
+export function sharedRateLimiter(perSecond: number, source = ''): RateLimiter {
+  const key = `${source} ${perSecond}`;
+  let l = shared.get(key);
+  if (!l) shared.set(key, (l = new RateLimiter(perSecond)));
   return l;
 }

@@ -1,0 +1,44 @@
+// A failed download, with a kind that decides whether to retry and a message that names the
+// URL and what went wrong, so a failed item in a sync summary explains itself. Each source has
+// its own subclass (SecError, EpochError) so callers can tell whose request failed.
+
+export const HTTP_ERROR_KINDS = [
+  'not-found', // 404: unknown path
+  'forbidden', // 403: refused (SEC: missing User-Agent, or the IP is being rate-limited)
+  'rate-limited', // 429 (retried), or a Retry-After longer than airace is willing to wait
+  'server', // 5xx (retried)
+  'http', // any other unexpected status
+  'timeout', // no complete response in time (retried)
+  'network', // connection refused or reset before a response (retried)
+  'truncated', // the body ended before Content-Length bytes (retried)
+  'content-type', // not the type the source serves (an HTML error page instead of JSON or CSV)
+  'malformed', // not parseable, or not the expected shape
+  'interrupted', // the user pressed Ctrl-C
+] as const;
+export type HttpErrorKind = (typeof HTTP_ERROR_KINDS)[number];
+
+const RETRYABLE: ReadonlySet<HttpErrorKind> = new Set(['rate-limited', 'server', 'timeout', 'network', 'truncated']);
+
+export class HttpError extends Error {
+  /** Attempts made before giving up (1 when the error is not retryable). */
+  attempts = 1;
+
+  constructor(
+    readonly kind: HttpErrorKind,
+    message: string,
+    readonly url: string | null = null,
+    readonly status: number | null = null,
+    /** The server's Retry-After, in ms, when it sent one. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+}
+
+/** Builds a source's own error class from the client's parts. */
+export type HttpErrorFactory = (kind: HttpErrorKind, message: string, url: string | null, status?: number | null, retryAfterMs?: number | null) => HttpError;

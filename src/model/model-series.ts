@@ -115,6 +115,8 @@ export interface ModelSeriesResult {
   loaded: boolean;
   notice: string | null;
   dataAsOf: string | null;
+  /** The newest publication date in the table: a period after it is partial. */
+  coverageEnd: string | null;
   credit: string;
   /** The retrieval the values come from. */
   load: Pick<ModelLoad, 'id' | 'retrieved' | 'confirmed' | 'source' | 'datasets' | 'format'> | null;

@@ -64,6 +64,7 @@ export async function getModelSeries(db: Kysely<Database>, request: ModelSeriesR
     loaded: catalog.load !== null,
     notice: catalog.load ? null : MODELS_EMPTY_NOTICE,
     dataAsOf: catalog.dataAsOf,
+    coverageEnd: catalog.models.reduce<string | null>((max, m) => (m.publicationDate && (!max || m.publicationDate > max) ? m.publicationDate : max), null),
     credit: catalog.credit,
     load: catalog.load && { id: catalog.load.id, retrieved: catalog.load.retrieved, confirmed: catalog.load.confirmed, source: catalog.load.source, datasets: catalog.load.datasets, format: catalog.load.format },
     series: [],

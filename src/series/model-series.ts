@@ -173,7 +173,7 @@ function pointFor(metric: ModelMetric, models: CatalogModel[], p: PeriodSpan, lo
       const top = largest(toDate);
       if (!top) {
         const earlier = models.filter((m) => m.publicationDate! <= p.end).length;
-        return point(null, 0, [], earlier ? { reason: 'no-estimate', detail: `${earlier} model${earlier === 1 ? '' : 's'} up to ${p.end}, none with a public compute estimate` } : none('models up to then'), compute);
+        return point(null, 0, [], earlier ? { reason: 'no-estimate', detail: `${earlier} model${earlier === 1 ? '' : 's'} up to ${p.end}, none with a public compute estimate` } : { reason: 'no-models', detail: `no models published by ${p.end}` }, compute);
       }
       return point(top.trainingComputeFlop, estimated.length, [top], null, compute);
     }

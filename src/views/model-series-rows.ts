@@ -54,7 +54,7 @@ export function modelSeriesTable(r: ModelSeriesResult): string {
   if (refs.length) {
     out.push('', 'Sources (Epoch AI rows):');
     refs.forEach((x, i) =>
-      out.push(`  [${i + 1}] ${x.model} (${x.organization ?? 'no organisation'}, ${x.publicationDate ?? 'undated'})${x.value !== null ? `: ${formatFlop(x.value, { unit: true, digits: 2 })}` : ''}${x.confidence ? `, ${x.confidence}` : ''}${x.url ? ` ${x.url}` : ''}`),
+      out.push(`  [${i + 1}] ${x.model} (${x.organization ?? 'no organisation'}, ${x.publicationDate ?? 'undated'})${x.value !== null ? `: ${formatFlop(x.value, { unit: true, digits: 2 })}` : ''}${x.confidence ? `, ${x.confidence}` : ''}${x.url ? ` ${x.url}` : ''} (${x.table} line ${x.line})`),
     );
   }
   out.push('', `Table: ${r.load?.source} (retrieved ${r.load?.retrieved}; data as of ${r.dataAsOf}).`, r.credit);

@@ -14,6 +14,7 @@ import type { ModelLoad } from '../model/ai-model.js';
 import { COUNTRY_GROUPS, type CountryGroup } from '../model/country-group.js';
 import type { CatalogModel, ModelGrouping, ModelMetric, ModelPeriod, ModelSeries, ModelSeriesPoint, ModelSeriesResult } from '../model/model-series.js';
 import { listCompanies } from '../store/companies-repository.js';
+import { UnknownChoiceError } from '../model/unknown-choice-error.js';
 import { MODELS_EMPTY_NOTICE, leadingActors, modelCatalog, modelSource, resolveOrg, type ModelFilter } from './model-catalog.js';
 
 export const MODEL_METRIC_DEFINITIONS: Record<ModelMetric, { label: string; unit: ModelSeriesResult['unit']; definition: string }> = {
@@ -97,16 +98,19 @@ function groupsFor(by: ModelGrouping, models: CatalogModel[], r: ModelSeriesRequ
     });
   }
   const colourOf = paletteFor(companies);
+  const known = (q: string) => {
+    const r = resolveOrg(models, companies, q);
+    if (!r) throw new UnknownChoiceError('organization', q, leadingActors(models, 12));
+    return r;
+  };
   if (by === 'company') {
-    const names = r.orgs?.length
-      ? r.orgs.map((q) => resolveOrg(models, companies, q)?.actor ?? q.trim())
-      : leadingActors(models, r.top ?? 8);
+    const names = r.orgs?.length ? r.orgs.map((q) => known(q).actor ?? known(q).organization!) : leadingActors(models, r.top ?? 8);
     return [...new Set(names)].map((name) => {
       const ticker = models.flatMap((m) => m.actors).find((a) => a.name === name)?.ticker ?? null;
       return { key: ticker ?? name, label: name, colour: colourOf(ticker, name), ticker, has: (m: CatalogModel) => m.actors.some((a) => a.name === name) };
     });
   }
-  const orgs = r.orgs?.length ? r.orgs.map((q) => resolveOrg(models, companies, q)?.organization ?? q.trim()) : leadingOrganizations(models, r.top ?? 8);
+  const orgs = r.orgs?.length ? r.orgs.map((q) => known(q).organization ?? known(q).actor!) : leadingOrganizations(models, r.top ?? 8);
   return [...new Set(orgs)].map((name) => ({ key: name, label: name, colour: colourOf(null, name), ticker: null, has: (m: CatalogModel) => m.organizations.some((o) => o.toLowerCase() === name.toLowerCase()) }));
 }
 

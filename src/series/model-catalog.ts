@@ -8,7 +8,7 @@ import { epochCredit, type ModelLoad } from '../model/ai-model.js';
 import { actorsOf, splitOrganizations } from '../model/model-organizations.js';
 import { COUNTRY_GROUPS, countryGroupOf, splitCountries } from '../model/country-group.js';
 import type { CatalogModel, ModelCatalog, ModelSourceRef } from '../model/model-series.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { UnknownChoiceError } from '../model/errors.js';
 import { currentModelLoad, selectModels, type StoredModel } from '../store/models-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { findCompany } from './company-lookup.js';

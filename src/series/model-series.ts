@@ -14,7 +14,7 @@ import type { ModelLoad } from '../model/ai-model.js';
 import { COUNTRY_GROUPS, type CountryGroup } from '../model/country-group.js';
 import type { CatalogModel, ModelGrouping, ModelMetric, ModelPeriod, ModelSeries, ModelSeriesPoint, ModelSeriesResult } from '../model/model-series.js';
 import { listCompanies } from '../store/companies-repository.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { UnknownChoiceError } from '../model/errors.js';
 import { MODELS_EMPTY_NOTICE, leadingActors, modelCatalog, modelSource, resolveOrg, type ModelFilter } from './model-catalog.js';
 
 export const MODEL_METRIC_DEFINITIONS: Record<ModelMetric, { label: string; unit: ModelSeriesResult['unit']; definition: string }> = {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../../src/store/database.js';
-import { EpochClient, EpochError } from '../../src/ingest/models/epoch-client.js';
+import { EpochClient } from '../../src/ingest/models/epoch-client.js';
+import { HttpError } from '../../src/ingest/http/http-error.js';
 import { epochConfigFromEnv, DEFAULT_EPOCH_URL } from '../../src/ingest/models/epoch-config.js';
 import { syncModels } from '../../src/ingest/models/sync-models.js';
 import { RateLimiter } from '../../src/ingest/http/rate-limiter.js';
@@ -37,12 +38,12 @@ function client(server: EpochFixtureServer, retries: string[] = []): EpochClient
   });
 }
 
-async function failure(p: Promise<unknown>): Promise<EpochError> {
+async function failure(p: Promise<unknown>): Promise<HttpError> {
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(EpochError);
-    return e as EpochError;
+    expect(e).toBeInstanceOf(HttpError);
+    return e as HttpError;
   }
   throw new Error('expected the sync to fail');
 }

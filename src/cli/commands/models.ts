@@ -10,6 +10,7 @@ import { Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyword } from '../../model/keyword.js';
+import { InvalidOptionError } from '../../model/errors.js';
 import { MODEL_DATASETS, type ModelDataset } from '../../model/ai-model.js';
 import { MODEL_GROUPINGS, MODEL_METRICS, MODEL_PERIODS, type ModelGrouping, type ModelMetric, type ModelPeriod } from '../../model/model-series.js';
 import { parseDateBound } from '../../series/date-bound.js';
@@ -73,7 +74,7 @@ function splitOn(s: string | undefined, sep: RegExp): string[] | undefined {
 function retrievalDate(option: string, input: string): string {
   const s = input.trim();
   if ((/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s)) || (/^\d{4}-(0[1-9]|1[0-2])$/.test(s))) return s;
-  throw new Error(`invalid ${option}: ${input} (expected a day such as 2026-04-24, or a month such as 2026-04)`);
+  throw new InvalidOptionError(option, input, ['a day such as 2026-04-24', 'a month such as 2026-04']);
 }
 
 function version(): string {
@@ -143,7 +144,7 @@ export function registerModels(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
       const filter = filterOf(opts);
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid limit: ${opts.limit} (expected a positive whole number)`);
+      if (!Number.isInteger(limit) || limit < 1) throw new InvalidOptionError('limit', opts.limit, ['a positive whole number']);
       const catalog = await withStore(opts, (s) => modelCatalog(s.db, filter));
       const newestFirst = [...catalog.models].sort((a, b) => (b.publicationDate ?? '').localeCompare(a.publicationDate ?? ''));
       if (opts.format === 'json') return void process.stdout.write(JSON.stringify(modelListJson(catalog, newestFirst, catalog.load ? null : MODELS_EMPTY_NOTICE), null, 2) + '\n');
@@ -203,9 +204,9 @@ export function registerModels(program: Command): void {
     .action(async (o: FilterOptions & { out: string; type: string; metric?: string; by?: string; period: string; highlight?: string; title?: string; subtitle?: string; scale: string }, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
       const ext = ['.svg', '.png', '.vl.json'].find((e) => opts.out.toLowerCase().endsWith(e));
-      if (!ext) throw new Error(`invalid out: ${opts.out} (expected a file ending in .svg, .png or .vl.json)`);
+      if (!ext) throw new InvalidOptionError('out', opts.out, ['a file ending in .svg, .png or .vl.json']);
       const scale = Number(opts.scale);
-      if (!(scale > 0 && scale <= 4)) throw new Error(`invalid scale: ${opts.scale} (expected a number above 0, at most 4)`);
+      if (!(scale > 0 && scale <= 4)) throw new InvalidOptionError('scale', opts.scale, ['a number above 0, at most 4']);
       const request = {
         ...filterOf(opts),
         chart: keyword(opts.type, 'type', MODELS_CHARTS) as ModelsChartKind,
@@ -242,7 +243,7 @@ export function registerModels(program: Command): void {
 
 function positive(name: string, v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid ${name}: ${v} (expected a positive whole number)`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(name, v, ['a positive whole number']);
   return n;
 }
 

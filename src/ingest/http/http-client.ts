@@ -1,9 +1,10 @@
-// The one way airace downloads from a data source (SEC EDGAR, Epoch AI): a declared User-Agent,
-// gzip, a shared rate limit, conditional requests, timeouts, and retries with backoff for the
-// failures that pass (429, 5xx, timeouts, resets, truncated bodies). Bodies come back as bytes,
-// checked for content type and length; parsing them is the caller's business. What differs per
-// source (accepted types, wording of refusals, its error class) is an HttpSource.
-import { HttpError, type HttpErrorFactory } from './http-error.js';
+// The one way airace talks to a data source over HTTP (SEC EDGAR, Epoch AI, the price source): a declared
+// User-Agent, gzip, a shared per-source rate limit, conditional requests, timeouts, and retries
+// with backoff for the failures that pass (429, 5xx, timeouts, resets, truncated bodies). Bodies
+// come back as bytes, checked for content type and length; parsing them is the caller's business.
+// What differs between sources (the content type promised, what a 403 or 404 means there) is
+// the source's HttpProfile.
+import { HttpError } from './http-error.js';
 import { RateLimiter, sharedRateLimiter } from './rate-limiter.js';
 import { backoffDelay, parseRetryAfter } from './retry-delay.js';
 import type { Validators } from '../../store/sync-state-repository.js';
@@ -26,11 +27,19 @@ export interface GetOptions {
   validators?: Validators | null;
   signal?: AbortSignal;
   onRetry?: (info: RetryInfo) => void;
-  /** Bytes received so far in this attempt, and the declared total when the server sent one. */
+  /** Bytes received so far in this attempt, and the declared total when the server sent one (for a progress bar). */
   onProgress?: (received: number, total: number | null) => void;
 }
 
-/** How airace talks to any source; every SEC and Epoch setting maps onto this. */
+export interface HttpClientDeps {
+  limiter?: RateLimiter;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** How airace talks to any source: who it says it is, how fast, how long it waits, how often it retries. */
 export interface HttpClientConfig {
   userAgent: string;
   maxRequestsPerSecond: number;
@@ -41,33 +50,21 @@ export interface HttpClientConfig {
   /** First backoff delay; doubles per attempt, with jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Longest Retry-After airace waits; a longer one fails the request instead of hanging the run. */
+  /** Longest Retry-After airace waits; a longer one fails the item instead of hanging the run. */
   maxRetryAfterMs: number;
 }
 
-/** What one source serves and how its refusals are explained. */
-export interface HttpSource {
-  /** Who answers, in messages: "SEC", "Epoch AI". */
-  name: string;
-  /** The Accept header. */
+/** What is particular to one source. */
+export interface HttpProfile {
+  /** Names the shared rate limiter: every client of a source shares one budget. */
+  source: string;
   accept: string;
-  /** Content types a good body may have, and their name in an error ("JSON", "CSV"). */
-  contentType: RegExp;
-  expected: string;
-  /** The setting that raises the longest Retry-After airace waits, named in the error. */
-  retryAfterSetting: string;
-  /** Extra sentences for a 404 and a 403 from this source. */
-  notFoundHint?: string;
-  forbiddenHint?: string;
-  error: HttpErrorFactory;
-}
-
-export interface HttpClientDeps {
-  limiter?: RateLimiter;
-  fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
+  /** The content type bodies must have, named for the error; null lets the caller's parser judge the body. */
+  contentType: { pattern: RegExp; name: string } | null;
+  /** The setting that raises maxRetryAfterMs, named when a Retry-After is too long. */
+  maxRetryAfterSetting: string;
+  /** A clearer message for a status that means something particular at this source (SEC's 403). */
+  statusMessage?: (status: number, url: string) => string | null;
 }
 
 export class HttpClient {
@@ -79,34 +76,33 @@ export class HttpClient {
 
   constructor(
     readonly config: HttpClientConfig,
-    readonly source: HttpSource,
+    private readonly profile: HttpProfile,
     deps: HttpClientDeps = {},
   ) {
-    this.limiter = deps.limiter ?? sharedRateLimiter(config.maxRequestsPerSecond, source.name);
+    this.limiter = deps.limiter ?? sharedRateLimiter(profile.source, config.maxRequestsPerSecond);
     this.fetchFn = deps.fetch ?? fetch;
     this.sleepFn = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
   }
 
-  /** GET with retries. Throws the source's HttpError; its `attempts` says how many were made. */
+  /** GET with retries. Throws HttpError; its `attempts` says how many were made. */
   async get(url: string, opts: GetOptions = {}): Promise<HttpResponse> {
     const maxAttempts = this.config.maxRetries + 1;
-    const make = this.source.error;
     for (let attempt = 1; ; attempt++) {
-      if (opts.signal?.aborted) throw this.interrupted(url);
+      if (opts.signal?.aborted) throw interrupted(url);
       await this.limiter.acquire();
       try {
         return await this.once(url, opts);
       } catch (e) {
-        const err = e instanceof HttpError ? e : make('network', `request to ${url} failed: ${(e as Error).message}`, url);
+        const err = e instanceof HttpError ? e : new HttpError('network', `request to ${url} failed: ${(e as Error).message}`, url);
         err.attempts = attempt;
         if (!err.retryable || attempt >= maxAttempts) {
           if (attempt > 1) err.message += ` (gave up after ${attempt} attempts)`;
           throw err;
         }
         if (err.retryAfterMs !== null && err.retryAfterMs > this.config.maxRetryAfterMs) {
-          const wait = make('rate-limited', `${err.message}; Retry-After asks for ${Math.round(err.retryAfterMs / 1000)} s, more than airace waits (${this.source.retryAfterSetting})`, url, err.status, err.retryAfterMs);
+          const wait = new HttpError('rate-limited', `${err.message}; Retry-After asks for ${Math.round(err.retryAfterMs / 1000)} s, more than airace waits (${this.profile.maxRetryAfterSetting})`, url, err.status, err.retryAfterMs);
           wait.attempts = attempt;
           throw wait;
         }
@@ -117,16 +113,12 @@ export class HttpClient {
     }
   }
 
-  private interrupted(url: string): HttpError {
-    return this.source.error('interrupted', `interrupted while fetching ${url}`, url);
-  }
-
   private async pause(ms: number, url: string, signal?: AbortSignal): Promise<void> {
     if (!signal) return this.sleepFn(ms);
-    if (signal.aborted) throw this.interrupted(url);
+    if (signal.aborted) throw interrupted(url);
     let onAbort!: () => void;
     const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(this.interrupted(url));
+      onAbort = () => reject(interrupted(url));
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
@@ -138,7 +130,6 @@ export class HttpClient {
 
   /** One attempt: headers and body within `timeoutMs`. */
   private async once(url: string, opts: GetOptions): Promise<HttpResponse> {
-    const make = this.source.error;
     const ac = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -149,15 +140,15 @@ export class HttpClient {
     opts.signal?.addEventListener('abort', forward, { once: true });
     // An abort is ours (timeout) or the user's (Ctrl-C); anything else is the network's doing.
     const why = (during: string): HttpError | null => {
-      if (timedOut) return make('timeout', `no complete response from ${url} within ${this.config.timeoutMs / 1000} s (${during})`, url);
-      if (opts.signal?.aborted) return this.interrupted(url);
+      if (timedOut) return new HttpError('timeout', `no complete response from ${url} within ${this.config.timeoutMs / 1000} s (${during})`, url);
+      if (opts.signal?.aborted) return interrupted(url);
       return null;
     };
     try {
       const headers: Record<string, string> = {
         'User-Agent': this.config.userAgent,
         'Accept-Encoding': 'gzip, deflate',
-        Accept: this.source.accept,
+        Accept: this.profile.accept,
       };
       const v = opts.validators;
       if (v?.etag) headers['If-None-Match'] = v.etag;
@@ -167,7 +158,7 @@ export class HttpClient {
       try {
         res = await this.fetchFn(url, { headers, signal: ac.signal, redirect: 'follow' });
       } catch (e) {
-        throw why('waiting for headers') ?? make('network', `cannot reach ${url}: ${networkReason(e)}`, url);
+        throw why('waiting for headers') ?? new HttpError('network', `cannot reach ${url}: ${networkReason(e)}`, url);
       }
 
       if (res.status === 304 && v) {
@@ -176,12 +167,13 @@ export class HttpClient {
       }
       if (res.status !== 200) {
         await discard(res);
-        throw this.statusError(url, res);
+        throw statusError(url, res, this.now(), this.profile);
       }
       const type = res.headers.get('content-type') ?? '';
-      if (!this.source.contentType.test(type)) {
+      const expected = this.profile.contentType;
+      if (expected && !expected.pattern.test(type)) {
         const head = await peek(res);
-        throw make('content-type', `expected ${this.source.expected} from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
+        throw new HttpError('content-type', `expected ${expected.name} from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
       }
 
       const chunks: Buffer[] = [];
@@ -200,12 +192,12 @@ export class HttpClient {
       } catch (e) {
         throw (
           why(`after ${received} bytes of the body`) ??
-          make('truncated', `truncated response from ${url}: the connection closed after ${received} bytes${declared && !encoded ? ` of ${declared}` : ''} (${networkReason(e)})`, url, 200)
+          new HttpError('truncated', `truncated response from ${url}: the connection closed after ${received} bytes${declared && !encoded ? ` of ${declared}` : ''} (${networkReason(e)})`, url, 200)
         );
       }
       // Content-Length counts the bytes on the wire; after decompression only a clean stream end is checkable.
       if (declared !== null && !encoded && Number(declared) !== received) {
-        throw make('truncated', `truncated response from ${url}: got ${received} bytes, Content-Length says ${declared}`, url, 200);
+        throw new HttpError('truncated', `truncated response from ${url}: got ${received} bytes, Content-Length says ${declared}`, url, 200);
       }
       const etag = res.headers.get('etag');
       const lastModified = res.headers.get('last-modified');
@@ -215,19 +207,22 @@ export class HttpClient {
       opts.signal?.removeEventListener('abort', forward);
     }
   }
+}
 
-  private statusError(url: string, res: Response): HttpError {
-    const make = this.source.error;
-    const s = res.status;
-    const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
-    const hint = (h: string | undefined) => (h ? `. ${h}` : '');
-    if (s === 404) return make('not-found', `not found (404): ${url}${hint(this.source.notFoundHint)}`, url, s);
-    if (s === 403) return make('forbidden', `${this.source.name} refused the request (403): ${url}${hint(this.source.forbiddenHint)}`, url, s);
-    if (s === 429) return make('rate-limited', `rate limited (429 Too Many Requests): ${url}`, url, s, retryAfter);
-    if (s >= 500) return make('server', `server error (${s}${res.statusText ? ' ' + res.statusText : ''}): ${url}`, url, s, retryAfter);
-    if (s === 408) return make('timeout', `request timeout (408): ${url}`, url, s, retryAfter);
-    return make('http', `unexpected HTTP ${s}${res.statusText ? ' ' + res.statusText : ''} from ${url}`, url, s);
-  }
+function interrupted(url: string): HttpError {
+  return new HttpError('interrupted', `interrupted while fetching ${url}`, url);
+}
+
+function statusError(url: string, res: Response, now: number, profile: HttpProfile): HttpError {
+  const s = res.status;
+  const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now);
+  const particular = profile.statusMessage?.(s, url) ?? null;
+  if (s === 404) return new HttpError('not-found', particular ?? `not found (404): ${url}`, url, s);
+  if (s === 403) return new HttpError('forbidden', particular ?? `the server refused the request (403): ${url}`, url, s);
+  if (s === 429) return new HttpError('rate-limited', `rate limited (429 Too Many Requests): ${url}`, url, s, retryAfter);
+  if (s >= 500) return new HttpError('server', `server error (${s}${res.statusText ? ' ' + res.statusText : ''}): ${url}`, url, s, retryAfter);
+  if (s === 408) return new HttpError('timeout', `request timeout (408): ${url}`, url, s, retryAfter);
+  return new HttpError('http', `unexpected HTTP ${s}${res.statusText ? ' ' + res.statusText : ''} from ${url}`, url, s);
 }
 
 function networkReason(e: unknown): string {

@@ -1,17 +1,18 @@
-// A failed download, with a kind that decides whether to retry and a message that names the
-// URL and what went wrong, so a failed item in a sync summary explains itself. Each source has
-// its own subclass (SecError, EpochError) so callers can tell whose request failed.
+// A failed request to a data source (SEC EDGAR, the price source), with a kind that decides
+// whether to retry and a message that names the URL and what went wrong, so a failed company
+// or listing in a sync summary explains itself.
 
 export const HTTP_ERROR_KINDS = [
-  'not-found', // 404: unknown path
-  'forbidden', // 403: refused (SEC: missing User-Agent, or the IP is being rate-limited)
+  'not-found', // 404, or the source's own "no such symbol" answer
+  'forbidden', // 403: SEC: missing User-Agent, or the IP is being rate-limited
   'rate-limited', // 429 (retried), or a Retry-After longer than airace is willing to wait
+  'quota', // the source's daily request quota is used up: retrying today cannot help
   'server', // 5xx (retried)
   'http', // any other unexpected status
   'timeout', // no complete response in time (retried)
   'network', // connection refused or reset before a response (retried)
   'truncated', // the body ended before Content-Length bytes (retried)
-  'content-type', // not the type the source serves (an HTML error page instead of JSON or CSV)
+  'content-type', // not the content type the source promises (SEC: application/json)
   'malformed', // not parseable, or not the expected shape
   'interrupted', // the user pressed Ctrl-C
 ] as const;
@@ -39,6 +40,3 @@ export class HttpError extends Error {
     return RETRYABLE.has(this.kind);
   }
 }
-
-/** Builds a source's own error class from the client's parts. */
-export type HttpErrorFactory = (kind: HttpErrorKind, message: string, url: string | null, status?: number | null, retryAfterMs?: number | null) => HttpError;

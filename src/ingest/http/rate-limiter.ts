@@ -1,5 +1,6 @@
 // A sliding-window limiter: at most `perSecond` request starts in any 1,000 ms. One instance per
-// rate is shared by every request in the process (SEC counts requests per user, not per company).
+// source is shared by every request to it in the process (SEC counts requests per user, not per
+// company; the price source is one host however many symbols are fetched).
 
 export interface Clock {
   now(): number;
@@ -43,9 +44,9 @@ export class RateLimiter {
 
 const shared = new Map<string, RateLimiter>();
 
-/** The process-wide limiter for a given rate and source (SEC's budget is not Epoch's). */
-export function sharedRateLimiter(perSecond: number, source = ''): RateLimiter {
-  const key = `${source} ${perSecond}`;
+/** The process-wide limiter for a source (`sec`, `prices`) at a given rate. */
+export function sharedRateLimiter(source: string, perSecond: number): RateLimiter {
+  const key = `${source}@${perSecond}`;
   let l = shared.get(key);
   if (!l) shared.set(key, (l = new RateLimiter(perSecond)));
   return l;

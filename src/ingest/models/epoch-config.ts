@@ -7,7 +7,8 @@
 // records for the real format, and the one public projects that use the data fetch).
 // AIRACE_EPOCH_URL points airace at another table (large_scale_ai_models.csv), a mirror or a test server.
 import type { HttpClientConfig } from '../http/http-client.js';
-import { numberSetting } from '../http/number-setting.js';
+import { numberFromEnv as numberSetting } from '../../config/env-number.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_EPOCH_URL = 'https://epoch.ai/data/notable_ai_models.csv';
 
@@ -17,7 +18,7 @@ export interface EpochConfig extends HttpClientConfig {
 
 export function epochConfigFromEnv(env: NodeJS.ProcessEnv = process.env, version = '0'): EpochConfig {
   const url = (env.AIRACE_EPOCH_URL || DEFAULT_EPOCH_URL).trim();
-  if (!/^https?:\/\/\S+$/i.test(url)) throw new Error(`invalid AIRACE_EPOCH_URL: ${url} (expected an http(s) URL)`);
+  if (!/^https?:\/\/\S+$/i.test(url)) throw new InvalidOptionError('AIRACE_EPOCH_URL', url, ['an http(s) URL']);
   return {
     url,
     userAgent: env.AIRACE_EPOCH_USER_AGENT?.trim() || `airace/${version} (models sync)`,

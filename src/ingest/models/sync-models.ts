@@ -8,7 +8,8 @@ import { getValidators, recordFetch } from '../../store/sync-state-repository.js
 import { DataFileError } from '../data-file-error.js';
 import type { RetryInfo } from '../http/http-client.js';
 import type { ModelDataset } from '../../model/ai-model.js';
-import { EpochError, type EpochClient } from './epoch-client.js';
+import type { EpochClient } from './epoch-client.js';
+import { HttpError } from '../http/http-error.js';
 import { parseModelsCsv } from './epoch-models-csv.js';
 import { storeModelsFile, type StoredModelsFile } from './store-models-file.js';
 
@@ -51,10 +52,10 @@ export async function syncModels(store: Store, client: EpochClient, o: SyncModel
     try {
       file = parseModelsCsv(decodeUtf8(res.body, url), url, { dataset: o.dataset });
     } catch (e) {
-      if (e instanceof DataFileError) throw new EpochError('malformed', `Epoch AI's table is not in a format airace reads: ${e.message}`, url, 200);
+      if (e instanceof DataFileError) throw new HttpError('malformed', `Epoch AI's table is not in a format airace reads: ${e.message}`, url, 200);
       throw e;
     }
-    if (o.signal?.aborted) throw new EpochError('interrupted', `interrupted before saving ${url}`, url);
+    if (o.signal?.aborted) throw new HttpError('interrupted', `interrupted before saving ${url}`, url);
     // The same bytes as last time are a confirmation, not a new version.
     const same = previous && previous.sha256 === file.sha256;
     const stored = await storeModelsFile(store, file, {
@@ -79,6 +80,6 @@ function decodeUtf8(body: Buffer, url: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw new EpochError('malformed', `${url} is not UTF-8 text (${body.length} bytes); expected Epoch AI's CSV table`, url, 200);
+    throw new HttpError('malformed', `${url} is not UTF-8 text (${body.length} bytes); expected Epoch AI's CSV table`, url, 200);
   }
 }

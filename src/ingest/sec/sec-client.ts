@@ -1,29 +1,29 @@
-// The SEC client: the shared HTTP client (../http/http-client.ts) with SEC's profile: JSON only,
-// SEC's own rate limit, and refusals explained in SEC's terms (a 403 usually means a missing
-// User-Agent). Errors are SecErrors.
+// The HTTP client as SEC EDGAR needs it (see ../http/http-client.ts): JSON only, SEC's own
+// meaning of 403 and 404, and one rate limit for every SEC request in the process.
+import { HttpClient, type HttpClientDeps, type HttpProfile, type HttpResponse } from '../http/http-client.js';
 import type { SecConfig } from './sec-config.js';
-import { SecError } from './sec-error.js';
-import { HttpClient, type GetOptions, type HttpClientDeps, type HttpResponse, type HttpSource, type RetryInfo } from '../http/http-client.js';
 
+export type { GetOptions, RetryInfo } from '../http/http-client.js';
 export type SecResponse = HttpResponse;
 export type SecClientDeps = HttpClientDeps;
-export type { GetOptions, RetryInfo };
 
-export const SEC_SOURCE: HttpSource = {
-  name: 'SEC',
+const SEC_PROFILE: HttpProfile = {
+  source: 'sec',
   accept: 'application/json',
-  contentType: /^application\/([\w.+-]+\+)?json\b/i,
-  expected: 'JSON',
-  retryAfterSetting: 'AIRACE_SEC_MAX_RETRY_AFTER_MS',
-  notFoundHint: 'Is the CIK right? SEC has no such company file.',
-  forbiddenHint: 'SEC blocks requests without a descriptive User-Agent (check AIRACE_SEC_USER_AGENT) and clients over 10 requests/second.',
-  error: (kind, message, url, status, retryAfterMs) => new SecError(kind, message, url, status ?? null, retryAfterMs ?? null),
+  contentType: { pattern: /^application\/([\w.+-]+\+)?json\b/i, name: 'JSON' },
+  maxRetryAfterSetting: 'AIRACE_SEC_MAX_RETRY_AFTER_MS',
+  statusMessage(status, url) {
+    if (status === 404) return `not found (404): ${url}. Is the CIK right? SEC has no such company file.`;
+    if (status === 403) return `SEC refused the request (403): ${url}. SEC blocks requests without a descriptive User-Agent (check AIRACE_SEC_USER_AGENT) and clients over 10 requests/second.`;
+    return null;
+  },
 };
 
 export class SecClient extends HttpClient {
-  declare readonly config: SecConfig;
-
-  constructor(config: SecConfig, deps: SecClientDeps = {}) {
-    super(config, SEC_SOURCE, deps);
+  constructor(
+    override readonly config: SecConfig,
+    deps: SecClientDeps = {},
+  ) {
+    super(config, SEC_PROFILE, deps);
   }
 }

@@ -1,12 +1,3 @@
-// A failed SEC request (see http-error.ts for the kinds and which are retried).
-import { HTTP_ERROR_KINDS, HttpError, type HttpErrorKind } from '../http/http-error.js';
-
-export const SEC_ERROR_KINDS = HTTP_ERROR_KINDS;
-export type SecErrorKind = HttpErrorKind;
-
-export class SecError extends HttpError {
-  constructor(kind: SecErrorKind, message: string, url: string | null = null, status: number | null = null, retryAfterMs: number | null = null) {
-    super(kind, message, url, status, retryAfterMs);
-    this.name = 'SecError';
-  }
-}
+// SEC requests fail with the shared HttpError (see ../http/http-error.ts); these names keep
+// the SEC code reading in its own terms.
+export { HttpError as SecError, HTTP_ERROR_KINDS as SEC_ERROR_KINDS, type HttpErrorKind as SecErrorKind } from '../http/http-error.js';

@@ -111,7 +111,7 @@ export function resolveOrg(models: CatalogModel[], companies: Company[], query: 
 function orgMatcher(models: CatalogModel[], companies: Company[], queries: string[]): (m: CatalogModel) => boolean {
   const wanted = queries.map((q) => {
     const r = resolveOrg(models, companies, q);
-    if (!r) throw new UnknownChoiceError('organization', q, leadingActors(models, 12));
+    if (!r) throw new UnknownChoiceError('org', q, leadingActors(models, 12));
     return r;
   });
   const actors = new Set(wanted.map((w) => w.actor).filter((a): a is string => a !== null));

@@ -100,7 +100,7 @@ function groupsFor(by: ModelGrouping, models: CatalogModel[], r: ModelSeriesRequ
   const colourOf = paletteFor(companies);
   const known = (q: string) => {
     const r = resolveOrg(models, companies, q);
-    if (!r) throw new UnknownChoiceError('organization', q, leadingActors(models, 12));
+    if (!r) throw new UnknownChoiceError('org', q, leadingActors(models, 12));
     return r;
   };
   if (by === 'company') {

@@ -131,6 +131,6 @@ describe.skipIf(!sharedModelsPresent)('models series', () => {
     const q = await getModelSeries(store.db, { metric: 'models_released', period: 'quarter', orgs: ['DeepSeek'], from: '2025-01-01', to: '2025-12-31' });
     expect(q.series[0]!.points.map((p) => p.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(q.series[0]!.points.map((p) => p.value)).toEqual([1, 2, 3, 4].map((k) => raw.filter((m) => m.orgs.includes('DeepSeek') && m.date >= `2025-${String(k * 3 - 2).padStart(2, '0')}-01` && m.date <= `2025-${String(k * 3).padStart(2, '0')}-31`).length));
-    await expect(getModelSeries(store.db, { metric: 'models_released', period: 'cy', orgs: ['Nonexistent Lab'] })).rejects.toThrow(/unknown organization: Nonexistent Lab/);
+    await expect(getModelSeries(store.db, { metric: 'models_released', period: 'cy', orgs: ['Nonexistent Lab'] })).rejects.toThrow(/unknown org: Nonexistent Lab/);
   });
 });

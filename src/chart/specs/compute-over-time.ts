@@ -79,7 +79,11 @@ export function computeOverTimeSpec(models: CatalogModel[], o: ComputeChartOptio
   const labels = placeLabels(labelOrder(candidates, highlight), width, height, o.maxLabels ?? 12);
 
   const colour = { field: 'group', type: 'nominal', title: 'Country', scale: { domain: [...COUNTRY_GROUPS], range: COUNTRY_GROUPS.map((g) => o.colours[g]) } } as const;
-  const x = { field: 't', type: 'temporal', title: null, scale: { domain: [...xDomain], nice: false }, axis: { format: '%Y', tickCount: { interval: 'year', step: lastYear - firstYear > 12 ? 2 : 1 }, grid: false } } as const;
+  // Time as a plain number (ms since 1970) on a linear scale with a tick on each 1 January: a
+  // temporal scale's explicit domain does not survive the browser's expression interpreter.
+  const step = lastYear - firstYear > 12 ? 2 : 1;
+  const ticks = range(firstYear, lastYear).filter((y) => (y - firstYear) % step === 0).map((y) => Date.UTC(y, 0, 1));
+  const x = { field: 't', type: 'quantitative', title: null, scale: { domain: [...xDomain], nice: false, zero: false }, axis: { values: ticks, labelExpr: "utcFormat(datum.value, '%Y')", grid: false } } as const;
   const y = {
     field: 'compute',
     type: 'quantitative',

@@ -12,6 +12,10 @@ export interface ModelSeriesChartOptions {
   subtitle?: string;
   width?: number;
   height?: number;
+  /** Legend entries per row (a phone-sized chart wraps its legend); one row when unset. */
+  legendColumns?: number;
+  /** At most this many period labels on the x axis (every other one, every third…). */
+  maxPeriodLabels?: number;
 }
 
 const METRIC_TITLES: Record<ModelSeriesResult['metric'], string> = {
@@ -45,11 +49,12 @@ export function modelSeriesLineSpec(r: ModelSeriesResult, o: ModelSeriesChartOpt
       : log
         ? { field: 'value', type: 'quantitative', title: null, scale: { type: 'log' }, axis: { labelExpr: "'1e' + round(log(datum.value) / LN10)" } }
         : { field: 'value', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' } };
-  const every = labels.length > 12 ? Math.ceil(labels.length / 10) : 1;
+  const maxLabels = o.maxPeriodLabels ?? 12;
+  const every = labels.length > maxLabels ? Math.ceil(labels.length / maxLabels) : 1;
   const encoding = {
     x: { field: 'label', type: 'ordinal', title: null, scale: { domain: labels }, axis: { labelAngle: 0, labelExpr: every > 1 ? `indexof(${JSON.stringify(labels)}, datum.value) % ${every} === 0 ? datum.value : ''` : undefined } },
     y,
-    color: { field: 'series', type: 'nominal', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) } },
+    color: { field: 'series', type: 'nominal', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) }, ...(o.legendColumns ? { legend: { columns: o.legendColumns } } : {}) },
     tooltip: [
       { field: 'series', title: r.by === 'country' ? 'Country' : 'Developer' },
       { field: 'label', title: 'Period' },

@@ -64,5 +64,12 @@ export function tempFile(name: string, text: string): { path: string; cleanup():
 export function startLines(text: string): number[] {
   const records = parse(text, { bom: true, info: true }) as unknown as { info: { bytes: number } }[];
   const bytes = Buffer.from(text);
-  return records.slice(0, -1).map((r) => 1 + bytes.subarray(0, r.info.bytes).toString('utf8').split('\n').length - 1);
+  const out: number[] = [];
+  let breaks = 0;
+  let at = 0;
+  for (const r of records.slice(0, -1)) {
+    for (; at < r.info.bytes; at++) if (bytes[at] === 0x0a) breaks++;
+    out.push(1 + breaks);
+  }
+  return out;
 }

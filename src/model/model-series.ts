@@ -2,7 +2,7 @@
 // of models with who made them, and series over periods. A missing estimate is missing, with
 // its reason and a count of what was left out, never zero.
 import type { CountryGroup } from './country-group.js';
-import type { ModelDataset, ModelLoad } from './ai-model.js';
+import type { AiModelInput, ModelDataset, ModelLoad } from './ai-model.js';
 
 /** Where a value about a model comes from: Epoch's row, named so it can be found again. */
 export interface ModelSourceRef {
@@ -29,32 +29,22 @@ export interface CatalogActor {
   ticker: string | null;
 }
 
-export interface CatalogModel {
+/**
+ * A model as views get it: Epoch's row (text cells split into lists, links picked out of the
+ * link cell) with who made it and its country group.
+ */
+export interface CatalogModel extends Omit<AiModelInput, 'organization' | 'country' | 'domain' | 'link'> {
   /** `${loadId}:${position}`: stable within a load. */
   id: string;
-  /** Exactly as Epoch wrote it (for matching back); displayName is what to show. */
-  name: string;
+  /** `name` is exactly as Epoch wrote it (for matching back); displayName is what to show. */
   displayName: string;
   organizations: string[];
   actors: CatalogActor[];
   countries: string[];
   countryGroup: CountryGroup;
-  publicationDate: string | null;
   domains: string[];
-  parameters: number | null;
-  trainingComputeFlop: number | null;
-  trainingCostUsd: number | null;
-  costBasis: string | null;
-  hardware: string | null;
-  hardwareQuantity: number | null;
-  confidence: string | null;
-  accessibility: string | null;
-  openWeights: boolean | null;
   /** Every http(s) link in Epoch's link cell. */
   links: string[];
-  dataset: ModelDataset | null;
-  snapshot: string | null;
-  line: number;
 }
 
 export interface ModelCatalog {

@@ -38,29 +38,17 @@ export function linksOf(cell: string | null): string[] {
 }
 
 export function catalogModel(m: StoredModel): CatalogModel {
+  const { loadId, position, organization, country, domain, link, ...cells } = m;
   return {
-    id: `${m.loadId}:${m.position}`,
-    name: m.name,
+    ...cells,
+    id: `${loadId}:${position}`,
     displayName: displayName(m.name),
-    organizations: splitOrganizations(m.organization),
-    actors: actorsOf(m.organization).map((a) => ({ name: a.actor, ticker: a.ticker })),
-    countries: splitCountries(m.country),
-    countryGroup: countryGroupOf(m.country),
-    publicationDate: m.publicationDate,
-    domains: m.domain ? m.domain.split(',').map((s) => s.trim()).filter(Boolean) : [],
-    parameters: m.parameters,
-    trainingComputeFlop: m.trainingComputeFlop,
-    trainingCostUsd: m.trainingCostUsd,
-    costBasis: m.costBasis,
-    hardware: m.hardware,
-    hardwareQuantity: m.hardwareQuantity,
-    confidence: m.confidence,
-    accessibility: m.accessibility,
-    openWeights: m.openWeights,
-    links: linksOf(m.link),
-    dataset: m.dataset,
-    snapshot: m.snapshot,
-    line: m.line,
+    organizations: splitOrganizations(organization),
+    actors: actorsOf(organization).map((a) => ({ name: a.actor, ticker: a.ticker })),
+    countries: splitCountries(country),
+    countryGroup: countryGroupOf(country),
+    domains: domain ? domain.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    links: linksOf(link),
   };
 }
 

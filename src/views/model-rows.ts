@@ -37,58 +37,15 @@ export function modelRows(catalog: ModelCatalog, models: CatalogModel[] = catalo
   ]);
 }
 
-/** A model as the API and `--format json` give it. */
-export interface ModelJson {
-  id: string;
-  name: string;
-  organizations: string[];
-  /** Who it counts for: a tracked company (with its ticker) or a lab as itself. */
-  actors: { name: string; ticker: string | null }[];
-  countries: string[];
-  countryGroup: string;
-  publicationDate: string | null;
-  domains: string[];
-  parameters: number | null;
-  /** Epoch's estimate; null means no public estimate (never zero). */
-  trainingComputeFlop: number | null;
-  trainingCostUsd: number | null;
-  costBasis: string | null;
-  hardware: string | null;
-  hardwareQuantity: number | null;
-  confidence: string | null;
-  accessibility: string | null;
-  openWeights: boolean | null;
-  links: string[];
-  dataset: string | null;
-  snapshot: string | null;
+/** A model as the API and `--format json` give it: the catalogue's model, named for display, with where its row is. */
+export interface ModelJson extends Omit<CatalogModel, 'displayName' | 'line'> {
   /** Where the row is in Epoch's table as retrieved. */
   source: { table: string; retrieved: string; line: number } | null;
 }
 
 export function modelJson(m: CatalogModel, catalog: ModelCatalog): ModelJson {
-  return {
-    id: m.id,
-    name: m.displayName,
-    organizations: m.organizations,
-    actors: m.actors,
-    countries: m.countries,
-    countryGroup: m.countryGroup,
-    publicationDate: m.publicationDate,
-    domains: m.domains,
-    parameters: m.parameters,
-    trainingComputeFlop: m.trainingComputeFlop,
-    trainingCostUsd: m.trainingCostUsd,
-    costBasis: m.costBasis,
-    hardware: m.hardware,
-    hardwareQuantity: m.hardwareQuantity,
-    confidence: m.confidence,
-    accessibility: m.accessibility,
-    openWeights: m.openWeights,
-    links: m.links,
-    dataset: m.dataset,
-    snapshot: m.snapshot,
-    source: catalog.load ? { table: catalog.load.source, retrieved: catalog.load.retrieved, line: m.line } : null,
-  };
+  const { displayName, line, ...rest } = m;
+  return { ...rest, name: displayName, source: catalog.load ? { table: catalog.load.source, retrieved: catalog.load.retrieved, line } : null };
 }
 
 /** The JSON of a model listing: the models, the retrieval, the credit and what is missing. */

@@ -3,6 +3,7 @@
 import type { ModelSeriesResult, ModelSourceRef } from '../model/model-series.js';
 import { formatFlop, formatModelValue } from '../chart/format-money.js';
 import { textTable } from './text-table.js';
+import { numberedSources } from './numbered-sources.js';
 
 export const MODEL_SERIES_COLUMNS = [
   'metric', 'by', 'series', 'ticker', 'period', 'start', 'end', 'value', 'unit', 'models', 'counted', 'missing_reason', 'missing_detail', 'source_models', 'source_urls', 'retrieved',
@@ -24,12 +25,8 @@ export function modelSeriesRows(r: ModelSeriesResult): (string | number | null)[
 export function modelSeriesTable(r: ModelSeriesResult): string {
   if (!r.loaded) return r.notice ?? '';
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
-  const refs: ModelSourceRef[] = [];
-  const ref = (x: ModelSourceRef) => {
-    let i = refs.findIndex((y) => y.model === x.model && y.line === x.line);
-    if (i < 0) i = refs.push(x) - 1;
-    return i + 1;
-  };
+  const sources = numberedSources<ModelSourceRef>((a, b) => a.model === b.model && a.line === b.line);
+  const ref = sources.ref;
   // A count's sources are every model counted: cite them for a value one model decides.
   const cites = r.metric !== 'models_released' && r.metric !== 'open_weights_share';
   const notes = new Set<string>();
@@ -51,9 +48,9 @@ export function modelSeriesTable(r: ModelSeriesResult): string {
   const out = [`${r.metric} by ${r.by} (${r.period}) in ${unitLabel}: ${r.definition}`, '', textTable(['period', ...r.series.map((s) => s.label)], rows)];
   if (notes.size) out.push('', 'Missing (never counted as zero):', ...[...notes].map((n) => `  ${n}`));
   if (r.notes.length) out.push('', 'Notes:', ...r.notes.map((n) => `  ${n}`));
-  if (refs.length) {
+  if (sources.list.length) {
     out.push('', 'Sources (Epoch AI rows):');
-    refs.forEach((x, i) =>
+    sources.list.forEach((x, i) =>
       out.push(`  [${i + 1}] ${x.model} (${x.organization ?? 'no organisation'}, ${x.publicationDate ?? 'undated'})${x.value !== null ? `: ${formatFlop(x.value, { unit: true, digits: 2 })}` : ''}${x.confidence ? `, ${x.confidence}` : ''}${x.url ? ` ${x.url}` : ''} (${x.table} line ${x.line})`),
     );
   }

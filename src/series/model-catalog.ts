@@ -12,6 +12,7 @@ import { UnknownChoiceError } from '../model/errors.js';
 import { currentModelLoad, selectModels, type StoredModel } from '../store/models-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { findCompany } from './company-lookup.js';
+import { retrievalAsOf } from './data-as-of.js';
 
 /** What every surface shows when no models data is loaded: the one command that loads it. */
 export const MODELS_EMPTY_NOTICE = 'No models data is loaded. Run `airace models sync` to download Epoch AI’s table (or `airace models import FILE` for a downloaded copy).';
@@ -52,11 +53,6 @@ export function catalogModel(m: StoredModel): CatalogModel {
   };
 }
 
-/** How current a retrieval is: the day it was last confirmed (a month when only that is known). */
-export function dataAsOf(load: ModelLoad): string {
-  return load.confirmed > load.retrieved ? load.confirmed : load.retrieved;
-}
-
 export async function modelCatalog(db: Kysely<Database>, filter: ModelFilter = {}): Promise<ModelCatalog> {
   const load = await currentModelLoad(db, filter.asOf);
   if (!load) return { load: null, models: [], credit: epochCredit([], 'epoch'), dataAsOf: null };
@@ -70,7 +66,7 @@ export async function modelCatalog(db: Kysely<Database>, filter: ModelFilter = {
       (!filter.from || (m.publicationDate !== null && m.publicationDate >= filter.from)) &&
       (!filter.to || (m.publicationDate !== null && m.publicationDate <= filter.to)),
   );
-  return { load, models, credit: epochCredit(load.datasets, load.format), dataAsOf: dataAsOf(load) };
+  return { load, models, credit: epochCredit(load.datasets, load.format), dataAsOf: retrievalAsOf(load) };
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();

@@ -1,5 +1,5 @@
 // Kysely table types: the store's single source of truth for column names.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface CompaniesTable {
   ticker: string;
@@ -41,6 +41,12 @@ export interface FactsTable {
   frame: string | null;
   note: string | null;
   run_id: number | null;
+  /** Where the value was read, when not in the document of record (`source_url`). */
+  read_at_url: string | null;
+  /** xbrl | filing | mapped | secondary (VERIFICATION_LEVELS). */
+  verified: string;
+  /** On a version a correction replaced: the correction's reason. */
+  superseded_by: string | null;
 }
 
 /** One row per load or sync run, so every fact can say which run brought it. */
@@ -80,6 +86,8 @@ export interface SyncRunItemsTable {
   facts: number | null;
   message: string | null;
   updated_at: string;
+  /** Times the company failed in this run (migration 0007). */
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 /** The race timeline (data/events.csv). Amounts in currency units; null when none is stated. */
@@ -93,6 +101,15 @@ export interface EventsTable {
   source_url: string;
   note: string | null;
   source_kind: string;
+  read_at_url: string | null;
+  verified: string;
+}
+
+/** Choices that outlive one command (the data folder `init --data-dir` loaded). */
+export interface SettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
 }
 
 /** Companies an event names, in file order; plain names, linked to companies when reading. */
@@ -157,6 +174,7 @@ export interface Database {
   sync_run_items: SyncRunItemsTable;
   events: EventsTable;
   event_companies: EventCompaniesTable;
+  settings: SettingsTable;
   model_loads: ModelLoadsTable;
   models: ModelsTable;
 }

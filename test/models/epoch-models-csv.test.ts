@@ -117,7 +117,7 @@ describe.skipIf(!sharedModelsPresent)('Epoch AI models files', () => {
     expect(failure(() => parseModelsCsv('ticker,name\nAMZN,Amazon\n', 'companies.csv')).message).toMatch(/^companies\.csv:1: not a table of AI models: no "Model" or "Publication date" column/);
     expect(failure(() => parseModelsCsv('<!DOCTYPE html><html><body>Moved</body></html>\n', 'page.csv')).line).toBe(1);
     expect(failure(() => parseModelsCsv('', 'empty.csv')).message).toMatch(/empty file/);
-    expect(failure(() => parseModelsCsv(text.split('\n')[0] + '\n', 'header.csv')).message).toMatch(/^header\.csv:1: no rows/);
+    expect(failure(() => parseModelsCsv(text.split('\n')[0] + '\n', 'header.csv')).message).toMatch(/^header\.csv:2: no data rows after the header/);
   });
 });
 

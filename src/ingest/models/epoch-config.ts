@@ -12,6 +12,8 @@ import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_EPOCH_URL = 'https://epoch.ai/data/notable_ai_models.csv';
 
+const MB = 1024 * 1024;
+
 export interface EpochConfig extends HttpClientConfig {
   url: string;
 }
@@ -29,5 +31,10 @@ export function epochConfigFromEnv(env: NodeJS.ProcessEnv = process.env, version
     backoffBaseMs: numberSetting(env, 'AIRACE_EPOCH_BACKOFF_MS', 2_000),
     backoffMaxMs: numberSetting(env, 'AIRACE_EPOCH_BACKOFF_MAX_MS', 60_000),
     maxRetryAfterMs: numberSetting(env, 'AIRACE_EPOCH_MAX_RETRY_AFTER_MS', 10 * 60_000),
+    // Epoch's notable table is about 2 MB, its all-models table a few times that: generous bounds.
+    maxDownloadBytes: numberSetting(env, 'AIRACE_EPOCH_MAX_DOWNLOAD_MB', 64) * MB,
+    maxBodyBytes: numberSetting(env, 'AIRACE_EPOCH_MAX_BODY_MB', 128) * MB,
+    // Redirects only within the configured host (epoch.ai, or the mirror AIRACE_EPOCH_URL names).
+    redirectOrigins: [new URL(url).origin],
   };
 }

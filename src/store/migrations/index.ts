@@ -4,7 +4,9 @@ import type { StoreDialect } from '../store-dialect.js';
 import { init } from './0001-init.js';
 import { sync } from './0002-sync.js';
 import { events } from './0003-events.js';
+import { dataOfRecord } from './0004-data-of-record.js';
 import { models } from './0005-models.js';
+import { syncAttempts } from './0007-sync-attempts.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -13,7 +15,9 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0001-init': init(dialect),
         '0002-sync': sync(dialect),
         '0003-events': events(dialect),
+        '0004-data-of-record': dataOfRecord(dialect),
         '0005-models': models(dialect),
+        '0007-sync-attempts': syncAttempts(dialect),
       };
     },
   };

@@ -28,8 +28,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function client(server: EpochFixtureServer, retries: string[] = []): EpochClient {
-  return new EpochClient(epochConfigFromEnv(server.env(), 'test'), {
+function client(server: EpochFixtureServer, retries: string[] = [], env: Record<string, string> = {}): EpochClient {
+  return new EpochClient(epochConfigFromEnv(server.env(env), 'test'), {
     limiter: new RateLimiter(1000),
     sleep: (ms) => {
       retries.push(String(ms));
@@ -91,9 +91,17 @@ for (const dialect of DIALECTS) {
       const missing = await failure(syncModels(store, client(server), { today: '2026-05-01' }));
       expect(missing.message).toMatch(/not found \(404\): .*Has Epoch moved the file\? .*AIRACE_EPOCH_URL/);
 
+      // A redirect to another host is refused (nothing is sent there); a gzip bomb stops at the size limit.
+      server.publishTable(csv);
+      server.fault(EPOCH_PATH, { kind: 'redirect', location: 'http://192.0.2.1/notable_ai_models.csv' });
+      expect((await failure(syncModels(store, client(server), { today: '2026-05-01' }))).message).toMatch(/^refused a redirect from .* to http:\/\/192\.0\.2\.1\/notable_ai_models\.csv/);
+      server.fault(EPOCH_PATH, { kind: 'gzip-bomb', inflatedMb: 64 });
+      const bomb = await failure(syncModels(store, client(server, [], { AIRACE_EPOCH_MAX_BODY_MB: '8' }), { today: '2026-05-01' }));
+      expect(bomb.message).toMatch(/inflates to more than 8\.0 MB/);
+
       expect(await listModelLoads(store.db)).toEqual([]);
       const runs = await store.db.selectFrom('runs').selectAll().where('kind', '=', 'models-sync').execute();
-      expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
+      expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
     });
 
     it('downloads the table (retrying what passes) and stores it as the retrieval of the day', async () => {

@@ -7,6 +7,7 @@ import { isRealDate } from '../series/real-date.js';
 import type { ModelFilter } from '../series/model-catalog.js';
 import { MODELS_CHARTS, type ModelsChartKind, type ModelsChartRequest } from '../views/models-chart.js';
 import type { ParameterDef } from './query-parameters.js';
+import { checkChartText } from '../chart/chart-limits.js';
 import type { RawQuery } from './series-query.js';
 
 export const MODEL_PARAMETERS = {
@@ -140,6 +141,8 @@ export function parseModelsChartQuery(q: RawQuery): ModelsChartRequest {
   const s = parseModelSeriesQuery(q);
   const title = last(q, 'title');
   const subtitle = last(q, 'subtitle');
+  if (title !== undefined) checkChartText('title', title);
+  if (subtitle !== undefined) checkChartText('subtitle', subtitle);
   return {
     ...s,
     // A chart's metric only matters for chart=series; the others choose their own.

@@ -28,6 +28,7 @@ import { MODEL_SERIES_COLUMNS, modelSeriesRows, modelSeriesTable } from '../../v
 import { MODELS_CHARTS, modelsChart, type ModelsChartKind } from '../../views/models-chart.js';
 import { formatCount, formatFlop } from '../../chart/format-money.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
+import { checkChartText, DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE, parseScale } from '../../chart/chart-limits.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { packageRoot } from '../../config/paths.js';
@@ -198,15 +199,14 @@ export function registerModels(program: Command): void {
     .option('--by <grouping>', `with --type series or per-year: ${MODEL_GROUPINGS.join(', ')}`)
     .option('-p, --period <period>', `period: ${MODEL_PERIODS.join(', ')}`, 'cy')
     .option('--highlight <names>', 'with --type compute: makers whose models are ringed and named (default Alibaba,DeepSeek)')
-    .option('--title <text>', 'chart title')
-    .option('--subtitle <text>', 'chart subtitle')
-    .option('--scale <n>', 'PNG pixel density', '2')
+    .option('--title <text>', `chart title (at most ${MAX_CHART_TEXT} characters)`)
+    .option('--subtitle <text>', `chart subtitle (at most ${MAX_CHART_TEXT} characters)`)
+    .option('--scale <n>', `PNG pixel density, ${MIN_SCALE} to ${MAX_SCALE}`, String(DEFAULT_SCALE))
     .action(async (o: FilterOptions & { out: string; type: string; metric?: string; by?: string; period: string; highlight?: string; title?: string; subtitle?: string; scale: string }, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
       const ext = ['.svg', '.png', '.vl.json'].find((e) => opts.out.toLowerCase().endsWith(e));
       if (!ext) throw new InvalidOptionError('out', opts.out, ['a file ending in .svg, .png or .vl.json']);
-      const scale = Number(opts.scale);
-      if (!(scale > 0 && scale <= 4)) throw new InvalidOptionError('scale', opts.scale, ['a number above 0, at most 4']);
+      const scale = ext === '.png' ? parseScale(opts.scale) : DEFAULT_SCALE;
       const request = {
         ...filterOf(opts),
         chart: keyword(opts.type, 'type', MODELS_CHARTS) as ModelsChartKind,
@@ -214,8 +214,8 @@ export function registerModels(program: Command): void {
         by: opts.by === undefined ? undefined : (keyword(opts.by, 'by', MODEL_GROUPINGS) as ModelGrouping),
         period: keyword(opts.period, 'period', MODEL_PERIODS) as ModelPeriod,
         highlight: splitOn(opts.highlight, /,/),
-        title: opts.title,
-        subtitle: opts.subtitle,
+        title: opts.title === undefined ? undefined : checkChartText('title', opts.title),
+        subtitle: opts.subtitle === undefined ? undefined : checkChartText('subtitle', opts.subtitle),
       };
       const chart = await withStore(opts, (s) => modelsChart(s.db, request));
       if (!chart.loaded) throw new Error(`nothing to draw: ${MODELS_EMPTY_NOTICE}`);

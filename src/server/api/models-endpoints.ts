@@ -11,7 +11,7 @@ import { modelsChart } from '../../views/models-chart.js';
 import { renderVegaLiteJson } from '../../chart/render.js';
 import { toCsv } from '../../views/csv.js';
 import { ApiError } from '../api-error.js';
-import { allowedFor, DEFAULTS } from '../query-parameters.js';
+import { parseScale } from '../../chart/chart-limits.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
 import { parseModelFilter, parseModelSeriesQuery, parseModelsChartQuery } from '../models-query.js';
@@ -35,13 +35,6 @@ export function modelSeriesHandler(ctx: ServerContext, format: 'json' | 'csv') {
   };
 }
 
-function scaleOf(raw: unknown): number {
-  if (raw === undefined || raw === '') return DEFAULTS.scale;
-  const n = Number(raw);
-  if (!(n >= 1 && n <= 4)) throw new ApiError(400, `invalid scale: ${String(raw)} (expected a number from 1 to 4)`, 'scale', allowedFor('scale'));
-  return n;
-}
-
 export function modelsChartHandler(ctx: ServerContext, format: 'svg' | 'png' | 'vl.json') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.query as RawQuery;
@@ -52,7 +45,7 @@ export function modelsChartHandler(ctx: ServerContext, format: 'svg' | 'png' | '
     const name = `airace-models-${req.chart}`;
     if (format === 'vl.json') return reply.type('application/json; charset=utf-8').header('content-disposition', `inline; filename="${name}.vl.json"`).send(renderVegaLiteJson(spec));
     if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').header('content-disposition', `inline; filename="${name}.svg"`).send(await ctx.charts.svg(spec));
-    return reply.type('image/png').header('content-disposition', `inline; filename="${name}.png"`).send(await ctx.charts.png(spec, scaleOf(raw.scale)));
+    return reply.type('image/png').header('content-disposition', `inline; filename="${name}.png"`).send(await ctx.charts.png(spec, parseScale(raw.scale)));
   };
 }
 

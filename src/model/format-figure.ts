@@ -151,3 +151,24 @@ export function formatCompact(value: number, unit: string): string {
   const v = scale ? Math.abs(value) / scale.size : Math.abs(value);
   return `${value < 0 ? '-' : ''}${currencyPrefix(unit)}${trimmed(v, digits(v))}${scale?.suffix ?? ''}`;
 }
+
+/** A plain count on the same scale as money: 671e9 → "671B", 1.6e12 → "1.6T", 8192 → "8,192". */
+export function formatCount(value: number): string {
+  const abs = Math.abs(value);
+  const scale = MONEY_SCALES.find((s) => abs >= s.size);
+  if (!scale) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return `${value < 0 ? '-' : ''}${(abs / scale.size).toFixed(1).replace(/\.0$/, '')}${scale.suffix}`;
+}
+
+/** Training compute in FLOP, as Epoch writes it: 3.8e26 → "3.8e26"; `unit` appends " FLOP". */
+export function formatFlop(value: number, { unit = false, digits = 1 }: { unit?: boolean; digits?: number } = {}): string {
+  const [mantissa, exponent] = value.toExponential(digits).split('e');
+  return `${mantissa}e${Number(exponent)}${unit ? ' FLOP' : ''}`;
+}
+
+/** A models series value in its unit: FLOP as 3.8e26, a share as 42%, a count as is. */
+export function formatModelValue(value: number, unit: 'FLOP' | 'models' | 'percent'): string {
+  if (unit === 'FLOP') return formatFlop(value);
+  if (unit === 'percent') return formatPercent(value, 0);
+  return String(value);
+}

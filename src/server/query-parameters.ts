@@ -49,13 +49,13 @@ export interface ParameterDef {
 }
 
 /** An invalid value, reported as a 400 naming the parameter with what it allows. */
-function invalid(ctx: z.RefinementCtx, reason: string): typeof z.NEVER {
+export function invalid(ctx: z.RefinementCtx, reason: string): typeof z.NEVER {
   ctx.addIssue({ code: 'custom', message: reason });
   return z.NEVER;
 }
 
 /** A keyword read case-insensitively; empty means absent (a form's "none" option). */
-function keyword<T extends string>(values: readonly T[], words?: (v: T) => string) {
+export function keyword<T extends string>(values: readonly T[], words?: (v: T) => string) {
   const schema = z.string().transform((v, ctx): T | undefined => {
     const w = v.trim().toLowerCase();
     if (w === '') return undefined;
@@ -99,7 +99,7 @@ const text = z
   })
   .meta({ type: 'string', maxLength: MAX_TEXT });
 
-function integer(min: number, max: number, what: string) {
+export function integer(min: number, max: number, what: string) {
   return z
     .string()
     .transform((v, ctx) => {
@@ -111,7 +111,7 @@ function integer(min: number, max: number, what: string) {
     .meta({ type: 'integer', minimum: min, maximum: max });
 }
 
-const list = (maxLength: number, spaces = true) =>
+export const list = (maxLength: number, spaces = true) =>
   z
     .string()
     .max(maxLength)
@@ -302,23 +302,25 @@ export const PARAMETERS = {
 export type ParameterName = keyof typeof PARAMETERS;
 
 /** Which definition each field of a query schema came from (for 400 messages and list handling). */
-const fieldDefs = new WeakMap<z.ZodType, { name: ParameterName; def: ParameterDef }>();
+const fieldDefs = new WeakMap<z.ZodType, { name: string; def: ParameterDef }>();
 
-type Field<N extends ParameterName> = z.ZodOptional<(typeof PARAMETERS)[N]['schema']>;
+type Field<T extends Record<string, ParameterDef>, N extends keyof T> = z.ZodOptional<T[N]['schema']>;
 
 /**
- * A querystring schema: every parameter optional unless `required`. `alias` lets one definition
- * serve under another name (the facts endpoint's `metric` takes raw concepts too, so it is
- * described by `facts-metric`).
+ * A querystring schema from a table of parameter definitions (the series and chart ones here,
+ * the models ones in models-query.ts): every parameter optional unless `required`. `alias` lets
+ * one definition serve under another name (the facts endpoint's `metric` takes raw concepts
+ * too, so it is described by `facts-metric`).
  */
-export function querySchema<const N extends ParameterName, const A extends Record<string, ParameterName> = Record<never, never>>(
+export function querySchemaOf<T extends Record<string, ParameterDef>, const N extends keyof T & string, const A extends Record<string, keyof T & string> = Record<never, never>>(
+  table: T,
   names: readonly N[],
   alias?: A,
   required: readonly string[] = [],
 ) {
   const shape: Record<string, z.ZodType> = {};
-  const add = (as: string, name: ParameterName) => {
-    const def: ParameterDef = PARAMETERS[name];
+  const add = (as: string, name: keyof T & string) => {
+    const def: ParameterDef = table[name]!;
     const described = def.schema.meta({ description: def.description, ...(def.example ? { examples: [def.example] } : {}) });
     const field = required.includes(as) ? described : described.optional();
     fieldDefs.set(field, { name, def });
@@ -326,7 +328,12 @@ export function querySchema<const N extends ParameterName, const A extends Recor
   };
   for (const name of names) add(name, name);
   for (const [as, name] of Object.entries(alias ?? {})) add(as, name);
-  return z.object(shape) as unknown as z.ZodObject<{ [K in N]: Field<K> } & { [K in keyof A]: Field<A[K]> }>;
+  return z.object(shape) as unknown as z.ZodObject<{ [K in N]: Field<T, K> } & { [K in keyof A]: Field<T, A[K]> }>;
+}
+
+/** A querystring schema of the series and chart parameters. */
+export function querySchema<const N extends ParameterName, const A extends Record<string, ParameterName> = Record<never, never>>(names: readonly N[], alias?: A, required: readonly string[] = []) {
+  return querySchemaOf(PARAMETERS, names, alias, required);
 }
 
 export const SERIES_PARAMETERS = ['metric', 'companies', 'period', 'from', 'to', 'currency', 'basis', 'as-first-reported', 'transform'] as const;

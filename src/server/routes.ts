@@ -22,9 +22,13 @@ import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
+import { modelsPage } from './pages/models.js';
+import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
+import { ModelListSchema, ModelLoadsSchema, ModelSeriesSchema } from './api/models-schemas.js';
+import { MODEL_QUERIES } from './models-query.js';
 
 
-const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/check', '/api/v1/openapi.json'];
+const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/models', '/api/v1/models.csv', '/api/v1/models/series', '/api/v1/models/series.csv', '/api/v1/models/chart.svg', '/api/v1/models/chart.png', '/api/v1/models/chart.vl.json', '/api/v1/models/loads', '/api/v1/check', '/api/v1/openapi.json'];
 
 async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
   if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
@@ -85,6 +89,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     page('/index.json', overviewPage, 'json'),
     page('/index.csv', overviewPage, 'csv'),
     page('/company/:ticker', companyPage, 'suffix'), // AMZN, AMZN.json, AMZN.csv
+    page('/models', modelsPage, 'html'),
+    page('/models.json', modelsPage, 'json'),
+    page('/models.csv', modelsPage, 'csv'),
     page('/explore', explorePage, 'html'),
     page('/explore.json', explorePage, 'json'),
     page('/explore.csv', explorePage, 'csv'),
@@ -109,6 +116,14 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
     api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
     api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: QUERIES.events, response: file('text/csv', 'One row per event') }),
+    api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: MODEL_QUERIES.list, response: json(ModelListSchema, 'The models of the retrieval, newest first') }),
+    api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: MODEL_QUERIES.list, response: file('text/csv', 'One row per model, with its source row') }),
+    api('GET', '/api/v1/models/series', modelSeriesHandler(ctx, 'json'), { tags: ['models'], summary: 'Models released, frontier compute, largest and median compute, open-weights share, by country, company or lab and period, with the Epoch rows behind each value (as `airace models series --format json`)', querystring: MODEL_QUERIES.series, response: json(ModelSeriesSchema, 'One series per group') }),
+    api('GET', '/api/v1/models/series.csv', modelSeriesHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same series as CSV rows, one per group and period', querystring: MODEL_QUERIES.series, response: file('text/csv', 'One row per group and period, with the models behind it') }),
+    api('GET', '/api/v1/models/chart.svg', modelsChartHandler(ctx, 'svg'), { tags: ['models'], summary: 'A models chart as SVG, laid out for `width` (compute over time, per year, open weights, or any series), with alt text, Epoch’s credit and data as of; 404 when no models data is loaded', querystring: MODEL_QUERIES.chart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/models/chart.png', modelsChartHandler(ctx, 'png'), { tags: ['models'], summary: 'A models chart as PNG', querystring: MODEL_QUERIES.chartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: MODEL_QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
+    api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', querystring: QUERIES.none, response: json(ModelLoadsSchema, 'Every retrieval stored, newest first') }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
     {
       // The API's root: browsers go to the reference, clients get where everything is.

@@ -29,6 +29,8 @@ export interface FrameInput {
   table?: SafeHtml;
   /** Documents behind a figure, instead of the series' sources. */
   sources?: ChartSource[];
+  /** A Sources panel of its own (a third party's table, as the models charts'), instead of a list of documents. */
+  sourcesPanel?: SafeHtml;
   /** `http://host:port`, for an embed code that works on other sites. */
   origin: string;
   /** Widths the chart image is offered at without JavaScript: phone, tablet, the page's full width. */
@@ -37,6 +39,8 @@ export interface FrameInput {
   embed?: boolean;
   /** How current the figures are; the series result's by default. */
   dataAsOf?: DataAsOf;
+  /** "Data as of" already in words (a retrieval of a third party's table), instead of `dataAsOf`. */
+  asOfText?: string;
 }
 
 const TABS = [
@@ -72,7 +76,7 @@ function sourceItem(s: ChartSource): SafeHtml {
   const readAt = safeUrl(s.readAt);
   const covers = s.covers.length > 6 ? `${s.covers.slice(0, 6).join(', ')} and ${s.covers.length - 6} more` : s.covers.join(', ');
   const checked = s.verified ? VERIFIED_WORDS[s.verified] : null;
-  return html`<li>${link}${doc ? html` <span class="doc">${doc}</span>` : ''} <span class="covers">· ${covers}</span>${checked ? html` <span class="kind">· ${checked}${readAt ? html` (<a href="${readAt}">where it was read</a>)` : ''}</span>` : ''}${s.kind === 'bundled' ? '' : html` <span class="kind">(synced from SEC EDGAR)</span>`}</li>`;
+  return html`<li>${link}${doc ? html` <span class="doc">${doc}</span>` : ''} <span class="covers">· ${covers}</span>${checked ? html` <span class="kind">· ${checked}${readAt ? html` (<a href="${readAt}">where it was read</a>)` : ''}</span>` : ''}${s.kind === 'sec' ? html` <span class="kind">(synced from SEC EDGAR)</span>` : ''}</li>`;
 }
 
 function sourcesPanel(sources: ChartSource[], links: ChartLinks): SafeHtml {
@@ -91,7 +95,7 @@ function downloadPanel(f: FrameInput): SafeHtml {
   <li><a href="${l.json}">JSON</a> · <a href="${l.vegaLite}" download>Vega-Lite</a> <span class="hint">to restyle the chart</span></li>
 </ul>
 ${
-  f.embed === false
+  f.embed === false || !l.embed
     ? ''
     : html`<label for="${f.id}-embed">Embed code</label>
 <textarea id="${f.id}-embed" class="embed-code" readonly rows="4">${embedCode(f.origin, l.embed, f.title)}</textarea>
@@ -114,8 +118,8 @@ export function chartFrame(f: FrameInput): SafeHtml {
   </nav>
   ${panel('chart', html`<div class="chart-view">${picture(f)}</div>`)}
   ${panel('table', table)}
-  ${panel('sources', sourcesPanel(sources, f.links))}
+  ${panel('sources', f.sourcesPanel ?? sourcesPanel(sources, f.links))}
   ${panel('download', downloadPanel(f))}
-  <figcaption class="frame-foot">${dataAsOfText(asOf)} · <a href="${f.links.explore}">Explore this chart</a> · <a href="/methodology">How the figures are made</a></figcaption>
+  <figcaption class="frame-foot">${f.asOfText ?? dataAsOfText(asOf)}${f.links.explore ? html` · <a href="${f.links.explore}">Explore this chart</a>` : ''} · <a href="/methodology">How the figures are made</a></figcaption>
 </figure>`;
 }

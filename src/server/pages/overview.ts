@@ -35,6 +35,8 @@ import { listEvents } from '../../series/events.js';
 import { formatEventDate } from '../../chart/format-event-date.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { chartEventsFor } from '../chart-spec.js';
+import { modelsSummary, type ModelsSummary } from '../../views/models-summary.js';
+import { modelsSection } from '../components/models-section.js';
 
 export interface OverviewData {
   /** The seed chart, as `airace chart --preset seed --annotate`: `events` are the ones it marks. */
@@ -48,6 +50,8 @@ export interface OverviewData {
   plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
   /** Every event of the race, oldest first, each with its source (`airace events --format json`). */
   timeline: EventJson[];
+  /** The models side of the race, from Epoch AI's data (`loaded: false` until `airace models sync`). */
+  models: ModelsSummary;
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
   /** What the frames say about each chart (title, alt text, periods), worked out once with the data. */
@@ -64,13 +68,14 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
     const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, companies);
     const figure = figurePreset('plan-vs-actual');
     const stackQuery = parseChartQuery({ metric: 'capex', companies: 'AMZN,MSFT,GOOGL,META', period: 'cy', type: 'stacked' }, companies);
-    const [result, board, bigFour, stack, plan, timeline] = await Promise.all([
+    const [result, board, bigFour, stack, plan, timeline, models] = await Promise.all([
       getSeries(db, seriesRequestOf(query)),
       leaderboard(db),
       getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
       getSeries(db, seriesRequestOf(stackQuery)),
       planVsActualData(db, figure),
       listEvents(db),
+      modelsSummary(db),
     ]);
     const marked = await chartEventsFor(db, query, result);
     const planQuery = parseChartQuery({ preset: figure.name }, []);
@@ -90,6 +95,7 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
       stack: { query: stackQuery, links: chartLinks(stackQuery), result: stack },
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
       timeline: timeline.map(eventJson),
+      models,
       tables: TABLES.map((t) => t.name),
       summaries,
     };
@@ -282,6 +288,8 @@ async function render(d: OverviewData, _ctx: ServerContext, req: PageRequest): P
   <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition: the chart’s Table tab.</p>
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}
 </section>
+
+${modelsSection(d.models, { headingId: 'models-heading', origin: req.origin })}
 
 <section aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">Timeline</h2>

@@ -55,7 +55,7 @@ export function modelSeriesLineSpec(r: ModelSeriesResult, o: ModelSeriesChartOpt
   const encoding = {
     x: { field: 'label', type: 'ordinal', title: null, scale: { domain: labels }, axis: { labelAngle: 0, labelExpr: every > 1 ? `indexof(${JSON.stringify(labels)}, datum.value) % ${every} === 0 ? datum.value : ''` : undefined } },
     y,
-    color: { field: 'series', type: 'nominal', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) }, ...(o.legendColumns ? { legend: { orient: 'top', columns: o.legendColumns } } : {}) },
+    color: { field: 'series', type: 'nominal', title: r.by === 'country' ? 'Country' : 'Developer', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) }, ...(o.legendColumns ? { legend: { orient: 'top', columns: o.legendColumns, labelLimit: Math.max(60, Math.floor(width / o.legendColumns) - 30) } } : {}) },
     tooltip: [
       { field: 'series', title: r.by === 'country' ? 'Country' : 'Developer' },
       { field: 'label', title: 'Period' },

@@ -64,7 +64,7 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
     also.push(evidence(`the ${pledge!.unit} pledge converted at ${company.name}'s stated rate of ${converted.figure.fx!.date}, the last before the ${pledge!.periodStart} announcement`, q, converted.figure, converted.sources, pledge!.note));
   }
   const months = primary.fact.periodStart ? monthsBetween(primary.fact.periodStart, primary.fact.periodEnd) : null;
-  const span = claim.period?.kind === 'span' ? claim.period.years : null;
+  const span = claim.period?.ref.kind === 'span' ? claim.period.ref.years : null;
   const notes: string[] = [];
   if (months) notes.push(`the pledge covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
   if (primary.fact.note) notes.push(primary.fact.note);

@@ -7,6 +7,7 @@
 // so extraction leaves it out.
 import * as chrono from 'chrono-node';
 import type { ArticleDate } from './claim.js';
+import { maskMarkup } from './mask-markup.js';
 
 /** Lines at the top that may carry the date (front matter, headline, byline, dateline). */
 const HEAD_LINES = 12;
@@ -48,8 +49,10 @@ function likelyYear(text: string, fallback: string | undefined): number | null {
  * @param fallbackDate the caller's date (YYYY-MM-DD), used for the year of a dateline that gives none
  */
 export function findArticleDate(text: string, fallbackDate?: string): ArticleDate | null {
-  const head = text.slice(0, HEAD_CHARS);
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(head);
+  // Emphasis and links are masked (same offsets), so "_February 2, 2026_" reads as a date.
+  const raw = text.slice(0, HEAD_CHARS);
+  const head = maskMarkup(raw);
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw);
   if (front) {
     const m = /^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front[1]!);
     if (m && validIso(m[1]!)) {

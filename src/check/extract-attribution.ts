@@ -4,7 +4,7 @@
 // ("the CFO said capex was $X") stays checkable; so does a company's own plan ("set to spend").
 import type { Attribution, Span } from './claim.js';
 
-const PERSON_VERBS = String.raw`predicted|predicts|predict|forecasts?|forecasted|believes|believe|argued|argues|argue|claimed|claims|estimated|estimates|suggests|suggested|suggest|warned|warns|said|says|thinks|think|projected|projects|highlights|highlighted|expects|expected|reckons|speculated|envisions|envisioned|sees|saw`;
+const PERSON_VERBS = String.raw`predicted|predicts|predict|forecasts?|forecasted|believes|believe|argued|argues|argue|claimed|claims|estimated|estimates|estimate|reckon|suggests|suggested|suggest|warned|warns|said|says|thinks|think|projected|projects|highlights|highlighted|expects|expected|reckons|speculated|envisions|envisioned|sees|saw`;
 /** Roles before a name ("CEO Eddie Wu", "analyst Jane Doe"), capitalised or not. */
 const ROLE = ['CEO', 'CFO', 'CTO', 'chief executive(?: officer)?', 'chief financial officer', 'founder', 'co-?founder', 'cofounder', 'chairman', 'chairwoman', 'chair', 'president', 'analyst', 'economist', 'strategist', 'investor']
   .map((r) => `[${r[0]!.toUpperCase()}${r[0]!.toLowerCase()}]${r.slice(1)}`)
@@ -21,7 +21,7 @@ const PLURAL_SOURCES = new RegExp(String.raw`\b(analysts|economists|experts|rese
 const MODAL = /\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b/;
 /** A company's own officers speak for it. */
 const OFFICER = /\b(?:CEO|CFO|COO|chief\s+(?:executive|financial|operating)(?:\s+officer)?|president|chairman|chairwoman|chair|executives?|management|the\s+company)\b/i;
-const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|project(?:ed|s|ions?)|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
+const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|projected|projects\s+(?:that|to)|projections?|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
 
 /** A named person the text attributes words to ("Eddie Wu highlights", "CEO Eddie Wu"). Company names are not people. */
 function namedPerson(text: string, isCompany: (name: string) => boolean): string | null {

@@ -21,9 +21,14 @@ const GUIDANCE_WORDS = new RegExp(String.raw`\b(?:${GUIDANCE.source})\b`, 'i');
 const GUIDED_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 
 /** "previously", "had said", "originally": a statement earlier than the one in force. */
-const EARLIER = /\b(?:previously|originally|initially|earlier\s+guidance|prior\s+(?:outlook|guidance|forecast|range)|had\s+(?:said|guided|forecast|expected|been|planned|projected))\b/i;
+const EARLIER = /\b(?:previously|originally|initially|earlier\s+guidance|prior\s+(?:outlook|guidance|forecast|range)|had\s+(?:said|guided|forecast|expected|planned|projected))\b/i;
 
 /** Guidance words count only in the figure's own clause: "spent $44.5 billion, and will spend more" is a result. */
+/** Whether words state a plan (for a metric guidance is given for). */
+export function statesPlan(metricId: string | null, words: string): string | null {
+  return metricId && GUIDED_METRICS.has(metricId) ? (GUIDANCE_WORDS.exec(words)?.[0] ?? null) : null;
+}
+
 export function basisFor(metricId: string | null, clauseText: string): { basis: ClaimBasis; words: string | null } {
   if (metricId === COMMITMENT_METRIC) return { basis: 'commitment', words: 'commitment' };
   if (metricId && GUIDED_METRICS.has(metricId)) {

@@ -18,7 +18,7 @@ import { resolveMention } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
 import { COMMITMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
 import { segmentNamed } from './segments.js';
-import { basisFor, statedWhenOf } from './extract-basis.js';
+import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
 import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';
 import { findArticleDate } from './article-date.js';
@@ -54,6 +54,18 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
   return pairs;
 }
 
+/**
+ * "Free cash flow, measured as operating cash flow minus capital spending, shrank to $7.7 billion": the
+ * metric words nearest the figure define free cash flow; they are not the figure's metric.
+ */
+function definedFreeCashFlow(metrics: MetricMention[], q: Quantity, sentence: Span, figures: Quantity[]): MetricMention | null {
+  const before = metrics.filter((m) => m.start >= sentence.start && m.end <= q.start);
+  const fcf = before.filter((m) => m.id === 'free_cash_flow').pop();
+  if (!fcf || figures.some((f) => f.start >= fcf.end && f.end <= q.start)) return null;
+  const after = before.filter((m) => m.start > fcf.end);
+  return after.every((m) => ['operating_cash_flow', 'capex', 'finance_lease_principal', 'capex_incl_finance_leases'].includes(m.id)) ? fcf : null;
+}
+
 /** The span in `spans` (sorted, not overlapping) that holds `offset`, by binary search. */
 function spanAt<T extends { start: number; end: number }>(spans: T[], offset: number): T | null {
   let lo = 0;
@@ -69,12 +81,16 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b[^.;%]{0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*of\s+(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
 const SHARE_OF_REVENUE = /^\s*of\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
+/** Periods that carry to the next sentence: one period, not a range or a span. */
+const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
+/** Words that say the figure is about a later period than the one before: the period is not carried. */
+const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
@@ -100,6 +116,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
   let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
+  /** The last period the text named itself (not one counted back from another, "a year earlier"): what "the same quarter" refers to. */
+  let lastAnchor: PeriodRef | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
 
@@ -111,8 +129,6 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const metrics = extractMetricMentions(masked, sentence.start, sentence.end);
     const periods = extractPeriods(masked, sentence.start, sentence.end);
     const months = extractMonths(masked, sentence.start, sentence.end);
-    const sentenceText = masked.slice(sentence.start, sentence.end);
-    const reading = CALENDAR_READING.test(sentenceText) ? 'cy' : FISCAL_READING.test(sentenceText) ? 'fy' : null;
     for (const m of mentions) named.add(m.ticker ?? m.text.toLowerCase());
 
     const chart = chartMentionIn(masked, sentence, mentions, metrics, periods, matcher);
@@ -141,7 +157,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const before = periods.filter((o) => o.end <= p.start).reverse();
       let reference: PeriodRef | null = null;
       for (const o of before) {
-        if (o.relative !== null && o.year === null) continue;
+        if (o.relative === 'year-earlier' || o.relative === 'same') continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
           reference = r.ref;
@@ -149,8 +165,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         }
       }
       const quarterish = p.kind === 'quarter' && p.relative === 'same';
-      reference ??= quarterish ? lastQuarter : (lastPeriod?.ref ?? null);
+      reference ??= quarterish ? lastQuarter : (lastAnchor ?? lastPeriod?.ref ?? null);
       const r = resolveMention(p, { reference, articleDate: date, company: companyOf(subject), future });
+      // "measured by calendar year, ... in 2024": the words of its clause say how a bare year is meant.
+      const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
+      const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
       const out: ClaimPeriod | { error: string } =
         'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: true, fromSentence: null };
       resolvedPeriods.set(p, out);
@@ -177,15 +196,24 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // Metric: named where the figure is, else carried from the sentence before (in the same paragraph).
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
       const mention = metricForQuantity(metrics, q, clause, sentence, laterClauseHasFigure);
-      const zone = masked.slice(Math.max(sentence.start, (allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start)), Math.min(sentence.end, allFigures.find((f) => f.start >= q.end)?.start ?? sentence.end));
+      // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
+      const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
+      const definedFcf = definedFreeCashFlow(metrics, q, sentence, allFigures);
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
+      const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
       const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
-      if (mention) {
+      if (definedFcf) {
+        metric = stated('free_cash_flow', definedFcf.text);
+      } else if (mention) {
         const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
         metric = stated(mention.id, mention.text, segment);
-        if (mention.id === 'revenue' && subjectSegment) metric = stated('cloud_revenue', mention.text, subjectSegment.name);
+        // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
+        const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;
+        const segmentHere = inOwnClause ? (clauseSegment ? segmentNamed(clauseSegment.text) : null) : subjectSegment;
+        if (mention.id === 'revenue' && segmentHere) metric = stated('cloud_revenue', mention.text, segmentHere.name);
+        else if (mention.id === 'cloud_revenue' && segmentHere && segmentHere.ticker === segmentNamed(metric.segment)?.ticker) metric = { ...metric, segment: segmentHere.name };
       } else if (subjectSegment && q.kind !== 'count') {
         metric = stated('cloud_revenue', subjectSegment.name, subjectSegment.name);
       } else if (lastMetric && lastMetric.paragraph === sentence.paragraph && lastMetric.sentence >= number - 1 && q.kind !== 'count') {
@@ -222,7 +250,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.end <= clause.end)), date);
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
-        if (statedWhen && /\b(?:said|guided|told|put|pegged|read)\b/i.test(clauseText)) ((basis = 'guidance'), (basisWords = statedWhen.words));
+        const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
+        if (statedWhen && (/\b(?:said|guided|told|put|pegged|read)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
         else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
@@ -237,7 +266,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       });
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
-      if (!periodMention && inClause.length && kind !== 'change') periodMention = [...inClause].sort((a, b) => byDistance(a) - byDistance(b))[0]!;
+      // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
+      if (!periodMention) periodMention = [...inClause].filter((p) => kind !== 'change' || !isBase(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
@@ -246,7 +276,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const r = resolvePeriodMention(periodMention, subject, future);
         if ('error' in r) periodError = r.error;
         else period = r;
-      } else if (lastPeriod && lastPeriod.paragraph === sentence.paragraph && lastPeriod.sentence >= number - 1 && metric?.id !== COMMITMENT_METRIC) {
+      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || lastPeriod.sentence === number - 1) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
         period = { ref: lastPeriod.ref, how: 'carried', firm: true, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
       }
       if (metric?.id === COMMITMENT_METRIC && !period) {
@@ -291,12 +321,24 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
-      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC) {
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
-        if (['quarter', 'fiscal-quarter'].includes(period.ref.kind)) lastQuarter = period.ref;
+        const anchor = periodMention && periodMention.relative !== 'year-earlier';
+        if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
+        if (anchor) lastAnchor = period.ref;
       }
     }
 
+    // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
+    if (quantities.length === 0) {
+      const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();
+      const r = context ? resolvePeriodMention(context, carried, false) : null;
+      if (context && r && 'ref' in r) {
+        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number };
+        if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
+        if (context.relative !== 'year-earlier') lastAnchor = r.ref;
+      }
+    }
     if (quantities.length === 0) {
       const said = attributedPrediction(masked, sentence, isCompany);
       if (said && claims.length < MAX_CLAIMS) {

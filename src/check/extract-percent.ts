@@ -13,7 +13,7 @@ const PERCENT = new RegExp(
   'gi',
 );
 /** "doubled", "tripled", "could double", "twofold": a multiple of the base. */
-const MULTIPLE = /\b(?<word>doubl(?:ed|es|ing|e)|tripl(?:ed|es|ing|e)|quadrupl(?:ed|es|ing|e)|halv(?:ed|es|ing|e)|(?<n>two|three|four|five|ten)[- ]?fold)\b(?![- ]digit)/gi;
+const MULTIPLE = /\b(?<word>doubl(?:ed|es|ing|e)|tripl(?:ed|es|ing|e)|quadrupl(?:ed|es|ing|e)|halved|(?<n>two|three|four|five|ten)[- ]?fold)\b(?![- ]digit)/gi;
 const MULTIPLE_OF: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, halv: 0.5 };
 const FOLD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10 };
 

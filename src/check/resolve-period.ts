@@ -112,3 +112,8 @@ export function slotDates(slot: PeriodSlot, company: Company): { start: string; 
   if (slot.period === 'ttm') return { start: startDateOf(quarterEnd(slot.from), 12), end: endDateOf(quarterEnd(slot.to)) };
   return { start: startDateOf(yearEnd(slot.from), 12), end: endDateOf(yearEnd(slot.to)) };
 }
+
+/** The dates a slot covers for the companies a claim is about (one company or one group), or null for a list. */
+export function datesFor(slot: PeriodSlot, companies: Company[]): { start: string; end: string } | null {
+  return companies.length === 1 ? slotDates(slot, companies[0]!) : companies.every((c) => c.fiscalYearEndMonth === 12) && companies.length ? slotDates(slot, companies[0]!) : null;
+}

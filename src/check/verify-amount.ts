@@ -13,7 +13,7 @@ import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './seri
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
-import type { PeriodSlot } from './resolve-period.js';
+import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
 import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
@@ -98,7 +98,7 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
-  const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : null, choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
   if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(slot)}: ${ours.missing}`);
   if (ctx.articleDate && ours.figure.end && ours.figure.end > ctx.articleDate && claim.basis === 'actual') {
     return {

@@ -13,7 +13,7 @@ import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './seri
 import { formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
-import { resolvePeriod, type PeriodSlot } from './resolve-period.js';
+import { datesFor, resolvePeriod, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
 
 /** The same slot `years` later: 2024-Q4 → 2023-Q4 for -1, 2025 → 2024. */
@@ -110,7 +110,9 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
   const label = between.from.from === shiftSlot(between.to, -1).from && !claim.base ? slotLabel(between.to) : `${slotLabel(between.from)} to ${slotLabel(between.to)}`;
   // A change over a range is about the whole span; a change against a base, about the later period.
   const overRange = !claim.base && slot.from !== slot.to && slot.period !== 'quarter';
-  const located = withPeriod(base, label, [note, between.note].filter(Boolean).join('; ') || null, 'figure' in ours ? { start: overRange ? ours.figure.start : await periodStart(ctx, tickers, metric, between.to), end: ours.figure.end } : null);
+  const span = overRange ? { from: single(slot, 'from'), to: single(slot, 'to') } : { from: between.to, to: between.to };
+  const dates = { start: datesFor(span.from, subject)?.start ?? null, end: datesFor(span.to, subject)?.end ?? null };
+  const located = withPeriod(base, label, [note, between.note].filter(Boolean).join('; ') || null, dates);
   if ('missing' in ours) return notCheckable(located, 'no-data', `cannot compute the change: ${ours.missing}`);
   if (ctx.articleDate && ours.laterEnd && ours.laterEnd > ctx.articleDate) {
     return notCheckable(located, 'published-later', `published later: ${slotLabel(between.to)} ended on ${ours.laterEnd}, after the article's date (${ctx.articleDate})`);

@@ -70,7 +70,7 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   if (primary.fact.note) notes.push(primary.fact.note);
   const label = `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
   return {
-    ...withPeriod(base, label, null),
+    ...withPeriod(base, label, null, { start: primary.fact.periodStart, end: primary.fact.periodEnd }),
     kind: as === 'conversion' ? 'conversion' : base.kind,
     basis: 'commitment',
     verdict,

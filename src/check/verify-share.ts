@@ -11,6 +11,7 @@ import { formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
 import type { VerifyContext } from './verify-context.js';
+import { datesFor } from './resolve-period.js';
 
 export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
   const base = skeleton(claim, ctx.companies);
@@ -21,7 +22,7 @@ export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<Che
     if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
     const tickers = subject.map((c) => c.ticker);
     const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, 'capex_intensity', choice.primary, undefined, 1);
-    const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in ours ? ours.figure : null, choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+    const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in ours ? ours.figure : datesFor(choice.primary, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
     if ('missing' in ours) return notCheckable(located, 'no-data', ours.missing);
     const test = testFor(q);
     const { verdict, difference } = judge(test, ours.figure.value);
@@ -36,7 +37,7 @@ export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<Che
   if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
   const part = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], metric, choice.primary, undefined, 3);
   const whole = await seriesFigure(ctx.cache, ctx.companies, [group.ticker], metric, choice.primary, undefined, 3);
-  const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in part ? part.figure : null, choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in part ? part.figure : datesFor(choice.primary, [company]), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
   if ('missing' in part) return notCheckable(located, 'no-data', part.missing);
   if ('missing' in whole) return notCheckable(located, 'no-data', whole.missing);
   const value = (part.figure.value / whole.figure.value) * 100;

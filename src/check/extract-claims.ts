@@ -369,7 +369,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     for (const c of inSentence) {
       if (c.period || c.kind === 'statement') continue;
       const same = inSentence.find((o) => o !== c && o.kind === 'amount' && !o.period && o.subject?.tickers.join() === c.subject?.tickers.join());
-      if (same && same.id < c.id) c.siblingOf = same.id;
+      if (same) c.siblingOf = same.id;
     }
 
     // What the next sentences carry: the subject of this sentence's last claim, else its first named company.

@@ -107,7 +107,8 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
-  const label = between.from.from === shiftSlot(between.to, -1).from && !claim.base ? slotLabel(between.to) : `${slotLabel(between.from)} to ${slotLabel(between.to)}`;
+  // A change from a year earlier is about the later period; other bases name both ends.
+  const label = between.from.from === shiftSlot(between.to, -1).from && between.from.period === between.to.period ? slotLabel(between.to) : `${slotLabel(between.from)} to ${slotLabel(between.to)}`;
   // A change over a range is about the whole span; a change against a base, about the later period.
   const overRange = !claim.base && slot.from !== slot.to && slot.period !== 'quarter';
   const span = overRange ? { from: single(slot, 'from'), to: single(slot, 'to') } : { from: between.to, to: between.to };

@@ -43,6 +43,9 @@ function againstOf(claim: Claim, companies: Company[]): CheckedAgainst {
   };
 }
 
+/** Why the period words of a claim could not be resolved ("this year" without a date), if they could not. */
+export const periodErrorOf = (claim: Claim): string | null => (claim as Claim & { periodError?: string | null }).periodError ?? null;
+
 export function skeleton(claim: Claim, companies: Company[]): CheckedClaim {
   const shown = claim.kind === 'conversion' && claim.converted ? claim.converted : claim.quantity;
   return {
@@ -63,7 +66,7 @@ export function skeleton(claim: Claim, companies: Company[]): CheckedClaim {
     sources: [],
     subject: claim.subject ? { tickers: claim.subject.tickers, label: claim.subject.untracked ?? namesOf(claim.subject.tickers, companies), carried: claim.subject.carried } : null,
     metric: claim.metric?.id ?? null,
-    period: claim.period ? { text: claim.period.ref.text, label: null, note: claim.period.ref.resolution } : null,
+    period: claim.period ? { text: claim.period.ref.text, label: null, note: claim.period.ref.resolution } : periodErrorOf(claim) ? { text: null, label: null, note: periodErrorOf(claim) } : null,
     basis: claim.basis,
     alsoAgainst: [],
     notes: [],

@@ -155,13 +155,13 @@ async function historyFor(ctx: VerifyContext, company: Company, slot: PeriodSlot
 
 async function actuals(ctx: VerifyContext, claim: Claim, company: Company, slot: PeriodSlot, h: GuidanceHistory, q: Quantity, decimals: number): Promise<Evidence[]> {
   const out: Evidence[] = [];
-  const label = `actual ${h.actualMetric.replaceAll('_', ' ')}, ${slotLabel(slot)}${company.kind === 'group' ? ` (airace sum of ${company.members.join(' + ')})` : ''}`;
+  const label = `actual ${h.actualMetric.replaceAll('_', ' ').replace('incl finance leases', 'incl. finance leases')} since, ${slotLabel(slot)}${company.kind === 'group' ? ` (airace sum of ${company.members.join(' + ')})` : ''}`;
   if (ctx.articleDate && h.periodEnd > ctx.articleDate) {
     const r = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], h.actualMetric, slot, undefined, decimals);
     out.push('figure' in r ? evidence(`published later: ${label}`, q, r.figure, r.sources, `the period ended after the article's date (${ctx.articleDate})`) : { label: `${label}`, verdict: null, actual: null, difference: null, sources: [], note: r.missing });
   } else {
     const r = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], h.actualMetric, slot, undefined, decimals);
-    out.push('figure' in r ? evidence(`${label}${claim.basis === 'guidance' ? ' (spent since)' : ''}`, q, r.figure, r.sources, h.actualBasis) : { label, verdict: null, actual: null, difference: null, sources: [], note: r.missing });
+    out.push('figure' in r ? evidence(label, q, r.figure, r.sources, h.actualBasis) : { label, verdict: null, actual: null, difference: null, sources: [], note: r.missing });
   }
   if (company.kind === 'group' && slot.period !== 'quarter') {
     const reported = (await ctx.cache.facts([company.ticker], ['capex_combined'])).filter((f) => f.basis === 'actual' && f.periodStart === h.periodStart && f.periodEnd === h.periodEnd).sort((a, b) => Number(b.preferred) - Number(a.preferred));

@@ -83,12 +83,14 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
 const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
-const SHARE_OF_GROUP = /^\s*of\s+(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
+const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
-const SHARE_OF_REVENUE = /^\s*of\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
+/** Verbs that report a result, not a plan. */
+const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested)\b/i;
 /** Words that say the figure is about a later period than the one before: the period is not carried. */
 const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
@@ -114,7 +116,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   // What the text was about so far: carried into sentences that do not say.
   let carried: (SubjectRef & { paragraph: number; sentence: number; sole: boolean }) | null = null;
   let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
-  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number } | null = null;
+  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean } | null = null;
+  /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
+  let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
   /** The last period the text named itself (not one counted back from another, "a year earlier"): what "the same quarter" refers to. */
   let lastAnchor: PeriodRef | null = null;
@@ -247,12 +251,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       const clauseText = masked.slice(clause.start, clause.end);
       let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
-      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.end <= clause.end)), date);
+      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end)), date);
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
-        if (statedWhen && (/\b(?:said|guided|told|put|pegged|read)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
+        if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
         else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
+        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
       // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has
@@ -276,8 +282,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const r = resolvePeriodMention(periodMention, subject, future);
         if ('error' in r) periodError = r.error;
         else period = r;
-      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || lastPeriod.sentence === number - 1) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+      } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
+        // A plan that states no period is for the one the last plan was for.
+        period = { ref: lastPlan.ref, how: 'carried', firm: true, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
+      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
         period = { ref: lastPeriod.ref, how: 'carried', firm: true, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
+        // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
+        if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
@@ -321,6 +332,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
+      if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
         const anchor = periodMention && periodMention.relative !== 'year-earlier';
@@ -334,7 +346,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();
       const r = context ? resolvePeriodMention(context, carried, false) : null;
       if (context && r && 'ref' in r) {
-        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number };
+        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
         if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
         if (context.relative !== 'year-earlier') lastAnchor = r.ref;
       }

@@ -60,7 +60,7 @@ const METRIC_WORDS: MetricWords[] = [
   },
   { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five)[- ]year\s+(?:plan|pledge|program(?:me)?))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
-  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan)\b/gi },
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];

@@ -97,12 +97,14 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
     const word = m.groups!.word!.toLowerCase();
     const value = m.groups!.n ? FOLD[m.groups!.n.toLowerCase()]! : MULTIPLE_OF[word.replace(/(?:ed|es|ing|e)$/, '')]!;
     const hedge = hedgeBefore(before);
+    // "more than halved" is a fall to less than half: the bound turns over for a multiple below one.
+    const flip = value < 1 && hedge && (hedge.bound === 'lower' || hedge.bound === 'upper');
     out.push({
       ...base(start, end, m[0]),
       kind: 'multiple',
       value,
       unit: 'x',
-      bound: hedge?.bound ?? 'exact',
+      bound: flip ? (hedge!.bound === 'lower' ? 'upper' : 'lower') : (hedge?.bound ?? 'exact'),
       hedge: hedge?.hedge ?? null,
       precision: 0.05 * value,
       direction: value >= 1 ? 'up' : 'down',

@@ -36,7 +36,11 @@ export type Relative =
   /** "since 2022": from that year to the latest full year. */
   | 'since'
   /** "in two years", "over the past three years": that many years back from the reference. */
-  | 'years-back';
+  | 'years-back'
+  /** "the fiscal year just ended", "its latest fiscal year", "last fiscal year": the company's latest fiscal year reported by the article date. */
+  | 'latest-fy'
+  /** "the current quarter", "this quarter", "the current fiscal year": the period the article's date falls in. */
+  | 'current';
 
 const MONTH_QUARTER: Record<string, number> = { mar: 1, march: 1, jun: 2, june: 2, sep: 3, sept: 3, september: 3, dec: 4, december: 4 };
 const RANGE_QUARTER: Record<string, number> = { jan: 1, january: 1, apr: 2, april: 2, jul: 3, july: 3, oct: 4, october: 4 };
@@ -185,6 +189,16 @@ const PATTERNS: Pattern[] = [
     build: () => base('ytd', { relative: 'article-year', years: 0 }),
   },
   {
+    // "the fiscal year just ended", "its latest fiscal year", "last fiscal year", "the most recent fiscal year"
+    re: /\b(?:(?:the|its|their)\s+)?(?:fiscal\s+year\s+(?:that\s+)?(?:just\s+)?ended\b(?!\s+(?:in\s+)?(?:\w+\s+)?\d)|(?:latest|most\s+recent|last|previous|prior)\s+fiscal\s+year)\b|\b(?:its|their)\s+fiscal\s+year\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    build: () => base('fy', { relative: 'latest-fy' }),
+  },
+  {
+    // "the current quarter", "this quarter", "the current fiscal year", "this fiscal year"
+    re: /\b(?:the\s+current|this)\s+(?<what>quarter|fiscal\s+year)\b/gi,
+    build: (g) => base(/quarter/i.test(g.what!) ? 'quarter' : 'fy', { relative: 'current' }),
+  },
+  {
     // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"
     re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|quarter)\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
     build: () => base('year', { relative: 'year-earlier' }),
@@ -204,8 +218,8 @@ const PATTERNS: Pattern[] = [
     build: (g) => base(/quarter/i.test((g.y ?? g.y2 ?? g.y3)!) ? 'quarter' : 'year', { relative: 'same' }),
   },
   {
-    // "the full year", "for the year", "the whole year", "over the full year"
-    re: /\b(?:the\s+(?:full|whole|entire)\s+year|(?:for|over)\s+the\s+year)\b/gi,
+    // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year)\b(?!\s+(?:ended|ending|to|through|\d))/gi,
     build: () => base('year', { relative: 'full-year' }),
   },
   {

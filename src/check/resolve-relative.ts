@@ -153,6 +153,8 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       const r = ctx.reference;
       if (!r) {
         if (!ctx.articleDate) return { error: `“${m.text}” needs the article date or a period it refers to` };
+        // The company's latest year reported by the article date: its fiscal year where that is not the calendar year.
+        if (fye !== 12) return resolveMention({ ...m, relative: 'latest-fy' }, ctx);
         const y = latestYear(ctx)!;
         return { ref: { ...ref, kind: 'year', year: y }, how: 'article-date', resolution: `${m.text.trim()} = ${y}, the latest year reported before the article date` };
       }
@@ -166,6 +168,24 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       const to = latestYear(ctx);
       if (to === null) return { error: `“${m.text}” needs the article date (to know the latest year)` };
       return { ref: { ...ref, kind: 'range', endYear: to }, how: 'article-date', resolution: `${m.text.trim()} to ${to}, the latest year reported before the article date` };
+    }
+    case 'latest-fy': {
+      if (!ctx.articleDate) return { error: `“${m.text.trim()}” needs the article date (none stated; use --date)` };
+      const cap = reportedBy(ctx.articleDate);
+      const y0 = yearOf(cap) + 1;
+      const fy = [y0, y0 - 1, y0 - 2].find((y) => fiscalYearEnd(y, fye) <= cap)!;
+      return { ref: { ...ref, kind: 'fy', year: fy }, how: 'article-date', resolution: `${m.text.trim()}: fiscal ${fy}, the latest fiscal year reported before the article date` };
+    }
+    case 'current': {
+      if (!ctx.articleDate) return { error: `“${m.text.trim()}” needs the article date (none stated; use --date)` };
+      const month = monthIndexOf(ctx.articleDate.slice(0, 8) + '15');
+      if (m.kind === 'quarter') {
+        const y = yearOf(month);
+        const q = Math.floor((month % 12) / 3) + 1;
+        return { ref: { ...ref, kind: 'quarter', year: y, quarter: q }, how: 'article-date', resolution: `${m.text.trim()}: ${y}-Q${q}, the quarter of the article date` };
+      }
+      const fy = fiscalYearOf(month, fye);
+      return { ref: { ...ref, kind: 'fy', year: fy }, how: 'article-date', resolution: `${m.text.trim()}: fiscal ${fy}, the fiscal year of the article date` };
     }
     case 'years-back': {
       const r = ctx.reference;

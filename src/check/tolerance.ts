@@ -54,8 +54,9 @@ export function testFor(q: Quantity, sign: 1 | -1 = 1): ClaimTest {
   let close = Math.max(support, isPercent ? (hedged ? 4 : 2) * q.precision : (hedged ? HEDGED_RELATIVE : CLOSE_RELATIVE) * magnitude);
   if (q.unit === 'x') {
     // A multiple is a round word: "doubled" is right within 5% of twice, "nearly doubled" within 10%, "more than doubled" from twice up.
-    support = (hedged ? MULTIPLE_HEDGED : q.bound === 'lower' ? 0.01 : MULTIPLE_EXACT) * magnitude;
-    close = (hedged ? MULTIPLE_HEDGED * 1.5 : q.bound === 'lower' ? MULTIPLE_EXACT : MULTIPLE_EXACT * 2) * magnitude;
+    const bounded = q.bound === 'lower' || q.bound === 'upper';
+    support = (hedged ? MULTIPLE_HEDGED : bounded ? 0.01 : MULTIPLE_EXACT) * magnitude;
+    close = (hedged ? MULTIPLE_HEDGED * 1.5 : bounded ? MULTIPLE_EXACT : MULTIPLE_EXACT * 2) * magnitude;
   }
   const t = { low, high, unit: q.unit, supportBand: support, closeBand: close, decimals: q.decimals, scale: q.scale };
   const fmt = (v: number) => formatFigure(v, q.unit, q.decimals);

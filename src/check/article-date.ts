@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { ArticleDate } from './claim.js';
 import { maskMarkup } from './mask-markup.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 /** Lines at the top that may carry the date (front matter, headline, byline, dateline). */
 const HEAD_LINES = 12;
@@ -116,7 +117,7 @@ function validIso(s: string): boolean {
 /** Validates a --date option (YYYY-MM-DD). */
 export function parseDateOption(value: string): string {
   const v = value.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validIso(v)) throw new Error(`invalid date: ${value} (expected YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validIso(v)) throw new InvalidOptionError('date', value, ['a date such as 2025-02-25'], 'expected YYYY-MM-DD');
   return v;
 }
 

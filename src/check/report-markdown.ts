@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { CheckReport, CheckedClaim } from './check-report.js';
 import { articleDateLine, summaryLine } from './report-text.js';
+import { againstLine } from './against-words.js';
 
 const ICON: Record<string, string> = { supported: '✅ supported', close: '≈ close', contradicted: '❌ contradicted', 'not-checkable': '— not checkable' };
 
@@ -18,8 +19,9 @@ const safeLink = (url: string) => {
 
 function claimSection(c: CheckedClaim, i: number): string {
   const lines = [`### ${i}. ${ICON[c.verdict]}: “${cell(c.text)}”`, ''];
-  const about = [c.subject?.label, c.metric?.replaceAll('_', ' '), c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean);
-  if (about.length) lines.push(`- **About:** ${about.join(' · ')}${c.subject?.carried ? ' (subject carried from earlier sentences)' : ''}`);
+  const against = againstLine(c.against);
+  if (against) lines.push(`- **Checked against:** ${cell(against)}`);
+  if (c.against.metric?.definition) lines.push(`- **Definition:** ${cell(c.against.metric.definition)}`);
   if (c.period?.note) lines.push(`- **Period:** ${c.period.note}`);
   if (c.claimed) lines.push(`- **Claimed:** ${c.claimed.display}`);
   if (c.actual) lines.push(`- **Ours:** ${c.actual.display}: ${c.actual.label}${c.actual.statedOn ? `, stated ${c.actual.statedOn}` : ''}`);

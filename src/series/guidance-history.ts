@@ -8,9 +8,10 @@
 // all read it here.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { StoredFact } from '../model/fact.js';
+import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
 import type { Company } from '../model/company.js';
-import type { RaceEvent } from '../model/race-event.js';
+import { eventDocument, type RaceEvent } from '../model/race-event.js';
+import { InvalidOptionError } from '../model/errors.js';
 import type { SeriesPoint } from '../model/series.js';
 import { guidedYearOf } from '../model/guided-year.js';
 import { listCompanies } from '../store/companies-repository.js';
@@ -24,12 +25,11 @@ import { endDateOf, monthIndex, monthIndexOf, monthsBetween, quarterLabel, start
 import { publicationDateOf, statementDateOf, statementMonthOf } from './statement-date.js';
 import { GROUP_GUIDANCE_METRIC, GUIDANCE_METRICS, eventRange, guidanceEndOf, isQuarterlyPace, type GuidanceEnd } from './guidance-figure.js';
 
-/** One piece of evidence behind a step. */
-export interface GuidanceSource {
+/** One piece of evidence behind a step, with its document as every source reference has it. */
+export interface GuidanceSource extends DocumentRef {
   kind: 'event' | 'fact';
   /** Event id, or fact id as a string. */
   id: string;
-  url: string;
   note: string | null;
   /** What the row states: a point figure or one end of a range, in currency units. */
   end: GuidanceEnd;
@@ -92,7 +92,7 @@ const DEFAULT_ACTUAL = { metric: 'capex', basis: 'Guidance is compared with cape
 
 /** A company's (or the big four's) capex guidance for its fiscal year ending in `year`. */
 export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { ticker: string; year: number }): Promise<GuidanceHistory> {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new Error(`invalid year: ${year} (expected a year such as 2025)`);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidOptionError('year', String(year), ['a year such as 2025']);
   const company = await guidedCompany(db, ticker);
   const endMonth = fiscalYearEnd(year, company.fiscalYearEndMonth);
   return guidanceOver(db, company, { endMonth, months: 12, year, label: `FY${year}` });
@@ -101,7 +101,7 @@ export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { 
 /** Guidance for a period other than a year, such as the quarter Microsoft guides one call ahead. */
 export async function guidanceForQuarter(db: Kysely<Database>, { ticker, quarter }: { ticker: string; quarter: string }): Promise<GuidanceHistory> {
   const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!m) throw new Error(`invalid quarter: ${quarter} (expected a calendar quarter such as 2025-Q3)`);
+  if (!m) throw new InvalidOptionError('quarter', quarter, ['a calendar quarter such as 2025-Q3']);
   const company = await guidedCompany(db, ticker);
   const endMonth = monthIndex(Number(m[1]), Number(m[2]) * 3);
   return guidanceOver(db, company, { endMonth, months: 3, year: Number(m[1]), label: quarterLabel(endMonth) });
@@ -109,7 +109,7 @@ export async function guidanceForQuarter(db: Kysely<Database>, { ticker, quarter
 
 async function guidedCompany(db: Kysely<Database>, ticker: string): Promise<Company> {
   const [company] = resolveCompanies(await listCompanies(db), [ticker]);
-  if (!company) throw new Error(`invalid ticker: ${ticker}`);
+  if (!company) throw new InvalidOptionError('ticker', ticker, ['a company or group airace tracks']);
   return company;
 }
 
@@ -211,7 +211,7 @@ async function guidanceOver(db: Kysely<Database>, company: Company, guided: { en
 const FLOOR_WORDS = /\b(?:exceed|over|north of|lower bound|more than|at least)\b/i;
 
 function eventSources(e: RaceEvent, range: { low: number; high: number }): GuidanceSource[] {
-  const base = { kind: 'event' as const, id: e.id, url: e.sourceUrl, note: e.note, dated: 'event' as const };
+  const base = { kind: 'event' as const, id: e.id, ...eventDocument(e), note: e.note, dated: 'event' as const };
   return range.low === range.high
     ? [{ ...base, end: 'point', value: range.low }]
     : [{ ...base, end: 'low', value: range.low }, { ...base, end: 'high', value: range.high }];
@@ -220,7 +220,7 @@ function eventSources(e: RaceEvent, range: { low: number; high: number }): Guida
 function factSource(f: StoredFact): GuidanceSource & { date?: string } {
   const date = statementDateOf(f.note);
   const month = date ? null : statementMonthOf(f.note);
-  const base = { kind: 'fact' as const, id: String(f.id), url: f.sourceUrl, note: f.note, end: guidanceEndOf(f), value: f.value };
+  const base = { kind: 'fact' as const, id: String(f.id), ...documentRefOf(sourceRefOf(f)), note: f.note, end: guidanceEndOf(f), value: f.value };
   if (date) return { ...base, dated: 'note', date };
   if (month) return { ...base, dated: 'month', date: month };
   return { ...base, dated: 'matched' };

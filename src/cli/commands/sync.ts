@@ -9,6 +9,7 @@ import { withStore, type GlobalOptions } from '../cli-context.js';
 import { secClientFromEnv } from '../sec-client-from-env.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
+import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
 interface SyncCliOptions {
   bulk?: string;
@@ -20,7 +21,7 @@ interface SyncCliOptions {
 
 const positive = (name: string, v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid ${name}: ${v} (expected a positive whole number)`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(name, v, ['a positive whole number']);
   return n;
 };
 
@@ -37,7 +38,7 @@ export function registerSync(program: Command): void {
     .action(async (tickers: string[], o: SyncCliOptions, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalOptions;
       if (o.bulk) {
-        if (tickers.length) throw new Error('invalid arguments: --bulk ingests every company in the archive; give no tickers');
+        if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --bulk'], '--bulk ingests every company in the archive; give no tickers');
         const batch = positive('batch', o.batch);
         const s = await withStore(global, (store) => bulk(store, o.bulk!, batch, !!o.resume));
         if (s.interrupted) throw new Error('interrupted: run the same command with --resume to continue');
@@ -49,7 +50,7 @@ export function registerSync(program: Command): void {
       const summary = await withStore(global, async (store) => {
         let resumeRunId: number | undefined;
         if (o.resume) {
-          if (tickers.length) throw new Error('invalid arguments: --resume continues the last run with its own companies; give no tickers');
+          if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --resume'], '--resume continues the last run with its own companies; give no tickers');
           const r = await findResumableRun(store);
           if (!r) {
             process.stdout.write('Nothing to resume: the last sync run finished every company.\n');
@@ -101,8 +102,8 @@ async function resolveTickers(store: Store, queries: string[]): Promise<string[]
   const companies = await listCompanies(store.db);
   return queries.map((q) => {
     const c = findCompany(companies, q);
-    if (!c) throw new Error(`invalid ticker: ${q} is not in the store; run \`airace add ${q.toUpperCase()}\` first`);
-    if (c.kind === 'group') throw new Error(`invalid ticker: ${c.ticker} is a group; sync its members (${c.members.join(', ')})`);
+    if (!c) throw new NotFoundError('ticker', q, [], `not in the store; run \`airace add ${q.toUpperCase()}\` first`);
+    if (c.kind === 'group') throw new InvalidOptionError('ticker', c.ticker, c.members, `a group; sync its members (${c.members.join(', ')})`);
     return c.ticker;
   });
 }

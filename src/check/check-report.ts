@@ -3,6 +3,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRequest } from '../series/engine.js';
 import type { ArticleDate, Bound, ClaimBasis, ClaimKind, How } from './claim.js';
+import type { DocumentRef } from '../model/fact.js';
+
+/** A document behind a figure: the document of record (url, form, accession, filed), where the value was read, and how far it was checked. */
+export type SourceDocument = DocumentRef;
 
 export const VERDICTS = ['supported', 'close', 'contradicted', 'not-checkable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -71,7 +75,7 @@ export interface Evidence {
   verdict: Verdict | null;
   actual: Figure | null;
   difference: Difference | null;
-  sources: string[];
+  sources: SourceDocument[];
   note: string | null;
 }
 
@@ -103,8 +107,8 @@ export interface CheckedClaim {
   difference: Difference | null;
   /** The tolerance the verdict used, in words. */
   tolerance: string | null;
-  /** Source URLs of our figure. */
-  sources: string[];
+  /** The documents behind our figure. */
+  sources: SourceDocument[];
   subject: { tickers: string[]; label: string; carried: boolean } | null;
   metric: string | null;
   period: { text: string | null; label: string | null; note: string | null } | null;

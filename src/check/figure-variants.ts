@@ -11,11 +11,12 @@ import { slotDates, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
 import type { Segment } from './segments.js';
 import { formatFigure } from './format-figure.js';
-import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls, type SeriesFigure } from './series-figure.js';
+import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs, type SeriesFigure } from './series-figure.js';
+import type { DocumentRef } from '../model/fact.js';
 
 export interface VariantFigure {
   figure: Figure;
-  sources: string[];
+  sources: DocumentRef[];
   /** What the figure is, for the report: "Intelligent Cloud segment revenue", "capex net of proceeds". */
   definition: string;
   /** The data does not say which definition the value follows. */
@@ -39,7 +40,7 @@ export async function segmentFigure(ctx: VerifyContext, company: Company, segmen
   const facts = (await factsFor(ctx, company.ticker, 'cloud_revenue', dates.start, dates.end)).filter((f) => (segment.note ? segment.note.test(f.note ?? '') : true));
   const f = facts[0];
   if (!f) return { missing: `no ${segment.name} figure for ${slotLabel(slot)} on record` };
-  return { figure: factFigure(f, `${company.name} ${segment.name} revenue`, decimals), sources: [f.sourceUrl], definition: segment.definition };
+  return { figure: factFigure(f, `${company.name} ${segment.name} revenue`, decimals), sources: [docOf(f)], definition: segment.definition };
 }
 
 /** Amazon's own capex: purchases of property and equipment net of proceeds and incentives, stated, or capex less the proceeds. */
@@ -49,13 +50,13 @@ export async function netCapexFigure(ctx: VerifyContext, company: Company, slot:
   const { start, end } = gross.figure;
   const definition = 'purchases of property and equipment net of proceeds from sales and incentives';
   const stated = (await factsFor(ctx, company.ticker, 'capex_net_of_proceeds', start!, end!))[0];
-  if (stated) return { figure: factFigure(stated, `${company.name} capex net of proceeds`, decimals), sources: [stated.sourceUrl], definition };
+  if (stated) return { figure: factFigure(stated, `${company.name} capex net of proceeds`, decimals), sources: [docOf(stated)], definition };
   const proceeds = (await factsFor(ctx, company.ticker, 'capex_proceeds', start!, end!))[0];
   if (!proceeds) return { missing: `no proceeds from property and equipment on record for ${slotLabel(slot)}` };
   const value = gross.figure.value - proceeds.value;
   return {
     figure: { ...gross.figure, value, display: formatFigure(value, gross.figure.unit, decimals), label: `${company.name} capex net of proceeds, ${slotLabel(slot)} (${start} to ${end})`, derivation: `${gross.figure.display} purchases − ${formatFigure(proceeds.value, proceeds.unit, decimals)} proceeds` },
-    sources: uniqueUrls([...gross.sources, proceeds.sourceUrl]),
+    sources: uniqueDocs([...gross.sources, docOf(proceeds)]),
     definition,
   };
 }
@@ -73,7 +74,7 @@ export async function fcfLessLeasesFigure(ctx: VerifyContext, company: Company, 
   const unit = ocf.figure.unit;
   return {
     figure: { ...ocf.figure, value, display: formatFigure(value, unit, decimals), label: `${company.name} operating cash flow less capex and finance-lease principal, ${slotLabel(slot)} (${ocf.figure.start} to ${ocf.figure.end})`, derivation: `${ocf.figure.display} − ${capex.figure.display} − ${leases.figure.display}` },
-    sources: uniqueUrls([...ocf.sources, ...capex.sources, ...leases.sources]),
+    sources: uniqueDocs([...ocf.sources, ...capex.sources, ...leases.sources]),
     definition: 'operating cash flow less capex and principal payments on finance leases (the article’s definition)',
   };
 }
@@ -86,7 +87,7 @@ export async function reportedGroupFigure(ctx: VerifyContext, group: Company, sl
   if (!f) return null;
   return {
     figure: factFigure(f, `${namesOf([group.ticker], ctx.companies)} combined capex${inclLeases ? ' incl. finance leases' : ''}, as reported`, decimals),
-    sources: [f.sourceUrl],
+    sources: [docOf(f)],
     definition: `the combined figure as reported${f.note ? ` (${f.note})` : ''}`,
   };
 }
@@ -106,9 +107,19 @@ export async function otherCapexDefinitions(ctx: VerifyContext, company: Company
     const gross = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], 'capex', slot, undefined, decimals);
     if ('figure' in gross) {
       for (const f of await factsFor(ctx, company.ticker, 'capex_ambiguous', gross.figure.start!, gross.figure.end!)) {
-        out.push({ figure: factFigure(f, `${company.name} capex as a source reported it (definition unclear)`, decimals), sources: [f.sourceUrl], definition: `a reported capex figure whose definition is unclear${f.note ? `: ${f.note}` : ''}`, unclear: true });
+        out.push({ figure: factFigure(f, `${company.name} capex as a source reported it (definition unclear)`, decimals), sources: [docOf(f)], definition: `a reported capex figure whose definition is unclear${f.note ? `: ${f.note}` : ''}`, unclear: true });
       }
     }
   }
   return out;
+}
+
+/**
+ * The other stored versions of the same figure (other sources for exactly the same period), as
+ * figures: where the data itself disagrees, a claim that matches one source is not false.
+ */
+export async function otherVersions(ctx: VerifyContext, company: Company, metric: string, ours: Figure, decimals: number): Promise<VariantFigure[]> {
+  if (!ours.start || !ours.end || ours.fx) return [];
+  const facts = (await factsFor(ctx, company.ticker, metric, ours.start, ours.end)).filter((f) => f.unit === ours.unit && f.value !== ours.value);
+  return facts.map((f) => ({ figure: factFigure(f, `${company.name} ${metricName(metric)}, another source`, decimals), sources: [docOf(f)], definition: metricName(metric) }));
 }

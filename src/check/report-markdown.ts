@@ -1,7 +1,7 @@
 // Markdown check report, for pasting into a pull request or an editor's notes: a summary table,
 // then each claim with its evidence and links, then the redrawn charts as images.
 import { basename } from 'node:path';
-import type { CheckReport, CheckedClaim } from './check-report.js';
+import type { CheckReport, CheckedClaim, SourceDocument } from './check-report.js';
 import { articleDateLine, summaryLine } from './report-text.js';
 import { againstLine } from './against-words.js';
 
@@ -17,6 +17,12 @@ const safeLink = (url: string) => {
   }
 };
 
+/** A document as a link, with its form and accession when it is a filing, and where the value was read when elsewhere. */
+function docLink(d: SourceDocument): string {
+  const filing = [d.form, d.accession].filter(Boolean).join(' ');
+  return `${safeLink(d.url)}${filing ? ` (${filing}${d.filed ? `, filed ${d.filed}` : ''})` : ''}${d.readAt ? ` read at ${safeLink(d.readAt)}` : ''}`;
+}
+
 function claimSection(c: CheckedClaim, i: number): string {
   const lines = [`### ${i}. ${ICON[c.verdict]}: “${cell(c.text)}”`, ''];
   const against = againstLine(c.against);
@@ -28,10 +34,10 @@ function claimSection(c: CheckedClaim, i: number): string {
   if (c.difference) lines.push(`- **Difference:** ${c.difference.display}`);
   if (c.tolerance) lines.push(`- **Rule:** ${c.tolerance}`);
   if (c.reason) lines.push(`- **${c.verdict === 'not-checkable' ? 'Why' : 'Basis'}:** ${c.reason}`);
-  if (c.sources.length) lines.push(`- **Sources:** ${c.sources.map(safeLink).join(', ')}`);
+  if (c.sources.length) lines.push(`- **Sources:** ${c.sources.map((d) => docLink(d)).join(', ')}`);
   for (const e of c.alsoAgainst) {
     const fig = e.actual ? `${e.actual.display}${e.difference ? ` (${e.difference.display})` : ''}` : 'no figure';
-    lines.push(`- **Also:** ${e.verdict ? `${ICON[e.verdict]}, ` : ''}${e.label}: ${fig}${e.note ? `. _${cell(e.note)}_` : ''}${e.sources.length ? ` ${e.sources.map(safeLink).join(', ')}` : ''}`);
+    lines.push(`- **Also:** ${e.verdict ? `${ICON[e.verdict]}, ` : ''}${e.label}: ${fig}${e.note ? `. _${cell(e.note)}_` : ''}${e.sources.length ? ` ${e.sources.map((d) => docLink(d)).join(', ')}` : ''}`);
   }
   for (const n of c.notes) lines.push(`- **Note:** ${n}`);
   return lines.join('\n');

@@ -25,7 +25,7 @@ export function articleDateLine(report: CheckReport): string {
 function evidenceLine(e: Evidence): string {
   const verdict = e.verdict ? `${e.verdict}: ` : '';
   const figure = e.actual ? `${e.actual.display}${e.difference ? ` (${e.difference.display})` : ''}` : 'no figure';
-  return `${verdict}${e.label}: ${figure}${e.note ? `; ${e.note}` : ''}${e.sources.length ? ` <${e.sources.join('> <')}>` : ''}`;
+  return `${verdict}${e.label}: ${figure}${e.note ? `; ${e.note}` : ''}${e.sources.length ? ` <${e.sources.map((d) => d.url).join('> <')}>` : ''}`;
 }
 
 export function claimToText(c: CheckedClaim, index: number): string {
@@ -40,7 +40,7 @@ export function claimToText(c: CheckedClaim, index: number): string {
   if (c.difference) lines.push(`    diff     ${c.difference.display}`);
   if (c.tolerance) lines.push(`    rule     ${c.tolerance}`);
   if (c.reason) lines.push(`    ${(c.verdict === 'not-checkable' ? 'why' : 'basis').padEnd(8)} ${c.reason}`);
-  for (const s of c.sources) lines.push(`    source   ${s}`);
+  for (const s of c.sources) lines.push(`    source   ${s.url}${[s.form, s.accession].filter(Boolean).length ? ` (${[s.form, s.accession].filter(Boolean).join(' ')}${s.filed ? `, filed ${s.filed}` : ''})` : ''}${s.readAt ? `; read at ${s.readAt}` : ''} [${s.verified}]`);
   for (const e of c.alsoAgainst) lines.push(`    also     ${evidenceLine(e)}`);
   for (const n of c.notes) lines.push(`    note     ${n}`);
   return lines.join('\n');

@@ -9,11 +9,12 @@ import type { SeriesCache } from './series-cache.js';
 import { formatFigure } from './format-figure.js';
 import type { MetricDefinition } from './claim.js';
 import { METRICS } from '../series/metrics.js';
+import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
 import { segmentNamed } from './segments.js';
 
 export interface SeriesFigure {
   figure: Figure;
-  sources: string[];
+  sources: DocumentRef[];
   points: SeriesPoint[];
 }
 
@@ -65,6 +66,16 @@ export function metricDefinition(id: string, tickers: string[], stated: MetricDe
 
 export const metricName = (id: string) => METRIC_NAMES[id] ?? id.replaceAll('_', ' ');
 
+/** Documents once each (by URL), in the order met. */
+export function uniqueDocs(docs: Array<DocumentRef | null | undefined>): DocumentRef[] {
+  const seen = new Map<string, DocumentRef>();
+  for (const d of docs) if (d && !seen.has(d.url)) seen.set(d.url, d);
+  return [...seen.values()];
+}
+
+/** The document behind a stored fact. */
+export const docOf = (f: StoredFact): DocumentRef => documentRefOf(sourceRefOf(f));
+
 export function uniqueUrls(urls: Array<string | null | undefined>): string[] {
   return [...new Set(urls.filter((u): u is string => !!u))];
 }
@@ -111,5 +122,5 @@ export async function seriesFigure(cache: SeriesCache, companies: Company[], tic
     derivation: points.length > 1 ? `sum of ${points.map((p) => p.label).join(' + ')}${derivations.length ? `; ${derivations.join('; ')}` : ''}` : (first.derivation ?? null),
     statedOn: null,
   };
-  return { figure, sources: uniqueUrls(points.flatMap((p) => p.sources.map((s) => s.url))), points };
+  return { figure, sources: uniqueDocs(points.flatMap((p) => p.sources.map(documentRefOf))), points };
 }

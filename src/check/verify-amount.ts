@@ -9,13 +9,13 @@ import type { CheckedClaim, Evidence } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
+import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
-import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
@@ -42,7 +42,7 @@ async function reportedCombined(ctx: VerifyContext, ticker: string, slot: Period
         `combined capex as reported${f.preferred ? '' : ' (another source)'}, ${slot.from}`,
         q,
         { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: `big four combined capex ${slot.from}, as reported`, start: f.periodStart, end: f.periodEnd, basis: f.basis, fx: null, derivation: null, statedOn: null },
-        [f.sourceUrl],
+        [docOf(f)],
         f.note,
       ),
     );
@@ -137,6 +137,14 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     }
   }
 
+  // The data itself may hold another source's figure for the period: a claim that matches it is close, not false.
+  if (result.verdict === 'contradicted' && subject.length === 1 && subject[0]!.kind === 'company') {
+    const match = (await otherVersions(ctx, subject[0]!, metric, ours.figure, decimals)).find((v) => judge(test, v.figure.value).verdict === 'supported');
+    if (match) {
+      result.alsoAgainst.push(evidence('another source on record for the same period', q, match.figure, match.sources));
+      result = { ...result, verdict: 'close', reason: `the figure matches another source on record (${match.figure.display}); the figure airace uses is ${ours.figure.display}: the sources disagree` };
+    }
+  }
   if (metric === 'capex' && subject.length === 1 && subject[0]!.kind === 'group') result.alsoAgainst.push(...(await reportedCombined(ctx, subject[0]!.ticker, slot, q)));
   if (ours.figure.fx) {
     result.notes.push(`converted at ${formatFigure(ours.figure.fx.rate, 'CNY/USD')} (${ours.figure.fx.pair} stated for ${ours.figure.fx.date}, ${ours.figure.fx.source})`);
@@ -155,6 +163,6 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
   if (metric === 'capex' && claim.metric && !/capital|capex|property|cap-ex/i.test(claim.metric.words)) {
     result.notes.push(`“${claim.metric.words}” read as capex (cash paid for property and equipment, which covers more than AI and cloud)`);
   }
-  result.sources = uniqueUrls(result.sources);
+  result.sources = uniqueDocs(result.sources);
   return guarded(claim, result);
 }

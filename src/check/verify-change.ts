@@ -9,7 +9,9 @@ import type { CheckedClaim, Figure } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
+import { otherVersions } from './figure-variants.js';
+import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
+import type { DocumentRef } from '../model/fact.js';
 import { formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
@@ -26,9 +28,12 @@ const single = (slot: PeriodSlot, end: 'from' | 'to'): PeriodSlot => ({ ...slot,
 
 interface Computed {
   figure: Figure;
-  sources: string[];
+  sources: DocumentRef[];
   /** End of the later period, for "published later". */
   laterEnd: string | null;
+  earlier: Figure | null;
+  later: Figure | null;
+  years: number;
 }
 
 /** The change between two periods (`from` → `to`), as the claim states it: percent, multiple, or compound annual rate. */
@@ -41,7 +46,7 @@ async function change(ctx: VerifyContext, claim: Claim, tickers: string[], metri
   if (a.figure.value <= 0) return { missing: `the ${slotLabel(from)} figure is not positive, so a change is not meaningful` };
   const ratio = b.figure.value / a.figure.value;
   const years = Math.max(1, Number(to.to.slice(0, 4)) - Number(from.from.slice(0, 4)));
-  const value = q.kind === 'multiple' ? ratio : q.perYear ? (ratio ** (1 / years) - 1) * 100 : (ratio - 1) * 100;
+  const value = changeValue(q, ratio, years);
   const unit = q.kind === 'multiple' ? 'x' : 'percent';
   const how = q.kind === 'multiple' ? `${b.figure.display} ÷ ${a.figure.display}` : q.perYear ? `(${b.figure.display} ÷ ${a.figure.display})^(1/${years}) − 1` : `${b.figure.display} ÷ ${a.figure.display} − 1`;
   return {
@@ -57,9 +62,17 @@ async function change(ctx: VerifyContext, claim: Claim, tickers: string[], metri
       derivation: how,
       statedOn: null,
     },
-    sources: uniqueUrls([...b.sources, ...a.sources]),
+    sources: uniqueDocs([...b.sources, ...a.sources]),
     laterEnd: b.figure.end,
+    earlier: a.figure,
+    later: b.figure,
+    years,
   };
+}
+
+/** A ratio of two figures as the claim states the change: a multiple, a compound annual rate, or a percentage. */
+function changeValue(q: Claim['quantity'] & object, ratio: number, years: number): number {
+  return q.kind === 'multiple' ? ratio : q.perYear ? (ratio ** (1 / years) - 1) * 100 : (ratio - 1) * 100;
 }
 
 /** The two periods a change is measured between. */
@@ -120,7 +133,17 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
   }
 
   const { verdict, difference } = judge(test, ours.figure.value);
-  const result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
+  let result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
+  // Where another source on record gives the later period a figure that makes the change right, the sources disagree: close.
+  if (verdict === 'contradicted' && subject.length === 1 && subject[0]!.kind === 'company' && ours.later) {
+    for (const v of await otherVersions(ctx, subject[0]!, metric, ours.later, 3)) {
+      const value = changeValue(q, v.figure.value / ours.earlier!.value, ours.years);
+      if (judge(test, value).verdict !== 'supported') continue;
+      result.alsoAgainst.push(evidence(`the change with another source's figure for ${slotLabel(between.to)} (${v.figure.display})`, q, { ...ours.figure, value, display: formatFigure(value, ours.figure.unit, 1) }, v.sources));
+      result = { ...result, verdict: 'close', reason: `the change matches another source on record for ${slotLabel(between.to)} (${v.figure.display}); the figure airace uses gives ${ours.figure.display}: the sources disagree` };
+      break;
+    }
+  }
   if (ours.figure.derivation) result.notes.push(`computed: ${ours.figure.derivation}`);
 
   // The growth rate the company itself stated for the period, where the bundled data has it.
@@ -129,7 +152,7 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
     const stated = (await ctx.cache.facts(tickers, [`${metric}_growth_pct`])).filter((f) => f.periodEnd === ours.figure.end && f.basis === 'actual' && f.periodStart === start);
     for (const f of stated.sort((a, b) => Number(b.preferred) - Number(a.preferred)).slice(0, 2)) {
       result.alsoAgainst.push(
-        evidence('growth as the company or press stated it', q, { value: f.value, unit: 'percent', display: formatFigure(f.value, 'percent', 1), label: `${metricName(metric)} growth, stated`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [f.sourceUrl], f.note, sign),
+        evidence('growth as the company or press stated it', q, { value: f.value, unit: 'percent', display: formatFigure(f.value, 'percent', 1), label: `${metricName(metric)} growth, stated`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [docOf(f)], f.note, sign),
       );
     }
   }

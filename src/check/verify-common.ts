@@ -4,7 +4,7 @@
 // match is reported as not checkable with the candidate considered, never as contradicted.
 import type { Company } from '../model/company.js';
 import type { Claim, How, Quantity } from './claim.js';
-import type { CheckedAgainst, CheckedClaim, ClaimedFigure, Evidence, Figure, ReasonCode } from './check-report.js';
+import type { CheckedAgainst, CheckedClaim, ClaimedFigure, Evidence, Figure, ReasonCode, SourceDocument } from './check-report.js';
 import { formatFigure } from './format-figure.js';
 import { metricDefinition, metricName, namesOf } from './series-figure.js';
 import { judge, testFor } from './tolerance.js';
@@ -79,7 +79,7 @@ export function notCheckable(base: CheckedClaim, code: ReasonCode, reason: strin
 }
 
 /** Evidence for a second figure, judged by the same test as the claim. */
-export function evidence(label: string, q: Quantity, figure: Figure, sources: string[], note: string | null = null, sign: 1 | -1 = 1): Evidence {
+export function evidence(label: string, q: Quantity, figure: Figure, sources: SourceDocument[], note: string | null = null, sign: 1 | -1 = 1): Evidence {
   const { verdict, difference } = judge(testFor(q, sign), figure.value);
   return { label, verdict, actual: figure, difference, sources, note };
 }

@@ -7,7 +7,7 @@ import type { CheckedClaim } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, seriesFigure, slotLabel } from './series-figure.js';
+import { docOf, metricName, seriesFigure, slotLabel } from './series-figure.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
@@ -63,7 +63,7 @@ export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promis
         `US$ figure on record${f.preferred ? '' : ' (another source)'}`,
         converted,
         { value: f.value, unit: 'USD', display: formatFigure(f.value, 'USD', decimals), label: `${metricName(metric)} in US$, as stated`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null },
-        [f.sourceUrl],
+        [docOf(f)],
         f.note,
       ),
     );

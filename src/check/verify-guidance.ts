@@ -12,7 +12,8 @@ import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor, CLOSE_RELATIVE, type ClaimTest } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
 import { resolvePeriod, type PeriodSlot } from './resolve-period.js';
-import { namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
+import { docOf, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
+import { documentRefOf } from '../model/fact.js';
 import type { VerifyContext } from './verify-context.js';
 
 /**
@@ -124,14 +125,14 @@ export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<
       difference,
       tolerance: test.words,
       actual: stepFigure(chosen.step, history, `${who} capex guidance for ${slotLabel(slot)}`, decimals),
-      sources: uniqueUrls(chosen.step.sources.map((s) => s.url)),
+      sources: uniqueDocs(chosen.step.sources.map(documentRefOf)),
       reason: `checked against ${chosen.note}`,
     };
     result.against = { ...result.against, period: result.against.period ? { ...result.against.period, how: chosen.guessed ? 'matched' : result.against.period.how } : null };
     for (const s of changes(history.steps).filter((s) => s.date > chosen.step.date && (!ctx.articleDate || s.date > ctx.articleDate || claim.statedWhen))) {
       const r = judgeGuidance(q, s);
       const later = ctx.articleDate && s.date > ctx.articleDate ? 'published later' : 'stated later';
-      result.alsoAgainst.push({ label: `guidance ${later} (${stepDate(s)})`, verdict: r.verdict, actual: stepFigure(s, history, `${who} capex guidance`, decimals), difference: r.difference, sources: uniqueUrls(s.sources.map((x) => x.url)), note: s.sources.find((x) => x.note)?.note ?? null });
+      result.alsoAgainst.push({ label: `guidance ${later} (${stepDate(s)})`, verdict: r.verdict, actual: stepFigure(s, history, `${who} capex guidance`, decimals), difference: r.difference, sources: uniqueDocs(s.sources.map(documentRefOf)), note: s.sources.find((x) => x.note)?.note ?? null });
     }
     for (const s of history.skipped.filter((x) => /quarterly pace/.test(x.reason))) result.notes.push(`left out ${formatFigure(s.source.value, history.currency, 1)} (${s.source.url}): ${s.reason}`);
   }
@@ -166,7 +167,7 @@ async function actuals(ctx: VerifyContext, claim: Claim, company: Company, slot:
   if (company.kind === 'group' && slot.period !== 'quarter') {
     const reported = (await ctx.cache.facts([company.ticker], ['capex_combined'])).filter((f) => f.basis === 'actual' && f.periodStart === h.periodStart && f.periodEnd === h.periodEnd).sort((a, b) => Number(b.preferred) - Number(a.preferred));
     for (const f of reported) {
-      out.push(evidence(`actual combined capex as reported${f.preferred ? '' : ' (another source)'}`, q, { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: 'big four combined capex, as reported', start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [f.sourceUrl], f.note));
+      out.push(evidence(`actual combined capex as reported${f.preferred ? '' : ' (another source)'}`, q, { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: 'big four combined capex, as reported', start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [docOf(f)], f.note));
     }
   }
   return out;

@@ -6,6 +6,7 @@ import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { evidence, notCheckable, skeleton } from './verify-common.js';
 import { formatFigure } from './format-figure.js';
+import { docOf } from './series-figure.js';
 import { subjectCompanies } from './verify-amount.js';
 import type { VerifyContext } from './verify-context.js';
 
@@ -42,7 +43,7 @@ export async function verifyPrice(claim: Claim, ctx: VerifyContext): Promise<Che
         `year-to-date gain to ${f.periodEnd}, as reported (a reported figure, not a price series)`,
         q,
         { value: f.value, unit: 'percent', display: formatFigure(f.value, 'percent', 0), label: `${subject[0]!.name} share price, year to ${f.periodEnd}`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null },
-        [f.sourceUrl],
+        [docOf(f)],
         f.note,
         sign,
       ),

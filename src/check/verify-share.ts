@@ -6,7 +6,7 @@ import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { claimSlot } from './claim-slot.js';
 import { guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
+import { metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
@@ -49,6 +49,6 @@ export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<Che
     difference,
     tolerance: test.words,
     actual: { ...part.figure, value, unit: 'percent', display: formatFigure(value, 'percent', 1), label: `${company.name}'s share of ${namesOf([group.ticker], ctx.companies)} ${metricName(metric)}, ${slotLabel(choice.primary)}`, derivation: `${part.figure.display} ÷ ${whole.figure.display}` },
-    sources: uniqueUrls([...part.sources, ...whole.sources]),
+    sources: uniqueDocs([...part.sources, ...whole.sources]),
   });
 }

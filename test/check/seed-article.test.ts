@@ -42,7 +42,9 @@ describe.skipIf(!hasSeed)('the seed article', () => {
       expect(c.subject).toMatchObject({ tickers: ['BABA'], carried: true });
       expect(c.period?.label).toBe('2024-Q4');
       expect(c.actual?.value).toBe(280_154e6);
-      expect(c.sources).toContain(RELEASE);
+      expect(c.sources.map((d) => d.url)).toContain(RELEASE);
+      // Every source carries its document of record: form, accession, filing date, where it was read, how far it was checked.
+      for (const d of c.sources) expect(Object.keys(d).sort()).toEqual(['accession', 'filed', 'form', 'readAt', 'url', 'verified']);
     }
     expect(revenue(undated).period?.note).toMatch(/matched by value/);
     expect(revenue(dated).period?.note).toMatch(/latest period reported before the article date/);

@@ -29,7 +29,7 @@ interface ClaimBody {
   verdict: string;
   actual: { value: number; display: string } | null;
   difference: { display: string } | null;
-  sources: string[];
+  sources: Array<{ url: string; form: string | null; accession: string | null; filed: string | null; readAt: string | null; verified: string }>;
 }
 
 const alphabetClaim = (claims: ClaimBody[]) => claims.find((c) => c.text === 'Alphabet spent $81.5 billion over the same year')!;
@@ -44,7 +44,7 @@ describe('POST /api/v1/check', () => {
     const alphabet = alphabetClaim(report.claims);
     expect(alphabet).toMatchObject({ verdict: 'contradicted', actual: { value: 91_447_000_000 }, difference: { display: '+$9.947B (+12.2%)' } });
     expect(alphabet.sources.length).toBeGreaterThan(0);
-    for (const url of alphabet.sources) expect(url).toMatch(/^https?:\/\//);
+    for (const { url } of alphabet.sources) expect(url).toMatch(/^https?:\/\//);
     expect(report.claims.find((c: ClaimBody) => c.text === 'Amazon alone spent $131.8 billion in 2025')).toMatchObject({ verdict: 'supported' });
     expect(report.summary).toMatchObject({ claims: report.claims.length, contradicted: 1 });
   });

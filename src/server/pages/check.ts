@@ -2,7 +2,7 @@
 // figure the article states with its verdict and the evidence (our figure, the difference,
 // sources, the reason), plus the charts it describes drawn inline. The article is untrusted
 // input: it is escaped wherever it appears and never stored.
-import type { CheckedClaim, ChartEntry, Evidence, Verdict } from '../../check/index.js';
+import type { CheckedClaim, ChartEntry, Evidence, SourceDocument, Verdict } from '../../check/index.js';
 import type { CheckReportWebJson } from '../../check/report-json.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
 import { ApiError } from '../api-error.js';
@@ -49,10 +49,13 @@ function form(input: { text: string; date: string }, again: boolean): SafeHtml {
 </form>`;
 }
 
-function sources(urls: string[]): SafeHtml {
-  return html`${urls.map((u, i) => {
-    const href = safeUrl(u);
-    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(u)}</a>` : u}`;
+/** Each document as a link to its record, with the filing and where the value was read. */
+function sources(docs: SourceDocument[]): SafeHtml {
+  return html`${docs.map((d, i) => {
+    const href = safeUrl(d.url);
+    const filing = [d.form, d.accession].filter(Boolean).join(' ');
+    const read = d.readAt ? safeUrl(d.readAt) : null;
+    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(d.url)}</a>` : d.url}${filing ? ` (${filing})` : ''}${read ? html` <span class="note">read at <a href="${read}">${sourceHost(d.readAt!)}</a></span>` : ''}`;
   })}`;
 }
 

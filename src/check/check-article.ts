@@ -87,7 +87,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
     text,
     articleDate: extraction.articleDate,
     claims,
-    skipped: extraction.skipped,
+    uncheckedFrom: extraction.uncheckedFrom,
     charts,
     summary: {
       claims: claims.length,

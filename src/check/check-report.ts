@@ -149,8 +149,8 @@ export interface CheckReport {
   text: string;
   articleDate: ArticleDate | null;
   claims: CheckedClaim[];
-  /** Figures beyond the per-article limit, not checked. */
-  skipped: number;
+  /** Where checking stopped, as an offset, when the article holds more figures than one check covers (MAX_CLAIMS); else null. */
+  uncheckedFrom: number | null;
   charts: ChartEntry[];
   summary: CheckSummary;
   /** The tolerance policy, in words, printed at the top of every report. */

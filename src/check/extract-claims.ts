@@ -28,14 +28,17 @@ export interface Extraction {
   articleDate: ArticleDate | null;
   claims: Claim[];
   charts: ChartMention[];
-  /** Figures found beyond MAX_CLAIMS, not checked. */
-  skipped: number;
+  /** Where reading stopped because the article holds more than MAX_CLAIMS figures (an offset), or null. */
+  uncheckedFrom: number | null;
 }
 
 export interface ExtractOptions {
   /** Article date (YYYY-MM-DD) to use when the article states none. */
   date?: string;
 }
+
+/** How many period mentions back a relative one looks for the period it refers to. */
+const REFERENCE_LOOK_BACK = 6;
 
 /** Most figures one article is checked for: beyond it the work per request would be unbounded. */
 export const MAX_CLAIMS = 1500;
@@ -110,7 +113,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   const sentences = splitSentences(masked, text);
   const claims: Claim[] = [];
   const charts: ChartMention[] = [];
-  let skipped = 0;
+  let uncheckedFrom: number | null = null;
   const slice = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
   // What the text was about so far: carried into sentences that do not say.
@@ -126,6 +129,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let previous: Sentence | null = null;
 
   sentences.forEach((sentence, index) => {
+    // Past the limit nothing more is read: the work per request stays bounded.
+    if (uncheckedFrom !== null) return;
     const number = index + 1;
     const clauses = splitClauses(masked, sentence);
     const clauseOf = (offset: number) => spanAt(clauses, offset) ?? sentence;
@@ -153,14 +158,17 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
     // A period after a base marker ("from 2023", "than in the third quarter", "up from $228 billion in 2024") is the base of a change.
     const isBase = (p: PeriodMention) => BASE_MARKER.test(masked.slice(Math.max(sentence.start, p.start - 60), p.start));
+    const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
     const resolvedPeriods = new Map<PeriodMention, ClaimPeriod | { error: string }>();
     const resolvePeriodMention = (p: PeriodMention, subject: SubjectRef | null, future: boolean): ClaimPeriod | { error: string } => {
       const cached = resolvedPeriods.get(p);
       if (cached) return cached;
-      const before = periods.filter((o) => o.end <= p.start).reverse();
+      // The reference is the period named just before in the sentence: a few mentions back at most, so the work per mention is bounded.
       let reference: PeriodRef | null = null;
-      for (const o of before) {
+      const at = periodIndex.get(p)!;
+      for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
+        const o = periods[i]!;
         if (o.relative === 'year-earlier' || o.relative === 'same') continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
@@ -182,7 +190,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
     for (const q of quantities) {
       if (claims.length >= MAX_CLAIMS) {
-        skipped++;
+        uncheckedFrom ??= q.start;
         continue;
       }
       const clause = clauseOf(q.start);
@@ -397,7 +405,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     }
     previous = sentence;
   });
-  return { articleDate, claims, charts, skipped };
+  return { articleDate, claims, charts, uncheckedFrom };
 }
 
 export type { Span };

@@ -35,7 +35,7 @@ export function reportToJson(report: CheckReport): CheckReportJson {
     articleDate: report.articleDate,
     summary: report.summary,
     policy: report.policy,
-    skipped: report.skipped,
+    uncheckedFrom: report.uncheckedFrom,
     claims: claimsJson(report),
     charts: report.charts.map(({ spec: _spec, ...rest }) => ({ ...rest, text: excerpt(text, rest.start, rest.end, null) })),
   };
@@ -49,7 +49,7 @@ export function reportToWebJson(report: CheckReport): CheckReportWebJson {
     articleDate: report.articleDate,
     summary: report.summary,
     policy: report.policy,
-    skipped: report.skipped,
+    uncheckedFrom: report.uncheckedFrom,
     claims: claimsJson(report),
     charts: report.charts.map(({ files: _files, ...rest }) => ({ ...rest, text: excerpt(text, rest.start, rest.end, null) })),
   };

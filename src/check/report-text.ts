@@ -49,7 +49,7 @@ export function claimToText(c: CheckedClaim, index: number): string {
 export function reportToText(report: CheckReport): string {
   const out = [`airace check: ${summaryLine(report)}`, articleDateLine(report), `Rules: ${report.policy}`, ''];
   report.claims.forEach((c, i) => out.push(claimToText(c, i + 1), ''));
-  if (report.skipped) out.push(`(${report.skipped} more figures were not checked: an article is checked for at most ${report.claims.length} figures)`, '');
+  if (report.uncheckedFrom !== null) out.push(`(the article was checked up to offset ${report.uncheckedFrom}: one check covers at most ${report.claims.length} figures)`, '');
   report.charts.forEach((ch, i) => {
     out.push(`[chart ${i + 1}] ${ch.type} “${ch.text.replace(/\s+/g, ' ')}”`);
     if (ch.request) out.push(`    request  ${JSON.stringify(ch.request)}`);

@@ -10,9 +10,10 @@ import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext } from './server-context.js';
+import type { CheckRunnerOptions } from './check-runner.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { routes } from './routes.js';
+import { CHECK_RATE_LIMIT, routes } from './routes.js';
 
 export interface BuildServerOptions {
   store: Store;
@@ -21,6 +22,8 @@ export interface BuildServerOptions {
   /** Requests per minute per client IP; `false` turns limiting off (benchmarks). Default {@link DEFAULT_RATE_LIMIT}. */
   rateLimit?: number | false;
   logger?: boolean;
+  /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
+  checks?: CheckRunnerOptions;
 }
 
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
@@ -35,7 +38,8 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken);
+  const ctx = createServerContext(options.store, options.adminToken, options.checks);
+  app.addHook('onClose', async () => ctx.checks.close());
   app.decorateRequest('airaceFormat', null);
 
   app.register(swagger, {
@@ -62,7 +66,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(notFoundHandler);
   // Routes go in a child plugin so that swagger and the rate limiter, registered above, see them.
   app.register(async (instance) => {
-    for (const route of routes(ctx, { rateLimit: limit !== false && limit > 0 ? limit : false })) instance.route(route);
+    const limited = limit !== false && limit > 0;
+    const checkLimiter = limited ? instance.createRateLimit({ max: Math.min(limit, CHECK_RATE_LIMIT), timeWindow: '1 minute' }) : undefined;
+    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(route);
   });
   return app;
 }

@@ -2,6 +2,7 @@
 import type { Store } from '../store/database.js';
 import { ChartCache } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+import { CheckRunner, type CheckRunnerOptions } from './check-runner.js';
 
 export interface ServerContext {
   store: Store;
@@ -10,8 +11,10 @@ export interface ServerContext {
   memo: MemoCache;
   /** Bearer token for admin endpoints; null keeps the server read-only. */
   adminToken: string | null;
+  /** Article checks, run in worker threads with a time budget. */
+  checks: CheckRunner;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null };
+export function createServerContext(store: Store, adminToken: string | null | undefined, checks: CheckRunnerOptions = {}): ServerContext {
+  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null, checks: new CheckRunner(store, checks) };
 }

@@ -24,7 +24,7 @@ const VERDICT_LABELS: Record<Verdict, string> = { supported: 'Supported', close:
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<CheckPageData> {
   if (req.body === undefined) return null;
-  return checkReport(ctx, checkInput(req.body, req.query));
+  return checkReport(ctx, checkInput(req.body, req.query), req.signal);
 }
 
 /** What the form shows: the article as posted (a bad request keeps it too). */

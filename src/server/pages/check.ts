@@ -5,6 +5,7 @@
 import type { CheckedClaim, ChartEntry, Evidence, SourceDocument, Verdict } from '../../check/index.js';
 import type { CheckReportWebJson } from '../../check/report-json.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
+import { againstParts } from '../../check/against-words.js';
 import { ApiError } from '../api-error.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
@@ -68,11 +69,14 @@ function evidence(e: Evidence): SafeHtml {
 }
 
 function claimItem(c: CheckedClaim): SafeHtml {
-  const about = [c.subject?.label, c.metric?.replaceAll('_', ' '), c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean).join(' · ');
+  // What the figure was checked against, and how each part was found (stated, carried from sentence N, from the article date).
+  const parts = againstParts(c.against);
+  const about = [parts.company, parts.metric, parts.period, parts.basis].filter(Boolean).join(' · ');
   return html`<li class="claim claim-${c.verdict}" id="claim-${c.id}">
   <p class="claim-head">${verdictBadge(c.verdict)} <q class="claim-text">${c.text}</q></p>
   <dl class="claim-facts">
-    ${about ? html`<dt>About</dt><dd>${about}${c.subject?.carried ? ' (company carried from earlier sentences)' : ''}</dd>` : ''}
+    ${about ? html`<dt>Checked against</dt><dd>${about}</dd>` : ''}
+    ${parts.definition ? html`<dt>Definition</dt><dd>${parts.definition}</dd>` : ''}
     ${c.claimed ? html`<dt>Claimed</dt><dd>${c.claimed.display}</dd>` : ''}
     ${c.actual ? html`<dt>Our figure</dt><dd><strong>${c.actual.display}</strong>: ${c.actual.label}${c.actual.statedOn ? `, stated ${c.actual.statedOn}` : ''}${c.actual.derivation ? ` (${c.actual.derivation})` : ''}</dd>` : ''}
     ${c.difference ? html`<dt>Difference</dt><dd>${c.difference.display}</dd>` : ''}

@@ -19,7 +19,7 @@ import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
 import { listEvents } from './events.js';
 import { resolveCompanies } from './company-lookup.js';
-import { compareVersions } from './fact-index.js';
+import { rankVersions } from './fact-index.js';
 import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndex, monthIndexOf, monthsBetween, quarterLabel, startDateOf } from './months.js';
 import { publicationDateOf, statementDateOf, statementMonthOf } from './statement-date.js';
@@ -144,9 +144,9 @@ async function guidanceOver(db: Kysely<Database>, company: Company, guided: { en
   }
 
   // Facts for exactly the guided period, in the reporting currency, newest-best first.
-  const facts = (await listFacts(db, { tickers: [company.ticker], metrics: guidanceMetricsOf(company), basis: ['guidance'] }))
-    .filter((f) => f.periodStart !== null && monthsBetween(f.periodStart, f.periodEnd) === months && monthIndexOf(f.periodEnd) === endMonth)
-    .sort(compareVersions({}));
+  const facts = rankVersions(
+    (await listFacts(db, { tickers: [company.ticker], metrics: guidanceMetricsOf(company), basis: ['guidance'] })).filter((f) => f.periodStart !== null && monthsBetween(f.periodStart, f.periodEnd) === months && monthIndexOf(f.periodEnd) === endMonth),
+  ).facts;
   const byMonth: GuidanceSource[] = [];
   const undated: GuidanceSource[] = [];
   for (const f of facts) {

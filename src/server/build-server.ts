@@ -11,6 +11,7 @@ import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext } from './server-context.js';
 import type { CheckRunnerOptions } from './check-runner.js';
+import type { ChartCacheBudget } from './chart-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CHECK_RATE_LIMIT, routes } from './routes.js';
@@ -24,6 +25,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
   checks?: CheckRunnerOptions;
+  /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
+  chartCache?: ChartCacheBudget;
 }
 
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
@@ -38,7 +41,7 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken, options.checks);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks);
   app.addHook('onClose', async () => ctx.checks.close());
   app.decorateRequest('airaceFormat', null);
 

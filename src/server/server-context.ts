@@ -1,8 +1,9 @@
 // What every handler gets: the open store, the render caches and the admin setting.
 import type { Store } from '../store/database.js';
-import { ChartCache } from './chart-cache.js';
+import { ChartCache, type ChartCacheBudget } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
 import { CheckRunner, type CheckRunnerOptions } from './check-runner.js';
+import { adminTokenOf } from './admin-auth.js';
 
 export interface ServerContext {
   store: Store;
@@ -15,6 +16,6 @@ export interface ServerContext {
   checks: CheckRunner;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined, checks: CheckRunnerOptions = {}): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null, checks: new CheckRunner(store, checks) };
+export function createServerContext(store: Store, adminToken: string | null | undefined, chartCache?: ChartCacheBudget, checks: CheckRunnerOptions = {}): ServerContext {
+  return { store, charts: new ChartCache(chartCache), memo: new MemoCache(), adminToken: adminTokenOf(adminToken), checks: new CheckRunner(store, checks) };
 }

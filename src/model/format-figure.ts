@@ -1,6 +1,6 @@
 // Figures as people read them, in one place for charts, tables, reports and the claim checker:
-// money at a readable scale ("$63.6B", "RMB 1.0T"), percentages, signed changes (percentage
-// points are "pp" everywhere), and one scale chosen for a whole column so "RMB 996.3B" never
+// money at a readable scale ("$63.6B", "RMB 1.0T"), percentages, multiples ("2.5x"), signed
+// changes (percentage points are "pp" everywhere), and one scale chosen for a whole column so "RMB 996.3B" never
 // sits beside "RMB 1.0T".
 
 /** What goes before an amount. CNY uses "RMB" as Alibaba's releases do; unknown codes print as "EUR 5.0B". */
@@ -55,6 +55,7 @@ export function columnScaleFor(values: readonly (number | null | undefined)[]): 
  */
 export function formatFigure(value: number, unit: string, decimals = 1, atScale?: number): string {
   if (unit === 'percent') return `${value.toFixed(decimals)}%`;
+  if (unit === 'x') return `${value.toFixed(Math.max(1, decimals))}x`;
   if (unit === 'pp') return `${value.toFixed(decimals)} pp`;
   if (unit === 'CNY/USD') return `RMB ${value.toFixed(4)}/US$`;
   const sign = value < 0 ? '-' : '';
@@ -84,6 +85,7 @@ export function formatValue(value: number, unit: string, atScale?: number): stri
 export function formatSigned(value: number, unit: string, decimals = 1, atScale?: number): string {
   const sign = value < 0 ? '-' : '+';
   if (unit === 'percent' || unit === 'pp') return `${sign}${Math.abs(value).toFixed(decimals)} pp`;
+  if (unit === 'x') return `${sign}${Math.abs(value).toFixed(2)}x`;
   return `${sign}${formatFigure(Math.abs(value), unit, decimals, atScale)}`;
 }
 
@@ -95,6 +97,7 @@ export function formatChange(change: number, unit: string): string {
 /** A tolerance band: "0.5 pp" for percentages, "$0.05B" for money at the claim's scale. */
 export function formatBand(value: number, unit: string, decimals: number, atScale?: number): string {
   if (unit === 'percent' || unit === 'pp') return `${Math.abs(value).toFixed(decimals)} pp`;
+  if (unit === 'x') return `${Math.abs(value).toFixed(2)}x`;
   return formatFigure(Math.abs(value), unit, decimals, atScale);
 }
 

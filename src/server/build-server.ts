@@ -16,10 +16,11 @@ import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext, type ErrorLog } from './server-context.js';
+import type { CheckRunnerOptions } from './check-runner.js';
 import type { ChartCacheBudget } from './chart-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { routes } from './routes.js';
+import { CHECK_RATE_LIMIT, routes } from './routes.js';
 import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
 import { apiReferenceOptions } from './api-reference.js';
 
@@ -33,6 +34,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Where server errors (500s) are written, with their request id; standard error by default, even with the request log off. */
   errorLog?: ErrorLog;
+  /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
+  checks?: CheckRunnerOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
 }
@@ -75,7 +78,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     genReqId: newRequestId,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.errorLog ?? stderrLog);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.errorLog ?? stderrLog, options.checks);
+  app.addHook('onClose', async () => ctx.checks.close());
   app.decorateRequest('airaceFormat', null);
   app.decorate('airace', ctx);
   app.setValidatorCompiler(validatorCompiler);
@@ -121,7 +125,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(notFoundHandler);
   // Routes go in a child plugin so that swagger and the rate limiter, registered above, see them.
   app.register(async (instance) => {
-    for (const route of routes(ctx, { rateLimit: limit !== false && limit > 0 ? limit : false })) instance.route(route);
+    const limited = limit !== false && limit > 0;
+    const checkLimiter = limited ? instance.createRateLimit({ max: Math.min(limit, CHECK_RATE_LIMIT), timeWindow: '1 minute' }) : undefined;
+    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(route);
   });
   return app;
 }

@@ -10,6 +10,8 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { importModelsFile } from '../../src/ingest/models/import-models.js';
+import { TRANSCRIBED_FILE, sharedModelsPresent } from '../models/models-fixtures.js';
 
 const DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** Share of pixels that may differ (text anti-aliasing, sub-pixel layout) before a screen counts as changed. */
@@ -18,7 +20,7 @@ const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1440, heig
 
 const article = readFileSync(new URL('../../examples/articles/big-four-capex.md', import.meta.url), 'utf8');
 
-const SCREENS: { name: string; open: (page: Page, base: string) => Promise<void> }[] = [
+const SCREENS: { name: string; open: (page: Page, base: string) => Promise<void>; needs?: 'models' }[] = [
   { name: 'overview', open: (p, base) => p.goto(`${base}/`).then(() => undefined) },
   { name: 'company', open: (p, base) => p.goto(`${base}/company/AMZN`).then(() => undefined) },
   { name: 'explore', open: (p, base) => p.goto(`${base}/explore?metric=capex&companies=AMZN,MSFT,GOOGL,META&period=quarter&from=2023-Q1&to=2025-Q4&type=line`).then(() => undefined) },
@@ -31,6 +33,8 @@ const SCREENS: { name: string; open: (page: Page, base: string) => Promise<void>
       await p.locator('#result-heading').scrollIntoViewIfNeeded();
     },
   },
+  // The compute chart, the first chart of the models page (Epoch's data, read from ../shared).
+  { name: 'models', needs: 'models', open: (p, base) => p.goto(`${base}/models#compute-heading`).then(() => undefined) },
 ];
 
 function compare(name: string, actual: Buffer): { ratio: number; created: boolean } {
@@ -73,7 +77,9 @@ describe.skipIf(!browserTestsEnabled)('screens at 390 and 1440 px against docs/s
 
   for (const screen of SCREENS) {
     for (const [size, viewport] of Object.entries(SIZES)) {
-      it(`${screen.name} on a ${size} (${viewport.width} px)`, async () => {
+      it.skipIf(screen.needs === 'models' && !sharedModelsPresent)(`${screen.name} on a ${size} (${viewport.width} px)`, async () => {
+        // Loaded once, when the first screen that needs it comes (the screens before show no models).
+        if (screen.needs === 'models') await importModelsFile(d.server.store, TRANSCRIBED_FILE);
         const page = await d.browser.newPage({ viewport, deviceScaleFactor: 1 });
         await screen.open(page, d.base);
         await waitForCharts(page);

@@ -1,32 +1,18 @@
 // GET /api/v1/events (also .json) and /api/v1/events.csv: the cited timeline of the race,
 // filtered like `airace events` (companies, kind, from, to) and in its JSON and CSV shapes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EVENT_KINDS, type EventKind } from '../../model/race-event.js';
+import type { EventKind } from '../../model/race-event.js';
 import { listEvents, type EventQuery } from '../../series/events.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { EVENT_COLUMNS, eventJson, eventRows } from '../../views/event-rows.js';
 import { toCsv } from '../../views/csv.js';
 import { ApiError } from '../api-error.js';
-import { allowedFor } from '../query-parameters.js';
+import { allowedFor, parseQuery, QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
 
-/** Every value of a parameter, given as a comma-separated list or repeated. */
-function list(q: RawQuery, name: string): string[] {
-  const v = q[name];
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/,/)).map((x) => x.trim()).filter(Boolean);
-}
-
-function last(q: RawQuery, name: string): string | undefined {
-  const v = q[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return s === undefined || s === null || String(s).trim() === '' ? undefined : String(s).trim();
-}
-
-function dateBound(q: RawQuery, name: 'from' | 'to'): string | undefined {
-  const v = last(q, name);
-  if (v === undefined) return undefined;
+function dateBound(v: string | undefined, name: 'from' | 'to'): string | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
   try {
     return parseDateBound(name, v);
   } catch (e) {
@@ -37,17 +23,15 @@ function dateBound(q: RawQuery, name: 'from' | 'to'): string | undefined {
 
 /** The query string as `airace events` reads its flags; a bad kind or date is a 400 naming it. */
 export function parseEventQuery(q: RawQuery): EventQuery {
-  const kinds = list(q, 'kind').map((k) => k.toLowerCase());
-  const bad = kinds.find((k) => !(EVENT_KINDS as readonly string[]).includes(k));
-  if (bad !== undefined) throw new ApiError(400, `invalid kind: ${bad} (expected one of ${EVENT_KINDS.join(', ')})`, 'kind', EVENT_KINDS);
-  // Company names are kept as given: listEvents resolves tickers, names and aliases, and
-  // answers an unknown one with the choices (a 404, as for series).
-  const companies = list(q, 'companies');
+  // Lists and kinds are read as every query reads them (query-parameters.ts); company names are
+  // kept as given: listEvents resolves tickers, names and aliases, and answers an unknown one
+  // with the choices (a 404, as for series).
+  const v = parseQuery(QUERIES.events, q);
   return {
-    companies: companies.length ? companies : undefined,
-    kinds: kinds.length ? [...new Set(kinds)] as EventKind[] : undefined,
-    from: dateBound(q, 'from'),
-    to: dateBound(q, 'to'),
+    companies: v.companies?.length ? v.companies : undefined,
+    kinds: v.kind?.length ? (v.kind as EventKind[]) : undefined,
+    from: dateBound(v.from, 'from'),
+    to: dateBound(v.to, 'to'),
   };
 }
 

@@ -9,8 +9,8 @@ import { MODELS_CHARTS, type ModelsChartRequest } from '../views/models-chart.js
 import { integer, invalid, keyword, list, PARAMETERS, parseQuery, querySchemaOf, type ParameterDef } from './query-parameters.js';
 import type { RawQuery } from './series-query.js';
 
-/** A year or a day, checked as `--from`/`--to` are (the series layer turns it into a date). */
-function dateBound(option: 'from' | 'to') {
+/** A string checked by one of the CLI's own readers (the same rules as its flags); empty means absent. */
+function checkedBy(parse: (input: string) => string, reason: string) {
   return z
     .string()
     .max(10)
@@ -18,27 +18,17 @@ function dateBound(option: 'from' | 'to') {
       const t = v.trim();
       if (t === '') return undefined;
       try {
-        return parseDateBound(option, t);
+        return parse(t);
       } catch {
-        return invalid(ctx, `expected a year such as 2020 or a date such as 2020-06-01`);
+        return invalid(ctx, reason);
       }
     })
     .meta({ type: 'string', maxLength: 10 });
 }
 
-const asOf = z
-  .string()
-  .max(10)
-  .transform((v, ctx) => {
-    const t = v.trim();
-    if (t === '') return undefined;
-    try {
-      return parseRetrievalDate('as-of', t);
-    } catch {
-      return invalid(ctx, 'expected a day such as 2026-04-24 or a month such as 2026-04');
-    }
-  })
-  .meta({ type: 'string', maxLength: 10 });
+/** A year or a day (the series layer turns it into a date). */
+const dateBound = (option: 'from' | 'to') => checkedBy((t) => parseDateBound(option, t), 'expected a year such as 2020 or a date such as 2020-06-01');
+const asOf = checkedBy((t) => parseRetrievalDate('as-of', t), 'expected a day such as 2026-04-24 or a month such as 2026-04');
 
 export const MODEL_PARAMETERS = {
   org: {

@@ -86,6 +86,34 @@ const TABLES: { name: string; build: (d: ModelsPageData, c: ModelCatalog | undef
   { name: 'frontier', build: (d) => ({ columns: MODEL_SERIES_COLUMNS, rows: modelSeriesRows(d.frontier) }) },
 ];
 
+/** The two line charts of the page, each in its own section, frame and table. */
+const SERIES_CHARTS: { id: string; heading: string; title: string; lede: SafeHtml; chart: string; series: string; result: (d: ModelsPageData) => ModelSeriesResult; table: string; caption: string; csv: string }[] = [
+  {
+    id: 'chart-per-year',
+    heading: 'per-year-heading',
+    title: 'Models released per year by the leading labs and companies',
+    lede: html`Notable models per calendar year by the developers with the most of them. Google DeepMind, Google Brain and Google Research count as Alphabet, Meta AI and FAIR as Meta (<a href="/methodology#models">the organisation map</a>); labs such as OpenAI and DeepSeek count as themselves. A model made jointly counts for each developer.`,
+    chart: 'per-year',
+    series: 'metric=models_released&by=company',
+    result: (d) => d.perYear,
+    table: 'per-year-table',
+    caption: 'Notable models released per calendar year',
+    csv: 'per-year',
+  },
+  {
+    id: 'chart-open',
+    heading: 'open-heading',
+    title: 'Open-weights share by country',
+    lede: html`The share of each year’s models whose weights anyone can download (Epoch’s accessibility “Open weights”, unrestricted, restricted or non-commercial), among the models whose accessibility Epoch records. The dot’s size shows how many models a share is based on.`,
+    chart: 'open-weights',
+    series: 'metric=open_weights_share&by=country',
+    result: (d) => d.openWeights,
+    table: 'open-table',
+    caption: 'Open-weights share of models released, by country group',
+    csv: 'open-weights',
+  },
+];
+
 /** Two query strings joined. */
 const and = (a: string, b: string) => (a ? `${a}&${b}` : b);
 
@@ -130,33 +158,19 @@ ${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retr
   })}
 </section>
 
-<section aria-labelledby="per-year-heading">
-  <h2 id="per-year-heading">Models released per year by the leading labs and companies</h2>
-  <p>Notable models per calendar year by the developers with the most of them. Google DeepMind, Google Brain and Google Research count as Alphabet, Meta AI and FAIR as Meta (<a href="/methodology#models">the organisation map</a>); labs such as OpenAI and DeepSeek count as themselves. A model made jointly counts for each developer.</p>
+${SERIES_CHARTS.map((c) => html`<section aria-labelledby="${c.heading}">
+  <h2 id="${c.heading}">${c.title}</h2>
+  <p>${c.lede}</p>
   ${modelsChartFrame({
-    id: 'chart-per-year',
-    chartQuery: and(search, 'chart=per-year'),
-    data: seriesData(search, 'metric=models_released&by=company'),
-    words: chartWords(modelSeriesLineSpec(d.perYear, lineSize(chartSizeFor()))),
-    table: modelSeriesTable(d.perYear, { id: 'per-year-table', caption: 'Notable models released per calendar year', csvHref: csv('per-year') }),
+    id: c.id,
+    chartQuery: and(search, `chart=${c.chart}`),
+    data: seriesData(search, c.series),
+    words: chartWords(modelSeriesLineSpec(c.result(d), lineSize(chartSizeFor()))),
+    table: modelSeriesTable(c.result(d), { id: c.table, caption: c.caption, csvHref: csv(c.csv) }),
     retrieval,
     origin: req.origin,
   })}
-</section>
-
-<section aria-labelledby="open-heading">
-  <h2 id="open-heading">Open-weights share by country</h2>
-  <p>The share of each year’s models whose weights anyone can download (Epoch’s accessibility “Open weights”, unrestricted, restricted or non-commercial), among the models whose accessibility Epoch records. The dot’s size shows how many models a share is based on.</p>
-  ${modelsChartFrame({
-    id: 'chart-open',
-    chartQuery: and(search, 'chart=open-weights'),
-    data: seriesData(search, 'metric=open_weights_share&by=country'),
-    words: chartWords(modelSeriesLineSpec(d.openWeights, lineSize(chartSizeFor()))),
-    table: modelSeriesTable(d.openWeights, { id: 'open-table', caption: 'Open-weights share of models released, by country group', csvHref: csv('open-weights') }),
-    retrieval,
-    origin: req.origin,
-  })}
-</section>
+</section>`)}
 
 <section aria-labelledby="frontier-heading">
   <h2 id="frontier-heading">The frontier to date</h2>

@@ -98,9 +98,10 @@ export async function modelsChart(db: Kysely<Database>, r: ModelsChartRequest, m
   const size = chartSizeFor(r.width, kind);
   const spec = build(size);
   if (!loaded || r.width === undefined || !measure) return { spec, loaded };
+  // Never wider than asked (a wider drawing would be scaled down to fit its frame).
   const miss = r.width - (await measure(spec));
-  if (Math.abs(miss) <= 2) return { spec, loaded };
-  return { spec: build({ ...size, width: Math.max(MIN_PLOT, size.width + miss) }), loaded };
+  if (miss >= 0 && miss <= 3) return { spec, loaded };
+  return { spec: build({ ...size, width: Math.max(MIN_PLOT, size.width + miss - 1) }), loaded };
 }
 
 /** A models chart's plot: its width, and whether it is a phone's (fewer labels, wrapped legends). */

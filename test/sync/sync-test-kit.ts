@@ -12,7 +12,7 @@ import { readCompaniesCsv } from '../../src/ingest/companies-csv.js';
 import { bundledDataDir } from '../../src/config/paths.js';
 import { secConfigFromEnv, type SecConfig } from '../../src/ingest/sec/sec-config.js';
 import { SecClient } from '../../src/ingest/sec/sec-client.js';
-import { RateLimiter } from '../../src/ingest/sec/rate-limiter.js';
+import { RateLimiter } from '../../src/ingest/http/rate-limiter.js';
 import { listFacts } from '../../src/store/facts-repository.js';
 import type { SecFixtureServer } from './sec-fixture-server.js';
 

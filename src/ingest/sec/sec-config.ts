@@ -1,7 +1,9 @@
 // Everything that decides how airace talks to SEC EDGAR, read once from the environment.
 // Hosts are overridable so tests (and mirrors) can stand in for www.sec.gov and data.sec.gov.
+import type { HttpClientConfig } from '../http/http-client.js';
+import { numberFromEnv } from '../../config/env-number.js';
 
-export interface SecConfig {
+export interface SecConfig extends HttpClientConfig {
   /** https://www.sec.gov: company_tickers.json. */
   wwwUrl: string;
   /** https://data.sec.gov: submissions and companyfacts. */
@@ -10,15 +12,6 @@ export interface SecConfig {
   userAgent: string;
   /** SEC's fair-access limit is 10 requests per second across all of a user's machines. */
   maxRequestsPerSecond: number;
-  /** Per attempt, headers and body together. */
-  timeoutMs: number;
-  /** Retries after the first attempt (429, 5xx, timeouts, resets, truncated bodies). */
-  maxRetries: number;
-  /** First backoff delay; doubles per attempt, with jitter. */
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Longest Retry-After airace waits; a longer one fails the company instead of hanging the run. */
-  maxRetryAfterMs: number;
 }
 
 export const USER_AGENT_HELP =
@@ -34,14 +27,6 @@ export class MissingUserAgentError extends Error {
   }
 }
 
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`invalid ${name}: ${raw} (expected a non-negative number)`);
-  return n;
-}
-
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
 /**
@@ -55,11 +40,11 @@ export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfi
     wwwUrl: trimSlash(env.AIRACE_SEC_WWW_URL || 'https://www.sec.gov'),
     dataUrl: trimSlash(env.AIRACE_SEC_DATA_URL || 'https://data.sec.gov'),
     userAgent,
-    maxRequestsPerSecond: Math.min(10, numberFrom(env, 'AIRACE_SEC_MAX_RPS', 10)) || 10,
-    timeoutMs: numberFrom(env, 'AIRACE_SEC_TIMEOUT_MS', 30_000),
-    maxRetries: numberFrom(env, 'AIRACE_SEC_RETRIES', 5),
-    backoffBaseMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
-    backoffMaxMs: numberFrom(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
-    maxRetryAfterMs: numberFrom(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
+    maxRequestsPerSecond: Math.min(10, numberFromEnv(env, 'AIRACE_SEC_MAX_RPS', 10)) || 10,
+    timeoutMs: numberFromEnv(env, 'AIRACE_SEC_TIMEOUT_MS', 30_000),
+    maxRetries: numberFromEnv(env, 'AIRACE_SEC_RETRIES', 5),
+    backoffBaseMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
+    backoffMaxMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
+    maxRetryAfterMs: numberFromEnv(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
   };
 }

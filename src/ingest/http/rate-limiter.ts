@@ -1,5 +1,6 @@
-// A sliding-window limiter: at most `perSecond` request starts in any 1,000 ms. One instance is
-// shared by every SEC request in the process (SEC counts requests per user, not per company).
+// A sliding-window limiter: at most `perSecond` request starts in any 1,000 ms. One instance per
+// source is shared by every request to it in the process (SEC counts requests per user, not per
+// company; the price source is one host however many symbols are fetched).
 
 export interface Clock {
   now(): number;
@@ -41,11 +42,12 @@ export class RateLimiter {
   }
 }
 
-const shared = new Map<number, RateLimiter>();
+const shared = new Map<string, RateLimiter>();
 
-/** The process-wide limiter for a given rate. */
-export function sharedRateLimiter(perSecond: number): RateLimiter {
-  let l = shared.get(perSecond);
-  if (!l) shared.set(perSecond, (l = new RateLimiter(perSecond)));
+/** The process-wide limiter for a source (`sec`, `prices`) at a given rate. */
+export function sharedRateLimiter(source: string, perSecond: number): RateLimiter {
+  const key = `${source}@${perSecond}`;
+  let l = shared.get(key);
+  if (!l) shared.set(key, (l = new RateLimiter(perSecond)));
   return l;
 }

@@ -2,6 +2,7 @@
 import { openStore, type Store } from '../store/database.js';
 import { ensureBundledData } from '../ingest/bundled-data.js';
 import { resolveDbTarget } from '../config/paths.js';
+import { ensureListings } from '../ingest/prices/bundled-listings.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -14,6 +15,7 @@ export async function openReadyStore(opts: GlobalOptions, log: (s: string) => vo
   try {
     const r = await ensureBundledData(store);
     if (r.loaded) log(`airace: loaded ${r.facts} bundled facts for ${r.companies} companies into ${store.dialect.location}`);
+    await ensureListings(store);
   } catch (e) {
     await store.close();
     throw e;

@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store-dialect.js';
 import { init } from './0001-init.js';
 import { sync } from './0002-sync.js';
 import { events } from './0003-events.js';
+import { prices } from './0006-prices.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0001-init': init(dialect),
         '0002-sync': sync(dialect),
         '0003-events': events(dialect),
+        '0006-prices': prices(dialect),
       };
     },
   };

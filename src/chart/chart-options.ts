@@ -2,6 +2,7 @@
 import type { SeriesResult } from '../model/series.js';
 import type { RaceEvent } from '../model/race-event.js';
 import { periodLabels, periodName } from './chart-data.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export interface ChartOptions {
   /** Default: the metric and period range, e.g. "Capex, FY2022–FY2025". */
@@ -50,6 +51,6 @@ function defaultSubtitle(result: SeriesResult): string {
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`invalid ${name}: ${value} (expected a positive number)`);
+  if (!Number.isFinite(value) || value <= 0) throw new InvalidOptionError(name, String(value), ['a positive number']);
   return value;
 }

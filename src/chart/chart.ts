@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options.js';
 import { groupedColumnSpec } from './specs/grouped-column.js';
 import { lineSpec } from './specs/line.js';
 import { stackedColumnSpec } from './specs/stacked-column.js';
+import { UnknownChoiceError } from '../model/errors.js';
 
 export const CHART_TYPES = ['grouped', 'line', 'stacked'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
@@ -20,6 +21,6 @@ export function isChartType(value: string): value is ChartType {
 }
 
 export function buildChart(result: SeriesResult, { type, ...options }: ChartOptions & { type: string }): TopLevelSpec {
-  if (!isChartType(type)) throw new Error(`invalid chart type: ${type} (expected grouped, line or stacked)`);
+  if (!isChartType(type)) throw new UnknownChoiceError('type', String(type), CHART_TYPES);
   return BUILDERS[type](result, options);
 }

@@ -1,7 +1,7 @@
 // Named figures that are not a single series chart: `plan-vs-actual` draws capex guidance as it
 // changed against actual spending for the four US companies, and Alibaba's pledge against
 // its capex since. Kept apart from presets.ts, whose presets are all one series request.
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { UnknownChoiceError } from '../model/errors.js';
 import type { PlanVsActualOptions } from './specs/plan-vs-actual.js';
 
 export interface PlanVsActualPreset {

@@ -3,7 +3,7 @@ import type { SeriesRequest } from '../series/engine.js';
 import type { ChartOptions } from './chart-options.js';
 import type { ChartType } from './chart.js';
 import type { AnnotateRequest } from '../series/chart-events.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { UnknownChoiceError } from '../model/errors.js';
 
 export interface ChartPreset {
   name: string;

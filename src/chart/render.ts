@@ -6,6 +6,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { fontFilePaths } from './font-files.js';
 import { installTextMetrics } from './text-metrics.js';
 import { FONT_FAMILY } from './theme.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   installTextMetrics();
@@ -33,7 +34,7 @@ export function resvgOptions(scale = 1): ResvgRenderOptions {
 }
 
 export async function svgToPng(svg: string, { scale = 1 }: { scale?: number } = {}): Promise<Buffer> {
-  if (!(scale > 0)) throw new Error(`invalid scale: ${scale} (expected a positive number)`);
+  if (!(scale > 0)) throw new InvalidOptionError('scale', String(scale), ['a positive number']);
   const image = await resvg.renderAsync(svg, resvgOptions(scale));
   return image.asPng();
 }

@@ -1,6 +1,7 @@
 // The date an article states for itself ("Published: 24 February 2025", a dateline, front
 // matter), so "this year" and "the guidance at the time" can be resolved.
 import type { ArticleDate } from './claim.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -52,6 +53,6 @@ export function findArticleDate(text: string): ArticleDate | null {
 /** Validates a --date option (YYYY-MM-DD). */
 export function parseDateOption(value: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseDateWords(value) : null;
-  if (!date) throw new Error(`invalid date: ${value} (expected YYYY-MM-DD)`);
+  if (!date) throw new InvalidOptionError('date', value, ['a date such as 2025-02-25'], 'expected YYYY-MM-DD');
   return date;
 }

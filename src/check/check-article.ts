@@ -12,6 +12,7 @@ import { SeriesCache } from './series-cache.js';
 import { TOLERANCE_POLICY } from './tolerance.js';
 import { parseDateOption } from './article-date.js';
 import type { VerifyContext } from './verify-context.js';
+import { TooLargeError } from '../model/errors.js';
 
 export interface CheckOptions {
   /** Article date (YYYY-MM-DD), used when the article states none. */
@@ -26,7 +27,7 @@ export interface CheckOptions {
 export const MAX_ARTICLE_BYTES = 2_000_000;
 
 export async function checkArticle(db: Kysely<Database>, text: string, options: CheckOptions = {}): Promise<CheckReport> {
-  if (Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES) throw new Error(`invalid article: larger than ${MAX_ARTICLE_BYTES} bytes`);
+  if (Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES) throw new TooLargeError('article', MAX_ARTICLE_BYTES);
   const date = options.date ? parseDateOption(options.date) : undefined;
   const cache = options.cache ?? new SeriesCache(db);
   const companies = await cache.companies();

@@ -3,8 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../config/paths.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
-import { DataFileError } from '../ingest/data-file-error.js';
+import { EXIT_FAILURE, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { registerInit } from './commands/init.js';
 import { registerCompanies } from './commands/companies.js';
 import { registerSeries } from './commands/series.js';
@@ -21,9 +20,6 @@ import { registerPrices } from './commands/prices.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
 
-/** Exit codes: 1 runtime failure, 2 bad usage (unknown ticker, metric, period, option). */
-export const EXIT_USAGE = 2;
-
 export function buildProgram(): Command {
   const program = new Command('airace')
     .description('Follow the money in the race toward AGI: capex, revenue and cash flow from filings, as cited series, charts and checked claims.')
@@ -39,17 +35,14 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return 0;
+    return EXIT_OK;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return e.exitCode === 1 ? EXIT_USAGE : e.exitCode;
-    }
+    // Commander has already printed its own errors.
+    if (e instanceof CommanderError) return exitCodeFor(e);
     const err = e as Error;
     process.stderr.write(`airace: ${err.message}\n`);
-    if (e instanceof UnknownChoiceError || /^invalid \w+/.test(err.message)) return EXIT_USAGE;
-    if (e instanceof DataFileError) return 1;
-    if (process.env.AIRACE_DEBUG) process.stderr.write(`${err.stack}\n`);
-    return 1;
+    const code = exitCodeFor(e);
+    if (code === EXIT_FAILURE && process.env.AIRACE_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return code;
   }
 }

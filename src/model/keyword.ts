@@ -1,4 +1,4 @@
-import { UnknownChoiceError } from './unknown-choice-error.js';
+import { UnknownChoiceError } from './errors.js';
 
 /** Normalises a keyword option (lower-case) and rejects anything outside `allowed` (Plot's keyword()). */
 export function keyword<T extends string>(input: string, name: string, allowed: readonly T[]): T {

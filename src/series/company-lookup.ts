@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { Database } from '../store/schema.js';
 import { companiesByTicker, listCompanies } from '../store/companies-repository.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { NotFoundError } from '../model/errors.js';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.,]/g, '');
 
@@ -19,7 +19,7 @@ export function findCompany(companies: Company[], query: string): Company | unde
 export function resolveCompanies(companies: Company[], queries: string[]): Company[] {
   return queries.map((q) => {
     const c = findCompany(companies, q);
-    if (!c) throw new UnknownChoiceError('company', q, companies.map((x) => x.ticker));
+    if (!c) throw new NotFoundError('company', q, companies.map((x) => x.ticker));
     return c;
   });
 }

@@ -1,10 +1,11 @@
 // --from/--to for dated things (events): a year or a day. A year bound covers the whole year,
 // so `--from 2025 --to 2025` is 2025-01-01..2025-12-31.
 import { isRealDate } from './real-date.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export function parseDateBound(option: 'from' | 'to', input: string): string {
   const s = String(input).trim();
   if (/^\d{4}$/.test(s)) return option === 'from' ? `${s}-01-01` : `${s}-12-31`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s)) return s;
-  throw new Error(`invalid ${option}: ${input} (expected a year such as 2025 or a date such as 2025-02-24)`);
+  throw new InvalidOptionError(option, input, ['a year such as 2025', 'a date such as 2025-02-24']);
 }

@@ -16,6 +16,7 @@ import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-
 import { lookupCompanies } from './company-lookup.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, yearOf } from './months.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export interface SeriesRequest {
   metric: string;
@@ -53,7 +54,7 @@ export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promi
   const currencies = new Set(memberCompanies.map((c) => c.currency));
   const currency = def.unit === 'percent' ? null : (req.currency?.toUpperCase() ?? (currencies.size === 1 ? [...currencies][0]! : 'USD'));
   if (currency && currency !== 'USD' && [...currencies].some((c) => c !== currency)) {
-    throw new Error(`invalid currency: ${currency} (airace converts reporting currencies to USD only; use --currency USD)`);
+    throw new InvalidOptionError('currency', currency, ['USD', `the reporting currency of every chosen company (${[...currencies].join(', ')})`], 'airace converts reporting currencies to USD only; use --currency USD');
   }
 
   const explicit = { from: req.from !== undefined, to: req.to !== undefined };

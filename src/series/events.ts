@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { EventKind, RaceEvent } from '../model/race-event.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listEventCompanyNames, selectEvents, type StoredEventRow } from '../store/events-repository.js';
 import { findCompany } from './company-lookup.js';
@@ -57,7 +57,7 @@ async function namesFor(db: Kysely<Database>, companies: Company[], queries: str
     const plain = used.find((n) => n.toLowerCase() === q.trim().toLowerCase());
     if (!plain) {
       const choices = [...companies.map((x) => x.ticker), ...used.filter((n) => !findCompany(companies, n))];
-      throw new UnknownChoiceError('company', q, choices);
+      throw new NotFoundError('company', q, choices);
     }
     names.add(plain.toLowerCase());
   }

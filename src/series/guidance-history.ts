@@ -18,6 +18,7 @@ import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndexOf, monthsBetween, startDateOf } from './months.js';
 import { statementDateOf } from './statement-date.js';
 import { GUIDANCE_METRICS, eventRange, guidanceEndOf, isQuarterlyPace, type GuidanceEnd } from './guidance-figure.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 /** One piece of evidence behind a step. */
 export interface GuidanceSource {
@@ -79,8 +80,8 @@ const DEFAULT_ACTUAL = { metric: 'capex', basis: 'Guidance is compared with cape
 
 export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { ticker: string; year: number }): Promise<GuidanceHistory> {
   const [company] = resolveCompanies(await listCompanies(db), [ticker]);
-  if (!company || company.kind !== 'company') throw new Error(`invalid ticker: ${ticker} (guidance history is per company, not for groups)`);
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new Error(`invalid year: ${year} (expected a year such as 2025)`);
+  if (!company || company.kind !== 'company') throw new InvalidOptionError('ticker', ticker, ['a company (not a group)'], 'guidance history is per company, not for groups');
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidOptionError('year', String(year), ['a year such as 2025']);
   const endMonth = fiscalYearEnd(year, company.fiscalYearEndMonth);
   const period = { start: startDateOf(endMonth, 12), end: endDateOf(endMonth) };
   const currency = company.currency;

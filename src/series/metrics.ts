@@ -1,5 +1,5 @@
 // The metric registry: what each airace metric means and how a derived one is computed.
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { UnknownChoiceError } from '../model/errors.js';
 
 export type MetricKind = 'reported' | 'derived';
 

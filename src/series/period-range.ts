@@ -1,7 +1,7 @@
 // Turns --period/--from/--to into the list of periods to compute, per company.
 import type { Company } from '../model/company.js';
 import { PERIODS, type Period } from '../model/series.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { EmptyRangeError, InvalidOptionError, RangeTooLongError, UnknownChoiceError } from '../model/errors.js';
 import { fiscalYearEnd } from './fiscal-year.js';
 import { monthIndex, quarterLabel, type MonthIndex } from './months.js';
 
@@ -23,11 +23,13 @@ export function parsePeriod(p: string): Period {
 /** Parses a bound: `2024` or `2024-Q3` (quarters only for quarter/ttm). Returns [year, quarter|null]. */
 export function parseBound(option: 'from' | 'to', s: string): { year: number; quarter: number | null } {
   const m = /^(\d{4})(?:-?Q([1-4]))?$/i.exec(s.trim());
-  if (!m) throw new Error(`invalid ${option}: ${s} (expected a year such as 2024, or a quarter such as 2024-Q3)`);
+  if (!m) throw new InvalidOptionError(option, s, ['a year such as 2024', 'a quarter such as 2024-Q3']);
   return { year: Number(m[1]), quarter: m[2] ? Number(m[2]) : null };
 }
 
 export const MAX_SLOTS = 400;
+
+const boundLabel = (b: { year: number; quarter: number | null }) => (b.quarter === null ? String(b.year) : `${b.year}-Q${b.quarter}`);
 
 export function periodSlots(period: Period, from: { year: number; quarter: number | null }, to: { year: number; quarter: number | null }): PeriodSlot[] {
   const slots: PeriodSlot[] = [];
@@ -47,7 +49,7 @@ export function periodSlots(period: Period, from: { year: number; quarter: numbe
       slots.push({ label: period === 'ttm' ? `TTM ${quarterLabel(m)}` : quarterLabel(m), months: period === 'ttm' ? 12 : 3, endFor: () => end, order: m });
     }
   }
-  if (slots.length > MAX_SLOTS) throw new Error(`range too long: ${slots.length} periods (at most ${MAX_SLOTS})`);
-  if (slots.length === 0) throw new Error(`empty range: from is after to`);
+  if (slots.length > MAX_SLOTS) throw new RangeTooLongError(slots.length, MAX_SLOTS);
+  if (slots.length === 0) throw new EmptyRangeError(boundLabel(from), boundLabel(to));
   return slots;
 }

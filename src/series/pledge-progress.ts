@@ -16,6 +16,7 @@ import { resolveCompanies } from './company-lookup.js';
 import { compareVersions } from './fact-index.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, quarterLabel } from './months.js';
+import { InvalidOptionError } from '../model/errors.js';
 
 export const PLEDGE_METRIC = 'ai_infrastructure_commitment';
 
@@ -54,7 +55,7 @@ export interface PledgeProgress {
 
 export async function pledgeProgress(db: Kysely<Database>, { ticker }: { ticker: string }): Promise<PledgeProgress> {
   const [company] = resolveCompanies(await listCompanies(db), [ticker]);
-  if (!company || company.kind !== 'company') throw new Error(`invalid ticker: ${ticker} (pledges are per company)`);
+  if (!company || company.kind !== 'company') throw new InvalidOptionError('ticker', ticker, ['a company (not a group)'], 'pledges are per company');
   const facts = (await listFacts(db, { tickers: [company.ticker], metrics: [PLEDGE_METRIC], basis: ['commitment'] }))
     .filter((f) => f.unit === company.currency && f.periodStart !== null)
     .sort(compareVersions({}));

@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { Listing } from '../model/listing.js';
 import type { DailyPrice, PriceChange, PriceFetch, PriceWindow } from '../model/price.js';
-import { UnknownChoiceError } from '../model/unknown-choice-error.js';
+import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listListings } from '../store/listings-repository.js';
 import { currentPriceFetch, priceCoverage, selectPrices } from '../store/prices-repository.js';
@@ -89,7 +89,7 @@ export async function selectListings(db: Kysely<Database>, queries: string[], { 
   const unlisted: Company[] = [];
   for (const q of queries) {
     const m = matchListings(companies, all, q);
-    if (m.kind === 'none') throw new UnknownChoiceError('company', q, [...new Set([...companies.filter((c) => c.kind === 'company').map((c) => c.ticker), ...all.map((l) => l.id)])]);
+    if (m.kind === 'none') throw new NotFoundError('company', q, [...new Set([...companies.filter((c) => c.kind === 'company').map((c) => c.ticker), ...all.map((l) => l.id)])]);
     if (m.kind === 'company') {
       if (m.company.kind === 'group') {
         const members = await selectListings(db, m.company.members, { primaryOnly: true });

@@ -98,6 +98,6 @@ describe('buildChart', () => {
   });
 
   it('names the valid types when given another', () => {
-    expect(() => buildChart(capexSeries(), { type: 'pie' })).toThrow('invalid chart type: pie (expected grouped, line or stacked)');
+    expect(() => buildChart(capexSeries(), { type: 'pie' })).toThrow('unknown type: pie (valid: grouped, line, stacked)');
   });
 });

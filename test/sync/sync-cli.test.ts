@@ -128,10 +128,10 @@ for (const dialect of DIALECTS) {
       it('unknown tickers are usage errors (exit 2)', async () => {
         const sync = await cli(['sync', 'NOPE']);
         expect(sync.code).toBe(2);
-        expect(sync.stderr).toMatch(/invalid ticker: NOPE is not in the store; run `airace add NOPE` first/);
+        expect(sync.stderr).toMatch(/unknown ticker: NOPE \(not in the store; run `airace add NOPE` first\)/);
         const add = await cli(['add', 'NOPE']);
         expect(add.code).toBe(2);
-        expect(add.stderr).toMatch(/NOPE is not in SEC's list/);
+        expect(add.stderr).toMatch(/unknown ticker: NOPE \(not in SEC's list/);
       });
     });
   });

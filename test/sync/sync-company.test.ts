@@ -298,7 +298,7 @@ for (const dialect of DIALECTS) {
       });
 
       it('rejects a ticker SEC does not list', async () => {
-        await expect(addCompany(store, kit.client, 'NOPE')).rejects.toThrow(/invalid ticker: NOPE is not in SEC's list/);
+        await expect(addCompany(store, kit.client, 'NOPE')).rejects.toThrow(/unknown ticker: NOPE \(not in SEC's list/);
       });
 
       it('marks a bundled company as tracked without overwriting it', async () => {

@@ -12,11 +12,12 @@ import {
   periodEncoding,
   valueEncoding,
 } from './encodings.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 export function stackedColumnSpec(result: SeriesResult, options: ChartOptions = {}): TopLevelSpec {
   // Summing ratios (margins, growth rates) gives a number that means nothing.
   if (result.unit === 'percent') {
-    throw new Error(`invalid chart type for ${result.metric}: stacked needs a money metric, got unit percent`);
+    throw new InvalidOptionError('type', 'stacked', ['grouped', 'line'], `stacked needs a money metric; ${result.metric} is a percentage`);
   }
   const opts = resolveChartOptions(result, options);
   const gaps = periodAxisWithGaps(result);

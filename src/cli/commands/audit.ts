@@ -6,6 +6,7 @@ import { listCompanies } from '../../store/companies-repository.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 const CSV_COLUMNS = [
   'ticker', 'metric', 'period_start', 'period_end', 'unit', 'sec_value', 'bundled_value', 'difference_pct',
@@ -28,7 +29,7 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (tickers: string[], o: { threshold: string; format: string }, cmd: Command) => {
       const threshold = Number(o.threshold);
-      if (!Number.isFinite(threshold) || threshold < 0) throw new Error(`invalid threshold: ${o.threshold} (expected a percentage such as 0.5)`);
+      if (!Number.isFinite(threshold) || threshold < 0) throw new InvalidOptionError('threshold', o.threshold, ['a percentage such as 0.5']);
       const rows = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
         const wanted = splitList(tickers);
         const companies = await listCompanies(s.db);

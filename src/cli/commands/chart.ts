@@ -11,7 +11,7 @@ import { presetAnnotations } from '../../chart/preset-annotations.js';
 import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../../chart/figure-presets.js';
 import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { keyword } from '../../model/keyword.js';
-import { UnknownChoiceError } from '../../model/unknown-choice-error.js';
+import { InvalidOptionError, UnknownChoiceError } from '../../model/errors.js';
 import { withStore } from '../cli-context.js';
 import { computeSeries, seriesRequest } from '../../series/compute-series.js';
 import { addSeriesOptions, type SeriesOptions } from './series.js';
@@ -45,13 +45,13 @@ export function registerChart(program: Command): void {
     .action(async (o: ChartCliOptions, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ChartCliOptions;
       const ext = OUTPUTS.find((e) => opts.out.toLowerCase().endsWith(e));
-      if (!ext) throw new Error(`invalid out: ${opts.out} (expected a file ending in ${OUTPUTS.join(', ')})`);
+      if (!ext) throw new InvalidOptionError('out', opts.out, OUTPUTS.map((e) => `a file ending in ${e}`), `expected a file ending in ${OUTPUTS.join(', ')}`);
       const custom = { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) };
       let spec: TopLevelSpec;
       let marked = '';
       if (opts.preset && isFigurePreset(opts.preset)) {
         const figure = figurePreset(opts.preset);
-        if (opts.annotate) throw new Error(`invalid annotate: the ${figure.name} figure marks its own statements and has no period axis`);
+        if (opts.annotate) throw new InvalidOptionError('annotate', String(opts.annotate), ['no --annotate with this preset'], `the ${figure.name} figure marks its own statements and has no period axis`);
         const data = await withStore(opts, (s) => planVsActualData(s.db, figure));
         spec = planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom });
       } else {

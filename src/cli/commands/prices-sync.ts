@@ -10,9 +10,11 @@ import { findResumablePriceRun, runPriceSync } from '../../ingest/prices/price-s
 import type { QueueSummary } from '../../ingest/sync-queue.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
+import { InvalidOptionError } from '../../model/errors.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
 import { reportRunProgress, runSummaryText } from '../queue-progress.js';
+import { positiveInt } from '../positive-int.js';
 
 interface PricesSyncOptions {
   force?: boolean;
@@ -32,10 +34,9 @@ export function registerPricesSync(prices: Command): void {
     .option('--concurrency <n>', 'listings fetched at once', '2')
     .action(async (tickers: string[], o: PricesSyncOptions, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalOptions;
-      const concurrency = Number(o.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`invalid concurrency: ${o.concurrency} (expected a positive whole number)`);
+      const concurrency = positiveInt('concurrency', o.concurrency);
       const from = o.from === undefined ? undefined : parseDateBound('from', o.from);
-      if (o.resume && tickers.length) throw new Error('invalid arguments: --resume continues the last price run with its own listings; give no tickers');
+      if (o.resume && tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --resume'], '--resume continues the last price run with its own listings; give no tickers');
       const client = new PriceClient(priceSourceConfigFromEnv());
       const summary = await withStore(global, (store) => sync(store, client, tickers, { ...o, from, concurrency }));
       if (!summary) return;

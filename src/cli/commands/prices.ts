@@ -12,14 +12,11 @@ import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
 import { registerPricesSync } from './prices-sync.js';
+import { positiveInt } from '../positive-int.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
 
-function positiveInt(name: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid ${name}: ${v} (expected a positive whole number)`);
-  return n;
-}
 
 function asOfText(a: PriceDataAsOf): string {
   return a.newestClose ? `Data as of the close of ${a.newestClose} (downloaded ${a.retrievedAt}).` : 'No prices stored yet.';
@@ -56,10 +53,10 @@ interface ChangeOptions extends GlobalOptions {
 export function windowOf(o: Pick<ChangeOptions, 'ytd' | 'days' | 'day' | 'from' | 'to' | 'date'>, today = new Date().toISOString().slice(0, 10)): PriceWindow {
   const asOf = o.date === undefined ? today : parseDateBound('to', o.date);
   const chosen = [o.ytd, o.days !== undefined, o.day, o.from !== undefined || o.to !== undefined].filter(Boolean).length;
-  if (chosen > 1) throw new Error('invalid window: give one of --ytd, --days N, --day or --from/--to');
+  if (chosen > 1) throw new InvalidOptionError('window', [o.ytd && '--ytd', o.days !== undefined && '--days', o.day && '--day', (o.from ?? o.to) !== undefined && '--from/--to'].filter(Boolean).join(' '), ['one of --ytd, --days N, --day or --from/--to']);
   if (o.from !== undefined || o.to !== undefined) {
-    if (o.from === undefined) throw new Error('invalid from: --to needs --from');
-    if (o.date !== undefined) throw new Error('invalid date: --date sets the end of --ytd, --days and --day; with --from give --to');
+    if (o.from === undefined) throw new InvalidOptionError('from', '(none)', ['a start date with --to']);
+    if (o.date !== undefined) throw new InvalidOptionError('date', o.date, ['--to with --from'], '--date sets the end of --ytd, --days and --day; with --from give --to');
     return { kind: 'between', from: parseDateBound('from', o.from), to: o.to === undefined ? today : parseDateBound('to', o.to) };
   }
   if (o.days !== undefined) return { kind: 'days', days: positiveInt('days', o.days), asOf };
@@ -85,7 +82,7 @@ export function registerPrices(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ShowOptions;
       const from = opts.from === undefined ? undefined : parseDateBound('from', opts.from);
       const to = opts.to === undefined ? undefined : parseDateBound('to', opts.to);
-      if (opts.rebase === true && !from) throw new Error('invalid rebase: give a date (--rebase 2025-01-02) or --from');
+      if (opts.rebase === true && !from) throw new InvalidOptionError('rebase', '(no date)', ['a date such as 2025-01-02', '--from']);
       const rebase = opts.rebase === undefined || opts.rebase === false ? undefined : opts.rebase === true ? from : parseDateBound('from', opts.rebase);
       const r = await withStore(opts, (s) => getSharePrices(s.db, { companies: splitList(companies), from, to, rebase, primaryOnly: opts.primary }));
       if (opts.format === 'json') return print(JSON.stringify(r, null, 2));
@@ -144,7 +141,7 @@ export function registerPrices(program: Command): void {
     .action(async (companies: string[], o: { from?: string; to?: string; top: string; min: string; format: string }, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o & GlobalOptions;
       const min = Number(opts.min);
-      if (!Number.isFinite(min) || min < 0) throw new Error(`invalid min: ${opts.min} (expected a percentage such as 5)`);
+      if (!Number.isFinite(min) || min < 0) throw new InvalidOptionError('min', opts.min, ['a percentage such as 5']);
       const q = { companies: splitList(companies), from: opts.from === undefined ? undefined : parseDateBound('from', opts.from), to: opts.to === undefined ? undefined : parseDateBound('to', opts.to), top: positiveInt('top', opts.top), minChange: min };
       const moves = await withStore(opts, (s) => getMarketMoves(s.db, q));
       if (opts.format === 'json') return print(JSON.stringify({ moves }, null, 2));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildServer, DEFAULT_RATE_LIMIT } from '../../server/build-server.js';
 import { openReadyStore, type GlobalOptions } from '../cli-context.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 interface ServeOptions extends GlobalOptions {
   host: string;
@@ -10,7 +11,7 @@ interface ServeOptions extends GlobalOptions {
 
 function portOf(s: string): number {
   const n = Number(s);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${s} (expected 0 to 65535)`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidOptionError('port', s, ['0 to 65535']);
   return n;
 }
 
@@ -19,7 +20,7 @@ export function rateLimitFromEnv(value: string | undefined): number | false {
   if (value === undefined || value === '') return DEFAULT_RATE_LIMIT;
   if (value === '0' || value.toLowerCase() === 'off') return false;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`invalid AIRACE_RATE_LIMIT: ${value} (expected requests per minute, or off)`);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidOptionError('AIRACE_RATE_LIMIT', value, ['requests per minute', 'off']);
   return n;
 }
 

@@ -10,6 +10,8 @@ import { secClientFromEnv } from '../sec-client-from-env.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
 import { reportRunProgress, runSummaryText } from '../queue-progress.js';
+import { positiveInt } from '../positive-int.js';
+import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
 interface SyncCliOptions {
   bulk?: string;
@@ -18,12 +20,6 @@ interface SyncCliOptions {
   concurrency: string;
   batch: string;
 }
-
-const positive = (name: string, v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`invalid ${name}: ${v} (expected a positive whole number)`);
-  return n;
-};
 
 export function registerSync(program: Command): void {
   program
@@ -38,19 +34,19 @@ export function registerSync(program: Command): void {
     .action(async (tickers: string[], o: SyncCliOptions, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalOptions;
       if (o.bulk) {
-        if (tickers.length) throw new Error('invalid arguments: --bulk ingests every company in the archive; give no tickers');
-        const batch = positive('batch', o.batch);
+        if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --bulk'], '--bulk ingests every company in the archive; give no tickers');
+        const batch = positiveInt('batch', o.batch);
         const s = await withStore(global, (store) => bulk(store, o.bulk!, batch, !!o.resume));
         if (s.interrupted) throw new Error('interrupted: run the same command with --resume to continue');
         if (s.failed.length) throw new Error(`${s.failed.length} archive entr${s.failed.length === 1 ? 'y' : 'ies'} failed (listed above)`);
         return;
       }
-      const concurrency = positive('concurrency', o.concurrency);
+      const concurrency = positiveInt('concurrency', o.concurrency);
       const client = secClientFromEnv();
       const summary = await withStore(global, async (store) => {
         let resumeRunId: number | undefined;
         if (o.resume) {
-          if (tickers.length) throw new Error('invalid arguments: --resume continues the last run with its own companies; give no tickers');
+          if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --resume'], '--resume continues the last run with its own companies; give no tickers');
           const r = await findResumableRun(store);
           if (!r) {
             process.stdout.write('Nothing to resume: the last sync run finished every company.\n');
@@ -90,8 +86,8 @@ async function resolveTickers(store: Store, queries: string[]): Promise<string[]
   const companies = await listCompanies(store.db);
   return queries.map((q) => {
     const c = findCompany(companies, q);
-    if (!c) throw new Error(`invalid ticker: ${q} is not in the store; run \`airace add ${q.toUpperCase()}\` first`);
-    if (c.kind === 'group') throw new Error(`invalid ticker: ${c.ticker} is a group; sync its members (${c.members.join(', ')})`);
+    if (!c) throw new NotFoundError('ticker', q, [], `not in the store; run \`airace add ${q.toUpperCase()}\` first`);
+    if (c.kind === 'group') throw new InvalidOptionError('ticker', c.ticker, c.members, `a group; sync its members (${c.members.join(', ')})`);
     return c.ticker;
   });
 }

@@ -4,7 +4,7 @@
 import type { Store } from '../../store/database.js';
 import type { Company } from '../../model/company.js';
 import type { Listing } from '../../model/listing.js';
-import { UnknownChoiceError } from '../../model/unknown-choice-error.js';
+import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { listListings, upsertListing } from '../../store/listings-repository.js';
 import { matchListings } from '../../series/listing-lookup.js';
@@ -34,14 +34,14 @@ export async function listingsToSync(store: Store, queries: string[]): Promise<L
   const chosen = new Map<string, Listing>();
   for (const q of queries) {
     const m = matchListings(companies, listings, q);
-    if (m.kind === 'none') throw new UnknownChoiceError('listing', q, [...new Set([...listings.map((l) => l.id), ...companies.filter((c) => c.kind === 'company').map((c) => c.ticker)])]);
+    if (m.kind === 'none') throw new NotFoundError('listing', q, [...new Set([...listings.map((l) => l.id), ...companies.filter((c) => c.kind === 'company').map((c) => c.ticker)])]);
     if (m.kind === 'listings') {
       for (const l of m.listings) chosen.set(l.id, l);
       continue;
     }
     const c = m.company;
-    if (c.kind === 'group') throw new Error(`invalid ticker: ${c.ticker} is a group; sync its members (${c.members.join(', ')})`);
-    if (!c.cik) throw new Error(`invalid ticker: ${c.ticker} has no listing: add its exchange, symbol and currency to data/listings.csv`);
+    if (c.kind === 'group') throw new InvalidOptionError('ticker', c.ticker, c.members, `a group; sync its members (${c.members.join(', ')})`);
+    if (!c.cik) throw new NotFoundError('listing', c.ticker, [], 'no listing for this company: add its exchange, symbol and currency to data/listings.csv');
     const l = inferredListing(c);
     await upsertListing(store.db, l);
     chosen.set(l.id, l);

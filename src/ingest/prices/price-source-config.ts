@@ -4,6 +4,7 @@
 // which are kept).
 import type { HttpClientConfig } from '../http/http-client.js';
 import { numberFromEnv } from '../../config/env-number.js';
+import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_PRICES_URL = 'https://stooq.com/q/d/l/';
 
@@ -14,12 +15,7 @@ export interface PriceSourceConfig extends HttpClientConfig {
 
 export function priceSourceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PriceSourceConfig {
   const baseUrl = env.AIRACE_PRICES_URL?.trim() || DEFAULT_PRICES_URL;
-  try {
-    const u = new URL(baseUrl);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
-  } catch {
-    throw new Error(`invalid AIRACE_PRICES_URL: ${baseUrl} (expected an http(s) URL such as ${DEFAULT_PRICES_URL})`);
-  }
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) throw new InvalidOptionError('AIRACE_PRICES_URL', baseUrl, [`an http(s) URL such as ${DEFAULT_PRICES_URL}`]);
   return {
     baseUrl,
     userAgent: env.AIRACE_PRICES_USER_AGENT?.trim() || 'airace (daily price sync)',

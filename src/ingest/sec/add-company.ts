@@ -10,6 +10,7 @@ import { parseSubmissions } from './submissions.js';
 import { submissionsUrl, companyTickersUrl } from './sec-urls.js';
 import { companyColour } from './company-colour.js';
 import { SecError } from './sec-error.js';
+import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
 export interface AddResult {
   company: Company;
@@ -19,10 +20,10 @@ export interface AddResult {
   renamedFrom?: string;
 }
 
-/** The ticker is not in SEC's list. The message starts with "invalid" so the CLI exits with 2. */
-export class UnknownTickerError extends Error {
+/** The ticker is not in SEC's list (a NotFoundError: the CLI exits with 2). */
+export class UnknownTickerError extends NotFoundError {
   constructor(ticker: string, url: string) {
-    super(`invalid ticker: ${ticker} is not in SEC's list of tickers (${url}). SEC lists companies that file with it; check the spelling.`);
+    super('ticker', ticker, [], `not in SEC's list of tickers at ${url}; SEC lists companies that file with it; check the spelling`);
     this.name = 'UnknownTickerError';
   }
 }
@@ -30,7 +31,7 @@ export class UnknownTickerError extends Error {
 export async function addCompany(store: Store, client: SecClient, ticker: string, opts: { signal?: AbortSignal } = {}): Promise<AddResult> {
   const wanted = ticker.trim().toUpperCase();
   const existing = (await listCompanies(store.db)).find((c) => c.ticker === wanted);
-  if (existing && existing.kind === 'group') throw new Error(`invalid ticker: ${wanted} is a group of companies, not a filer`);
+  if (existing && existing.kind === 'group') throw new InvalidOptionError('ticker', wanted, ['a filer’s ticker'], 'a group of companies, not a filer');
   if (existing?.cik) {
     await setTracked(store.db, existing.ticker, true);
     return { company: existing, created: false };

@@ -161,7 +161,7 @@ for (const dialect of DIALECTS) {
       await upsertCompany(store.db, { ticker: 'BRK.B', name: 'Berkshire (test)', kind: 'company', cik: 1067983, country: 'US', fiscalYearEndMonth: 12, currency: 'USD', colour: '#123456', aliases: [], members: [] }, 'sec');
       const [l] = await listingsToSync(store, ['BRK.B']);
       expect(l).toMatchObject({ id: 'BRK.B', symbol: 'brk-b.us', currency: 'USD', sourceKind: 'inferred' });
-      await expect(listingsToSync(store, ['GROUP4'])).rejects.toThrow(/GROUP4 is a group; sync its members/);
+      await expect(listingsToSync(store, ['GROUP4'])).rejects.toThrow(/invalid ticker: GROUP4 \(a group; sync its members/);
       await expect(listingsToSync(store, ['NOPE'])).rejects.toThrow(/unknown listing: NOPE \(valid: .*9988\.HK/);
       // A listing id or the source symbol means just that listing.
       expect((await listingsToSync(store, ['9988.hk'])).map((x) => x.id)).toEqual(['9988.HK']);

@@ -33,7 +33,7 @@ const METRIC_WORDS: MetricWords[] = [
   },
   { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledged?|pledges|committed|commit|investment\s+plan|(?:plans?|planning|pledged|promised|vowed|will|to)\s+invest)\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
-  { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
+  { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];
 
 export interface MetricMention extends Span {

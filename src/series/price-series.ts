@@ -261,3 +261,9 @@ export async function listListingCoverage(db: Kysely<Database>): Promise<Listing
     }),
   );
 }
+
+/** Every listing of these companies with its closes, primary first (for the claim checker). */
+export async function listingPricesOf(db: Kysely<Database>, tickers: string[]): Promise<ListingPrices[]> {
+  const [companies, listings] = await Promise.all([listCompanies(db), listListings(db, tickers)]);
+  return loadListingPrices(db, listings, companies);
+}

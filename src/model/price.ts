@@ -27,6 +27,8 @@ export interface PriceFetch {
   runId: number | null;
 }
 
+export const PRICE_WINDOW_KINDS = ['ytd', 'days', 'day', 'between'] as const;
+
 /**
  * The window a price change is measured over. `asOf` (and `to`) fall back to the last close
  * on or before them, so a weekend or holiday means the session before it.

@@ -21,6 +21,8 @@ import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
+import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
+import { apiErrorSchema, listingsSchema, movesSchema, openApiSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 
 const DAY = 86_400;
 const HOUR = 3_600;
@@ -66,6 +68,11 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
   const chartQuery = querySchema(CHART_PARAMETERS);
   const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
   const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
+  const pricesQuery = querySchema(['primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' });
+  const changeQuery = querySchema(['window', 'days', 'as-of', 'primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
+  const movesQuery = querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
+  const errors = { 400: openApiSchema(apiErrorSchema), 404: openApiSchema(apiErrorSchema) };
+  const csvResponse = (what: string) => ({ 200: { description: `${what} as CSV`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors });
   const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
   const checkSchema = {
     tags: ['check'],
@@ -110,6 +117,13 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
     api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
+    api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: pricesQuery, response: { 200: openApiSchema(sharePriceSchema), ...errors } }),
+    api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: pricesQuery, response: csvResponse('closes') }),
+    api('GET', '/api/v1/prices/change', priceChangeHandler(ctx, 'json'), { tags: ['prices'], summary: 'Percent change per listing over a window (`price_change`: ytd, days, day, between), as `airace prices change --format json`', querystring: changeQuery, response: { 200: openApiSchema(priceChangeSchema), ...errors } }),
+    api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: changeQuery, response: csvResponse('changes') }),
+    api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: movesQuery, response: { 200: openApiSchema(movesSchema), ...errors } }),
+    api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: movesQuery, response: csvResponse('moves') }),
+    api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', response: { 200: openApiSchema(listingsSchema) } }),
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
     {
       ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),

@@ -1,7 +1,7 @@
 // Serves SYNTHETIC daily prices for every listing in data/listings.csv on 127.0.0.1, in the
 // price source's CSV format, for trying `airace prices sync` and taking screenshots without the
 // network. Not real prices: a seeded random walk (test/prices/synthetic-prices.ts).
-//   npx tsx scripts/serve-synthetic-prices.ts [port]
+//   npx tsx scripts/serve-synthetic-prices.ts
 //   AIRACE_PRICES_URL=http://127.0.0.1:PORT/q/d/l/ airace prices sync
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';

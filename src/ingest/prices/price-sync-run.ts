@@ -47,7 +47,7 @@ export async function runPriceSync(store: Store, opts: PriceSyncOptions): Promis
       const f = r.fetch;
       const span = f.firstDate ? `${f.firstDate} to ${f.lastDate}` : 'no dates';
       if (r.status === 'unchanged') return { ticker: id, status: 'unchanged', facts: f.rows, message: `${listingLabel(listing)}: unchanged since ${f.retrievedAt} (${f.rows} days, ${span})` };
-      const revised = f.revised ? `; ${f.revised} earlier closes revised by the source (a split or other adjustment)` : '';
+      const revised = f.revised ? `; ${f.revised.toLocaleString('en-US')} earlier closes revised by the source (a split or other adjustment)` : '';
       return { ticker: id, status: 'updated', facts: f.rows, message: `${listingLabel(listing)}: ${f.rows} daily closes in ${listing.currency}, ${span}${revised}` };
     },
   });

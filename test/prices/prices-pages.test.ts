@@ -68,7 +68,7 @@ describe('explore', () => {
     expect(s).toContain('<input type="hidden" name="metric" value="revenue">');
     expect(s).toContain('<input type="hidden" name="companies" value="BABA">');
     const json = (await get('/explore.json?companies=BABA&prices=BABA,9988.HK&prices-from=2025-01-01')).json();
-    expect(json.prices.result.listings.map((l: { listing: string }) => [l.listing, l.points[0].index])).toEqual([
+    expect(json.prices.result.listings.map((l: { listing: string; points: { index: number }[] }) => [l.listing, l.points[0]!.index])).toEqual([
       ['BABA', 100],
       ['9988.HK', 100],
     ]);
@@ -90,6 +90,6 @@ describe('the timeline', () => {
     const overview = (await get('/')).body;
     expect(overview).toContain('Alibaba shares rise 14.0% in a day on NYSE');
     const chart = (await get('/explore.json?metric=capex&companies=BABA&annotate=true')).json();
-    expect(chart.events.filter((e: { kind: string }) => e.kind === 'market' && e.id.endsWith('-move'))).toEqual([]);
+    expect(chart.events.filter((e: { kind: string; id: string }) => e.kind === 'market' && e.id.endsWith('-move'))).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ function insertLoop(path: string, facts: FactInput[]): number {
         const f = facts[i]!;
         insert.run(
           f.ticker, f.metric, f.concept, f.value, f.unit, f.periodStart, f.periodEnd, f.basis, f.confidence, f.preferred ? 1 : 0,
-          f.sourceKind, f.sourceUrl, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note, 1,
+          f.sourceKind, f.sourceUrl, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note, 1, f.readAt, f.verified, f.supersededBy,
         );
       }
     });

@@ -70,7 +70,7 @@ childMain(async () => {
     for (const f of mapped.facts) {
       insertFact.run(
         f.ticker, f.metric, f.concept, f.value, f.unit, f.periodStart, f.periodEnd, f.basis, f.confidence, f.preferred ? 1 : 0,
-        f.sourceKind, f.sourceUrl, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note, runId,
+        f.sourceKind, f.sourceUrl, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note, runId, f.readAt, f.verified, f.supersededBy,
       );
     }
     generated++;

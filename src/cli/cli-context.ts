@@ -14,7 +14,7 @@ export async function openReadyStore(opts: GlobalOptions, log: (s: string) => vo
   const store = await openStore(target);
   try {
     const r = await ensureBundledData(store);
-    if (r.loaded) log(`airace: loaded ${r.facts} bundled facts for ${r.companies} companies into ${store.dialect.location}`);
+    if (r.loaded) log(`airace: loaded ${r.facts} facts for ${r.companies} companies from ${r.dataDir ?? "the bundled data/"} into ${store.dialect.location}`);
     await ensureListings(store);
   } catch (e) {
     await store.close();

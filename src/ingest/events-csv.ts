@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EVENT_KINDS, eventId, type RaceEventInput } from '../model/race-event.js';
 import { guidedYearOf } from '../model/guided-year.js';
 import { readCsvFile, type CsvFile } from './read-csv-file.js';
-import { httpUrl, isoDate, optionalNumber, text } from './csv-fields.js';
+import { documentUrl, isoDate, optionalDocumentUrl, optionalNumber, text, verification } from './csv-fields.js';
 import { DataFileError } from './data-file-error.js';
 
 /** Titles are chart labels as well: long ones would not fit beside a marker. */
@@ -25,13 +25,17 @@ const eventRow = z
     value: optionalNumber,
     currency: z.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code')]),
     unit: z.enum(['', 'millions']),
-    source_url: httpUrl,
+    source_url: documentUrl,
+    read_at_url: optionalDocumentUrl,
+    verified: verification,
     note: text,
   })
   .refine((r) => (r.value === null) === (r.currency === '') && (r.value === null) === (r.unit === ''), {
     message: 'value, currency and unit go together: give all three or none',
     path: ['value'],
   })
+  .refine((r) => r.read_at_url !== r.source_url, { message: 'read_at_url is for a place other than source_url; leave it empty', path: ['read_at_url'] })
+  .refine((r) => r.verified !== 'xbrl', { message: 'xbrl is for figures equal to an SEC XBRL fact; an event is filing, mapped or secondary', path: ['verified'] })
   .refine((r) => r.value === null || r.value >= 0, { message: 'amounts are positive (losses too)', path: ['value'] })
   .refine((r) => r.kind !== 'guidance' || r.value === null || guidedYearOf(r.title) !== null, {
     message: 'a guidance event with an amount names the year it covers in its title (2025 or FY2025)',
@@ -56,6 +60,8 @@ export function readEventsCsv(path: string, displayName: string): CsvFile<RaceEv
       amount: r.value === null ? null : Math.round(r.value * 1e6 * 1e6) / 1e6,
       currency: r.currency || null,
       sourceUrl: r.source_url,
+      readAt: r.read_at_url,
+      verified: r.verified,
       note: r.note,
     };
     return { line, value: event };

@@ -1,8 +1,8 @@
 // data/facts.csv: verified figures, in millions, each with its source.
 import { z } from 'zod';
 import { BASES, CONFIDENCES, type FactInput } from '../model/fact.js';
-import { readCsvFile, type CsvFile } from './read-csv-file.js';
-import { finiteNumber, httpUrl, isoDate, text, ticker } from './csv-fields.js';
+import { readCsvFile, type CsvFile, type ReadCsvOptions } from './read-csv-file.js';
+import { documentUrl, finiteNumber, isoDate, optionalAccession, optionalDocumentUrl, optionalForm, optionalIsoDate, text, ticker, verification } from './csv-fields.js';
 import { DataFileError } from './data-file-error.js';
 
 /** currency + unit columns as the file writes them, and how they become a stored unit and scale. */
@@ -24,15 +24,49 @@ const factRow = z
     basis: z.enum(BASES),
     confidence: z.enum(CONFIDENCES),
     preferred: z.enum(['0', '1']).transform((s) => s === '1'),
-    source_url: httpUrl,
+    source_url: documentUrl,
+    form: optionalForm,
+    accession: optionalAccession,
+    filed: optionalIsoDate,
+    read_at_url: optionalDocumentUrl,
+    verified: verification,
     note: text,
   })
   .refine((r) => r.period_start <= r.period_end, { message: 'period_start is after period_end', path: ['period_start'] })
   .refine((r) => (r.unit === 'percent') === (r.currency === 'pct'), { message: 'currency and unit disagree (pct goes with percent; USD and CNY with millions or CNY per USD)', path: ['unit'] })
-  .refine((r) => r.unit !== 'CNY per USD' || r.metric === 'fx_convenience_rate', { message: 'CNY per USD is the unit of fx_convenience_rate only', path: ['unit'] });
+  .refine((r) => r.unit !== 'CNY per USD' || r.metric === 'fx_convenience_rate', { message: 'CNY per USD is the unit of fx_convenience_rate only', path: ['unit'] })
+  .superRefine((r, ctx) => {
+    for (const problem of provenanceProblems(r)) ctx.addIssue({ code: 'custom', ...problem });
+  });
 
-export function readFactsCsv(path: string, displayName: string, knownTickers: Set<string>): CsvFile<FactInput> {
-  const file = readCsvFile(path, factRow, displayName);
+interface Provenance {
+  source_url: string;
+  form: string | null;
+  accession: string | null;
+  filed: string | null;
+  read_at_url: string | null;
+  verified: string;
+  confidence: string;
+}
+
+/** The folder of an EDGAR archive URL is the accession without dashes. */
+const EDGAR_FOLDER = /^https:\/\/(?:www\.)?sec\.gov\/Archives\/edgar\/data\/\d+\/(\d{18})(?:\/|$)/;
+
+/** How the provenance columns must agree (data/README: verified and confidence), as zod issues. */
+export function provenanceProblems(r: Provenance): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  const add = (field: string, message: string) => problems.push({ path: [field], message });
+  if ((r.accession || r.filed) && !r.form) add('form', 'an accession or filing date needs the form it belongs to');
+  if (r.verified === 'xbrl' && !r.accession) add('accession', 'verified xbrl needs the accession of the XBRL fact');
+  if (r.confidence === 'high' && r.verified !== 'xbrl' && r.verified !== 'filing') add('confidence', `high confidence means verified xbrl or filing (this row is ${r.verified})`);
+  if (r.read_at_url && r.read_at_url === r.source_url) add('read_at_url', 'read_at_url is for a place other than the document of record; leave it empty');
+  const folder = EDGAR_FOLDER.exec(r.source_url)?.[1];
+  if (folder && r.accession && folder !== r.accession.replace(/-/g, '')) add('accession', `does not match the filing the source_url opens (${folder})`);
+  return problems;
+}
+
+export function readFactsCsv(path: string, displayName: string, knownTickers: Set<string>, options: ReadCsvOptions = {}): CsvFile<FactInput> {
+  const file = readCsvFile(path, factRow, displayName, options);
   const preferredAt = new Map<string, number>();
   const rows = file.rows.map(({ line, value: r }) => {
     if (!knownTickers.has(r.ticker)) {
@@ -59,13 +93,16 @@ export function readFactsCsv(path: string, displayName: string, knownTickers: Se
       preferred: r.preferred,
       sourceKind: 'bundled',
       sourceUrl: r.source_url,
-      form: null,
-      accession: null,
-      filed: null,
+      readAt: r.read_at_url,
+      verified: r.verified,
+      form: r.form,
+      accession: r.accession,
+      filed: r.filed,
       fy: null,
       fp: null,
       frame: null,
       note: r.note,
+      supersededBy: null,
     };
     return { line, value: fact };
   });

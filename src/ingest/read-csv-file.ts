@@ -16,15 +16,42 @@ export interface CsvFile<T> {
   rows: CsvRow<T>[];
 }
 
-export function readCsvFile<S extends z.ZodType>(file: string, schema: S, displayName = file): CsvFile<z.output<S>> {
-  const text = readFileSync(file, 'utf8');
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+export interface ReadCsvOptions {
+  /**
+   * Accept a file with a header and no rows. Off by default: loading a data file replaces what
+   * the store holds from it, so an empty or truncated file would silently delete everything.
+   */
+  allowNoRows?: boolean;
+}
+
+export function readCsvFile<S extends z.ZodType>(file: string, schema: S, displayName = file, options: ReadCsvOptions = {}): CsvFile<z.output<S>> {
+  let text: string;
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, info: true, bom: true }) as any;
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${displayName}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
+  }
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  if (text.trim() === '') throw new DataFileError(displayName, 1, 'the file is empty: expected a header and data rows (nothing was loaded; the store keeps what it had)');
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let header: string[] = [];
+  try {
+    records = parse(text, {
+      columns: (h: string[]) => (header = h.map((c) => c.trim())),
+      skip_empty_lines: true,
+      info: true,
+      bom: true,
+    }) as any;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new DataFileError(displayName, err.lines ?? 1, `not valid CSV: ${err.message}`);
+  }
+  const missing = columnsOf(schema).filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new DataFileError(displayName, 1, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name ${columnsOf(schema).join(', ')}; see docs/data.md)`);
+  }
+  if (records.length === 0 && !options.allowNoRows) {
+    throw new DataFileError(displayName, 2, 'no data rows after the header (nothing was loaded; the store keeps what it had)');
   }
   const rows: CsvRow<z.output<S>>[] = [];
   for (const { record, info } of records) {
@@ -38,4 +65,10 @@ export function readCsvFile<S extends z.ZodType>(file: string, schema: S, displa
     rows.push({ line: info.lines, value: parsed.data });
   }
   return { file: displayName, sha256, rows };
+}
+
+/** The columns a row schema reads: the keys of its object shape. */
+function columnsOf(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
 }

@@ -12,6 +12,28 @@ export const SOURCE_KINDS = ['bundled', 'sec'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
+ * How far a value has been checked against its document of record, strongest first:
+ * `xbrl` equals SEC's XBRL fact for exactly that period; `filing` was read in the document
+ * itself; `mapped` names the document but was read elsewhere (`readAt`) and not yet checked in
+ * it; `secondary` has no primary document identified.
+ */
+export const VERIFICATION_LEVELS = ['xbrl', 'filing', 'mapped', 'secondary'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
+/** What every source reference says about its document, in JSON and on every surface. */
+export interface DocumentRef {
+  /** The document of record: the filing or release that states the figure (or the best source there is). */
+  url: string;
+  form: string | null;
+  accession: string | null;
+  /** Filing date (ISO), when known. */
+  filed: string | null;
+  /** Where the value was actually read, when that is not `url`. */
+  readAt: string | null;
+  verified: VerificationLevel;
+}
+
+/**
  * A fact as an ingester hands it to the store. Values are in the unit itself
  * (USD, not millions); percentages in percent; FX rates as quote-currency per USD.
  */
@@ -32,7 +54,11 @@ export interface FactInput {
   /** Marks the row to use when several give the same ticker, metric, period, basis and unit. */
   preferred: boolean;
   sourceKind: SourceKind;
+  /** The document of record (DocumentRef.url). */
   sourceUrl: string;
+  /** Where the value was read, when not in the document of record itself. */
+  readAt: string | null;
+  verified: VerificationLevel;
   form: string | null;
   accession: string | null;
   /** Filing date (ISO). Orders versions of the same period: the newest filed wins by default. */
@@ -41,6 +67,11 @@ export interface FactInput {
   fp: string | null;
   frame: string | null;
   note: string | null;
+  /**
+   * Set on a version a correction replaced: why it was corrected. The corrected row is kept
+   * (not preferred) as an earlier version, so the old value stays visible with its reason.
+   */
+  supersededBy: string | null;
 }
 
 export interface StoredFact extends FactInput {
@@ -48,13 +79,9 @@ export interface StoredFact extends FactInput {
 }
 
 /** A pointer to the evidence behind a value, as shown to users. */
-export interface SourceRef {
+export interface SourceRef extends DocumentRef {
   factId: number;
   kind: SourceKind;
-  url: string;
-  form: string | null;
-  accession: string | null;
-  filed: string | null;
   confidence: Confidence;
   note: string | null;
   /** The period of the fact itself (a derived quarter cites YTD facts with longer periods). */
@@ -71,10 +98,17 @@ export function sourceRefOf(f: StoredFact): SourceRef {
     form: f.form,
     accession: f.accession,
     filed: f.filed,
+    readAt: f.readAt,
+    verified: f.verified,
     confidence: f.confidence,
     note: f.note,
     periodStart: f.periodStart,
     periodEnd: f.periodEnd,
     value: f.value,
   };
+}
+
+/** The document fields of a source reference, for JSON that cites without a fact behind it. */
+export function documentRefOf(r: DocumentRef): DocumentRef {
+  return { url: r.url, form: r.form, accession: r.accession, filed: r.filed, readAt: r.readAt, verified: r.verified };
 }

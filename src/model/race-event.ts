@@ -1,5 +1,6 @@
 // An event of the race: a dated, cited statement or happening (a model release, a pledge, a
 // guidance change, a policy move) that charts can mark and readers can check.
+import type { DocumentRef, VerificationLevel } from './fact.js';
 
 /** What kind of event it is. Charts and `airace events --kind` filter on these. */
 export const EVENT_KINDS = ['model', 'commitment', 'guidance', 'partnership', 'policy', 'market', 'prediction'] as const;
@@ -28,7 +29,11 @@ export interface RaceEventInput {
   amount: number | null;
   /** ISO currency code of the amount, null when there is no amount. */
   currency: string | null;
+  /** The primary announcement, filing or government document where one was found, else the page it was read at. */
   sourceUrl: string;
+  /** Where the event was read, when that is not `sourceUrl`. */
+  readAt: string | null;
+  verified: VerificationLevel;
   note: string | null;
 }
 
@@ -45,4 +50,9 @@ export function eventId(date: string, kind: string, companies: readonly string[]
 /** Tickers of the stored companies an event names. */
 export function eventTickers(event: RaceEvent): string[] {
   return event.companies.flatMap((c) => (c.ticker ? [c.ticker] : []));
+}
+
+/** The event's source as every JSON source reference has it. */
+export function eventDocument(e: Pick<RaceEventInput, 'sourceUrl' | 'readAt' | 'verified'>): DocumentRef {
+  return { url: e.sourceUrl, form: null, accession: null, filed: null, readAt: e.readAt, verified: e.verified };
 }

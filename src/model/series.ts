@@ -57,6 +57,16 @@ export interface CompanySeries {
   points: SeriesPoint[];
 }
 
+/**
+ * How current the figures shown are: the newest end of a reported (actual) period among them,
+ * and the newest filing date among the documents they cite. Null when nothing shown has one.
+ * Computed in one place, src/series/data-as-of.ts.
+ */
+export interface DataAsOf {
+  newestPeriodEnd: string | null;
+  newestDocumentDate: string | null;
+}
+
 export interface SeriesResult {
   metric: string;
   /** Currency code for money metrics (USD, CNY), or `percent`. */
@@ -68,4 +78,6 @@ export interface SeriesResult {
   /** One-line definition of the metric as computed. */
   definition: string;
   series: CompanySeries[];
+  /** How current the points with a value are (see DataAsOf). */
+  dataAsOf: DataAsOf;
 }

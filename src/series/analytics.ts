@@ -1,6 +1,7 @@
 // Growth, CAGR and shares computed from engine output; each keeps the reason a value is missing.
 import type { CompanySeries, Missing, SeriesPoint, SeriesResult } from '../model/series.js';
 import { monthIndexOf } from './months.js';
+import { dataAsOfResult } from './data-as-of.js';
 
 export const TRANSFORMS = ['yoy', 'share'] as const;
 export type Transform = (typeof TRANSFORMS)[number];
@@ -72,5 +73,5 @@ export function shareSeries(result: SeriesResult): CompanySeries[] {
 export function applyTransform(result: SeriesResult, transform: Transform): SeriesResult {
   const series = transform === 'yoy' ? result.series.map(yoySeries) : shareSeries(result);
   const word = transform === 'yoy' ? 'Year-over-year growth of' : 'Share of the total of the companies shown for';
-  return { ...result, metric: `${result.metric}_${transform}`, unit: 'percent', currency: null, definition: `${word}: ${result.definition}`, series };
+  return { ...result, metric: `${result.metric}_${transform}`, unit: 'percent', currency: null, definition: `${word}: ${result.definition}`, series, dataAsOf: dataAsOfResult({ series }) };
 }

@@ -4,6 +4,7 @@
 // here, so every caller reports a bad metric or period the same way.
 import { getSeries, type SeriesRequest } from './engine.js';
 import { applyTransform, TRANSFORMS, type Transform } from './analytics.js';
+import { dataAsOfResult } from './data-as-of.js';
 import { parseBound } from './period-range.js';
 import { METRIC_IDS } from './metrics.js';
 import type { SeriesResult } from '../model/series.js';
@@ -60,5 +61,6 @@ export async function transformedSeries(db: Db, request: SeriesRequest, transfor
   const widened = await getSeries(db, { ...request, from: `${from.year - 1}${from.quarter ? `-Q${from.quarter}` : ''}` });
   const drop = request.period === 'fy' || request.period === 'cy' ? 1 : 4;
   const grown = applyTransform(widened, transform);
-  return { ...grown, series: grown.series.map((s) => ({ ...s, points: s.points.slice(drop) })) };
+  const series = grown.series.map((s) => ({ ...s, points: s.points.slice(drop) }));
+  return { ...grown, series, dataAsOf: dataAsOfResult({ series }) };
 }

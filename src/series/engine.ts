@@ -16,6 +16,7 @@ import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-
 import { lookupCompanies } from './company-lookup.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, yearOf } from './months.js';
+import { dataAsOfResult } from './data-as-of.js';
 import { InvalidOptionError } from '../model/errors.js';
 
 export interface SeriesRequest {
@@ -91,6 +92,7 @@ export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promi
     basis,
     definition: def.definition,
     series,
+    dataAsOf: dataAsOfResult({ series }),
   };
 }
 

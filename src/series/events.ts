@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { EventKind, RaceEvent } from '../model/race-event.js';
+import type { VerificationLevel } from '../model/fact.js';
 import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listEventCompanyNames, selectEvents, type StoredEventRow } from '../store/events-repository.js';
@@ -51,6 +52,8 @@ function linked(r: StoredEventRow, companies: Company[]): RaceEvent {
     amount: r.amount === null ? null : Number(r.amount),
     currency: r.currency,
     sourceUrl: r.source_url,
+    readAt: r.read_at_url,
+    verified: r.verified as VerificationLevel,
     note: r.note,
   };
 }

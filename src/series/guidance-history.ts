@@ -4,8 +4,8 @@
 // dated by the event, by the fact's note, or by the one event or dated fact it matches.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { StoredFact } from '../model/fact.js';
-import type { RaceEvent } from '../model/race-event.js';
+import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
+import { eventDocument, type RaceEvent } from '../model/race-event.js';
 import type { SeriesPoint } from '../model/series.js';
 import { guidedYearOf } from '../model/guided-year.js';
 import { listCompanies } from '../store/companies-repository.js';
@@ -20,12 +20,11 @@ import { statementDateOf } from './statement-date.js';
 import { GUIDANCE_METRICS, eventRange, guidanceEndOf, isQuarterlyPace, type GuidanceEnd } from './guidance-figure.js';
 import { InvalidOptionError } from '../model/errors.js';
 
-/** One piece of evidence behind a step. */
-export interface GuidanceSource {
+/** One piece of evidence behind a step, with its document as every source reference has it. */
+export interface GuidanceSource extends DocumentRef {
   kind: 'event' | 'fact';
   /** Event id, or fact id as a string. */
   id: string;
-  url: string;
   note: string | null;
   /** What the row states: a point figure or one end of a range, in currency units. */
   end: GuidanceEnd;
@@ -149,7 +148,7 @@ export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { 
 }
 
 function eventSources(e: RaceEvent, range: { low: number; high: number }): GuidanceSource[] {
-  const base = { kind: 'event' as const, id: e.id, url: e.sourceUrl, note: e.note, dated: 'event' as const };
+  const base = { kind: 'event' as const, id: e.id, ...eventDocument(e), note: e.note, dated: 'event' as const };
   return range.low === range.high
     ? [{ ...base, end: 'point', value: range.low }]
     : [{ ...base, end: 'low', value: range.low }, { ...base, end: 'high', value: range.high }];
@@ -157,7 +156,7 @@ function eventSources(e: RaceEvent, range: { low: number; high: number }): Guida
 
 function factSource(f: StoredFact): GuidanceSource & { date?: string } {
   const date = statementDateOf(f.note);
-  return { kind: 'fact', id: String(f.id), url: f.sourceUrl, note: f.note, end: guidanceEndOf(f), value: f.value, dated: date ? 'note' : 'matched', ...(date ? { date } : {}) };
+  return { kind: 'fact', id: String(f.id), ...documentRefOf(sourceRefOf(f)), note: f.note, end: guidanceEndOf(f), value: f.value, dated: date ? 'note' : 'matched', ...(date ? { date } : {}) };
 }
 
 function dateOf(s: GuidanceSource): string {

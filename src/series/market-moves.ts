@@ -59,6 +59,9 @@ export function moveEvent(m: MarketMove): RaceEvent {
     amount: null,
     currency: null,
     sourceUrl: m.source.url,
+    // Closes from a price aggregator: no document of record behind them.
+    readAt: null,
+    verified: 'secondary',
     note: `${where}: close ${m.close.toFixed(2)} ${m.currency} on ${m.date} against ${m.previousClose.toFixed(2)} on ${m.previousDate}; computed by airace from ${m.source.provider} daily closes retrieved ${m.source.retrievedAt}`,
   };
 }

@@ -13,6 +13,7 @@ import { listListings } from '../store/listings-repository.js';
 import { currentPriceFetch, priceCoverage, selectPrices } from '../store/prices-repository.js';
 import { matchListings } from './listing-lookup.js';
 import { priceChange, rebase, windowLabel } from './price-window.js';
+import { dataAsOf, type DataAsOf } from './data-as-of.js';
 
 export const PRICE_SERIES = ['share_price', 'price_change'] as const;
 
@@ -114,21 +115,16 @@ export async function loadListingPrices(db: Kysely<Database>, listings: Listing[
   );
 }
 
-/** How current the prices shown are: the newest close, and when it was downloaded. */
-export interface PriceDataAsOf {
-  newestClose: string | null;
-  retrievedAt: string | null;
-}
-
-export function priceDataAsOf(items: { prices: readonly { date: string }[]; source: PriceSource | null }[]): PriceDataAsOf {
-  let newestClose: string | null = null;
-  let retrievedAt: string | null = null;
-  for (const i of items) {
-    const last = i.prices.at(-1)?.date ?? null;
-    if (last && (!newestClose || last > newestClose)) newestClose = last;
-    if (i.source && (!retrievedAt || i.source.retrievedAt > retrievedAt)) retrievedAt = i.source.retrievedAt;
-  }
-  return { newestClose, retrievedAt };
+/**
+ * How current the prices shown are, in the shape every surface uses (series/data-as-of.ts): the
+ * newest close shown is the newest period end, and the day its download was made the newest
+ * document date.
+ */
+export function priceDataAsOf(items: { prices: readonly { date: string }[]; source: PriceSource | null }[]): DataAsOf {
+  return dataAsOf(items.flatMap((i) => {
+    const last = i.prices.at(-1);
+    return last ? [{ end: last.date, basis: 'actual' as const, sources: [{ filed: i.source?.retrievedAt.slice(0, 10) ?? null }] }] : [];
+  }));
 }
 
 function missingOf(l: ListingPrices): PriceMissing | null {
@@ -158,7 +154,7 @@ export interface SharePriceResult {
   to: string | null;
   /** The date the lines are rebased to 100 at, or null for closes in each listing's currency. */
   rebase: string | null;
-  dataAsOf: PriceDataAsOf;
+  dataAsOf: DataAsOf;
   listings: SharePriceSeries[];
   /** Companies asked for that have no listing yet, with the command that adds one. */
   unlisted: { ticker: string; name: string; hint: string }[];
@@ -212,7 +208,7 @@ export interface PriceChangeRow extends ListingRef {
 export interface PriceChangeResult {
   series: 'price_change';
   window: PriceWindow & { label: string };
-  dataAsOf: PriceDataAsOf;
+  dataAsOf: DataAsOf;
   listings: PriceChangeRow[];
   unlisted: { ticker: string; name: string; hint: string }[];
 }

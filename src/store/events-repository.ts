@@ -18,7 +18,7 @@ export async function replaceEvents(db: Executor, events: RaceEventInput[], sour
     const chunk = events.slice(i, i + BATCH);
     await db
       .insertInto('events')
-      .values(chunk.map((e) => ({ id: e.id, date: e.date, kind: e.kind, title: e.title, amount: e.amount, currency: e.currency, source_url: e.sourceUrl, note: e.note, source_kind: sourceKind })))
+      .values(chunk.map((e) => ({ id: e.id, date: e.date, kind: e.kind, title: e.title, amount: e.amount, currency: e.currency, source_url: e.sourceUrl, read_at_url: e.readAt, verified: e.verified, note: e.note, source_kind: sourceKind })))
       .execute();
     const names = chunk.flatMap((e) => e.companies.map((name, position) => ({ event_id: e.id, position, name })));
     if (names.length) await db.insertInto('event_companies').values(names).execute();

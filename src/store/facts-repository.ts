@@ -1,7 +1,7 @@
 // Plain functions over the facts table, db first (Kysely example-app style).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, FactRow, NewFactRow } from './schema.js';
-import type { FactInput, StoredFact, Basis, Confidence, SourceKind } from '../model/fact.js';
+import type { FactInput, StoredFact, Basis, Confidence, SourceKind, VerificationLevel } from '../model/fact.js';
 import type { StoreScope } from './database.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -10,6 +10,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 const FACT_COLUMNS = [
   'ticker', 'metric', 'concept', 'value', 'unit', 'period_start', 'period_end', 'basis', 'confidence', 'preferred',
   'source_kind', 'source_url', 'form', 'accession', 'filed', 'fy', 'fp', 'frame', 'note', 'run_id',
+  'read_at_url', 'verified', 'superseded_by',
 ] as const satisfies readonly (keyof NewFactRow)[];
 
 const COLUMNS_PER_ROW = FACT_COLUMNS.length;
@@ -36,6 +37,9 @@ export function toRow(f: FactInput, runId: number | null): NewFactRow {
     frame: f.frame,
     note: f.note,
     run_id: runId,
+    read_at_url: f.readAt,
+    verified: f.verified,
+    superseded_by: f.supersededBy,
   };
 }
 
@@ -61,6 +65,9 @@ export function fromRow(r: FactRow): StoredFact {
     fp: r.fp,
     frame: r.frame,
     note: r.note,
+    readAt: r.read_at_url,
+    verified: r.verified as VerificationLevel,
+    supersededBy: r.superseded_by,
   };
 }
 

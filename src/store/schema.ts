@@ -41,6 +41,12 @@ export interface FactsTable {
   frame: string | null;
   note: string | null;
   run_id: number | null;
+  /** Where the value was read, when not in the document of record (`source_url`). */
+  read_at_url: string | null;
+  /** xbrl | filing | mapped | secondary (VERIFICATION_LEVELS). */
+  verified: string;
+  /** On a version a correction replaced: the correction's reason. */
+  superseded_by: string | null;
 }
 
 /** One row per load or sync run, so every fact can say which run brought it. */
@@ -93,6 +99,15 @@ export interface EventsTable {
   source_url: string;
   note: string | null;
   source_kind: string;
+  read_at_url: string | null;
+  verified: string;
+}
+
+/** Choices that outlive one command (the data folder `init --data-dir` loaded). */
+export interface SettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
 }
 
 /** Companies an event names, in file order; plain names, linked to companies when reading. */
@@ -157,6 +172,7 @@ export interface Database {
   sync_run_items: SyncRunItemsTable;
   events: EventsTable;
   event_companies: EventCompaniesTable;
+  settings: SettingsTable;
   listings: ListingsTable;
   price_fetches: PriceFetchesTable;
   prices: PricesTable;

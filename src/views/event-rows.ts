@@ -1,10 +1,11 @@
 // Events as flat rows and as JSON objects: the one shape behind `airace events`, the
 // /api/v1/events(.json|.csv) twins and timeline sections, so every surface says the same.
-import type { EventKind, RaceEvent } from '../model/race-event.js';
+import { eventDocument, type EventKind, type RaceEvent } from '../model/race-event.js';
+import type { DocumentRef, VerificationLevel } from '../model/fact.js';
 import { formatMoney } from '../chart/format-money.js';
 
 export const EVENT_COLUMNS = [
-  'id', 'date', 'kind', 'title', 'companies', 'tickers', 'amount', 'currency', 'amount_text', 'source_url', 'note',
+  'id', 'date', 'kind', 'title', 'companies', 'tickers', 'amount', 'currency', 'amount_text', 'source_url', 'read_at_url', 'verified', 'note',
 ] as const;
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
@@ -27,6 +28,8 @@ export function eventRows(events: RaceEvent[]): (string | number | null)[][] {
     e.currency,
     eventAmountText(e),
     e.sourceUrl,
+    e.readAt,
+    e.verified,
     e.note,
   ]);
 }
@@ -43,6 +46,10 @@ export interface EventJson {
   currency: string | null;
   amountText: string | null;
   sourceUrl: string;
+  readAt: string | null;
+  verified: VerificationLevel;
+  /** The same provenance in the shape of every JSON source reference. */
+  source: DocumentRef;
   note: string | null;
 }
 
@@ -57,6 +64,9 @@ export function eventJson(e: RaceEvent): EventJson {
     currency: e.currency,
     amountText: eventAmountText(e),
     sourceUrl: e.sourceUrl,
+    readAt: e.readAt,
+    verified: e.verified,
+    source: eventDocument(e),
     note: e.note,
   };
 }

@@ -2,13 +2,13 @@
 import type { StoredFact } from '../model/fact.js';
 
 export const FACT_COLUMNS = [
-  'id', 'ticker', 'metric', 'period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'preferred', 'used',
-  'source_kind', 'source_url', 'concept', 'form', 'accession', 'filed', 'fy', 'fp', 'frame', 'note',
+  'id', 'ticker', 'metric', 'period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'verified', 'preferred', 'used',
+  'source_kind', 'source_url', 'read_at_url', 'concept', 'form', 'accession', 'filed', 'fy', 'fp', 'frame', 'note', 'superseded_by',
 ] as const;
 
 export function factRows(facts: StoredFact[], used: Set<number>): (string | number | null)[][] {
   return facts.map((f) => [
-    f.id, f.ticker, f.metric, f.periodStart, f.periodEnd, f.value, f.unit, f.basis, f.confidence, f.preferred ? 1 : 0, used.has(f.id) ? 1 : 0,
-    f.sourceKind, f.sourceUrl, f.concept, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note,
+    f.id, f.ticker, f.metric, f.periodStart, f.periodEnd, f.value, f.unit, f.basis, f.confidence, f.verified, f.preferred ? 1 : 0, used.has(f.id) ? 1 : 0,
+    f.sourceKind, f.sourceUrl, f.readAt, f.concept, f.form, f.accession, f.filed, f.fy, f.fp, f.frame, f.note, f.supersededBy,
   ]);
 }

@@ -39,7 +39,7 @@ describe.skipIf(!browserTestsEnabled)('checking an article in chromium', { timeo
     const contradicted = page.locator('li.claim-contradicted');
     expect(await contradicted.count()).toBe(1);
     expect(await contradicted.locator('.claim-text').textContent()).toBe('Alphabet spent $81.5 billion over the same year');
-    expect(await contradicted.locator('dd strong').first().textContent()).toBe('$91.450B');
+    expect(await contradicted.locator('dd strong').first().textContent()).toBe('$91.447B');
     expect(await contradicted.locator('dt:has-text("Sources") + dd a').first().getAttribute('href')).toMatch(/^https?:\/\//);
     await waitForCharts(page);
     expect(await page.locator('.described-chart figure .chart-live svg').count()).toBe(2);

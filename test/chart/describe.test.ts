@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeChart } from '../../src/chart/describe.js';
-import { capexSeries } from './fixture-series.js';
+import { capexSeries, withGap, withMissingAlphabet } from './fixture-series.js';
 
 describe('describeChart', () => {
-  const result = capexSeries();
+  const result = withMissingAlphabet();
 
   it('says what is shown, the extremes, the biggest change and the gap', () => {
     const { alt } = describeChart(result, { type: 'grouped' });
@@ -19,13 +19,11 @@ describe('describeChart', () => {
     const { long } = describeChart(result, { type: 'line' });
     expect(long).toMatch(/^Line chart of capex/);
     expect(long).toContain('Meta: FY2022 $31.2B; FY2023 $27.0B; FY2024 $37.3B; FY2025 $69.7B.');
-    expect(long).toContain('Alphabet FY2025: no-data (no actual annual GOOGL figure in data/facts.csv)');
+    expect(long).toContain('Alphabet FY2025: no-data (no GOOGL figure for FY2025 (synthetic test case))');
   });
 
   it('does not count a change across a gap as a change between consecutive periods', () => {
-    const gappy = capexSeries();
-    const amazon = gappy.series[0];
-    amazon.points[2] = { ...amazon.points[2], value: null, missing: { reason: 'incomplete', detail: 'Q4 missing' } };
+    const gappy = withGap(withMissingAlphabet(), 'AMZN', 'FY2024', { reason: 'incomplete', detail: 'Q4 missing' });
     const { alt } = describeChart(gappy, { type: 'grouped' });
     // Amazon FY2023 → FY2025 (+$79.1B) would win if the gap were skipped over.
     expect(alt).toContain('Biggest change: Meta, FY2024 to FY2025, +$32.4B (+87.1%).');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { SourceRef } from '../../src/model/fact.js';
+import { dataAsOfResult } from '../../src/series/data-as-of.js';
 import { csvFacts, type CsvFact } from '../helpers/facts-csv.js';
 import type { CompanySeries, SeriesPoint, SeriesResult } from '../../src/model/series.js';
 
@@ -70,6 +71,7 @@ export function capexSeries(): SeriesResult {
     basis: 'actual',
     definition: 'Cash paid for property and equipment (cash-flow statement), gross',
     series,
+    dataAsOf: dataAsOfResult({ series }),
   };
 }
 
@@ -79,9 +81,11 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
     factId: id,
     kind: 'bundled',
     url: row.source_url,
-    form: null,
-    accession: null,
-    filed: null,
+    form: row.form || null,
+    accession: row.accession || null,
+    filed: row.filed || null,
+    readAt: row.read_at_url || null,
+    verified: row.verified as SourceRef['verified'],
     confidence: row.confidence as SourceRef['confidence'],
     note: row.note || null,
     periodStart: row.period_start,
@@ -104,7 +108,7 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
   };
 }
 
-/** Alphabet FY2025 has no actual annual row (only a derived sum of quarters): a real gap. */
+/** A period without an actual preferred row in the bundled data. */
 function missingPoint(ticker: string, year: number, fyEndMonth: number): SeriesPoint {
   const startYear = fyEndMonth === 12 ? year : year - 1;
   const startMonth = String((fyEndMonth % 12) + 1).padStart(2, '0');
@@ -125,13 +129,20 @@ function missingPoint(ticker: string, year: number, fyEndMonth: number): SeriesP
   };
 }
 
+/** A copy of `result` with one company's period missing as the engine reports it (SYNTHETIC: the bundled data has the value). */
+export function withGap(result: SeriesResult, ticker: string, label: string, missing: SeriesPoint['missing'] & {}): SeriesResult {
+  const series = result.series.map((s) =>
+    s.ticker !== ticker ? s : { ...s, points: s.points.map((p) => (p.label !== label ? p : { ...p, value: null, complete: false, missing, sources: [] })) },
+  );
+  return { ...result, series, dataAsOf: dataAsOfResult({ series }) };
+}
+
+/** Synthetic variant: Alphabet FY2025 as the engine reports a year with no data. */
+export function withMissingAlphabet(result = capexSeries()): SeriesResult {
+  return withGap(result, 'GOOGL', 'FY2025', { reason: 'no-data', detail: 'no GOOGL figure for FY2025 (synthetic test case)' });
+}
+
 /** Synthetic variant: Alphabet FY2025 as the series engine reports a year with a missing quarter. */
 export function withIncompleteAlphabet(): SeriesResult {
-  const result = capexSeries();
-  const alphabet = result.series.find((s) => s.ticker === 'GOOGL')!;
-  alphabet.points[3] = {
-    ...alphabet.points[3],
-    missing: { reason: 'incomplete', detail: 'Q4 2025 missing (synthetic test case)' },
-  };
-  return result;
+  return withGap(capexSeries(), 'GOOGL', 'FY2025', { reason: 'incomplete', detail: 'Q4 2025 missing (synthetic test case)' });
 }

@@ -6,7 +6,7 @@ import { FONT_FILES, fontsDir } from '../../src/chart/font-files.js';
 import { renderPng, renderSvg, renderVegaLiteJson, resvgOptions, svgToPng } from '../../src/chart/render.js';
 import { groupedColumnSpec } from '../../src/chart/specs/grouped-column.js';
 import { stackedColumnSpec } from '../../src/chart/specs/stacked-column.js';
-import { capexSeries, withIncompleteAlphabet } from './fixture-series.js';
+import { capexSeries, withIncompleteAlphabet, withMissingAlphabet } from './fixture-series.js';
 import { svgBars } from './svg-bars.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -16,7 +16,7 @@ const svgSize = (svg: string) => {
 };
 
 describe('renderSvg', async () => {
-  const result = capexSeries();
+  const result = withMissingAlphabet();
   const svg = await renderSvg(groupedColumnSpec(result));
   const bars = svgBars(svg);
   const points = result.series.flatMap((s) => s.points.map((p) => ({ name: s.name, colour: s.colour, ...p })));

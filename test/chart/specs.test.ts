@@ -4,7 +4,7 @@ import type { ChartRow } from '../../src/chart/chart-data.js';
 import { groupedColumnSpec } from '../../src/chart/specs/grouped-column.js';
 import { lineSpec } from '../../src/chart/specs/line.js';
 import { stackedColumnSpec } from '../../src/chart/specs/stacked-column.js';
-import { capexRows, capexSeries, withIncompleteAlphabet } from './fixture-series.js';
+import { capexRows, capexSeries, withIncompleteAlphabet, withMissingAlphabet } from './fixture-series.js';
 
 const rowsOf = (spec: object) => (spec as { data: { values: ChartRow[] } }).data.values;
 // Layers are plain objects here; the tests only read a few keys.
@@ -19,7 +19,7 @@ describe('groupedColumnSpec', () => {
     const csv = capexRows();
     const present = rowsOf(spec).filter((r) => r.value !== null);
     expect(present).toHaveLength(csv.size);
-    expect(csv.size).toBe(15);
+    expect(csv.size).toBe(16);
     for (const row of present) {
       const fact = csv.get(`${row.ticker} ${row.label}`)!;
       expect(row.value).toBe(Number(fact.value) * 1e6);
@@ -30,7 +30,7 @@ describe('groupedColumnSpec', () => {
   });
 
   it('keeps a missing value as null with its reason, never as zero', () => {
-    const gap = rowsOf(spec).find((r) => r.ticker === 'GOOGL' && r.label === 'FY2025');
+    const gap = rowsOf(groupedColumnSpec(withMissingAlphabet())).find((r) => r.ticker === 'GOOGL' && r.label === 'FY2025');
     expect(gap).toMatchObject({ value: null, missing: 'no-data', missingText: 'no data', complete: false });
   });
 

@@ -26,7 +26,7 @@ describe('airace check', () => {
       expect(['supported', 'close', 'contradicted', 'not-checkable']).toContain(c.verdict);
     }
     const wrong = json.claims.find((c: { text: string }) => c.text.includes('$81.5 billion'));
-    expect(wrong).toMatchObject({ verdict: 'contradicted', actual: { value: 91_450e6 } });
+    expect(wrong).toMatchObject({ verdict: 'contradicted', actual: { value: 91_447e6 } });
     expect(json.charts).toHaveLength(2);
     expect(json.charts[0].files).toEqual([join(dir, 'big-four-chart-1.svg'), join(dir, 'big-four-chart-1.png')]);
     for (const f of json.charts.flatMap((c: { files: string[] }) => c.files)) expect(existsSync(f)).toBe(true);

@@ -17,7 +17,7 @@ describe('airace CLI', () => {
   it('init loads the bundled data once, then reports it up to date', async () => {
     const first = await runCli(['--db', db, 'init']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Loaded \d+ bundled facts for 6 companies/);
+    expect(first.stdout).toMatch(/^Loaded \d+ facts for 6 companies/);
     const again = await runCli(['--db', db, 'init']);
     expect(again.stdout).toMatch(/^Up to date:/);
   });
@@ -81,7 +81,7 @@ describe('airace CLI', () => {
     expect(annual.filter((f: any) => f.used)).toHaveLength(1);
     expect(annual.find((f: any) => f.used).preferred).toBe(true);
     const table = await runCli(['--db', db, 'facts', 'Amazon', 'capex', '--from', '2024', '--to', '2024']);
-    expect(table.stdout).toMatch(/2024-01-01\s+2024-12-31\s+82999000000\s+USD\s+actual\s+high\s+yes/);
+    expect(table.stdout).toMatch(/2024-01-01\s+2024-12-31\s+82999000000\s+USD\s+actual\s+medium\s+mapped\s+yes/);
   });
 
   it('draws the seed chart from the bundled data as Vega-Lite, SVG and PNG', async () => {

@@ -30,7 +30,7 @@ const lineOf = (prefix: string) => readFileSync(EVENTS_CSV, 'utf8').split('\n').
 describe('data/events.csv', () => {
   it('has the project’s columns and no third-party quote column', () => {
     const header = readFileSync(EVENTS_CSV, 'utf8').split('\n')[0];
-    expect(header).toBe('date,companies,kind,title,value,currency,unit,source_url,note');
+    expect(header).toBe('date,companies,kind,title,value,currency,unit,source_url,read_at_url,verified,note');
   });
 
   it('reads every row, in currency units, with a unique id per event', () => {
@@ -77,7 +77,10 @@ describe('data/events.csv', () => {
     ['an impossible date', '2025-02-24,BABA,commitment,', (r: string) => r.replace('2025-02-24', '2025-02-30'), /date: not a real calendar date/],
     ['an amount without its currency', '2025-02-24,BABA,commitment,', (r: string) => r.replace(',380000,CNY,millions,', ',380000,,,'), /value: value, currency and unit go together/],
     ['a negative amount', '2025-02-24,BABA,commitment,', (r: string) => r.replace(',380000,', ',-380000,'), /value: amounts are positive/],
-    ['a source that is not a URL', '2025-02-24,BABA,commitment,', (r: string) => r.replace('http://en.people.cn', 'people.cn'), /source_url: expected an http\(s\) URL/],
+    ['a source that is not a URL', '2025-02-24,BABA,commitment,', (r: string) => r.replace('https://www.alibabagroup.com', 'alibabagroup.com'), /source_url: expected an https URL/],
+    ['a plain-http source', '2025-02-24,BABA,commitment,', (r: string) => r.replace('https://www.alibabagroup.com', 'http://www.alibabagroup.com'), /source_url: expected an https URL/],
+    ['a tracking parameter in the read-at link', '2025-02-24,BABA,commitment,', (r: string) => r.replace('c90000-20280703.html', 'c90000-20280703.html?utm_source=x&id=1'), /read_at_url: remove the tracking parameter utm_source/],
+    ['an unknown verification level', '2025-02-24,BABA,commitment,', (r: string) => r.replace(',mapped,', ',checked,'), /verified: /],
     ['guidance that does not name its year', '2025-02-04,GOOGL,guidance,', (r: string) => r.replace(/of capex in 2025/, 'of capex this year'), /title: a guidance event with an amount names the year/],
     ['a company listed twice', '2025-02-13,BABA;AAPL,', (r: string) => r.replace('BABA;AAPL', 'BABA;AAPL;baba'), /companies: a company is listed twice/],
     ['a second event with the same date, kind and first company', '2025-10-29,META,guidance,', (r: string) => r.replace('2025-10-29,META,', '2025-10-29,GOOGL,'), /duplicate event 2025-10-29-guidance-googl \(same date, kind and first company as line \d+\)/],

@@ -95,11 +95,13 @@ describe('pledgeProgress', () => {
     const q2 = quarter('2025-04-01', '2025-06-30');
     const q3 = quarter('2025-07-01', '2025-09-30');
     const fy2026 = quarter('2025-04-01', '2026-03-31');
+    const q2026 = quarter('2026-04-01', '2026-06-30');
     expect(p.checkpoints.map((c) => [c.label, c.cumulative])).toEqual([
       ['2025-Q2', q2],
       ['2025-Q3', q2 + q3],
       ['2025-Q4', null],
       ['2026-Q1', fy2026],
+      ['2026-Q2', fy2026 + q2026],
     ]);
     expect(p.missingQuarters).toEqual(['2025-Q4']);
     expect(p.updates.map((e) => e.date)).toEqual(csvEvents.filter((e) => namesOf(e).includes('BABA') && ['commitment', 'guidance'].includes(e.kind) && e.date >= p.start).map((e) => e.date));

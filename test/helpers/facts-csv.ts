@@ -14,6 +14,11 @@ export interface CsvFact {
   confidence: string;
   preferred: string;
   source_url: string;
+  form: string;
+  accession: string;
+  filed: string;
+  read_at_url: string;
+  verified: string;
   note: string;
 }
 

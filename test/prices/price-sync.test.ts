@@ -59,7 +59,7 @@ for (const dialect of DIALECTS) {
       expect(change.listings).toHaveLength(1);
       expect(change.listings[0]).toMatchObject({ listing: 'BABA', currency: 'USD', base: { date: '2024-12-31', close: 80 }, end: { date: '2025-02-28', close: 136 } });
       expect(change.listings[0]!.change).toBeCloseTo(70, 10);
-      expect(change.dataAsOf.newestClose).toBe('2025-02-28');
+      expect(change.dataAsOf.newestPeriodEnd).toBe('2025-02-28');
     });
 
     it('records an unchanged response as a fetch and keeps the prices (same bytes, no validators)', async () => {

@@ -40,7 +40,7 @@ describe('/api/v1/prices', () => {
     expect(adr.base).toEqual({ asked: '2025-01-01', date: '2024-12-31', close: 80 });
     expect(adr.points.find((p) => p.date === '2025-02-28')!.index).toBeCloseTo(170, 6);
     expect(adr.source!.url).toBe(`${source.baseUrl}?s=baba.us&i=d`);
-    expect(body.dataAsOf.newestClose).toBe('2025-03-31');
+    expect(body.dataAsOf.newestPeriodEnd).toBe('2025-03-31');
 
     const csv = await get('/api/v1/prices.csv?companies=9988.HK&from=2025-02-28&to=2025-02-28');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -79,7 +79,7 @@ for (const dialect of DIALECTS) {
       const show = await cli(['prices', 'BABA', '--from', '2025-01-01', '--rebase', '--format', 'json']);
       expect(show.code).toBe(0);
       const s = JSON.parse(show.stdout);
-      expect(s).toMatchObject({ series: 'share_price', rebase: '2025-01-01', dataAsOf: { newestClose: '2025-06-30' } });
+      expect(s).toMatchObject({ series: 'share_price', rebase: '2025-01-01', dataAsOf: { newestPeriodEnd: '2025-06-30' } });
       const adr = s.listings.find((l: { listing: string }) => l.listing === 'BABA');
       expect(adr).toMatchObject({ currency: 'USD', base: { date: '2024-12-31', close: 80 }, source: { url: `${server.baseUrl}?s=baba.us&i=d` } });
       expect(adr.points.find((p: { date: string }) => p.date === '2025-02-28').index).toBeCloseTo(170, 6);

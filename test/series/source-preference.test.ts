@@ -13,6 +13,7 @@ function secFact(start: string, end: string, value: number, filed: string): Fact
     ticker: 'AMZN', metric: 'capex', concept: 'us-gaap:PaymentsToAcquireProductiveAssets', value, unit: 'USD', periodStart: start, periodEnd: end,
     basis: 'actual', confidence: 'high', preferred: true, sourceKind: 'sec', sourceUrl: 'https://www.sec.gov/Archives/edgar/data/1018724/000101872425000000/',
     form: '10-Q', accession: '0001018724-25-000000', filed, fy: 2025, fp: 'Q2', frame: null, note: 'synthetic test fact',
+    readAt: null, verified: 'xbrl', supersededBy: null,
   };
 }
 

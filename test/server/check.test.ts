@@ -42,7 +42,7 @@ describe('POST /api/v1/check', () => {
     const report = res.json();
     expect(report.articleDate).toMatchObject({ date: '2026-02-20', from: 'article' });
     const alphabet = alphabetClaim(report.claims);
-    expect(alphabet).toMatchObject({ verdict: 'contradicted', actual: { value: 91_450_000_000 }, difference: { display: '+$9.950B (+12.2%)' } });
+    expect(alphabet).toMatchObject({ verdict: 'contradicted', actual: { value: 91_447_000_000 }, difference: { display: '+$9.947B (+12.2%)' } });
     expect(alphabet.sources.length).toBeGreaterThan(0);
     for (const url of alphabet.sources) expect(url).toMatch(/^https?:\/\//);
     expect(report.claims.find((c: ClaimBody) => c.text === 'Amazon alone spent $131.8 billion in 2025')).toMatchObject({ verdict: 'supported' });
@@ -139,8 +139,8 @@ describe('the /check page', () => {
     const alphabet = /<li class="claim claim-contradicted" id="claim-\d+">([\s\S]*?)<\/dl>/.exec(res.body)![1]!;
     expect(alphabet).toContain('<span class="verdict verdict-contradicted">Contradicted</span>');
     expect(alphabet).toContain('Alphabet spent $81.5 billion over the same year');
-    expect(alphabet).toContain('<dt>Our figure</dt><dd><strong>$91.450B</strong>');
-    expect(alphabet).toContain('<dt>Difference</dt><dd>+$9.950B (+12.2%)</dd>');
+    expect(alphabet).toContain('<dt>Our figure</dt><dd><strong>$91.447B</strong>');
+    expect(alphabet).toContain('<dt>Difference</dt><dd>+$9.947B (+12.2%)</dd>');
     expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><a href="https?:\/\//);
     expect(alphabet).toContain('<dt>Period</dt>');
     expect(res.body.match(/<span class="verdict verdict-supported">/g)!.length).toBeGreaterThanOrEqual(5);
@@ -178,6 +178,6 @@ describe('the /check page', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body.split('\n')[0]).toBe(CLAIM_COLUMNS.join(','));
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
-    expect(rows.find((r) => r.verdict === 'contradicted')).toMatchObject({ text: 'Alphabet spent $81.5 billion over the same year', actual_value: '91450000000', subject: 'GOOGL' });
+    expect(rows.find((r) => r.verdict === 'contradicted')).toMatchObject({ text: 'Alphabet spent $81.5 billion over the same year', actual_value: '91447000000', subject: 'GOOGL' });
   });
 });

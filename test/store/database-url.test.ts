@@ -15,7 +15,7 @@ for (const dialect of DIALECTS) {
       try {
         const init = await runCli(['init'], { DATABASE_URL: database.target, AIRACE_DB: undefined });
         expect(init.code, init.stderr).toBe(0);
-        expect(init.stdout).toMatch(/^Loaded \d+ bundled facts/);
+        expect(init.stdout).toMatch(/^Loaded \d+ facts/);
         expect(init.stdout).not.toMatch(/:airace@/);
 
         const viaFlag = await runCli(['--db', database.target, ...SERIES], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', AIRACE_DB: undefined });

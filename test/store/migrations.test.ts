@@ -1,7 +1,8 @@
 // The same versioned migrations build the same store on every dialect, once.
 import { describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { openStore } from '../../src/store/database.js';
+import { Kysely, Migrator, sql } from 'kysely';
+import { dialectFor, openStore } from '../../src/store/database.js';
+import { listFacts } from '../../src/store/facts-repository.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { upsertCompany, listCompanies } from '../../src/store/companies-repository.js';
 import { countFacts } from '../../src/store/facts-repository.js';
@@ -21,7 +22,7 @@ for (const dialect of DIALECTS) {
       const schema = await store.dialect.migrationSchema(store.db);
       // PostgreSQL introspection lists every schema's tables; keep this store's.
       const tables = (await store.db.introspection.getTables()).filter((t) => t.schema === schema).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(['companies', 'facts', 'runs', 'data_files', 'sync_state', 'sync_run_items']));
+      expect(tables).toEqual(expect.arrayContaining(['companies', 'facts', 'runs', 'data_files', 'sync_state', 'sync_run_items', 'settings']));
       const applied = await store.db.withSchema(schema ?? 'main').selectFrom('kysely_migration' as any).select('name').orderBy('name').execute();
       const declared = Object.keys(await migrationProvider(store.dialect).getMigrations()).sort();
       expect(applied.map((r: any) => r.name)).toEqual(declared);
@@ -37,6 +38,32 @@ for (const dialect of DIALECTS) {
         const again = await openStore(database.target);
         expect(await countFacts(again.db)).toBe(10);
         await again.close();
+      } finally {
+        await database.drop();
+      }
+    });
+
+    it('0004 classifies facts stored before it: SEC rows are XBRL facts, the rest claims nothing until reloaded', async () => {
+      const database = await dialect.createDatabase();
+      try {
+        const storeDialect = dialectFor(database.target);
+        const db = new Kysely<any>({ dialect: storeDialect.createKyselyDialect(), plugins: [...storeDialect.kyselyPlugins] });
+        const migrator = new Migrator({ db, provider: migrationProvider(storeDialect), migrationTableSchema: await storeDialect.migrationSchema(db) });
+        expect((await migrator.migrateTo('0003-events')).error).toBeUndefined();
+        const row = { ticker: 'AAA', metric: 'capex', value: 1, unit: 'USD', period_start: '2024-01-01', period_end: '2024-12-31', basis: 'actual', confidence: 'high', preferred: 1 };
+        await db.insertInto('facts').values([
+          { ...row, source_kind: 'sec', source_url: 'https://www.sec.gov/Archives/edgar/data/1/000000000025000001/', form: '10-K', accession: '0000000000-25-000001', filed: '2025-02-01' },
+          { ...row, source_kind: 'bundled', source_url: 'https://example.invalid/old-bundled-row' },
+        ]).execute();
+        await db.insertInto('data_files').values({ name: 'facts.csv', sha256: 'old', rows: 1, loaded_at: '2025-01-01T00:00:00Z' }).execute();
+        await db.destroy();
+
+        const store = await openStore(database.target);
+        const facts = await listFacts(store.db);
+        expect(facts.map((f) => [f.sourceKind, f.verified, f.readAt, f.supersededBy])).toEqual([['sec', 'xbrl', null, null], ['bundled', 'secondary', null, null]]);
+        // The bundled files load again, now with their provenance columns.
+        expect(await store.db.selectFrom('data_files').selectAll().execute()).toEqual([]);
+        await store.close();
       } finally {
         await database.drop();
       }

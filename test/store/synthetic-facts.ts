@@ -26,6 +26,9 @@ export function syntheticFacts(ticker: string, n: number, version = 0, sourceKin
       fp: 'Q1',
       frame: null,
       note: null,
+      readAt: null,
+      verified: sourceKind === 'sec' ? 'xbrl' : 'secondary',
+      supersededBy: null,
     };
   });
 }

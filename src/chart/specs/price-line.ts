@@ -22,7 +22,7 @@ export function priceSourceLine(r: SharePriceResult): string {
   const providers = new Map<string, string[]>();
   for (const s of r.listings) if (s.source && s.points.length) providers.set(s.source.provider, [...(providers.get(s.source.provider) ?? []), s.source.symbol]);
   const from = [...providers].map(([p, symbols]) => `${p} (${symbols.join(', ')})`).join('; ');
-  const asOf = r.dataAsOf.newestClose ? ` · closes to ${r.dataAsOf.newestClose}, downloaded ${r.dataAsOf.retrievedAt?.slice(0, 10)}` : '';
+  const asOf = r.dataAsOf.newestPeriodEnd ? ` · closes to ${r.dataAsOf.newestPeriodEnd}, downloaded ${r.dataAsOf.newestDocumentDate}` : '';
   return `Source: daily closes from ${from || 'no price source yet'}, as the source adjusts them for splits${asOf}`;
 }
 

@@ -25,7 +25,7 @@ export function registerFacts(program: Command): void {
       const rows = factRows(listing.facts, listing.used);
       if (o.format === 'csv') return void process.stdout.write(toCsv(FACT_COLUMNS, rows));
       if (!rows.length) return void process.stdout.write(`No facts for ${listing.ticker} ${listing.metric}.\n`);
-      const show = ['period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'used', 'source_kind', 'form', 'filed', 'source_url'];
+      const show = ['period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'verified', 'used', 'source_kind', 'form', 'filed', 'source_url'];
       const idx = show.map((c) => FACT_COLUMNS.indexOf(c as (typeof FACT_COLUMNS)[number]));
       const table = textTable(
         show.map((c) => (c === 'used' ? 'used' : c)),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { openStore } from '../../store/database.js';
 import { ensureBundledData } from '../../ingest/bundled-data.js';
 import { countFacts } from '../../store/facts-repository.js';
@@ -9,15 +9,17 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .description('create or migrate the database and load the bundled verified data (runs automatically on first use)')
-    .option('--force', 'reload the bundled data even if it has not changed')
-    .option('--data-dir <dir>', 'load companies.csv and facts.csv from this folder instead of the bundled data/')
-    .action(async (o: { force?: boolean; dataDir?: string }, cmd: Command) => {
+    .option('--force', 'reload the data even if it has not changed')
+    .option('--data-dir <dir>', 'load companies.csv, facts.csv, events.csv (and corrections.csv if present) from this folder instead of the bundled data/; remembered for later commands')
+    .addOption(new Option('--bundled', 'forget a folder chosen with --data-dir and load the bundled data/ again').conflicts('dataDir'))
+    .action(async (o: { force?: boolean; dataDir?: string; bundled?: boolean }, cmd: Command) => {
       const store = await openStore(resolveDbTarget((cmd.optsWithGlobals() as GlobalOptions).db));
       try {
-        const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir });
+        const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir, bundled: o.bundled });
         const total = await countFacts(store.db);
+        const from = r.dataDir ? `${r.dataDir} (remembered: later commands load from it; \`airace init --bundled\` goes back)` : 'the bundled data/';
         process.stdout.write(
-          `${r.loaded ? 'Loaded' : 'Up to date:'} ${r.facts} bundled facts for ${r.companies} companies.\n` +
+          `${r.loaded ? 'Loaded' : 'Up to date:'} ${r.facts} facts${r.corrections ? ` (${r.corrections} corrected)` : ''} for ${r.companies} companies and ${r.events} events from ${from}.\n` +
             `Database: ${store.dialect.location} (${total} facts in all)\n`,
         );
       } finally {

@@ -4,7 +4,8 @@
 import { Option, type Command } from 'commander';
 import type { PriceWindow } from '../../model/price.js';
 import { parseDateBound } from '../../series/date-bound.js';
-import { getPriceChanges, getSharePrices, listListingCoverage, type PriceDataAsOf } from '../../series/price-series.js';
+import { getPriceChanges, getSharePrices, listListingCoverage } from '../../series/price-series.js';
+import type { DataAsOf } from '../../series/data-as-of.js';
 import { getMarketMoves } from '../../series/market-moves.js';
 import { formatPrice } from '../../chart/format-money.js';
 import { MOVE_COLUMNS, PRICE_CHANGE_COLUMNS, SHARE_PRICE_COLUMNS, formatPriceChange, moveRows, priceChangeRows, sharePriceRows } from '../../views/price-rows.js';
@@ -18,8 +19,8 @@ import { InvalidOptionError } from '../../model/errors.js';
 const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table');
 
 
-function asOfText(a: PriceDataAsOf): string {
-  return a.newestClose ? `Data as of the close of ${a.newestClose} (downloaded ${a.retrievedAt}).` : 'No prices stored yet.';
+function asOfText(a: DataAsOf): string {
+  return a.newestPeriodEnd ? `Data as of the close of ${a.newestPeriodEnd} (downloaded ${a.newestDocumentDate}).` : 'No prices stored yet.';
 }
 
 function print(text: string): void {

@@ -139,6 +139,9 @@ function toFactInput(f: RawFact, m: ConceptMapping, concept: string, ctx: MapCon
     preferred: false,
     sourceKind: 'sec',
     sourceUrl: filingIndexUrl(ctx.cik, f.accn),
+    // The value is SEC's own XBRL fact from that filing: the strongest verification there is.
+    readAt: null,
+    verified: 'xbrl',
     form: f.form,
     accession: f.accn,
     filed: f.filed,
@@ -146,6 +149,7 @@ function toFactInput(f: RawFact, m: ConceptMapping, concept: string, ctx: MapCon
     fp: f.fp ?? null,
     frame: f.frame ?? null,
     note: null,
+    supersededBy: null,
   };
 }
 

@@ -32,7 +32,7 @@ const missing = z
   .object({ reason: z.enum(['no-price-data', 'no-base', 'no-end']), detail: z.string(), hint: z.string().nullable().describe('the command that loads what is missing') })
   .nullable();
 
-const dataAsOf = z.object({ newestClose: isoDate.nullable(), retrievedAt: z.string().nullable() }).describe('How current the prices shown are');
+const dataAsOf = z.object({ newestPeriodEnd: isoDate.nullable().describe('the newest close shown'), newestDocumentDate: isoDate.nullable().describe('the day the newest download was made') }).describe('How current the prices shown are');
 
 const unlisted = z.array(z.object({ ticker: z.string(), name: z.string(), hint: z.string() })).describe('Companies asked for that have no listing stored yet');
 

@@ -50,7 +50,7 @@ export async function loadPriceSection(db: Kysely<Database>, q: RawQuery, defaul
   if (!start) {
     // A year before the newest close of the listings shown.
     const probe = await getSharePrices(db, { companies: asked });
-    const newest = probe.dataAsOf.newestClose;
+    const newest = probe.dataAsOf.newestPeriodEnd;
     if (!newest) return { asked, start: null, choices, result: probe };
     start = daysBefore(newest, 365);
   }
@@ -95,7 +95,7 @@ export async function priceSection(ctx: ServerContext, d: PriceSectionData, o: P
   const body = !r || !drawn.length
     ? html`<p class="empty">No share prices stored${r?.listings.length ? html` for ${r.listings.map((s) => s.listing).join(', ')}` : ''}. Prices come from a public daily-price source and are not bundled: run <code>${o.syncHint}</code>, then reload this page.</p>`
     : html`${await chartFigure(ctx, { id: `${o.id}-chart`, spec: priceLineSpec(r) })}
-  <p class="data-as-of">Data as of the close of ${r.dataAsOf.newestClose} (downloaded ${r.dataAsOf.retrievedAt?.slice(0, 10)}). Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
+  <p class="data-as-of">Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate}). Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
   ${priceTable(r, `${o.id}-table`, `Share prices from ${r.rebase}`)}
   ${r.unlisted.length ? html`<p>No listing stored for ${r.unlisted.map((u) => u.name).join(', ')}: run <code>${r.unlisted.map((u) => u.hint).join('; ')}</code>.</p>` : ''}`;
   const form = d.choices.length

@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store-dialect.js';
 import { init } from './0001-init.js';
 import { sync } from './0002-sync.js';
 import { events } from './0003-events.js';
+import { dataOfRecord } from './0004-data-of-record.js';
 import { prices } from './0006-prices.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0001-init': init(dialect),
         '0002-sync': sync(dialect),
         '0003-events': events(dialect),
+        '0004-data-of-record': dataOfRecord(dialect),
         '0006-prices': prices(dialect),
       };
     },

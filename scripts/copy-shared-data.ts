@@ -1,26 +1,53 @@
-#!/usr/bin/env node
-// Copies the verified figures from ../shared/data into the project's own data files,
-// dropping the third-party `quote` column (and, for events, the third-party titles). Run by a maintainer when shared/data changes;
-// the output is committed so that a clone needs nothing outside the repository.
+// Copies the verified figures from ../shared/data into the project's own data files
+// (`npm run data:copy`, or `npx tsx scripts/copy-shared-data.ts DIR`), dropping the third-party
+// `quote` column (and, for events, the third-party titles) and stripping tracking parameters
+// from links. Run by a maintainer when shared/data changes; the output is committed so that a
+// clone needs nothing outside the repository. The copy is then read back with the loader's
+// own validation, so a file the loader would refuse is never committed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { withoutTrackingParameters } from '../src/model/document-url.js';
+import { readCompaniesCsv } from '../src/ingest/companies-csv.js';
+import { readFactsCsv } from '../src/ingest/facts-csv.js';
+import { readEventsCsv } from '../src/ingest/events-csv.js';
+import { applyCorrections } from '../src/ingest/corrections-csv.js';
+import { eventId } from '../src/model/race-event.js';
+
+type Row = Record<string, string>;
 
 const shared = process.argv[2] ?? '../shared/data';
 
-function copy(file, columns) {
-  const rows = parse(readFileSync(`${shared}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true });
-  const out = rows.map((r) => columns.map((c) => r[c] ?? ''));
+/** The provenance columns of data/README: document of record, SEC filing, where read, how verified. */
+const FACT_COLUMNS = [
+  'ticker', 'metric', 'period_start', 'period_end', 'value', 'currency', 'unit', 'basis', 'confidence', 'preferred',
+  'source_url', 'form', 'accession', 'filed', 'read_at_url', 'verified', 'note',
+];
+const URL_COLUMNS = new Set(['source_url', 'read_at_url']);
+
+function readShared(file: string): Row[] {
+  return parse(readFileSync(`${shared}/${file}`, 'utf8'), { columns: true, skip_empty_lines: true, bom: true });
+}
+
+/** A row's cells in `columns` order: links without tracking parameters, everything else as written. */
+function cells(r: Row, columns: string[]): string[] {
+  return columns.map((c) => (URL_COLUMNS.has(c) && r[c] ? withoutTrackingParameters(r[c]!) : (r[c] ?? '')));
+}
+
+function copy(file: string, columns: string[]): void {
+  const out = readShared(file).map((r) => cells(r, columns));
   writeFileSync(`data/${file}`, stringify([columns, ...out]));
   console.log(`data/${file}: ${out.length} rows`);
 }
 
-copy('facts.csv', ['ticker', 'metric', 'period_start', 'period_end', 'value', 'currency', 'unit', 'basis', 'confidence', 'preferred', 'source_url', 'note']);
+copy('facts.csv', FACT_COLUMNS);
+// Header only until someone records a correction (docs/data.md says how).
+copy('corrections.csv', FACT_COLUMNS);
 
 // events.csv: the shared titles are third-party wording, so each event gets airace's own short,
 // neutral title from this map, keyed by the event id (date-kind-first company, as the loader
 // makes it). A shared event without a title here stops the copy: write one, don't copy theirs.
-const EVENT_TITLES = {
+const EVENT_TITLES: Record<string, string> = {
   '2022-11-30-model-openai': 'OpenAI opens ChatGPT to the public as a free preview',
   '2023-01-23-commitment-msft': 'Microsoft commits billions more to OpenAI over several years',
   '2023-03-14-model-openai': 'OpenAI launches GPT-4',
@@ -63,19 +90,21 @@ const EVENT_TITLES = {
   '2026-04-29-guidance-meta': 'Meta lifts its 2026 capex outlook to $125–145bn',
 };
 
-/** Same rule as src/model/race-event.ts eventId(). */
-function eventId(date, kind, companies) {
-  const first = companies.split(';').map((s) => s.trim()).filter(Boolean)[0] ?? 'none';
-  const who = first.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `${date}-${kind}-${who || 'none'}`;
+/**
+ * How far an event's source has been checked. The shared file has no column for it; its README
+ * says `source_url` is the primary document when one was found (read at `read_at_url`), and the
+ * page the event was read at otherwise: so a primary read elsewhere is `mapped`, else `secondary`.
+ */
+function eventVerified(r: Row): string {
+  return r.read_at_url ? 'mapped' : 'secondary';
 }
 
-function copyEvents() {
-  const rows = parse(readFileSync(`${shared}/events.csv`, 'utf8'), { columns: true, skip_empty_lines: true });
-  const columns = ['date', 'companies', 'kind', 'title', 'value', 'currency', 'unit', 'source_url', 'note'];
+function copyEvents(): void {
+  const rows = readShared('events.csv');
+  const columns = ['date', 'companies', 'kind', 'title', 'value', 'currency', 'unit', 'source_url', 'read_at_url', 'verified', 'note'];
   const unused = new Set(Object.keys(EVENT_TITLES));
   const out = rows.map((r) => {
-    const id = eventId(r.date, r.kind, r.companies);
+    const id = eventId(r.date!, r.kind!, r.companies!.split(';').map((x) => x.trim()).filter(Boolean));
     const title = EVENT_TITLES[id];
     if (!title) throw new Error(`events.csv: no airace title for ${id} ("${r.title}"); add one to EVENT_TITLES in your own words`);
     unused.delete(id);
@@ -85,7 +114,7 @@ function copyEvents() {
     for (const n of title.match(/\d+(?:\.\d+)?/g) ?? []) {
       if (!stated.includes(n)) throw new Error(`events.csv: title of ${id} has ${n}, which its row does not state`);
     }
-    return columns.map((c) => (c === 'title' ? title : (r[c] ?? '')));
+    return cells({ ...r, title, verified: eventVerified(r) }, columns);
   });
   if (unused.size) console.warn(`events: titles for events no longer in the shared file: ${[...unused].join(', ')}`);
   writeFileSync('data/events.csv', stringify([columns, ...out]));
@@ -93,3 +122,13 @@ function copyEvents() {
 }
 
 copyEvents();
+
+// Read the copy back as `airace init` will: any row the loader refuses stops here, with file:line.
+const companies = readCompaniesCsv('data/companies.csv', 'data/companies.csv');
+const tickers = new Set(companies.rows.map((r) => r.value.ticker));
+const facts = applyCorrections(
+  readFactsCsv('data/facts.csv', 'data/facts.csv', tickers),
+  readFactsCsv('data/corrections.csv', 'data/corrections.csv', tickers, { allowNoRows: true }),
+);
+const events = readEventsCsv('data/events.csv', 'data/events.csv');
+console.log(`checked: ${facts.rows.length} facts, ${events.rows.length} events load`);

@@ -7,13 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
+import { answerFault, FaultQueue, type HttpFault } from '../helpers/scripted-faults.js';
 
-export type PriceFault =
-  | { kind: 'status'; status: number; retryAfter?: string }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'reset' }
-  | { kind: 'truncate' }
-  | { kind: 'body'; body: string; type?: string };
+export type PriceFault = HttpFault | { kind: 'body'; body: string; type?: string };
 
 export interface RecordedPriceRequest {
   symbol: string | null;
@@ -27,7 +23,7 @@ export const PRICE_PATH = '/q/d/l/';
 export class PriceFixtureServer {
   readonly requests: RecordedPriceRequest[] = [];
   private readonly csv = new Map<string, { body: string; etag: string; lastModified: string }>();
-  private readonly faults = new Map<string, PriceFault[]>();
+  private readonly faults = new FaultQueue<PriceFault>();
   private server!: Server;
   private version = 0;
   /** Send ETag / Last-Modified and honour conditional requests (the real source does not). */
@@ -69,9 +65,7 @@ export class PriceFixtureServer {
 
   /** Queues a fault for the next `times` requests for `symbol`. */
   fault(symbol: string, fault: PriceFault, times = 1): void {
-    const list = this.faults.get(symbol) ?? [];
-    for (let i = 0; i < times; i++) list.push(fault);
-    this.faults.set(symbol, list);
+    this.faults.add(symbol, fault, times);
   }
 
   clearFaults(): void {
@@ -96,37 +90,14 @@ export class PriceFixtureServer {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><title>404 Not Found</title></html>');
       return;
     }
-    const fault = symbol ? this.faults.get(symbol)?.shift() : undefined;
+    const fault = symbol ? this.faults.next(symbol) : undefined;
     const doc = symbol ? this.csv.get(symbol) : undefined;
-    if (fault) {
-      switch (fault.kind) {
-        case 'status':
-          record(fault.status);
-          res.writeHead(fault.status, { 'content-type': 'text/html', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) }).end(`<html><title>${fault.status}</title></html>`);
-          return;
-        case 'hang':
-          record(0);
-          await new Promise((r) => setTimeout(r, fault.ms));
-          if (res.destroyed || req.socket.destroyed) return;
-          break;
-        case 'reset':
-          record(0);
-          req.socket.destroy();
-          return;
-        case 'truncate': {
-          record(200);
-          const body = Buffer.from(doc?.body ?? 'Date,Open,High,Low,Close,Volume\n');
-          res.writeHead(200, { 'content-type': 'text/csv', 'content-length': body.length });
-          res.write(body.subarray(0, Math.floor(body.length / 2)));
-          setTimeout(() => req.socket.destroy(), 5);
-          return;
-        }
-        case 'body':
-          record(200);
-          res.writeHead(200, { 'content-type': fault.type ?? 'text/csv' }).end(fault.body);
-          return;
-      }
+    if (fault?.kind === 'body') {
+      record(200);
+      res.writeHead(200, { 'content-type': fault.type ?? 'text/csv' }).end(fault.body);
+      return;
     }
+    if (fault && (await answerFault(req, res, fault, record, { body: Buffer.from(doc?.body ?? 'Date,Open,High,Low,Close,Volume\n'), type: 'text/csv' })) === 'done') return;
     if (!doc) {
       // The source's answer for a symbol it does not know: 200 and two words.
       record(200);

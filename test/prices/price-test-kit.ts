@@ -7,8 +7,11 @@ import { RateLimiter } from '../../src/ingest/http/rate-limiter.js';
 import { ensureListings } from '../../src/ingest/prices/bundled-listings.js';
 import { bundledStore } from '../helpers/bundled-store.js';
 import type { TestDialect } from '../helpers/dialects.js';
-import type { PriceFixtureServer } from './price-fixture-server.js';
 import { syntheticPrices, toPriceCsv, type SyntheticPricesOptions } from './synthetic-prices.js';
+import { PriceFixtureServer } from './price-fixture-server.js';
+import { listingsToSync } from '../../src/ingest/prices/listings-to-sync.js';
+import { runPriceSync } from '../../src/ingest/prices/price-sync-run.js';
+import { testServer, type TestServer } from '../server/test-server.js';
 
 export function priceTestClient(server: PriceFixtureServer, env: Record<string, string> = {}): { client: PriceClient; sleeps: number[] } {
   const sleeps: number[] = [];
@@ -55,3 +58,13 @@ export const HK_SYNTHETIC: SyntheticPricesOptions = {
 
 export const babaCsv = () => toPriceCsv(syntheticPrices(BABA_SYNTHETIC));
 export const hkCsv = () => toPriceCsv(syntheticPrices(HK_SYNTHETIC));
+
+/** A dashboard server whose store synced Alibaba's two listings from a loopback source; close both. */
+export async function serverWithPrices(): Promise<{ server: TestServer; source: PriceFixtureServer }> {
+  const source = await PriceFixtureServer.start({ 'baba.us': babaCsv(), '9988.hk': hkCsv() });
+  const server = await testServer();
+  await ensureListings(server.store);
+  const summary = await runPriceSync(server.store, { client: priceTestClient(source).client, listings: await listingsToSync(server.store, ['BABA']) });
+  if (summary.failed.length) throw new Error(`price sync failed: ${summary.failed.map((f) => f.message).join('; ')}`);
+  return { server, source };
+}

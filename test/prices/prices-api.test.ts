@@ -1,24 +1,16 @@
 // /api/v1/prices and its siblings on a server whose store synced SYNTHETIC prices from a
 // loopback source: every response parses with the schema the OpenAPI document is built from.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServer, type TestServer } from '../server/test-server.js';
-import { ensureListings } from '../../src/ingest/prices/bundled-listings.js';
-import { listingsToSync } from '../../src/ingest/prices/listings-to-sync.js';
-import { runPriceSync } from '../../src/ingest/prices/price-sync-run.js';
+import type { TestServer } from '../server/test-server.js';
 import { listingsSchema, movesSchema, priceChangeSchema, sharePriceSchema } from '../../src/server/api/price-schemas.js';
-import { PriceFixtureServer } from './price-fixture-server.js';
-import { babaCsv, hkCsv, priceTestClient } from './price-test-kit.js';
+import type { PriceFixtureServer } from './price-fixture-server.js';
+import { serverWithPrices } from './price-test-kit.js';
 
 let server: TestServer;
 let source: PriceFixtureServer;
 
 beforeAll(async () => {
-  source = await PriceFixtureServer.start({ 'baba.us': babaCsv(), '9988.hk': hkCsv() });
-  server = await testServer();
-  await ensureListings(server.store);
-  const { client } = priceTestClient(source);
-  const s = await runPriceSync(server.store, { client, listings: await listingsToSync(server.store, ['BABA']) });
-  expect(s.failed).toEqual([]);
+  ({ server, source } = await serverWithPrices());
 });
 afterAll(async () => {
   await server?.close();

@@ -1,22 +1,15 @@
 // Share prices on the pages, the timeline and the page twins, with SYNTHETIC prices synced from
 // a loopback source; and the empty state of a company with none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testServer, type TestServer } from '../server/test-server.js';
-import { ensureListings } from '../../src/ingest/prices/bundled-listings.js';
-import { listingsToSync } from '../../src/ingest/prices/listings-to-sync.js';
-import { runPriceSync } from '../../src/ingest/prices/price-sync-run.js';
-import { PriceFixtureServer } from './price-fixture-server.js';
-import { babaCsv, hkCsv, priceTestClient } from './price-test-kit.js';
+import type { TestServer } from '../server/test-server.js';
+import type { PriceFixtureServer } from './price-fixture-server.js';
+import { serverWithPrices } from './price-test-kit.js';
 
 let server: TestServer;
 let source: PriceFixtureServer;
 
 beforeAll(async () => {
-  source = await PriceFixtureServer.start({ 'baba.us': babaCsv(), '9988.hk': hkCsv() });
-  server = await testServer();
-  await ensureListings(server.store);
-  const { client } = priceTestClient(source);
-  await runPriceSync(server.store, { client, listings: await listingsToSync(server.store, ['BABA']) });
+  ({ server, source } = await serverWithPrices());
 });
 afterAll(async () => {
   await server?.close();

@@ -3,6 +3,7 @@
 // A seeded random walk over weekdays (less a few fixed holidays) that passes exactly through
 // the anchor closes a test states, so a test can say "the close of 2024-12-31 is 80 and of
 // 2025-02-28 is 136" and know the true change is +70%.
+import { mulberry32 } from '../../scripts/make-synthetic-companyfacts.js';
 
 export interface SyntheticPricesOptions {
   /** First and last calendar day (ISO); only weekdays that are not holidays get a row. */
@@ -26,18 +27,6 @@ export interface SyntheticRow {
   volume: number;
 }
 
-/** Mulberry32: small, seeded, good enough for test noise. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
@@ -57,7 +46,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 export function syntheticPrices(o: SyntheticPricesOptions): SyntheticRow[] {
   const days = tradingDays(o.from, o.to, o.holidays);
-  const random = seeded(o.seed ?? 7);
+  const random = mulberry32(o.seed ?? 7);
   const vol = o.volatility ?? 0.015;
   const anchors = Object.entries(o.anchors).sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [d] of anchors) if (!days.includes(d)) throw new Error(`synthetic prices: anchor ${d} is not a trading day`);

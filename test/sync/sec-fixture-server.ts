@@ -6,15 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { answerFault, FaultQueue, type HttpFault } from '../helpers/scripted-faults.js';
 import { companyFactsJson, companyTickersJson, submissionsJson, type FixtureCompany } from './fixtures/sec-fixtures.js';
 
-export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: string }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'reset' }
-  | { kind: 'truncate' }
-  | { kind: 'content-type'; type: string }
-  | { kind: 'malformed' };
+export type Fault = HttpFault | { kind: 'content-type'; type: string } | { kind: 'malformed' };
 
 export interface RecordedRequest {
   path: string;
@@ -33,7 +28,7 @@ const pad = (cik: number) => String(cik).padStart(10, '0');
 export class SecFixtureServer {
   readonly requests: RecordedRequest[] = [];
   private readonly docs = new Map<string, Doc>();
-  private readonly faults = new Map<string, Fault[]>();
+  private readonly faults = new FaultQueue<Fault>();
   private server!: Server;
   private version = 0;
   /** Set false to ignore If-None-Match / If-Modified-Since (a server without conditional support). */
@@ -99,9 +94,7 @@ export class SecFixtureServer {
 
   /** Queues a fault for the next `times` requests to `path`. */
   fault(path: string, fault: Fault, times = 1): void {
-    const list = this.faults.get(path) ?? [];
-    for (let i = 0; i < times; i++) list.push(fault);
-    this.faults.set(path, list);
+    this.faults.add(path, fault, times);
   }
 
   clearFaults(): void {
@@ -132,31 +125,10 @@ export class SecFixtureServer {
       res.writeHead(403, { 'content-type': 'text/html' }).end('<html>Your Request Originates from an Undeclared Automated Tool</html>');
       return;
     }
-    const fault = this.faults.get(path)?.shift();
+    const fault = this.faults.next(path);
     const doc = this.docs.get(path);
     if (fault) {
       switch (fault.kind) {
-        case 'status':
-          record(fault.status);
-          res.writeHead(fault.status, { 'content-type': 'text/html', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) }).end(`<html>${fault.status}</html>`);
-          return;
-        case 'hang':
-          record(0);
-          await new Promise((r) => setTimeout(r, fault.ms));
-          if (res.destroyed || req.socket.destroyed) return;
-          break;
-        case 'reset':
-          record(0);
-          req.socket.destroy();
-          return;
-        case 'truncate': {
-          record(200);
-          const body = doc?.body ?? Buffer.from('{}');
-          res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
-          res.write(body.subarray(0, Math.floor(body.length / 2)));
-          setTimeout(() => req.socket.destroy(), 5);
-          return;
-        }
         case 'content-type':
           record(200);
           res.writeHead(200, { 'content-type': fault.type }).end('<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>');
@@ -167,6 +139,8 @@ export class SecFixtureServer {
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body);
           return;
         }
+        default:
+          if ((await answerFault(req, res, fault, record, { body: doc?.body ?? Buffer.from('{}'), type: 'application/json' })) === 'done') return;
       }
     }
     if (!doc) {

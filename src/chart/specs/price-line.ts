@@ -8,11 +8,14 @@ import { listingLabel } from '../../model/listing.js';
 import { currencyPrefix, formatPrice } from '../format-money.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { wrapText } from '../wrap-text.js';
+import type { MarketMove } from '../../series/market-moves.js';
 
 export interface PriceChartOptions {
   title?: string;
   width?: number;
   height?: number;
+  /** Daily moves to mark on their line (the largest of each year, as on the timeline). */
+  moves?: readonly Pick<MarketMove, 'listing' | 'date' | 'change' | 'rank'>[];
 }
 
 const lineName = (s: SharePriceResult['listings'][number]) => `${s.name} ${listingLabel({ id: s.listing, exchange: s.exchange, kind: s.kind })}`;
@@ -60,6 +63,12 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
   const lines = drawn.map(lineName);
   const colours = drawn.map((s) => s.colour);
   const footerY = height + 40;
+  const marked = (o.moves ?? []).flatMap((m) => {
+    const v = values.find((p) => p.listing === m.listing && p.date === m.date);
+    if (!v) return [];
+    const sign = m.change >= 0 ? '+' : '-';
+    return [{ ...v, move: `${sign}${Math.abs(m.change).toFixed(1)}% on the day, the ${m.rank === 1 ? 'largest' : `#${m.rank}`} move of ${m.date.slice(0, 4)}` }];
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: describePriceChart(r),
@@ -86,6 +95,21 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
           href: { field: 'sourceUrl' },
         },
       },
+      ...(marked.length
+        ? [
+            {
+              data: { values: marked },
+              mark: { type: 'point' as const, filled: true, size: 80, stroke: COLOURS.background, strokeWidth: 1.5 },
+              encoding: {
+                x: { field: 'date', type: 'temporal' as const },
+                y: { field: 'value', type: 'quantitative' as const },
+                color: { field: 'line', type: 'nominal' as const, scale: { domain: lines, range: colours }, legend: null },
+                tooltip: [{ field: 'line', title: 'Listing' }, { field: 'date', type: 'temporal' as const, title: 'Date', format: '%Y-%m-%d' }, { field: 'move', title: 'Move' }, { field: 'close', title: 'Close' }],
+                href: { field: 'sourceUrl' },
+              },
+            },
+          ]
+        : []),
       ...(rebased ? [{ data: { values: [{ y: 100 }] }, mark: { type: 'rule' as const, color: COLOURS.axis, strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' as const } } }] : []),
       {
         data: { values: [{ text: wrapText(priceSourceLine(r), width, FONT_SIZES.source) }] },

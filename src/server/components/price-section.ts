@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { getSharePrices, listListingCoverage, type SharePriceResult } from '../../series/price-series.js';
+import { getMarketMoves, type MarketMove } from '../../series/market-moves.js';
 import { daysBefore } from '../../series/price-window.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { InvalidOptionError } from '../../model/errors.js';
@@ -30,6 +31,8 @@ export interface PriceSectionData {
   /** Every listing with prices, for the form. */
   choices: { listing: string; label: string }[];
   result: SharePriceResult | null;
+  /** The largest daily moves within the lines shown, marked on them. */
+  moves: MarketMove[];
 }
 
 export async function loadPriceSection(db: Kysely<Database>, q: RawQuery, defaults: string[]): Promise<PriceSectionData> {
@@ -46,15 +49,18 @@ export async function loadPriceSection(db: Kysely<Database>, q: RawQuery, defaul
       throw new InvalidOptionError(PRICE_PARAMS.from, rawFrom, ['a date such as 2025-01-02', 'a year such as 2025']);
     }
   }
-  if (!choices.length && !given.length) return { asked, start, choices, result: null };
+  if (!choices.length && !given.length) return { asked, start, choices, result: null, moves: [] };
   if (!start) {
     // A year before the newest close of the listings shown.
     const probe = await getSharePrices(db, { companies: asked });
     const newest = probe.dataAsOf.newestPeriodEnd;
-    if (!newest) return { asked, start: null, choices, result: probe };
+    if (!newest) return { asked, start: null, choices, result: probe, moves: [] };
     start = daysBefore(newest, 365);
   }
-  return { asked, start, choices, result: await getSharePrices(db, { companies: asked, from: start, rebase: start }) };
+  const result = await getSharePrices(db, { companies: asked, from: start, rebase: start });
+  const shown = result.listings.filter((l) => l.points.length).map((l) => l.listing);
+  const moves = shown.length ? await getMarketMoves(db, { companies: shown, from: start }) : [];
+  return { asked, start, choices, result, moves };
 }
 
 function priceTable(r: SharePriceResult, id: string, caption: string): SafeHtml {
@@ -94,8 +100,8 @@ export async function priceSection(ctx: ServerContext, d: PriceSectionData, o: P
   const drawn = r?.listings.filter((s) => s.points.length) ?? [];
   const body = !r || !drawn.length
     ? html`<p class="empty">No share prices stored${r?.listings.length ? html` for ${r.listings.map((s) => s.listing).join(', ')}` : ''}. Prices come from a public daily-price source and are not bundled: run <code>${o.syncHint}</code>, then reload this page.</p>`
-    : html`${await chartFigure(ctx, { id: `${o.id}-chart`, spec: priceLineSpec(r) })}
-  <p class="data-as-of">Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate}). Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
+    : html`${await chartFigure(ctx, { id: `${o.id}-chart`, spec: priceLineSpec(r, { moves: d.moves }) })}
+  <p class="data-as-of">Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate}). Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; dots mark each year’s largest daily moves (also on the timeline); prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
   ${priceTable(r, `${o.id}-table`, `Share prices from ${r.rebase}`)}
   ${r.unlisted.length ? html`<p>No listing stored for ${r.unlisted.map((u) => u.name).join(', ')}: run <code>${r.unlisted.map((u) => u.hint).join('; ')}</code>.</p>` : ''}`;
   const form = d.choices.length

@@ -45,6 +45,12 @@ describe('the company page', () => {
     expect(bad.body).toContain('prices-from');
   });
 
+  it('marks the year’s largest daily moves on the lines', async () => {
+    const s = section((await get('/company/BABA?prices=BABA&prices-from=2025-02-01')).body);
+    expect(s).toContain('"move":"+14.0% on the day, the largest move of 2025"');
+    expect(s).toContain('dots mark each year’s largest daily moves');
+  });
+
   it('shows a company without prices an empty state with the command that loads them', async () => {
     const s = section((await get('/company/MSFT')).body);
     expect(s).toContain('No share prices stored for MSFT');

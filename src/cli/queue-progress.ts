@@ -34,6 +34,7 @@ export function runSummaryText(label: string, s: QueueSummary): string {
       (s.pending.length ? `, ${s.pending.length} not reached` : ''),
   ];
   for (const c of [...s.updated, ...s.unchanged, ...s.failed]) lines.push(`  ${c.status.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
+  for (const c of s.gaveUp) lines.push(`  ${'gave up'.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
   if (s.pending.length) lines.push(`  pending    ${s.pending.join(', ')}`);
   return lines.join('\n') + '\n';
 }

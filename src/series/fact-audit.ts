@@ -1,11 +1,12 @@
 // Where live SEC data and the bundled verified figures disagree: for each company, metric and
-// period (basis actual, same unit), the newest filed SEC fact against the bundled preferred row.
+// period (basis actual, same unit), the current SEC version against the bundled preferred row.
 // Periods match the way the series engine matches them (end month and length in months), so a
 // 52/53-week filer's 2024-09-28 lines up with a bundled 2024-09-30.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
+import { rankVersions } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
 
 export interface AuditRow {
@@ -36,21 +37,20 @@ function periodKey(f: StoredFact): string {
 export async function auditFacts(db: Kysely<Database>, req: AuditRequest = {}): Promise<AuditRow[]> {
   const threshold = req.thresholdPct ?? 0.5;
   const facts = await listFacts(db, { tickers: req.tickers, basis: ['actual'] });
-  const groups = new Map<string, { sec: StoredFact | null; bundled: StoredFact | null }>();
+  const groups = new Map<string, { sec: StoredFact[]; bundled: StoredFact | null }>();
   for (const f of facts) {
     const key = [f.ticker, f.metric, f.unit, periodKey(f)].join('|');
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { sec: null, bundled: null }));
-    if (f.sourceKind === 'sec') {
-      const cur = g.sec;
-      if (!cur || (f.filed ?? '') > (cur.filed ?? '') || ((f.filed ?? '') === (cur.filed ?? '') && f.id > cur.id)) g.sec = f;
-    } else if (f.preferred) {
-      g.bundled = f;
-    }
+    if (!g) groups.set(key, (g = { sec: [], bundled: null }));
+    if (f.sourceKind === 'sec') g.sec.push(f);
+    else if (f.preferred) g.bundled = f;
   }
   const rows: AuditRow[] = [];
-  for (const { sec, bundled } of groups.values()) {
-    if (!sec || !bundled) continue;
+  for (const g of groups.values()) {
+    const { bundled } = g;
+    if (!g.sec.length || !bundled) continue;
+    // The version the series engine shows: the newest filing unless it only rounds an earlier one.
+    const sec = rankVersions(g.sec).facts[0]!;
     const diff = bundled.value === 0 ? (sec.value === 0 ? 0 : Infinity) : (Math.abs(sec.value - bundled.value) / Math.abs(bundled.value)) * 100;
     if (!(diff > threshold)) continue;
     rows.push({

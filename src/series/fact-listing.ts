@@ -5,7 +5,7 @@ import type { StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { resolveCompanies } from './company-lookup.js';
-import { compareVersions, type VersionPolicy } from './fact-index.js';
+import { rankVersions, type VersionPolicy } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
 
 export interface FactListing {
@@ -27,7 +27,7 @@ export async function listCompanyFacts(db: Kysely<Database>, query: { ticker: st
   }
   const used = new Set<number>();
   for (const list of groups.values()) {
-    const best = [...list].sort(compareVersions(query))[0]!;
+    const best = rankVersions(list, query).facts[0]!;
     if (best.basis !== 'derived') used.add(best.id);
   }
   return { ticker: company!.ticker, metric: query.metric ?? '*', facts, used };

@@ -105,6 +105,8 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
     partialValue: null,
     fx: null,
     sources: [source],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 
@@ -126,6 +128,8 @@ function missingPoint(ticker: string, year: number, fyEndMonth: number): SeriesP
     partialValue: null,
     fx: null,
     sources: [],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 

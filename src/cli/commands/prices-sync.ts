@@ -7,7 +7,7 @@ import { PriceClient } from '../../ingest/prices/price-client.js';
 import { priceSourceConfigFromEnv } from '../../ingest/prices/price-source-config.js';
 import { listingsToSync } from '../../ingest/prices/listings-to-sync.js';
 import { findResumablePriceRun, runPriceSync } from '../../ingest/prices/price-sync-run.js';
-import type { QueueSummary } from '../../ingest/sync-queue.js';
+import { MAX_ITEM_ATTEMPTS, type QueueSummary } from '../../ingest/sync-queue.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
 import { InvalidOptionError } from '../../model/errors.js';
@@ -51,7 +51,7 @@ async function sync(store: Store, client: PriceClient, tickers: string[], o: Omi
   if (o.resume) {
     const r = await findResumablePriceRun(store);
     if (!r) {
-      process.stdout.write('Nothing to resume: the last price sync finished every listing.\n');
+      process.stdout.write(`Nothing to resume: the last price sync finished every listing, or gave up on those that failed ${MAX_ITEM_ATTEMPTS} times (a new \`airace prices sync\` tries them again).\n`);
       return null;
     }
     resumeRunId = r.runId;

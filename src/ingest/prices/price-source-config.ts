@@ -8,6 +8,8 @@ import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_PRICES_URL = 'https://stooq.com/q/d/l/';
 
+const MB = 1024 * 1024;
+
 export interface PriceSourceConfig extends HttpClientConfig {
   /** The download endpoint; `s` (symbol), `i=d` (daily) and `d1` (first date) are added to its query. */
   baseUrl: string;
@@ -26,6 +28,10 @@ export function priceSourceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     backoffBaseMs: numberFromEnv(env, 'AIRACE_PRICES_BACKOFF_MS', 1_000),
     backoffMaxMs: numberFromEnv(env, 'AIRACE_PRICES_BACKOFF_MAX_MS', 30_000),
     maxRetryAfterMs: numberFromEnv(env, 'AIRACE_PRICES_MAX_RETRY_AFTER_MS', 5 * 60_000),
+    // A listing's whole daily history is well under a megabyte; anything near these is not prices.
+    maxDownloadBytes: numberFromEnv(env, 'AIRACE_PRICES_MAX_DOWNLOAD_MB', 16) * MB,
+    maxBodyBytes: numberFromEnv(env, 'AIRACE_PRICES_MAX_BODY_MB', 32) * MB,
+    redirectOrigins: [new URL(baseUrl).origin],
   };
 }
 

@@ -103,7 +103,7 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
               encoding: {
                 x: { field: 'date', type: 'temporal' as const },
                 y: { field: 'value', type: 'quantitative' as const },
-                color: { field: 'line', type: 'nominal' as const, scale: { domain: lines, range: colours }, legend: null },
+                color: { field: 'line', type: 'nominal' as const, scale: { domain: lines, range: colours } },
                 tooltip: [{ field: 'line', title: 'Listing' }, { field: 'date', type: 'temporal' as const, title: 'Date', format: '%Y-%m-%d' }, { field: 'move', title: 'Move' }, { field: 'close', title: 'Close' }],
                 href: { field: 'sourceUrl' },
               },

@@ -30,6 +30,12 @@ export function parseBound(option: 'from' | 'to', s: string): { year: number; qu
   return { year: Number(m[1]), quarter: m[2] ? Number(m[2]) : null };
 }
 
+/** A whole year given as text (`--from 2022` of `airace facts`, the year of `airace guidance`). */
+export function parseYear(option: string, s: string): number {
+  if (!/^\d{4}$/.test(s.trim())) throw new InvalidOptionError(option, s, ['a year such as 2025']);
+  return Number(s);
+}
+
 export const MAX_SLOTS = 400;
 
 const boundLabel = (b: { year: number; quarter: number | null }) => (b.quarter === null ? String(b.year) : `${b.year}-Q${b.quarter}`);

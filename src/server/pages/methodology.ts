@@ -2,11 +2,12 @@
 // published numbers disagree, and which data airace has, from which source, and what is missing.
 import { METRICS } from '../../series/metrics.js';
 import type { MetricDef } from '../../series/metrics.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { pageOfCompanies, type CompanyPage } from '../../series/company-lookup.js';
+import { InvalidOptionError } from '../../model/errors.js';
 import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/data-coverage.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
-import { twinHref, type Page } from '../page.js';
+import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { scrollTable } from '../components/scroll-table.js';
 
@@ -14,6 +15,19 @@ export interface MethodologyData {
   metrics: MetricDef[];
   pitfalls: { id: string; title: string; text: string[] }[];
   coverage: CoverageRow[];
+  /** The coverage table shows one page of companies (`?page=`), curated ones first. */
+  coveragePage: Omit<CompanyPage, 'companies'>;
+}
+
+/** Companies per page of the coverage table: the work of a request is bounded by it, not by the store. */
+export const COVERAGE_PER_PAGE = 25;
+
+/** `?page=3`; the first page when absent. */
+function pageNumberOf(raw: unknown): number {
+  if (raw === undefined || raw === '') return 1;
+  const text = String(raw);
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) throw new InvalidOptionError('page', text, ['a page number such as 2']);
+  return Number(text);
 }
 
 /** Written for airace; anchors are linked from tables and the overview. */
@@ -99,12 +113,21 @@ const PITFALLS: MethodologyData['pitfalls'] = [
   },
 ];
 
-async function load(ctx: ServerContext): Promise<MethodologyData> {
-  return ctx.memo.get('methodology', async () => ({
-    metrics: [...METRICS.values()],
-    pitfalls: PITFALLS,
-    coverage: await dataCoverage(ctx.store.db, await listCompanies(ctx.store.db)),
-  }));
+async function load(ctx: ServerContext, req: PageRequest): Promise<MethodologyData> {
+  const page = pageNumberOf(req.query.page);
+  return ctx.memo.get(`methodology:${page}`, async () => {
+    const { companies, ...coveragePage } = await pageOfCompanies(ctx.store.db, page, COVERAGE_PER_PAGE);
+    return { metrics: [...METRICS.values()], pitfalls: PITFALLS, coverage: await dataCoverage(ctx.store.db, companies), coveragePage };
+  });
+}
+
+/** "Companies 26–50 of 2,006", with links to the pages before and after. */
+function coveragePager(p: MethodologyData['coveragePage']): SafeHtml | '' {
+  if (p.pages <= 1) return '';
+  const first = (p.page - 1) * p.perPage + 1;
+  const last = Math.min(p.total, p.page * p.perPage);
+  const link = (page: number, text: string, rel: string) => html`<a rel="${rel}" href="/methodology?page=${page}#coverage-heading">${text}</a>`;
+  return html`<nav class="pager" aria-label="Coverage pages"><p>Companies ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (page ${p.page} of ${p.pages})${p.page > 1 ? html` · ${link(p.page - 1, '← previous', 'prev')}` : ''}${p.page < p.pages ? html` · ${link(p.page + 1, 'next →', 'next')}` : ''}</p></nav>`;
 }
 
 function metricEntry(m: MetricDef): SafeHtml {
@@ -130,9 +153,9 @@ function coverageCell(c: CoverageCell | undefined): SafeHtml {
   }</td>`;
 }
 
-function coverageTable(rows: CoverageRow[]): SafeHtml {
+function coverageTable(rows: CoverageRow[], search: string): SafeHtml {
   const table = html`<table id="coverage">
-  <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', '', 'coverage')}">CSV</a></caption>
+  <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', search, 'coverage')}">CSV</a></caption>
   <thead><tr><th scope="col">Company</th><th scope="col">Metric</th><th scope="col">Fiscal years</th><th scope="col">Calendar quarters</th></tr></thead>
   <tbody>${rows.map(
     (r) => html`<tr><th scope="row"><a href="/company/${r.ticker}">${r.name}</a></th><td><a href="#${r.metric}">${r.metric}</a></td>${coverageCell(r.cells.find((c) => c.period === 'fy'))}${coverageCell(r.cells.find((c) => c.period === 'quarter'))}</tr>`,
@@ -141,7 +164,7 @@ function coverageTable(rows: CoverageRow[]): SafeHtml {
   return scrollTable(table, 'coverage');
 }
 
-async function render(d: MethodologyData): Promise<SafeHtml> {
+async function render(d: MethodologyData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const main = html`<h1>Methodology</h1>
 <p class="lede">What each number means, why published numbers disagree, and what data airace has.</p>
 <nav aria-label="On this page" class="toc"><ul><li><a href="#metrics-heading">Metric definitions</a></li><li><a href="#pitfalls-heading">Pitfalls</a></li><li><a href="#coverage-heading">Data coverage</a></li></ul></nav>
@@ -156,9 +179,10 @@ async function render(d: MethodologyData): Promise<SafeHtml> {
 <section aria-labelledby="coverage-heading">
   <h2 id="coverage-heading">Data coverage</h2>
   <p>Computed by asking the series engine for every company, metric and period kind. <em>bundled</em> is the verified data shipped with airace; <em>sec</em> is data synced from SEC EDGAR. Hover a missing period for the engine’s reason.</p>
-  ${coverageTable(d.coverage)}
+  ${coveragePager(d.coveragePage)}
+  ${coverageTable(d.coverage, req.search)}
 </section>`;
-  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: '/methodology.json', csv: '/methodology.csv' } });
+  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: twinHref('/methodology', 'json', req.search), csv: twinHref('/methodology', 'csv', req.search) } });
 }
 
 export const methodologyPage: Page<MethodologyData> = {

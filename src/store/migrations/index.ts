@@ -7,6 +7,7 @@ import { events } from './0003-events.js';
 import { dataOfRecord } from './0004-data-of-record.js';
 import { prices } from './0006-prices.js';
 import { syncAttempts } from './0007-sync-attempts.js';
+import { companyPages } from './0008-company-pages.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0004-data-of-record': dataOfRecord(dialect),
         '0006-prices': prices(dialect),
         '0007-sync-attempts': syncAttempts(dialect),
+        '0008-company-pages': companyPages(dialect),
       };
     },
   };

@@ -2,7 +2,7 @@
 // CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
 import { html, type SafeHtml } from './html.js';
 
-export type Section = 'overview' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
+export type Section = 'overview' | 'models' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
 
 export interface LayoutOptions {
   title: string;
@@ -19,6 +19,7 @@ export interface LayoutOptions {
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'overview', href: '/', label: 'The race' },
+  { section: 'models', href: '/models', label: 'Models and compute' },
   { section: 'explore', href: '/explore', label: 'Explore' },
   { section: 'check', href: '/check', label: 'Check an article' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },

@@ -23,6 +23,10 @@ import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
 import { apiErrorSchema, listingsSchema, movesSchema, openApiSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
+import { modelsPage } from './pages/models.js';
+import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
+import { MODEL_LIST_RESPONSE, MODEL_LOADS_RESPONSE, MODEL_SERIES_RESPONSE } from './api/models-schemas.js';
+import { MODEL_CHART_PARAMETERS, MODEL_LIST_PARAMETERS, MODEL_SERIES_PARAMETERS, modelsQuerySchema } from './models-query.js';
 
 const DAY = 86_400;
 const HOUR = 3_600;
@@ -73,6 +77,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
   const movesQuery = querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
   const errors = { 400: openApiSchema(apiErrorSchema), 404: openApiSchema(apiErrorSchema) };
   const csvResponse = (what: string) => ({ 200: { description: `${what} as CSV`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors });
+  const modelsQuery = modelsQuerySchema(MODEL_LIST_PARAMETERS);
+  const modelSeriesQuery = modelsQuerySchema(MODEL_SERIES_PARAMETERS);
+  const modelChartQuery = modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle']).properties);
   const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
   const checkSchema = {
     tags: ['check'],
@@ -92,6 +99,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     page('/index.json', overviewPage, 'json'),
     page('/index.csv', overviewPage, 'csv'),
     page('/company/:ticker', companyPage, 'suffix'), // AMZN, AMZN.json, AMZN.csv
+    page('/models', modelsPage, 'html'),
+    page('/models.json', modelsPage, 'json'),
+    page('/models.csv', modelsPage, 'csv'),
     page('/explore', explorePage, 'html'),
     page('/explore.json', explorePage, 'json'),
     page('/explore.csv', explorePage, 'csv'),
@@ -116,6 +126,14 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: eventsQuery }),
     api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
     api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
+    api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: modelsQuery, response: MODEL_LIST_RESPONSE }),
+    api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: modelsQuery }),
+    api('GET', '/api/v1/models/series', modelSeriesHandler(ctx, 'json'), { tags: ['models'], summary: 'Models released, frontier compute, largest and median compute, open-weights share, by country, company or lab and period, with the Epoch rows behind each value (as `airace models series --format json`)', querystring: modelSeriesQuery, response: MODEL_SERIES_RESPONSE }),
+    api('GET', '/api/v1/models/series.csv', modelSeriesHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same series as CSV rows, one per group and period', querystring: modelSeriesQuery }),
+    api('GET', '/api/v1/models/chart.svg', modelsChartHandler(ctx, 'svg'), { tags: ['models'], summary: 'A models chart as SVG (compute over time, per year, open weights, or any series), with alt text, Epoch’s credit and data as of; 404 when no models data is loaded', querystring: modelChartQuery }),
+    api('GET', '/api/v1/models/chart.png', modelsChartHandler(ctx, 'png'), { tags: ['models'], summary: 'A models chart as PNG', querystring: modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle', 'scale']).properties) }),
+    api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: modelChartQuery }),
+    api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', response: MODEL_LOADS_RESPONSE }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
     api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: pricesQuery, response: { 200: openApiSchema(sharePriceSchema), ...errors } }),
     api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: pricesQuery, response: csvResponse('closes') }),

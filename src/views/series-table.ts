@@ -2,16 +2,13 @@
 import type { SeriesResult } from '../model/series.js';
 import { textTable } from './text-table.js';
 import { formatScaled, scaleFor } from './scale.js';
+import { numberedSources } from './numbered-sources.js';
 
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
   const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
-  const urls: string[] = [];
-  const ref = (url: string) => {
-    let i = urls.indexOf(url);
-    if (i < 0) i = urls.push(url) - 1;
-    return i + 1;
-  };
+  const sources = numberedSources<string>();
+  const ref = sources.ref;
   const notes = new Set<string>();
   const rows = labels.map((label) => [
     label,
@@ -46,6 +43,6 @@ export function seriesTable(r: SeriesResult): string {
     .map((x) => `  ${x.s.ticker}: ${x.spans.join(', ')}`);
   if (fiscal.length) out.push('', 'Fiscal periods (each fiscal quarter is labelled with the calendar quarter holding most of its days):', ...fiscal);
   if (notes.size) out.push('', 'Missing:', ...[...notes].map((n) => '  ' + n));
-  out.push('', 'Sources:', ...urls.map((u, i) => `  [${i + 1}] ${u}`));
+  out.push('', 'Sources:', ...sources.list.map((u, i) => `  [${i + 1}] ${u}`));
   return out.join('\n');
 }

@@ -29,7 +29,7 @@ for (const dialect of DIALECTS) {
     });
     beforeEach(() => {
       server.clearFaults();
-      server.validators = false;
+      server.conditional = false;
       server.publish('baba.us', babaCsv());
       server.publish('9988.hk', hkCsv());
     });
@@ -78,7 +78,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('asks conditionally when the source sends validators, and a 304 changes nothing', async () => {
-      server.validators = true;
+      server.conditional = true;
       await sync(['9988.HK'], { force: true });
       const before = await stored('9988.HK');
       const { summary } = await sync(['9988.HK']);

@@ -46,7 +46,7 @@ for (const dialect of DIALECTS) {
       expect(r.stdout).toMatch(/Price sync run \d+: 2 updated, 0 unchanged, 0 failed/);
       expect(r.stdout).toMatch(/updated\s+BABA\s+BABA \(NYSE ADR\): \d+ daily closes in USD, 2024-01-02 to 2025-06-30/);
       expect(r.stdout).toMatch(/updated\s+9988\.HK\s+9988\.HK \(HKEX\): \d+ daily closes in HKD/);
-      expect(server.requestsFor('baba.us').at(-1)!.query.get('i')).toBe('d');
+      expect(new URL(server.requestsFor('baba.us').at(-1)!.url, server.origin).searchParams.get('i')).toBe('d');
     });
 
     it.skipIf(!hasSeed)('then check gives the seed’s 70% claim a real verdict for the stated date', async () => {

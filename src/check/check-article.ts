@@ -12,6 +12,7 @@ import { SeriesCache } from './series-cache.js';
 import { TOLERANCE_POLICY } from './tolerance.js';
 import { parseDateOption } from './article-date.js';
 import type { VerifyContext } from './verify-context.js';
+import { closesVerifier } from './verify-price-closes.js';
 import { TooLargeError } from '../model/errors.js';
 
 export interface CheckOptions {
@@ -21,6 +22,26 @@ export interface CheckOptions {
   charts?: boolean;
   /** Share a cache between calls on an unchanged store (benchmarks); a fresh one per call by default. */
   cache?: SeriesCache;
+  /** Stops the check between claims (a time budget, or a client that went away); it then throws CheckAbortedError. */
+  signal?: AbortSignal;
+  /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models: see verify-price.ts and verify-model.ts. */
+  prices?: VerifyContext['prices'];
+  models?: VerifyContext['models'];
+}
+
+/** A check stopped by its signal (time budget or cancellation). */
+export class CheckAbortedError extends Error {
+  constructor(readonly why: 'timeout' | 'cancelled', detail: string) {
+    super(detail);
+    this.name = 'CheckAbortedError';
+  }
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason = signal.reason as unknown;
+  const timeout = reason instanceof Error && reason.name === 'TimeoutError';
+  throw new CheckAbortedError(timeout ? 'timeout' : 'cancelled', timeout ? 'the check ran out of time' : 'the check was cancelled');
 }
 
 /** Largest article accepted, so a pasted book cannot tie up a server. */
@@ -31,6 +52,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
   const date = options.date ? parseDateOption(options.date) : undefined;
   const cache = options.cache ?? new SeriesCache(db);
   const companies = await cache.companies();
+  stopIfAborted(options.signal);
   const extraction = extractClaims(text, companies, { date });
   const ctx: VerifyContext = {
     cache,
@@ -38,6 +60,8 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
     articleDate: extraction.articleDate?.date ?? null,
     slots: new Map(),
     claims: new Map(extraction.claims.map((c) => [c.id, c])),
+    prices: options.prices ?? closesVerifier,
+    ...(options.models ? { models: options.models } : {}),
   };
 
   // Claims that state their own period first: the rest of their sentence borrows it.
@@ -45,18 +69,26 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
   for (const pass of [false, true]) {
     for (const claim of extraction.claims) {
       if ((claim.siblingOf !== null) !== pass) continue;
+      stopIfAborted(options.signal);
       checked.set(claim.id, await verifyClaim(claim, ctx));
     }
   }
   const claims = extraction.claims.map((c) => checked.get(c.id)!);
 
   const charts: ChartEntry[] = [];
-  if (options.charts !== false) for (const mention of extraction.charts) charts.push(await chartFromWords(mention, companies, cache));
+  if (options.charts !== false) {
+    for (const mention of extraction.charts) {
+      stopIfAborted(options.signal);
+      charts.push(await chartFromWords(mention, companies, cache));
+    }
+  }
 
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   return {
+    text,
     articleDate: extraction.articleDate,
     claims,
+    uncheckedFrom: extraction.uncheckedFrom,
     charts,
     summary: {
       claims: claims.length,

@@ -1,15 +1,17 @@
 // Which listing a share-price sentence is about. "Hong Kong-listed shares dipped 3%" is about
 // the Hong Kong line, "its ADRs rose 5%" about the New York one; the listings' own words
 // (data/listings.csv) decide, the one nearest the figure winning when a sentence names two.
-// The claim's clause is read first, then its sentence; a sentence that names no market means
-// the company's primary listing.
+// The claim's clause is read first (the listing is `stated`), then its sentence (`carried` from
+// earlier or later in it); a sentence that names no market means the company's primary listing,
+// `inferred`, which the verifier treats as a guess.
 import type { Listing } from '../model/listing.js';
-import type { Claim } from './claim.js';
+import type { Claim, How } from './claim.js';
 
 export interface ListingChoice {
   listing: Listing;
   /** The words that named it, or null when the primary listing was taken by default. */
   words: string | null;
+  how: Extract<How, 'stated' | 'carried' | 'inferred'>;
 }
 
 function escape(s: string): string {
@@ -32,15 +34,15 @@ function mentions(text: string, listings: readonly Listing[]): { listing: Listin
 export function chooseListing(claim: Pick<Claim, 'text' | 'start' | 'sentence' | 'quantity'>, listings: readonly Listing[]): ListingChoice | null {
   if (!listings.length) return null;
   const figureAt = claim.quantity ? claim.quantity.start : claim.start;
-  const nearest = (found: ReturnType<typeof mentions>, offset: number) => {
+  const nearest = (found: ReturnType<typeof mentions>, offset: number, how: 'stated' | 'carried'): ListingChoice | null => {
     // The longest words first at one place ("Hong Kong-listed" over "Hong Kong"), then the nearest to the figure.
     const best = [...found].sort((a, b) => Math.abs(a.at + offset - figureAt) - Math.abs(b.at + offset - figureAt) || b.words.length - a.words.length)[0];
-    return best ? { listing: best.listing, words: best.words } : null;
+    return best ? { listing: best.listing, words: best.words, how } : null;
   };
-  const inClause = nearest(mentions(claim.text, listings), claim.start);
+  const inClause = nearest(mentions(claim.text, listings), claim.start, 'stated');
   if (inClause) return inClause;
-  const inSentence = nearest(mentions(claim.sentence.text, listings), claim.sentence.start);
+  const inSentence = nearest(mentions(claim.sentence.text, listings), claim.sentence.start, 'carried');
   if (inSentence) return inSentence;
   const primary = listings.find((l) => l.primary) ?? listings[0]!;
-  return { listing: primary, words: null };
+  return { listing: primary, words: null, how: 'inferred' };
 }

@@ -7,6 +7,7 @@ import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { Listing } from '../model/listing.js';
 import type { DailyPrice, PriceChange, PriceFetch, PriceWindow } from '../model/price.js';
+import type { DocumentRef } from '../model/fact.js';
 import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listListings } from '../store/listings-repository.js';
@@ -24,6 +25,11 @@ export interface PriceSource {
   url: string;
   retrievedAt: string;
   symbol: string;
+}
+
+/** A download as a source reference: closes from a price aggregator have no document of record behind them (`secondary`). */
+export function priceDocument(s: PriceSource): DocumentRef {
+  return { url: s.url, form: null, accession: null, filed: s.retrievedAt.slice(0, 10), readAt: null, verified: 'secondary' };
 }
 
 export interface ListingRef {

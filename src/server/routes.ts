@@ -1,6 +1,7 @@
 // Every URL the server answers, in one flat table (Datasette's `_routes()` habit). Pages come
 // with their `.json` and `.csv` twins, served by the same handler from the same data.
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { ApiError } from './api-error.js';
 import { join } from 'node:path';
 import type { Format } from './route-config.js';
 import { pageHandler, type Page } from './page.js';
@@ -33,11 +34,26 @@ const HOUR = 3_600;
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
 export const CHECK_RATE_LIMIT = 30;
+/** Answers 429, with when to retry, once a client has used its checks for the minute (across all check routes). */
+function checkLimit(limiter: CheckLimiter) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const r = await limiter(request);
+    // `isAllowed` means "on the allow list"; the count decides through `isExceeded`.
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('retry-after', String(r.ttlInSeconds));
+    throw new ApiError(429, `too many checks: at most ${r.max} a minute per client, across every check route; retry in ${r.ttlInSeconds} s`);
+  };
+}
 
 export interface RouteSettings {
   /** The server's requests per minute per client, or false when limiting is off. */
   rateLimit: number | false;
+  /** The one limiter every check route shares (a count per client across them all), when limiting is on. */
+  checkLimiter?: CheckLimiter;
 }
+
+/** What @fastify/rate-limit's createRateLimit returns: whether this request is within its client's budget. */
+export type CheckLimiter = (req: FastifyRequest) => Promise<{ isAllowed: true; key: string } | { isAllowed: false; key: string; ttlInSeconds: number; max: number; isExceeded: boolean }>;
 
 export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
@@ -54,10 +70,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     ...route,
     method: 'POST',
     bodyLimit: CHECK_BODY_LIMIT,
-    config: {
-      ...route.config,
-      ...(settings.rateLimit ? { rateLimit: { max: Math.min(settings.rateLimit, CHECK_RATE_LIMIT), timeWindow: '1 minute' } } : {}),
-    },
+    // One budget per client across every check route (the page, its .json and .csv twins, the API), not one per
+    // route: @fastify/rate-limit keeps a count per route, so the routes share one limiter instead.
+    ...(settings.checkLimiter ? { preHandler: checkLimit(settings.checkLimiter) } : {}),
   });
   const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: Record<string, unknown>): RouteOptions => ({
     method,

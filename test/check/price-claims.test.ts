@@ -80,7 +80,8 @@ describe('judgePriceClaim', () => {
     expect(j.actual.value).toBeCloseTo(70, 10);
     expect(j.actual).toMatchObject({ start: '2024-12-31', end: '2025-02-28', unit: 'percent' });
     expect(j.actual.derivation).toBe('close $136.00 (2025-02-28) ÷ $80.00 (2024-12-31) − 1, in USD');
-    expect(j.sources).toEqual(['https://stooq.com/q/d/l/?s=baba.us&i=d']);
+    // The download is the source: a price aggregator, no document of record behind it.
+    expect(j.sources).toEqual([{ url: 'https://stooq.com/q/d/l/?s=baba.us&i=d', form: null, accession: null, filed: '2025-03-04', readAt: null, verified: 'secondary' }]);
     expect(j.notes.join(' ')).toMatch(/no session on 2025-03-01: the last close on or before it is 2025-02-28's/);
   });
 
@@ -98,6 +99,6 @@ describe('judgePriceClaim', () => {
 
   it('is not checkable without prices, and says which command loads them', () => {
     const c = claimOf('Alibaba stock soared 70% this year.');
-    expect(judgePriceClaim(c.quantity!, { ...adrPrices, prices: [] }, { kind: 'ytd', asOf: '2025-03-01' })).toEqual({ verdict: 'not-checkable', reason: 'no share prices for Alibaba BABA (NYSE ADR) in airace', hint: 'airace prices sync BABA' });
+    expect(judgePriceClaim(c.quantity!, { ...adrPrices, prices: [] }, { kind: 'ytd', asOf: '2025-03-01' })).toEqual({ verdict: 'not-checkable', reason: 'Alibaba BABA (NYSE ADR): no prices stored for this listing', hint: 'airace prices sync BABA' });
   });
 });

@@ -53,8 +53,14 @@ for (const dialect of DIALECTS) {
       const supported = await cli(['check', seedPath, '--date', '2025-03-01', '--format', 'json', '--no-charts']);
       expect(supported.code).toBe(0);
       const c = claim(supported.stdout, '70%');
-      expect(c).toMatchObject({ verdict: 'supported', metric: 'share_price', sources: [`${server.baseUrl}?s=baba.us&i=d`], actual: { start: '2024-12-31', end: '2025-02-28' } });
+      expect(c).toMatchObject({ verdict: 'supported', metric: 'share_price', sources: [{ url: `${server.baseUrl}?s=baba.us&i=d`, verified: 'secondary' }], actual: { start: '2024-12-31', end: '2025-02-28' } });
       expect(c.actual.value).toBeCloseTo(70, 6);
+      // How each part was found: "this year" from the article date, the primary listing because the sentence names no market.
+      expect(c.against).toMatchObject({
+        company: { tickers: ['BABA'], how: 'carried' },
+        listing: { id: 'BABA', how: 'inferred', words: null },
+        period: { label: 'year to 2025-03-01', start: '2024-12-31', end: '2025-02-28', how: 'article-date' },
+      });
       expect(c.notes).toContain('listing: Alibaba BABA (NYSE ADR), the primary listing (the sentence names no market)');
       // The Hong Kong line over the same window, and the gain the press reported, stay as "also".
       expect(c.alsoAgainst.map((e: { label: string }) => e.label)).toEqual(['the Alibaba 9988.HK (HKEX) listing over the same window', 'year-to-date gain to 2025-02-21, as reported (a reported figure, not a price series)']);
@@ -71,7 +77,8 @@ for (const dialect of DIALECTS) {
       expect(claim(fri.stdout, '14%')).toMatchObject({ verdict: 'supported', actual: { start: '2025-02-20', end: '2025-02-21' } });
       const mon = await cli(['check', text, '--date', '2025-03-03', '--format', 'json', '--no-charts']);
       const hk = claim(mon.stdout, '3%');
-      expect(hk).toMatchObject({ verdict: 'supported', sources: [`${server.baseUrl}?s=9988.hk&i=d`], actual: { end: '2025-03-03' } });
+      expect(hk).toMatchObject({ verdict: 'supported', sources: [{ url: `${server.baseUrl}?s=9988.hk&i=d` }], actual: { end: '2025-03-03' } });
+      expect(hk.against.listing).toMatchObject({ id: '9988.HK', how: 'stated', words: 'Hong Kong' });
       expect(hk.notes[0]).toBe('listing: Alibaba 9988.HK (HKEX), from “Hong Kong”');
     });
 

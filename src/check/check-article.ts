@@ -22,8 +22,11 @@ export interface CheckOptions {
   charts?: boolean;
   /** Share a cache between calls on an unchanged store (benchmarks); a fresh one per call by default. */
   cache?: SeriesCache;
-  /** Stops the check between claims (a time budget, or a client that went away); it then throws CheckAbortedError. */
+  /** Stops the check between claims (a client that went away); it then throws CheckAbortedError. */
   signal?: AbortSignal;
+  /** Time budget in ms, counted from the call: read from the clock between claims, since a check that never
+   *  yields to the event loop's timer phase would never see a timeout signal fire. */
+  budgetMs?: number;
   /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models: see verify-price.ts and verify-model.ts. */
   prices?: VerifyContext['prices'];
   models?: VerifyContext['models'];
@@ -37,7 +40,8 @@ export class CheckAbortedError extends Error {
   }
 }
 
-function stopIfAborted(signal: AbortSignal | undefined): void {
+function stopIfAborted(signal: AbortSignal | undefined, deadline = Infinity): void {
+  if (performance.now() > deadline) throw new CheckAbortedError('timeout', 'the check ran out of time');
   if (!signal?.aborted) return;
   const reason = signal.reason as unknown;
   const timeout = reason instanceof Error && reason.name === 'TimeoutError';
@@ -50,9 +54,11 @@ export const MAX_ARTICLE_BYTES = 2_000_000;
 export async function checkArticle(db: Kysely<Database>, text: string, options: CheckOptions = {}): Promise<CheckReport> {
   if (Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES) throw new TooLargeError('article', MAX_ARTICLE_BYTES);
   const date = options.date ? parseDateOption(options.date) : undefined;
+  const deadline = options.budgetMs === undefined ? Infinity : performance.now() + options.budgetMs;
+  const stop = () => stopIfAborted(options.signal, deadline);
   const cache = options.cache ?? new SeriesCache(db);
   const companies = await cache.companies();
-  stopIfAborted(options.signal);
+  stop();
   const extraction = extractClaims(text, companies, { date });
   const ctx: VerifyContext = {
     cache,
@@ -69,7 +75,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
   for (const pass of [false, true]) {
     for (const claim of extraction.claims) {
       if ((claim.siblingOf !== null) !== pass) continue;
-      stopIfAborted(options.signal);
+      stop();
       checked.set(claim.id, await verifyClaim(claim, ctx));
     }
   }
@@ -78,7 +84,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
   const charts: ChartEntry[] = [];
   if (options.charts !== false) {
     for (const mention of extraction.charts) {
-      stopIfAborted(options.signal);
+      stop();
       charts.push(await chartFromWords(mention, companies, cache));
     }
   }

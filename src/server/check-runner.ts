@@ -56,7 +56,7 @@ export class CheckRunner {
     const date = input.date ? { date: input.date } : {};
     try {
       if (!this.pool) {
-        const report = await checkArticle(this.store.db, input.text, { ...date, signal: AbortSignal.any([signal, AbortSignal.timeout(this.budgetMs)]) });
+        const report = await checkArticle(this.store.db, input.text, { ...date, signal, budgetMs: this.budgetMs });
         return JSON.stringify(reportToWebJson(report));
       }
       const task: CheckTask = { target: this.store.dialect.location, text: input.text, ...date, budgetMs: this.budgetMs };

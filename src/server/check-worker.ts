@@ -28,7 +28,7 @@ export default async function checkTask(task: CheckTask): Promise<CheckOutcome> 
   }
   const db = (await store).db;
   try {
-    const report = await checkArticle(db, task.text, { ...(task.date ? { date: task.date } : {}), signal: AbortSignal.timeout(task.budgetMs) });
+    const report = await checkArticle(db, task.text, { ...(task.date ? { date: task.date } : {}), budgetMs: task.budgetMs });
     return { json: JSON.stringify(reportToWebJson(report)) };
   } catch (e) {
     if (e instanceof CheckAbortedError) return { timedOut: true };

@@ -25,12 +25,12 @@ const MAX_RATIO = 24;
 /** The smaller size starts here and doubles until one pass takes long enough to time (a millisecond is mostly noise). */
 const START = 2_000;
 const MIN_MS = 15;
-const MAX_SMALL = 64_000;
+const MAX_SMALL = 512_000;
 
-/** The fastest of three runs: interference (other tests, GC) only ever makes a run slower. */
+/** The fastest of five runs: interference (other tests, GC) only ever makes a run slower. */
 function time(fn: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     fn();
     best = Math.min(best, performance.now() - t0);

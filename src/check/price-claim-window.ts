@@ -32,7 +32,7 @@ function lastWeekday(iso: string, weekday: number): string {
 }
 
 /** The window words of one piece of text, or null when it names none; `dated` when they needed the article's date. */
-function windowIn(text: string, articleDate: string | null, claimYear: number | null): Found | null {
+function windowIn(text: string, articleDate: string | null): Found | null {
   const needDate = (words: string): Found => ({ code: 'period-unresolved', reason: `“${words}” needs the article's date (give --date)` });
   const dated = (window: PriceWindow, words: string, note: string | null = null): Found => ({ window, words, note, dated: true });
   let m: RegExpExecArray | null;
@@ -67,10 +67,14 @@ function windowIn(text: string, articleDate: string | null, claimYear: number | 
     if (!articleDate) return needDate(m[0]);
     return dated({ kind: 'day', asOf: lastWeekday(articleDate, WEEKDAYS.indexOf(m[1]!.toLowerCase())) }, m[0], `${m[1]} read as the latest one on or before the article date`);
   }
-  if (claimYear !== null && (m = new RegExp(`\\b(?:in|during|for|over)\\s+(?:calendar\\s+)?${claimYear}\\b`, 'i').exec(text) ?? new RegExp(`\\b${claimYear}\\b`).exec(text))) {
-    return yearWindow(claimYear, m[0], articleDate);
-  }
   return null;
+}
+
+/** The claim's year written in `text` ("in 2024", "2024"), as a calendar year. */
+function yearIn(text: string, claimYear: number | null, articleDate: string | null): Found | null {
+  if (claimYear === null) return null;
+  const m = new RegExp(`\\b(?:in|during|for|over)\\s+(?:calendar\\s+)?${claimYear}\\b`, 'i').exec(text) ?? new RegExp(`\\b${claimYear}\\b`).exec(text);
+  return m ? yearWindow(claimYear, m[0], articleDate) : null;
 }
 
 /** A calendar year: the last close of the year before to the year's last, or the year to date when it was not over. */
@@ -89,7 +93,11 @@ function quarterWindow(year: number, quarter: number, words: string, articleDate
   return { window: { kind: 'between', from, to: end }, words, note: `${year}-Q${quarter}: the last close before it began to its last`, dated: false };
 }
 
-/** The period the claim reader found in the clause itself, as a price window (years and calendar quarters). */
+/**
+ * The period the claim reader found in the clause itself, as a price window: years and calendar
+ * quarters. Any other period it found there (a fiscal year, a half, trailing months) is not read
+ * as a price window rather than read as something else.
+ */
 function periodWindow(claim: Pick<Claim, 'period'>, articleDate: string | null): Found | null {
   const p = claim.period;
   // A period carried from another sentence is about that sentence's figures, not a price move.
@@ -98,16 +106,16 @@ function periodWindow(claim: Pick<Claim, 'period'>, articleDate: string | null):
   if (p.ref.kind === 'ytd') return articleDate ? { window: { kind: 'ytd', asOf: articleDate }, words, note: null, dated: true } : { code: 'period-unresolved', reason: `“${words}” needs the article's date (give --date)` };
   if (p.ref.kind === 'year' || p.ref.kind === 'cy') return yearWindow(p.ref.year, words, articleDate);
   if (p.ref.kind === 'quarter' && p.ref.quarter !== null) return quarterWindow(p.ref.year, p.ref.quarter, words, articleDate);
-  return null;
+  return { code: 'period-unresolved', reason: `“${words}” is not a window a share-price change is read over (a day, days, weeks, months, the year to date, a calendar year or quarter)` };
 }
 
 export function claimWindow(claim: Pick<Claim, 'text' | 'start' | 'sentence' | 'period'>, articleDate: string | null): ClaimWindow {
   const year = claim.period?.ref.year ?? null;
   const resolved = (f: Found, how: (dated: boolean) => How): ClaimWindow => ('code' in f ? f : { window: f.window, words: f.words, note: f.note, how: how(f.dated), fromSentence: null });
-  const inClause = windowIn(claim.text, articleDate, year) ?? periodWindow(claim, articleDate);
+  const inClause = windowIn(claim.text, articleDate) ?? periodWindow(claim, articleDate) ?? yearIn(claim.text, year, articleDate);
   if (inClause) return resolved(inClause, (dated) => (dated ? 'article-date' : 'stated'));
   const before = claim.sentence.text.slice(0, Math.max(0, claim.start - claim.sentence.start));
-  const earlier = windowIn(before, articleDate, year);
+  const earlier = windowIn(before, articleDate) ?? yearIn(before, year, articleDate);
   if (earlier) return resolved(earlier, () => 'carried');
   if (!articleDate) return { code: 'period-unstated', reason: 'the claim states no period and the article has no date (give --date): a price move needs a day or a window' };
   return { window: { kind: 'day', asOf: articleDate }, words: null, note: 'no period stated: read as the day’s move (the session on or before the article date)', how: 'inferred', fromSentence: null };

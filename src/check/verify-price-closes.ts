@@ -9,6 +9,7 @@
 import type { Claim } from './claim.js';
 import type { CheckedClaim, Evidence } from './check-report.js';
 import type { PriceWindow } from '../model/price.js';
+import { listingLabel } from '../model/listing.js';
 import { priceDocument, syncHint, type ListingPrices } from '../series/price-series.js';
 import { windowLabel } from '../series/price-window.js';
 import { evidence, guarded, notCheckable, withPeriod } from './verify-common.js';
@@ -17,6 +18,7 @@ import { chooseListing, type ListingChoice } from './price-listing.js';
 import { claimWindow } from './price-claim-window.js';
 import { judgePriceClaim, listingName, priceFigure, type PriceJudgement } from './price-claim.js';
 import type { PriceVerifier } from './verify-price.js';
+import { SHARE_PRICE_METRIC } from './extract-metric.js';
 
 type Judged = Extract<PriceJudgement, { actual: unknown }>;
 
@@ -33,7 +35,7 @@ function otherListings(claim: Claim, others: ListingPrices[], w: PriceWindow): E
 }
 
 function withListing(base: CheckedClaim, l: ListingPrices, choice: ListingChoice, how: ListingChoice['how'] | 'matched'): CheckedClaim {
-  return { ...base, against: { ...base.against, listing: { id: l.ref.listing, label: listingName(l), how, fromSentence: null, words: choice.words } } };
+  return { ...base, against: { ...base.against, listing: { id: l.ref.listing, label: listingLabel({ id: l.ref.listing, exchange: l.ref.exchange, kind: l.ref.kind }), how, fromSentence: null, words: choice.words } } };
 }
 
 export const closesVerifier: PriceVerifier = async (claim, base, ctx) => {
@@ -48,7 +50,8 @@ export const closesVerifier: PriceVerifier = async (claim, base, ctx) => {
   const noData = (what: string, ids: string[]) => notCheckable(base, 'price-data', `price data not in airace for ${what}: run \`${syncHint(ids)}\` to check it against daily closes`);
   if (!listings.some((l) => l.prices.length)) return noData(company.name, [company.ticker]);
 
-  const choice = chooseListing(claim, listings.map((l) => l.listing))!;
+  const rivals = [...ctx.claims.values()].filter((c) => c !== claim && c.sentence.index === claim.sentence.index && c.metric?.id === SHARE_PRICE_METRIC && c.quantity).map((c) => c.quantity!.start);
+  const choice = chooseListing(claim, listings.map((l) => l.listing), rivals)!;
   const chosen = listings.find((l) => l.listing.id === choice.listing.id)!;
   if (!chosen.prices.length) return withListing(noData(listingName(chosen), [chosen.ref.listing]), chosen, choice, choice.how);
 

@@ -17,6 +17,7 @@ import { compareVersions } from './fact-index.js';
 import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndexOf, monthsBetween, startDateOf } from './months.js';
 import { statementDateOf } from './statement-date.js';
+import { combineDataAsOf, dataAsOf, type DataAsOf } from './data-as-of.js';
 import { GUIDANCE_METRICS, eventRange, guidanceEndOf, isQuarterlyPace, type GuidanceEnd } from './guidance-figure.js';
 import { InvalidOptionError } from '../model/errors.js';
 
@@ -64,6 +65,8 @@ export interface GuidanceHistory {
   actual: SeriesPoint | null;
   /** Rows that say something about the year but could not be placed, and why. */
   skipped: { source: GuidanceSource; reason: string }[];
+  /** How current the statements and the actual are. */
+  dataAsOf: DataAsOf;
 }
 
 /**
@@ -144,6 +147,7 @@ export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { 
     actualBasis: choice.basis,
     actual: actual.series[0]?.points[0] ?? null,
     skipped,
+    dataAsOf: combineDataAsOf([dataAsOf(steps.map((s) => ({ end: period.end, basis: 'guidance' as const, sources: s.sources }))), actual.dataAsOf]),
   };
 }
 

@@ -1,18 +1,26 @@
-// A terminal table of a series: periods down, companies across, with numbered sources below.
+// A terminal table of a series: periods down, companies across, with numbered sources below
+// (each with what the document is, how the value was verified and where it was read), the
+// figures' caveats and how current the data is.
 import type { SeriesResult } from '../model/series.js';
+import type { SourceRef } from '../model/fact.js';
+import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/document-label.js';
+import { caveatsText, pointCaveats } from '../series/caveats.js';
+import { dataAsOfText } from '../series/data-as-of.js';
 import { textTable } from './text-table.js';
 import { formatScaled, scaleFor } from './scale.js';
 
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
   const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
-  const urls: string[] = [];
-  const ref = (url: string) => {
-    let i = urls.indexOf(url);
-    if (i < 0) i = urls.push(url) - 1;
+  const names = new Map(r.series.map((s) => [s.ticker, s.name]));
+  const docs: SourceRef[] = [];
+  const ref = (doc: SourceRef) => {
+    let i = docs.findIndex((d) => d.url === doc.url);
+    if (i < 0) i = docs.push(doc) - 1;
     return i + 1;
   };
   const notes = new Set<string>();
+  const caveats: string[] = [];
   const rows = labels.map((label) => [
     label,
     ...r.series.map((s) => {
@@ -23,7 +31,9 @@ export function seriesTable(r: SeriesResult): string {
         return p.missing?.reason === 'incomplete' ? `incomplete${p.partialValue !== null ? ' (≥' + formatScaled(p.partialValue, scale) + ')' : ''}` : `— (${p.missing?.reason})`;
       }
       const marks = (p.derived ? '*' : '') + (p.fx ? '‡' : '');
-      const refs = [...new Set(p.sources.map((x) => ref(x.url)))].slice(0, 3).join(',');
+      const own = caveatsText(pointCaveats(p).filter((c) => c.kind !== 'derived' && c.kind !== 'converted'));
+      if (own) caveats.push(`  ${s.ticker} ${label}: ${own}`);
+      const refs = [...new Set(p.sources.map(ref))].slice(0, 3).join(',');
       return `${formatScaled(p.value, scale, r.unit === 'percent' ? 1 : 1)}${marks} [${refs}${p.sources.length > 3 ? ',…' : ''}]`;
     }),
   ]);
@@ -39,6 +49,12 @@ export function seriesTable(r: SeriesResult): string {
   const defs = r.series.filter((s) => s.definition).map((s) => `  ${s.ticker}: ${s.definition}`);
   if (defs.length) out.push('', 'Definitions:', ...defs);
   if (notes.size) out.push('', 'Missing:', ...[...notes].map((n) => '  ' + n));
-  out.push('', 'Sources:', ...urls.map((u, i) => `  [${i + 1}] ${u}`));
+  if (caveats.length) out.push('', 'Caveats:', ...caveats);
+  out.push(
+    '',
+    'Sources (document of record, how verified; where the value was read if elsewhere):',
+    ...docs.flatMap((d, i) => [`  [${i + 1}] ${documentLabel(d, names.get(d.ticker) ?? d.ticker)} · ${VERIFICATION_MARKS[d.verified].mark}: ${d.url}`, ...(d.readAt ? [`      ${readAtLabel(d)}: ${d.readAt}`] : [])]),
+  );
+  out.push('', dataAsOfText(r.dataAsOf));
   return out.join('\n');
 }

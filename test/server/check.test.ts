@@ -1,5 +1,6 @@
 // The claim checker on the web: POST /api/v1/check (JSON, plain text), the /check page and its
 // twins, escaping of the (untrusted) article, and the body limit of these routes alone.
+import { DATA_AS_OF_COLUMNS } from '../../src/views/csv.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -176,7 +177,7 @@ describe('the /check page', () => {
     expect(json.json()).toEqual((await postJson('/api/v1/check', { text: article })).json());
     const csv = await postForm('/check.csv', { text: article });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\n')[0]).toBe(CLAIM_COLUMNS.join(','));
+    expect(csv.body.split('\n')[0]).toBe([...CLAIM_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.verdict === 'contradicted')).toMatchObject({ text: 'Alphabet spent $81.5 billion over the same year', actual_value: '91447000000', subject: 'GOOGL' });
   });

@@ -21,7 +21,7 @@ export function registerGuidance(program: Command): void {
       if (!/^\d{4}$/.test(yearText)) throw new InvalidOptionError('year', yearText, ['a year such as 2025']);
       const h = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => guidanceHistory(s.db, { ticker, year: Number(yearText) }));
       if (o.format === 'json') return void process.stdout.write(JSON.stringify(h, null, 2) + '\n');
-      if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h)));
+      if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h), h.dataAsOf));
       process.stdout.write(guidanceTable(h) + '\n');
     });
 }

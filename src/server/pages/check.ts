@@ -4,6 +4,8 @@
 // input: it is escaped wherever it appears and never stored.
 import type { CheckedClaim, ChartEntry, Evidence, Verdict } from '../../check/index.js';
 import type { CheckReportWebJson } from '../../check/report-json.js';
+import type { DataAsOf } from '../../model/series.js';
+import { storeDataAsOf } from '../../series/data-as-of.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
 import { ApiError } from '../api-error.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
@@ -17,7 +19,7 @@ import { chartFigure } from '../components/chart-figure.js';
 import { sourceHost } from '../components/value-link.js';
 
 /** The report of a POST (also the `.json` twin, the same as POST /api/v1/check); null for the empty form. */
-export type CheckPageData = CheckReportWebJson | null;
+export type CheckPageData = (CheckReportWebJson & { dataAsOf: DataAsOf }) | null;
 
 const CHART_LABELS: Record<string, string> = { grouped: 'grouped columns', line: 'line', stacked: 'stacked columns' };
 const VERDICT_LABELS: Record<Verdict, string> = { supported: 'Supported', close: 'Close', contradicted: 'Contradicted', 'not-checkable': 'Not checkable' };
@@ -115,7 +117,7 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   const input = posted(req);
   const intro = html`<h1>Check an article</h1>
 <p class="lede">Paste a news story about the AI race. airace finds every figure it states, checks each one against the filings with the same engine as the rest of this site, and redraws the charts it describes in words. Each figure gets a verdict, our number, the difference and the sources (<a href="/methodology">how the numbers are made</a>).</p>`;
-  if (!d) return page(html`${intro}${form(input, false)}`);
+  if (!d) return page(html`${intro}${form(input, false)}`, await storeDataAsOf(ctx.store.db));
   const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i)));
   const main = html`${intro}
 <section aria-labelledby="result-heading" id="check-result">
@@ -127,16 +129,17 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   ${downloads(input)}
 </section>
 ${form(input, true)}`;
-  return page(main);
+  return page(main, d.dataAsOf);
 }
 
-function page(main: SafeHtml): SafeHtml {
+function page(main: SafeHtml, dataAsOf: DataAsOf): SafeHtml {
   return layout({
     title: 'Check an article',
     description: 'Paste an article about the AI race: every figure it states is checked against company filings, with sources.',
     main,
     section: 'check',
     scripts: true,
+    dataAsOf,
   });
 }
 

@@ -7,6 +7,7 @@ import { fontFilePaths } from './font-files.js';
 import { installTextMetrics } from './text-metrics.js';
 import { FONT_FAMILY } from './theme.js';
 import { InvalidOptionError } from '../model/errors.js';
+import { checkPngSize } from './chart-limits.js';
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   installTextMetrics();
@@ -35,6 +36,7 @@ export function resvgOptions(scale = 1): ResvgRenderOptions {
 
 export async function svgToPng(svg: string, { scale = 1 }: { scale?: number } = {}): Promise<Buffer> {
   if (!(scale > 0)) throw new InvalidOptionError('scale', String(scale), ['a positive number']);
+  checkPngSize(svg, scale);
   const image = await resvg.renderAsync(svg, resvgOptions(scale));
   return image.asPng();
 }

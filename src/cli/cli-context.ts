@@ -1,5 +1,6 @@
 // What every command needs: an open, migrated store with the bundled data loaded.
-import { openStore, type Store } from '../store/database.js';
+import { openStore, storeErrorOf, type Store } from '../store/database.js';
+import { ReadOnlyStoreError } from '../model/errors.js';
 import { ensureBundledData } from '../ingest/bundled-data.js';
 import { resolveDbTarget } from '../config/paths.js';
 
@@ -7,7 +8,10 @@ export interface GlobalOptions {
   db?: string;
 }
 
-/** Opens the database (creating it on first use) and loads the bundled data if it changed. */
+/**
+ * Opens the database (creating it on first use) and loads the bundled data if it changed. A
+ * read-only database is read as it is: it says so when its bundled data is out of date.
+ */
 export async function openReadyStore(opts: GlobalOptions, log: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<Store> {
   const target = resolveDbTarget(opts.db);
   const store = await openStore(target);
@@ -15,17 +19,24 @@ export async function openReadyStore(opts: GlobalOptions, log: (s: string) => vo
     const r = await ensureBundledData(store);
     if (r.loaded) log(`airace: loaded ${r.facts} facts for ${r.companies} companies from ${r.dataDir ?? "the bundled data/"} into ${store.dialect.location}`);
   } catch (e) {
+    const known = storeErrorOf(e, store.dialect, 'loading the changed bundled data');
+    if (known instanceof ReadOnlyStoreError) {
+      log(`airace: the bundled data changed since ${store.dialect.location} was loaded, but it is read-only (${known.reason}); reading it as it is`);
+      return store;
+    }
     await store.close();
-    throw e;
+    throw known ?? e;
   }
   return store;
 }
 
-/** Runs `fn` with a ready store and always closes it. */
+/** Runs `fn` with a ready store and always closes it; a refused write names the database. */
 export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openReadyStore(opts);
   try {
     return await fn(store);
+  } catch (e) {
+    throw storeErrorOf(e, store.dialect, 'this command') ?? e;
   } finally {
     await store.close();
   }

@@ -4,8 +4,11 @@
 // an interrupted or partly failed run. What one item's sync does is the caller's `work`.
 import type { Store } from '../store/database.js';
 import { finishRun, startRun } from '../store/runs-repository.js';
-import { addPendingItems, isDone, latestRun, listItems, reopenRun, setItemStatus } from '../store/sync-run-items-repository.js';
+import { addPendingItems, isDone, latestRun, listItems, reopenRun, setItemStatus, type RunItem } from '../store/sync-run-items-repository.js';
 import { HttpError } from './http/http-error.js';
+
+/** An item that failed this many times in one run is not retried by --resume (a new run tries it again). */
+export const MAX_ITEM_ATTEMPTS = 3;
 
 export interface ItemOutcome {
   /** The item's key: a ticker, a listing. */
@@ -30,6 +33,8 @@ export interface QueueSummary {
   pending: string[];
   /** Done in an earlier attempt of a resumed run. */
   alreadyDone: number;
+  /** Failed MAX_ITEM_ATTEMPTS times in this run: left out of the resume. */
+  gaveUp: ItemOutcome[];
   interrupted: boolean;
 }
 
@@ -53,12 +58,17 @@ export interface QueueOptions {
   work: (item: string, runId: number) => Promise<Omit<ItemOutcome, 'status'> & { status: 'updated' | 'unchanged' }>;
 }
 
-/** The latest run of `kind` if it left items pending or failed; null when it completed. */
+/** Items of a run a resume redoes: pending, or failed fewer than MAX_ITEM_ATTEMPTS times. */
+function toRetry(i: RunItem): boolean {
+  return !isDone(i.status) && !(i.status === 'failed' && i.attempts >= MAX_ITEM_ATTEMPTS);
+}
+
+/** The latest run of `kind` if it left items to retry; null when it completed (or gave up on the rest). */
 export async function findResumableRun(store: Store, kind: string): Promise<{ runId: number; remaining: number; total: number } | null> {
   const run = await latestRun(store.db, kind);
   if (!run) return null;
   const items = await listItems(store.db, run.id);
-  const remaining = items.filter((i) => !isDone(i.status)).length;
+  const remaining = items.filter(toRetry).length;
   return remaining ? { runId: run.id, remaining, total: items.length } : null;
 }
 
@@ -67,11 +77,15 @@ export async function runQueue(store: Store, opts: QueueOptions): Promise<QueueS
   let runId: number;
   let todo: string[];
   let alreadyDone = 0;
+  const gaveUp: ItemOutcome[] = [];
   if (opts.resumeRunId !== undefined) {
     runId = opts.resumeRunId;
     const items = await listItems(db, runId);
-    todo = items.filter((i) => !isDone(i.status)).map((i) => i.ticker);
-    alreadyDone = items.length - todo.length;
+    todo = items.filter(toRetry).map((i) => i.ticker);
+    for (const i of items.filter((x) => !isDone(x.status) && !toRetry(x))) {
+      gaveUp.push({ ticker: i.ticker, status: 'failed', message: `failed ${i.attempts} times in this run, not retried (a new run tries it again): ${i.message ?? ''}` });
+    }
+    alreadyDone = items.length - todo.length - gaveUp.length;
     await reopenRun(db, runId);
   } else {
     todo = [...new Set(opts.items)];
@@ -80,7 +94,7 @@ export async function runQueue(store: Store, opts: QueueOptions): Promise<QueueS
   }
 
   const total = todo.length + alreadyDone;
-  const summary: QueueSummary = { runId, updated: [], unchanged: [], failed: [], pending: [], alreadyDone, interrupted: false };
+  const summary: QueueSummary = { runId, updated: [], unchanged: [], failed: [], pending: [], alreadyDone, gaveUp, interrupted: false };
   opts.onEvent?.({ type: 'start', runId, total, resumed: opts.resumeRunId !== undefined, alreadyDone });
 
   let next = 0;
@@ -98,12 +112,20 @@ export async function runQueue(store: Store, opts: QueueOptions): Promise<QueueS
       opts.onEvent?.({ type: 'item', outcome, done: ++done, total });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, todo.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, todo.length)) }, worker));
+  } catch (e) {
+    // Something beyond one item broke (the store itself): the run ends failed, never left running.
+    await finishRun(db, runId, 'failed', `stopped: ${(e as Error).message}`).catch(() => undefined);
+    throw e;
+  }
   summary.pending.push(...todo.slice(next));
   summary.interrupted = !!opts.signal?.aborted && summary.pending.length > 0;
 
   const counts = `${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.failed.length} failed`;
-  const status = summary.failed.length || summary.interrupted ? 'partial' : 'ok';
+  // Failed when nothing in the run succeeded; partial when some did.
+  const succeeded = summary.updated.length + summary.unchanged.length + summary.alreadyDone;
+  const status = !summary.failed.length && !summary.interrupted ? 'ok' : succeeded === 0 && !summary.interrupted ? 'failed' : 'partial';
   await finishRun(db, runId, status, summary.interrupted ? `interrupted: ${counts}, ${summary.pending.length} pending` : counts);
   return summary;
 }

@@ -11,6 +11,9 @@ function listed(choices: readonly string[]): string {
   return `${choices.slice(0, CHOICES_IN_MESSAGE).join(', ')} … and ${choices.length - CHOICES_IN_MESSAGE} more`;
 }
 
+/** An empty value is shown as '' so the message does not read as if a word were missing. */
+const shown = (given: string) => (given === '' ? "''" : given);
+
 /** "a or b", "a, b or c". */
 function alternatives(phrases: readonly string[]): string {
   return phrases.length <= 2 ? phrases.join(' or ') : `${phrases.slice(0, -1).join(', ')} or ${phrases.at(-1)}`;
@@ -34,7 +37,7 @@ export class InvalidOptionError extends UsageError {
     /** Why the value is wrong, when "expected …" alone does not say it. */
     reason?: string,
   ) {
-    super(`invalid ${option}: ${given} (${reason ?? `expected ${alternatives(expected)}`})`);
+    super(`invalid ${option}: ${shown(given)} (${reason ?? `expected ${alternatives(expected)}`})`);
     this.name = 'InvalidOptionError';
   }
 
@@ -50,7 +53,7 @@ export class UnknownChoiceError extends UsageError {
     readonly given: string,
     readonly choices: readonly string[],
   ) {
-    super(`unknown ${option}: ${given} (valid: ${listed(choices)})`);
+    super(`unknown ${option}: ${shown(given)} (valid: ${listed(choices)})`);
     this.name = 'UnknownChoiceError';
   }
 
@@ -70,7 +73,7 @@ export class NotFoundError extends UsageError {
     readonly known: readonly string[],
     reason?: string,
   ) {
-    super(`unknown ${option}: ${given} (${reason ?? `valid: ${listed(known)}`})`);
+    super(`unknown ${option}: ${shown(given)} (${reason ?? `valid: ${listed(known)}`})`);
     this.name = 'NotFoundError';
   }
 
@@ -123,5 +126,41 @@ export class TooLargeError extends UsageError {
 
   get allowed(): readonly string[] {
     return [`at most ${this.limitBytes} bytes`];
+  }
+}
+
+/**
+ * The database cannot be written (a read-only file, folder or file system) and the command needs
+ * to write. A runtime failure (exit 1): reading such a database works.
+ */
+export class ReadOnlyStoreError extends Error {
+  constructor(
+    readonly location: string,
+    /** Why it is read-only: "the file is not writable". */
+    readonly reason: string,
+    /** What needed to write: "airace sync", "loading the bundled data". */
+    readonly action: string,
+  ) {
+    super(`the database at ${location} is read-only (${reason}), and ${action} needs to write to it: give it write access, or copy it to a writable folder and pass --db with the copy`);
+    this.name = 'ReadOnlyStoreError';
+  }
+}
+
+/** SQLite found the database damaged (a failed integrity check, or "malformed" on a read). Exit 1. */
+export class CorruptStoreError extends Error {
+  static readonly ADVICE =
+    'Restore it from a backup; or recover what SQLite can read (`sqlite3 OLD .recover | sqlite3 NEW`, then --db NEW); ' +
+    'or move it aside and run `airace init` to rebuild it from the bundled data, then `airace sync` to fetch SEC facts again.';
+
+  constructor(
+    readonly location: string,
+    /** The first problems SQLite reported. */
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `the database at ${location} is damaged: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}. ` +
+        `${CorruptStoreError.ADVICE} \`airace doctor\` runs the full check.`,
+    );
+    this.name = 'CorruptStoreError';
   }
 }

@@ -9,8 +9,18 @@ export type Period = (typeof PERIODS)[number];
 export const MISSING_REASONS = ['no-data', 'no-fx-rate', 'divide-by-zero', 'incomplete'] as const;
 export type MissingReason = (typeof MISSING_REASONS)[number];
 
+/**
+ * Why a `no-data` value has no data: nothing was filed for the period (`not-filed`), or figures
+ * were filed but the value cannot be derived from them (`not-derivable`: Q4 needs FY and 9M, and
+ * the 9M year-to-date figure is missing).
+ */
+export const NO_DATA_CAUSES = ['not-filed', 'not-derivable'] as const;
+export type NoDataCause = (typeof NO_DATA_CAUSES)[number];
+
 export interface Missing {
   reason: MissingReason;
+  /** For `no-data` from the series engine: not filed, or filed but not derivable. */
+  cause?: NoDataCause;
   /** Human-readable detail: which quarter is missing, which rate, ... */
   detail: string;
 }
@@ -27,9 +37,19 @@ export interface FxUse {
 export interface SeriesPoint {
   /** FY2025, 2025, 2025-Q3, TTM 2025-Q3. */
   label: string;
-  /** ISO dates of the period this value covers (Microsoft FY2024 = 2023-07-01..2024-06-30). */
+  /**
+   * ISO dates of the period this value covers, as filed (Microsoft FY2024 = 2023-07-01..2024-06-30,
+   * NVIDIA FY2025 = 2024-01-29..2025-01-26). A derived quarter starts the day after the
+   * year-to-date figure it subtracts; a missing value gets the month-rounded period.
+   */
   start: string;
   end: string;
+  /**
+   * The company's fiscal period(s) behind a calendar label, when they differ from it: `FY2026 Q1`
+   * for NVIDIA's 2025-Q1, `FY2025 Q1–Q4` for its calendar 2024, `FY2024 Q3–FY2025 Q2` for
+   * Microsoft's. Null for December year-ends, fiscal-year periods and groups.
+   */
+  fiscalPeriod: string | null;
   /** In currency units (not millions), or percent for ratios; null when missing. */
   value: number | null;
   basis: Basis;
@@ -44,6 +64,11 @@ export interface SeriesPoint {
   partialValue: number | null;
   fx: FxUse | null;
   sources: SourceRef[];
+  /**
+   * The value (or a figure it is derived from) is a restatement: a later filing changed what was
+   * first reported by more than rounding. `--as-first-reported` shows the original.
+   */
+  restated: boolean;
 }
 
 export interface CompanySeries {

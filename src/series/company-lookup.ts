@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { Database } from '../store/schema.js';
-import { companiesByTicker, listCompanies } from '../store/companies-repository.js';
-import { NotFoundError } from '../model/errors.js';
+import { companiesByTicker, companiesPage, countCompanies, listCompanies } from '../store/companies-repository.js';
+import { InvalidOptionError, NotFoundError } from '../model/errors.js';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.,]/g, '');
 
@@ -36,4 +36,25 @@ export async function lookupCompanies(db: Kysely<Database>, queries: string[]): 
   const missingMembers = chosen.flatMap((c) => c.members).filter((t) => !known.some((c) => c.ticker === t));
   if (missingMembers.length) known = [...known, ...(await companiesByTicker(db, missingMembers))];
   return { chosen, known };
+}
+
+/** Which companies one page of a long listing shows, and how many pages there are. */
+export interface CompanyPage {
+  companies: Company[];
+  page: number;
+  pages: number;
+  perPage: number;
+  /** Companies in the store (groups left out). */
+  total: number;
+}
+
+/**
+ * Page `page` (from 1) of the store's companies, curated ones first: two indexed queries, so a
+ * listing costs the same with six companies or every SEC filer. A page past the last is refused.
+ */
+export async function pageOfCompanies(db: Kysely<Database>, page: number, perPage: number): Promise<CompanyPage> {
+  const total = await countCompanies(db);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  if (!Number.isInteger(page) || page < 1 || page > pages) throw new InvalidOptionError('page', String(page), [`a page number from 1 to ${pages}`]);
+  return { companies: await companiesPage(db, { offset: (page - 1) * perPage, limit: perPage }), page, pages, perPage, total };
 }

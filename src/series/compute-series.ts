@@ -11,6 +11,7 @@ import type { SeriesResult } from '../model/series.js';
 import { PERIODS } from '../model/series.js';
 import { BASES, type Basis } from '../model/fact.js';
 import { keyword } from '../model/keyword.js';
+import { InvalidOptionError } from '../model/errors.js';
 import type { Db } from '../store/database.js';
 
 export interface ComputeSeriesOptions {
@@ -34,9 +35,11 @@ function companyNames(s: string | string[]): string[] {
 
 /** The engine request for the options, each keyword checked against its allowed values. */
 export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
+  const tickers = companyNames(o.companies);
+  if (!tickers.length) throw new InvalidOptionError('companies', [o.companies].flat().join(','), ['tickers or names, comma-separated (AMZN,Google)'], 'choose at least one company');
   return {
     metric: keyword(o.metric, 'metric', METRIC_IDS),
-    tickers: companyNames(o.companies),
+    tickers,
     period: keyword(o.period, 'period', PERIODS),
     from: o.from,
     to: o.to,

@@ -14,7 +14,7 @@ import { metricDef, type MetricDef } from './metrics.js';
 import { PeriodResolver, missingValue, type Resolved } from './period-resolver.js';
 import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-range.js';
 import { lookupCompanies } from './company-lookup.js';
-import { fiscalYearOf } from './fiscal-year.js';
+import { fiscalSpanLabel, fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, yearOf } from './months.js';
 import { dataAsOfResult } from './data-as-of.js';
 import { InvalidOptionError } from '../model/errors.js';
@@ -141,7 +141,7 @@ function resolveMetric(ctx: Context, def: MetricDef, company: Company, slot: Per
   if (lacking) return missingValue(end, slot.months, lacking.missing!, null, inputs.flatMap((i) => i.sources));
   const [a, b] = inputs.map((i) => i.value as number) as [number, number];
   const sources = inputs.flatMap((i) => i.sources);
-  const base = { ...inputs[0]!, derived: true, sources, missing: null, partialValue: null };
+  const base = { ...inputs[0]!, derived: true, sources, missing: null, partialValue: null, restated: inputs.some((i) => i.restated) };
   switch (def.id) {
     case 'free_cash_flow':
       return { ...base, value: a - b, derivation: 'operating cash flow − capex' };
@@ -161,11 +161,18 @@ function pointFor(ctx: Context, def: MetricDef, company: Company, slot: PeriodSl
   return convert(ctx, r, company, slot, currency);
 }
 
-function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, factor = 1): SeriesPoint {
+/** The company's fiscal quarters behind a calendar label (null when they read the same, as for December year-ends). */
+function fiscalPeriodOf(company: Company, slot: PeriodSlot): string | null {
+  if (company.kind === 'group' || slot.label.startsWith('FY') || company.fiscalYearEndMonth === 12) return null;
+  return fiscalSpanLabel(slot.endFor(company), slot.months, company.fiscalYearEndMonth);
+}
+
+function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, fiscalPeriod: string | null, factor = 1): SeriesPoint {
   return {
     label: slot.label,
     start: r.start,
     end: r.end,
+    fiscalPeriod,
     value: r.value === null ? null : r.value / factor,
     basis,
     complete: r.missing?.reason !== 'incomplete',
@@ -175,16 +182,18 @@ function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, 
     partialValue: r.partialValue === null ? null : r.partialValue / factor,
     fx,
     sources: r.sources.map(sourceRefOf),
+    restated: r.restated,
   };
 }
 
 function convert(ctx: Context, r: Resolved, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
-  if (currency === null || currency === company.currency) return toPoint(r, slot, ctx.basis, null);
+  const fiscal = fiscalPeriodOf(company, slot);
+  if (currency === null || currency === company.currency) return toPoint(r, slot, ctx.basis, null, fiscal);
   const fx = ctx.fx.rateFor(company.currency, r.end);
   if (!fx) {
-    return toPoint({ ...r, value: null, partialValue: null, missing: r.missing ?? { reason: 'no-fx-rate', detail: `no ${company.currency}/USD rate stated for ${r.end}` } }, slot, ctx.basis, null);
+    return toPoint({ ...r, value: null, partialValue: null, missing: r.missing ?? { reason: 'no-fx-rate', detail: `no ${company.currency}/USD rate stated for ${r.end}` } }, slot, ctx.basis, null, fiscal);
   }
-  return toPoint(r, slot, ctx.basis, fx, fx.rate);
+  return toPoint(r, slot, ctx.basis, fx, fiscal, fx.rate);
 }
 
 /** A group (the big four) is the sum of its members, complete only when every member is. */
@@ -194,7 +203,7 @@ function groupPoint(ctx: Context, def: MetricDef, group: Company, slot: PeriodSl
   const end = slot.endFor(group);
   const shell = missingValue(end, slot.months, { reason: 'no-data', detail: '' });
   const sources = parts.flatMap((p) => p.sources);
-  const point: SeriesPoint = { ...toPoint(shell, slot, ctx.basis, null), sources, derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
+  const point: SeriesPoint = { ...toPoint(shell, slot, ctx.basis, null, null), sources, restated: parts.some((p) => p.restated), derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
   if (def.unit === 'percent') return { ...point, missing: { reason: 'no-data', detail: 'a ratio is not summed across companies' } };
   const lacking = parts.filter((p) => p.value === null);
   const sum = parts.reduce((s, p) => s + (p.value ?? p.partialValue ?? 0), 0);
@@ -217,7 +226,8 @@ function defaultBounds(ctx: Context, companies: Company[], def: MetricDef, perio
     const c = companies.find((x) => x.ticker === f.ticker);
     if (!c) continue;
     const m = monthIndexOf(f.periodEnd);
-    const y = period === 'fy' ? fiscalYearOf(m, c.fiscalYearEndMonth) : yearOf(m);
+    // A calendar period counts a fiscal quarter in the year of its middle month (see fiscal-year.ts).
+    const y = period === 'fy' ? fiscalYearOf(m, c.fiscalYearEndMonth) : yearOf(m - 1);
     min = Math.min(min, y);
     max = Math.max(max, y);
   }

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
+import { rankVersions } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
 
 export interface AuditRow {
@@ -60,7 +61,8 @@ export async function auditFacts(db: Kysely<Database>, req: AuditRequest = {}): 
   const rows: AuditRow[] = [];
   for (const { sec: versions, bundled: figures } of groups.values()) {
     if (!versions.length || !figures.length) continue;
-    const byFiled = [...versions].sort((a, b) => ((b.filed ?? '') === (a.filed ?? '') ? b.id - a.id : (b.filed ?? '') < (a.filed ?? '') ? -1 : 1));
+    // The version the series engine shows (the newest filing unless it only rounds an earlier one), then the others, newest first.
+    const byFiled = rankVersions(versions).facts;
     const sec = byFiled[0]!;
     for (const bundled of figures) {
       if (agrees(sec.value, bundled.value, sec.unit)) continue;

@@ -5,7 +5,8 @@ import type { StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { resolveCompanies } from './company-lookup.js';
-import { compareVersions, type VersionPolicy } from './fact-index.js';
+import { EmptyRangeError } from '../model/errors.js';
+import { rankVersions, type VersionPolicy } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
 
 export interface FactListing {
@@ -17,6 +18,7 @@ export interface FactListing {
 }
 
 export async function listCompanyFacts(db: Kysely<Database>, query: { ticker: string; metric?: string; from?: number; to?: number } & VersionPolicy): Promise<FactListing> {
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw new EmptyRangeError(String(query.from), String(query.to));
   const [company] = resolveCompanies(await listCompanies(db), [query.ticker]);
   let facts = await listFacts(db, { tickers: [company!.ticker], metrics: query.metric ? [query.metric] : undefined });
   facts = facts.filter((f) => (query.from === undefined || Number(f.periodEnd.slice(0, 4)) >= query.from) && (query.to === undefined || Number(f.periodEnd.slice(0, 4)) <= query.to));
@@ -37,9 +39,8 @@ export function usedFacts(facts: readonly StoredFact[], policy: VersionPolicy = 
     else groups.set(key, [f]);
   }
   const used = new Set<number>();
-  const cmp = compareVersions(policy);
   for (const list of groups.values()) {
-    const best = list.reduce((a, b) => (cmp(b, a) < 0 ? b : a));
+    const best = rankVersions(list, policy).facts[0]!;
     if (best.basis !== 'derived') used.add(best.id);
   }
   return used;

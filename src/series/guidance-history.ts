@@ -13,7 +13,7 @@ import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
 import { listEvents } from './events.js';
 import { resolveCompanies } from './company-lookup.js';
-import { compareVersions } from './fact-index.js';
+import { rankVersions } from './fact-index.js';
 import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndexOf, monthsBetween, startDateOf } from './months.js';
 import { statementDateOf } from './statement-date.js';
@@ -110,9 +110,9 @@ export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { 
   }
 
   // Facts for exactly the guided year, in the reporting currency, newest-best first.
-  const facts = (await listFacts(db, { tickers: [company.ticker], metrics: [...GUIDANCE_METRICS], basis: ['guidance'] }))
-    .filter((f) => f.periodStart !== null && monthsBetween(f.periodStart, f.periodEnd) === 12 && monthIndexOf(f.periodEnd) === endMonth)
-    .sort(compareVersions({}));
+  const facts = rankVersions(
+    (await listFacts(db, { tickers: [company.ticker], metrics: [...GUIDANCE_METRICS], basis: ['guidance'] })).filter((f) => f.periodStart !== null && monthsBetween(f.periodStart, f.periodEnd) === 12 && monthIndexOf(f.periodEnd) === endMonth),
+  ).facts;
   const undated: GuidanceSource[] = [];
   for (const f of facts) {
     const s = factSource(f);

@@ -2,14 +2,17 @@
 import type { Company } from '../model/company.js';
 import { PERIODS, type Period } from '../model/series.js';
 import { EmptyRangeError, InvalidOptionError, RangeTooLongError, UnknownChoiceError } from '../model/errors.js';
-import { fiscalYearEnd } from './fiscal-year.js';
+import { fiscalQuarterEndFor, fiscalYearEnd } from './fiscal-year.js';
 import { monthIndex, quarterLabel, type MonthIndex } from './months.js';
 
 export interface PeriodSlot {
   label: string;
   /** Length in months of the period. */
   months: number;
-  /** End month of the period for a given company (fiscal years differ). */
+  /**
+   * End month of the period for a given company: its fiscal year, or its fiscal quarter labelled
+   * with the slot's calendar quarter (a calendar year ends with the one labelled Q4).
+   */
   endFor(company: Company): MonthIndex;
   /** Sort key, shared by all companies. */
   order: number;
@@ -27,6 +30,12 @@ export function parseBound(option: 'from' | 'to', s: string): { year: number; qu
   return { year: Number(m[1]), quarter: m[2] ? Number(m[2]) : null };
 }
 
+/** A whole year given as text (`--from 2022` of `airace facts`, the year of `airace guidance`). */
+export function parseYear(option: string, s: string): number {
+  if (!/^\d{4}$/.test(s.trim())) throw new InvalidOptionError(option, s, ['a year such as 2025']);
+  return Number(s);
+}
+
 export const MAX_SLOTS = 400;
 
 const boundLabel = (b: { year: number; quarter: number | null }) => (b.quarter === null ? String(b.year) : `${b.year}-Q${b.quarter}`);
@@ -38,7 +47,7 @@ export function periodSlots(period: Period, from: { year: number; quarter: numbe
       slots.push(
         period === 'fy'
           ? { label: `FY${y}`, months: 12, endFor: (c) => fiscalYearEnd(y, c.fiscalYearEndMonth), order: y }
-          : { label: String(y), months: 12, endFor: () => monthIndex(y, 12), order: y },
+          : { label: String(y), months: 12, endFor: (c) => fiscalQuarterEndFor(monthIndex(y, 12), c.fiscalYearEndMonth), order: y },
       );
     }
   } else {
@@ -46,7 +55,7 @@ export function periodSlots(period: Period, from: { year: number; quarter: numbe
     const last = monthIndex(to.year, (to.quarter ?? 4) * 3);
     for (let m = first; m <= last; m += 3) {
       const end = m;
-      slots.push({ label: period === 'ttm' ? `TTM ${quarterLabel(m)}` : quarterLabel(m), months: period === 'ttm' ? 12 : 3, endFor: () => end, order: m });
+      slots.push({ label: period === 'ttm' ? `TTM ${quarterLabel(m)}` : quarterLabel(m), months: period === 'ttm' ? 12 : 3, endFor: (c) => fiscalQuarterEndFor(end, c.fiscalYearEndMonth), order: m });
     }
   }
   if (slots.length > MAX_SLOTS) throw new RangeTooLongError(slots.length, MAX_SLOTS);

@@ -1,10 +1,13 @@
 // Resolves one company's reported metric for a period, deriving what filings don't state:
 // quarters from year-to-date facts (Q2 = H1 − Q1, Q4 = FY − 9M), years from four quarters.
-// Year-to-date values are only ever subtracted, never summed.
+// Year-to-date values are only ever subtracted, never summed. Periods are found by end month
+// and length (months.ts), but a resolved value carries the filed period's own dates: NVIDIA's
+// FY2025 is 2024-01-29..2025-01-26, and a derived quarter runs from the day after the
+// year-to-date figure it subtracts.
 import type { StoredFact } from '../model/fact.js';
 import type { Missing } from '../model/series.js';
 import type { FactIndex } from './fact-index.js';
-import { fiscalQuarterOf } from './fiscal-year.js';
+import { calendarLabelOfFiscalQuarter, fiscalQuarterLabel, fiscalQuarterOf } from './fiscal-year.js';
 import { endDateOf, quarterLabel, startDateOf, type MonthIndex } from './months.js';
 
 export interface Resolved {
@@ -16,20 +19,23 @@ export interface Resolved {
   sources: StoredFact[];
   missing: Missing | null;
   partialValue: number | null;
+  /** The value (or one it is derived from) restates what was first reported. */
+  restated: boolean;
 }
 
 const YTD_NAME: Record<number, string> = { 3: 'Q1', 6: 'H1', 9: '9M', 12: 'FY' };
 
-function period(endMonth: MonthIndex, months: number) {
+/** Month-rounded dates, for a period nothing was filed for. */
+function approximatePeriod(endMonth: MonthIndex, months: number) {
   return { start: startDateOf(endMonth, months), end: endDateOf(endMonth) };
 }
 
-export function missingValue(endMonth: MonthIndex, months: number, missing: Missing, partialValue: number | null = null, sources: StoredFact[] = []): Resolved {
-  return { value: null, ...period(endMonth, months), derived: false, derivation: null, sources, missing, partialValue };
+function dayAfter(isoDate: string): string {
+  return new Date(Date.parse(isoDate + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
 }
 
-function direct(f: StoredFact, endMonth: MonthIndex, months: number): Resolved {
-  return { value: f.value, ...period(endMonth, months), derived: false, derivation: null, sources: [f], missing: null, partialValue: null };
+export function missingValue(endMonth: MonthIndex, months: number, missing: Missing, partialValue: number | null = null, sources: StoredFact[] = []): Resolved {
+  return { value: null, ...approximatePeriod(endMonth, months), derived: false, derivation: null, sources, missing, partialValue, restated: false };
 }
 
 export class PeriodResolver {
@@ -41,87 +47,109 @@ export class PeriodResolver {
     private readonly what: string,
   ) {}
 
-  /** The three months ending in month m: a stated quarter, or one derived from year-to-date facts. */
+  /** `FY2013 Q4`, with the calendar label when it differs and an optional note: `FY2026 Q1 (2025-Q1, not filed)`. */
+  private label(m: MonthIndex, note?: string): string {
+    const fiscal = fiscalQuarterLabel(m, this.fyeMonth);
+    if (fiscal === null) return quarterLabel(m);
+    const calendar = calendarLabelOfFiscalQuarter(m);
+    const extra = [...(fiscal === `FY${calendar.slice(0, 4)} Q${calendar.slice(-1)}` ? [] : [calendar]), ...(note ? [note] : [])];
+    return extra.length ? `${fiscal} (${extra.join(', ')})` : fiscal;
+  }
+
+  private direct(f: StoredFact, endMonth: MonthIndex, months: number): Resolved {
+    const dates = f.periodStart ? { start: f.periodStart, end: f.periodEnd } : approximatePeriod(endMonth, months);
+    return { value: f.value, ...dates, derived: false, derivation: null, sources: [f], missing: null, partialValue: null, restated: this.index.restated(endMonth, months) };
+  }
+
+  /** The fiscal quarter ending in month m: stated, or derived from year-to-date facts. */
   quarter(m: MonthIndex): Resolved {
     return this.cached(`q${m}`, () => {
       const f = this.index.get(m, 3);
-      if (f?.sourceKind === 'sec') return direct(f, m, 3);
+      if (f?.sourceKind === 'sec') return this.direct(f, m, 3);
       // A quarter derived wholly from filings beats a secondary source's stated quarter.
       const derived = this.quarterFromYtd(m);
       if (derived.value !== null && (!f || derived.sources.every((s) => s.sourceKind === 'sec'))) return derived;
-      return f ? direct(f, m, 3) : derived;
+      return f ? this.direct(f, m, 3) : derived;
     });
   }
 
   /** Derives the quarter ending in m from year-to-date facts, even where a quarter is stated (used to cross-check). */
   quarterFromYtd(m: MonthIndex): Resolved {
     const fq = fiscalQuarterOf(m, this.fyeMonth);
-    const none = (detail: string) => missingValue(m, 3, { reason: 'no-data', detail });
-    if (fq === null) return none(`${this.what}: ${quarterLabel(m)} is not a fiscal quarter of this company`);
-    if (fq === 1) return none(`${this.what}: no data for ${quarterLabel(m)}`);
+    const label = this.label(m);
+    const notFiled = (detail: string) => missingValue(m, 3, { reason: 'no-data', cause: 'not-filed', detail: `${this.what}: ${label} ${detail}` });
+    if (fq === null) return missingValue(m, 3, { reason: 'no-data', cause: 'not-filed', detail: `${this.what}: ${quarterLabel(m)} is not a fiscal quarter of this company` });
+    if (fq === 1) return notFiled('not filed');
     const len = fq * 3;
     const ytd = this.index.get(m, len);
-    if (!ytd) return none(`${this.what}: no data for ${quarterLabel(m)} (no quarter and no ${YTD_NAME[len]} year-to-date figure)`);
+    if (!ytd) return notFiled(`not filed (no quarter and no ${YTD_NAME[len]} year-to-date figure)`);
     const before = this.yearToDate(m - 3, len - 3);
-    if (before.value === null) return none(`${this.what}: no data for ${quarterLabel(m)} (${YTD_NAME[len - 3]} missing to subtract from ${YTD_NAME[len]})`);
+    if (before.value === null) {
+      return missingValue(m, 3, { reason: 'no-data', cause: 'not-derivable', detail: `${this.what}: ${label} not derivable (${YTD_NAME[len]} is filed but ${YTD_NAME[len - 3]} is missing to subtract from it)` });
+    }
     return {
       value: ytd.value - before.value,
-      ...period(m, 3),
+      start: dayAfter(before.end),
+      end: ytd.periodEnd,
       derived: true,
       derivation: `Q${fq} = ${YTD_NAME[len]} − ${YTD_NAME[len - 3]}`,
       sources: [ytd, ...before.sources],
       missing: null,
       partialValue: null,
+      restated: this.index.restated(m, len) || before.restated,
     };
   }
 
   /** The fiscal year-to-date value of `months` months ending in m: stated, or the quarters so far. */
   private yearToDate(m: MonthIndex, months: number): Resolved {
     const f = this.index.get(m, months);
-    if (f) return direct(f, m, months);
+    if (f) return this.direct(f, m, months);
     if (months === 3) return this.quarter(m);
     const q = this.quarter(m);
     const rest = this.yearToDate(m - 3, months - 3);
-    if (q.value === null || rest.value === null) return missingValue(m, months, { reason: 'no-data', detail: `${this.what}: no ${months}-month year-to-date value` });
-    return { value: q.value + rest.value, ...period(m, months), derived: true, derivation: 'sum of quarters', sources: [...q.sources, ...rest.sources], missing: null, partialValue: null };
+    if (q.value === null || rest.value === null) return missingValue(m, months, { reason: 'no-data', cause: 'not-derivable', detail: `${this.what}: no ${months}-month year-to-date value` });
+    return { value: q.value + rest.value, start: rest.start, end: q.end, derived: true, derivation: 'sum of quarters', sources: [...q.sources, ...rest.sources], missing: null, partialValue: null, restated: q.restated || rest.restated };
   }
 
   /** Twelve months ending in m: a stated annual (or trailing) figure, else the sum of four quarters. */
   year(m: MonthIndex): Resolved {
     return this.cached(`y${m}`, () => {
       const f = this.index.get(m, 12);
-      if (f) return direct(f, m, 12);
+      if (f) return this.direct(f, m, 12);
       return this.sumOfQuarters(m);
     });
   }
 
   /** Sum of the four quarters ending in m; incomplete (null, with the partial sum) when any is missing. */
   sumOfQuarters(m: MonthIndex): Resolved {
-    const parts = [m - 9, m - 6, m - 3, m].map((q) => this.quarter(q));
+    const ends = [m - 9, m - 6, m - 3, m];
+    const parts = ends.map((q) => this.quarter(q));
     const present = parts.filter((p) => p.value !== null);
     const sources = present.flatMap((p) => p.sources);
-    if (present.length === 0) return missingValue(m, 12, { reason: 'no-data', detail: `${this.what}: no data for the twelve months to ${endDateOf(m)}` });
+    if (present.length === 0) return missingValue(m, 12, { reason: 'no-data', cause: 'not-filed', detail: `${this.what}: nothing filed for ${this.label(ends[0]!)} to ${this.label(m)}` });
     const sum = present.reduce((s, p) => s + (p.value as number), 0);
     if (present.length < 4) {
-      const gaps = [m - 9, m - 6, m - 3, m].filter((_, i) => parts[i]!.value === null).map(quarterLabel);
+      const gaps = ends.flatMap((q, i) => (parts[i]!.value === null ? [this.label(q, parts[i]!.missing?.cause === 'not-derivable' ? 'not derivable' : 'not filed')] : []));
       return missingValue(m, 12, { reason: 'incomplete', detail: `${this.what}: missing ${gaps.join(', ')}` }, sum, sources);
     }
     const derivedParts = parts.filter((p) => p.derived).length;
     return {
       value: sum,
-      ...period(m, 12),
+      start: parts[0]!.start,
+      end: parts[3]!.end,
       derived: true,
       derivation: `sum of 4 quarters${derivedParts ? ` (${derivedParts} derived from year-to-date figures)` : ''}`,
       sources,
       missing: null,
       partialValue: null,
+      restated: parts.some((p) => p.restated),
     };
   }
 
   /** A stated fact for exactly this period, with no derivation (guidance and commitments). */
   stated(m: MonthIndex, months: number): Resolved {
     const f = this.index.get(m, months);
-    return f ? direct(f, m, months) : missingValue(m, months, { reason: 'no-data', detail: `${this.what}: no data for the period to ${endDateOf(m)}` });
+    return f ? this.direct(f, m, months) : missingValue(m, months, { reason: 'no-data', cause: 'not-filed', detail: `${this.what}: nothing on record for the period to ${endDateOf(m)}` });
   }
 
   private cached(key: string, compute: () => Resolved): Resolved {

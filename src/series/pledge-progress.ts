@@ -13,7 +13,7 @@ import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
 import { listEvents } from './events.js';
 import { resolveCompanies } from './company-lookup.js';
-import { compareVersions } from './fact-index.js';
+import { rankVersions } from './fact-index.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, quarterLabel } from './months.js';
 import { InvalidOptionError } from '../model/errors.js';
@@ -56,9 +56,9 @@ export interface PledgeProgress {
 export async function pledgeProgress(db: Kysely<Database>, { ticker }: { ticker: string }): Promise<PledgeProgress> {
   const [company] = resolveCompanies(await listCompanies(db), [ticker]);
   if (!company || company.kind !== 'company') throw new InvalidOptionError('ticker', ticker, ['a company (not a group)'], 'pledges are per company');
-  const facts = (await listFacts(db, { tickers: [company.ticker], metrics: [PLEDGE_METRIC], basis: ['commitment'] }))
-    .filter((f) => f.unit === company.currency && f.periodStart !== null)
-    .sort(compareVersions({}));
+  const facts = rankVersions(
+    (await listFacts(db, { tickers: [company.ticker], metrics: [PLEDGE_METRIC], basis: ['commitment'] })).filter((f) => f.unit === company.currency && f.periodStart !== null),
+  ).facts;
   const pledge = facts[0];
   if (!pledge) throw new Error(`no ${PLEDGE_METRIC} in ${company.currency} is stored for ${company.ticker}`);
   const start = pledge.periodStart!;

@@ -9,6 +9,7 @@ import { SOURCE_KINDS, VERIFICATION_LEVELS, type SourceKind, type StoredFact, ty
 import { documentKind } from '../model/document-label.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
+import type { Company } from '../model/company.js';
 import { usedFacts } from './fact-listing.js';
 
 /** Document kinds, coarser than DocumentGroup: every SEC form is an SEC filing. */
@@ -61,9 +62,9 @@ function mixOf(ticker: string, name: string, facts: readonly StoredFact[]): Veri
   };
 }
 
-/** The mix per company (tickers as stored; all companies and groups when omitted), in the store's company order. */
-export async function verificationMix(db: Kysely<Database>, { tickers }: { tickers?: string[] } = {}): Promise<VerificationReport> {
-  const companies = (await listCompanies(db)).filter((c) => !tickers?.length || tickers.includes(c.ticker));
+/** The mix for the companies given (every stored company and group when omitted), in that order. */
+export async function verificationMix(db: Kysely<Database>, { companies: chosen }: { companies?: readonly Pick<Company, 'ticker' | 'name'>[] } = {}): Promise<VerificationReport> {
+  const companies = chosen ?? (await listCompanies(db));
   const facts = await listFacts(db, { tickers: companies.map((c) => c.ticker) });
   const used = usedFacts(facts);
   const standing = facts.filter((f) => used.has(f.id));
@@ -75,6 +76,6 @@ export async function verificationMix(db: Kysely<Database>, { tickers }: { ticke
   }
   return {
     companies: companies.filter((c) => byTicker.has(c.ticker)).map((c) => mixOf(c.ticker, c.name, byTicker.get(c.ticker)!)),
-    all: mixOf('*', 'All companies', standing),
+    all: mixOf('*', chosen ? 'All companies shown' : 'All companies', standing),
   };
 }

@@ -5,6 +5,24 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
 import type { ServerContext } from './server-context.js';
+import { InvalidOptionError } from '../model/errors.js';
+
+/** Shorter tokens can be guessed; `openssl rand -hex 16` makes one of 32 characters. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
+
+/**
+ * AIRACE_ADMIN_TOKEN as the server uses it: null (admin endpoints off) when unset or empty;
+ * refused when short enough to guess or holding whitespace (a Bearer header could never carry
+ * it). The message gives the length, never the token.
+ */
+export function adminTokenOf(value: string | null | undefined): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value.length < MIN_ADMIN_TOKEN_LENGTH || /\s/.test(value)) {
+    const what = `${value.length} character${value.length === 1 ? '' : 's'}${/\s/.test(value) ? ' with whitespace' : ''}`;
+    throw new InvalidOptionError('AIRACE_ADMIN_TOKEN', what, [`at least ${MIN_ADMIN_TOKEN_LENGTH} characters without whitespace, e.g. from \`openssl rand -hex 16\``]);
+  }
+  return value;
+}
 
 export function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');

@@ -10,6 +10,7 @@ import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext } from './server-context.js';
+import type { ChartCacheBudget } from './chart-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { routes } from './routes.js';
@@ -21,6 +22,8 @@ export interface BuildServerOptions {
   /** Requests per minute per client IP; `false` turns limiting off (benchmarks). Default {@link DEFAULT_RATE_LIMIT}. */
   rateLimit?: number | false;
   logger?: boolean;
+  /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
+  chartCache?: ChartCacheBudget;
 }
 
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
@@ -35,7 +38,7 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache);
   app.decorateRequest('airaceFormat', null);
 
   app.register(swagger, {

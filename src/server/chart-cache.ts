@@ -1,60 +1,49 @@
 // Rendered charts by spec hash. A spec embeds its data, so the same hash means the same
-// picture: pages re-render only when the numbers or options change. In-memory and bounded
-// (least recently used goes first); promises are cached so concurrent requests share one render.
+// picture: pages re-render only when the numbers or options change. Bounded by bytes, not
+// entries (lru-cache's maxSize): a title or subtitle only changes text, yet each distinct one is
+// a distinct render, so a client sending `&title=t1`, `t2`, … evicts old renders instead of
+// growing the cache. Concurrent requests for one spec share one render (lru-cache's fetch); a
+// failed render is not remembered.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderSvg, svgToPng } from '../chart/render.js';
 
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly max: number) {}
-
-  get(key: string): V | undefined {
-    const v = this.entries.get(key);
-    if (v !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, v);
-    }
-    return v;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.set(key, value);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+export interface ChartCacheBudget {
+  /** Bytes of SVG text kept (default 32 MiB: a few hundred charts). */
+  svgBytes?: number;
+  /** Bytes of PNG kept (default 64 MiB). */
+  pngBytes?: number;
 }
+
+export const DEFAULT_CHART_CACHE_BUDGET: Required<ChartCacheBudget> = { svgBytes: 32 * 1024 * 1024, pngBytes: 64 * 1024 * 1024 };
 
 export function specHash(spec: TopLevelSpec): string {
   return createHash('sha256').update(JSON.stringify(spec)).digest('hex');
 }
 
+/** What a string may take in memory: V8 keeps text outside Latin-1 at two bytes a character. */
+const stringBytes = (s: string) => 2 * s.length;
+
 export class ChartCache {
-  private readonly svgs: Lru<Promise<string>>;
-  private readonly pngs: Lru<Promise<Buffer>>;
+  private readonly svgs: LRUCache<string, string, { spec: TopLevelSpec }>;
+  private readonly pngs: LRUCache<string, Buffer, { spec: TopLevelSpec; scale: number }>;
 
-  constructor({ svgEntries = 200, pngEntries = 50 }: { svgEntries?: number; pngEntries?: number } = {}) {
-    this.svgs = new Lru(svgEntries);
-    this.pngs = new Lru(pngEntries);
+  constructor({ svgBytes = DEFAULT_CHART_CACHE_BUDGET.svgBytes, pngBytes = DEFAULT_CHART_CACHE_BUDGET.pngBytes }: ChartCacheBudget = {}) {
+    this.svgs = new LRUCache({ maxSize: svgBytes, sizeCalculation: stringBytes, fetchMethod: (_key, _stale, { context }) => renderSvg(context.spec) });
+    this.pngs = new LRUCache({
+      maxSize: pngBytes,
+      sizeCalculation: (png) => png.byteLength,
+      fetchMethod: async (_key, _stale, { context }) => svgToPng(await this.svg(context.spec), { scale: context.scale }),
+    });
   }
 
-  svg(spec: TopLevelSpec): Promise<string> {
-    return this.cached(this.svgs, specHash(spec), () => renderSvg(spec));
+  async svg(spec: TopLevelSpec): Promise<string> {
+    return (await this.svgs.fetch(specHash(spec), { context: { spec } }))!;
   }
 
-  png(spec: TopLevelSpec, scale: number): Promise<Buffer> {
-    return this.cached(this.pngs, `${specHash(spec)}@${scale}`, async () => svgToPng(await this.svg(spec), { scale }));
+  async png(spec: TopLevelSpec, scale: number): Promise<Buffer> {
+    return (await this.pngs.fetch(`${specHash(spec)}@${scale}`, { context: { spec, scale } }))!;
   }
 
   clear(): void {
@@ -62,17 +51,13 @@ export class ChartCache {
     this.pngs.clear();
   }
 
+  /** Renders kept. */
   get size(): { svg: number; png: number } {
     return { svg: this.svgs.size, png: this.pngs.size };
   }
 
-  private cached<V>(lru: Lru<Promise<V>>, key: string, make: () => Promise<V>): Promise<V> {
-    const hit = lru.get(key);
-    if (hit) return hit;
-    const p = make();
-    lru.set(key, p);
-    // A failed render is not remembered: the next request tries again.
-    p.catch(() => lru.delete(key));
-    return p;
+  /** Bytes kept, never more than the budget. */
+  get bytes(): { svg: number; png: number } {
+    return { svg: this.svgs.calculatedSize, png: this.pngs.calculatedSize };
   }
 }

@@ -9,6 +9,7 @@ import { FIGURE_PRESET_NAMES } from '../chart/figure-presets.js';
 import { TRANSFORMS } from '../series/analytics.js';
 import { MAX_SLOTS } from '../series/period-range.js';
 import { EVENT_KINDS } from '../model/race-event.js';
+import { DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE } from '../chart/chart-limits.js';
 
 export interface ParameterDef {
   description: string;
@@ -25,11 +26,11 @@ export const DEFAULTS = {
   period: 'fy',
   basis: 'actual',
   type: 'grouped',
-  scale: 2,
+  scale: DEFAULT_SCALE,
 } as const;
 
 export const MAX_COMPANIES = 12;
-export const MAX_TEXT = 200;
+export const MAX_TEXT = MAX_CHART_TEXT;
 /** Request bodies of POST /api/v1/check and /check (the app default is 16 KiB): a 256 KB article takes a few seconds to check. */
 export const CHECK_BODY_LIMIT = 256 * 1024;
 
@@ -103,9 +104,9 @@ export const PARAMETERS = {
     allowed: [`text of at most ${MAX_TEXT} characters`],
   },
   scale: {
-    description: 'PNG pixel density, 1 to 4.',
-    schema: { type: 'number', minimum: 1, maximum: 4, default: DEFAULTS.scale },
-    allowed: ['a number from 1 to 4'],
+    description: `PNG pixel density, ${MIN_SCALE} to ${MAX_SCALE}.`,
+    schema: { type: 'number', minimum: MIN_SCALE, maximum: MAX_SCALE, default: DEFAULTS.scale },
+    allowed: [`a number from ${MIN_SCALE} to ${MAX_SCALE}`],
   },
   ticker: {
     description: 'One ticker or company name.',

@@ -1,7 +1,8 @@
 // What every handler gets: the open store, the render caches and the admin setting.
 import type { Store } from '../store/database.js';
-import { ChartCache } from './chart-cache.js';
+import { ChartCache, type ChartCacheBudget } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+import { adminTokenOf } from './admin-auth.js';
 
 export interface ServerContext {
   store: Store;
@@ -12,6 +13,6 @@ export interface ServerContext {
   adminToken: string | null;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined): ServerContext {
-  return { store, charts: new ChartCache(), memo: new MemoCache(), adminToken: adminToken ? adminToken : null };
+export function createServerContext(store: Store, adminToken: string | null | undefined, chartCache?: ChartCacheBudget): ServerContext {
+  return { store, charts: new ChartCache(chartCache), memo: new MemoCache(), adminToken: adminTokenOf(adminToken) };
 }

@@ -50,6 +50,21 @@ export async function companiesByTicker(db: Executor, tickers: string[]): Promis
   return rows.map(fromRow);
 }
 
+/**
+ * One page of companies (groups left out): the curated ones first ('bundled' sorts before
+ * 'sec'), then by ticker. An index range scan: the cost does not grow with the store.
+ */
+export async function companiesPage(db: Executor, { offset, limit }: { offset: number; limit: number }): Promise<Company[]> {
+  const rows = await db.selectFrom('companies').selectAll().where('kind', '=', 'company').orderBy('source_kind').orderBy('ticker').limit(limit).offset(offset).execute();
+  return rows.map(fromRow);
+}
+
+/** How many companies (not groups) the store holds. */
+export async function countCompanies(db: Executor): Promise<number> {
+  const r = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'company').executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function listTrackedTickers(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('kind', '=', 'company').orderBy('ticker').execute();
   return rows.map((r) => r.ticker);

@@ -4,6 +4,7 @@ import type { StoreDialect } from './store-dialect.js';
 import { sqliteStoreDialect } from './sqlite-store-dialect.js';
 import { postgresStoreDialectFor } from './postgres-store-dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { CorruptStoreError, ReadOnlyStoreError } from '../model/errors.js';
 
 export type Db = Kysely<Database>;
 
@@ -51,17 +52,59 @@ export function dialectFor(target: string): StoreDialect {
   return sqliteStoreDialect(target);
 }
 
+export interface OpenStoreOptions {
+  /** Apply pending migrations (the default). `airace doctor` looks without changing anything. */
+  migrate?: boolean;
+}
+
 /** Opens the store and migrates it to the latest schema. */
-export async function openStore(target: string): Promise<Store> {
+export async function openStore(target: string, { migrate: migrating = true }: OpenStoreOptions = {}): Promise<Store> {
   const dialect = dialectFor(target);
-  const db = new Kysely<Database>({ dialect: dialect.createKyselyDialect(), plugins: [...dialect.kyselyPlugins] });
+  let db: Kysely<Database> | undefined;
   try {
-    await migrate(db, dialect);
+    db = new Kysely<Database>({ dialect: dialect.createKyselyDialect(), plugins: [...dialect.kyselyPlugins] });
+    if (migrating) await migrate(db, dialect);
   } catch (e) {
-    await db.destroy();
-    throw new Error(`cannot open the database at ${dialect.location}: ${errorMessage(e)}`, { cause: e });
+    await db?.destroy();
+    throw storeErrorOf(e, dialect, 'migrating it to this version’s schema') ?? new Error(`cannot open the database at ${dialect.location}: ${errorMessage(e)}`, { cause: e });
   }
-  return { db, dialect, close: () => db.destroy() };
+  const opened = db;
+  return { db: opened, dialect, close: () => opened.destroy() };
+}
+
+/**
+ * The store's own error for a driver error that means "cannot write here" or "the file is
+ * damaged", naming the database; null for anything else. `action` says what needed to write.
+ */
+export function storeErrorOf(e: unknown, dialect: StoreDialect, action: string): Error | null {
+  if (e instanceof ReadOnlyStoreError || e instanceof CorruptStoreError) return e;
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  const message = e instanceof Error ? e.message : String(e);
+  // SQLite: SQLITE_READONLY and its extended codes; PostgreSQL: read_only_sql_transaction (a
+  // read-only role or a standby).
+  if (code.startsWith('SQLITE_READONLY') || code === '25006') return new ReadOnlyStoreError(dialect.location, dialect.readOnlyReason ?? `it refused a write: ${message}`, action);
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_')) return new CorruptStoreError(dialect.location, [message]);
+  return null;
+}
+
+/** Migrations this version knows, split by whether the store has them; `unknown` are newer than this airace. */
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  unknown: string[];
+}
+
+export async function migrationStatus(db: Kysely<any>, dialect: StoreDialect): Promise<MigrationStatus> {
+  const migrationTableSchema = await dialect.migrationSchema(db);
+  const known = await new Migrator({ db, provider: migrationProvider(dialect), migrationTableSchema }).getMigrations();
+  const names = new Set(known.map((m) => m.name));
+  const table = migrationTableSchema ? db.withSchema(migrationTableSchema) : db;
+  const recorded = known.some((m) => m.executedAt) ? (await table.selectFrom('kysely_migration').select('name').execute()).map((r) => String(r.name)) : [];
+  return {
+    applied: known.filter((m) => m.executedAt).map((m) => m.name),
+    pending: known.filter((m) => !m.executedAt).map((m) => m.name),
+    unknown: recorded.filter((n) => !names.has(n)),
+  };
 }
 
 export async function migrate(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
@@ -69,7 +112,9 @@ export async function migrate(db: Kysely<any>, dialect: StoreDialect): Promise<v
   const migrationTableSchema = await dialect.migrationSchema(db);
   const migrator = (on: Kysely<any>) => new Migrator({ db: on, provider: migrationProvider(dialect), migrationTableSchema });
   // Most opens find nothing to do: look before taking the lock (on SQLite it holds off writers).
-  if ((await migrator(db).getMigrations()).every((m) => m.executedAt)) return;
+  const pending = (await migrator(db).getMigrations()).filter((m) => !m.executedAt);
+  if (!pending.length) return;
+  if (dialect.readOnlyReason) throw new ReadOnlyStoreError(dialect.location, dialect.readOnlyReason, `migrating it to this version’s schema (${pending.map((m) => m.name).join(', ')})`);
   await dialect.withMigrationLock(db, async (conn) => {
     const { error, results } = await migrator(conn).migrateToLatest();
     if (error) {

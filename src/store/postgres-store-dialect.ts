@@ -32,6 +32,8 @@ export function postgresStoreDialect(url: string): StoreDialect {
     maxParameters: 65535,
     supportsCopy: true,
     location: redactPassword(url),
+    // A read-only role or standby is found out by its first write (see readOnlyStoreErrorOf).
+    readOnlyReason: null,
 
     createKyselyDialect() {
       return new StorePostgresDialect({

@@ -1,5 +1,5 @@
 // Kysely table types: the store's single source of truth for column names.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface CompaniesTable {
   ticker: string;
@@ -86,6 +86,8 @@ export interface SyncRunItemsTable {
   facts: number | null;
   message: string | null;
   updated_at: string;
+  /** Times the company failed in this run (migration 0007). */
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 /** The race timeline (data/events.csv). Amounts in currency units; null when none is stated. */

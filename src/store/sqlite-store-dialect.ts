@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { SqliteDialect, sql } from 'kysely';
@@ -6,7 +6,45 @@ import type { StoreDialect } from './store-dialect.js';
 import { SQLITE_LOCK_TABLE_DDL, withSqliteLockRow } from './sqlite-lock-row.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
+// A read-only folder's database opens through a `file:…?immutable=1` URI (see openReadOnly).
+// better-sqlite3 reads this once, when it first opens a database, which happens after this line.
+process.env.SQLITE_USE_URI ??= '1';
+
+/** The error code that refuses writing to `path`, or null when it may be written. */
+function writeDenied(path: string): string | null {
+  try {
+    accessSync(path, constants.W_OK);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'EACCES';
+  }
+}
+
+/** Why an existing database file cannot be written, or null when it can (or does not exist yet). */
+export function sqliteReadOnlyReason(path: string): string | null {
+  if (path === ':memory:' || !existsSync(path)) return null;
+  const file = writeDenied(path);
+  if (file) return file === 'EROFS' ? 'it is on a read-only file system' : 'the file is not writable';
+  const folder = writeDenied(dirname(path));
+  if (folder) return folder === 'EROFS' ? 'it is on a read-only file system' : 'its folder is not writable, and SQLite keeps its write-ahead log there';
+  return null;
+}
+
+/** A SQLite URI names the file with %-escapes, so `?` or `#` in a path stay part of it. */
+const fileUri = (path: string) => `file:${path.split('/').map(encodeURIComponent).join('/')}`;
+
+/**
+ * Opens a database that cannot be written, for reading only. A WAL database is read through its
+ * -shm index, which SQLite cannot create in a read-only folder; when no -wal file exists there
+ * the main file is the whole database and nothing else can change it, so it opens immutable.
+ */
+function openReadOnly(path: string): Sqlite.Database {
+  if (writeDenied(dirname(path)) === null || existsSync(`${path}-wal`)) return new Sqlite(path, { readonly: true, fileMustExist: true });
+  return new Sqlite(`${fileUri(path)}?immutable=1`, { readonly: true, fileMustExist: true });
+}
+
 export function sqliteStoreDialect(path: string): StoreDialect {
+  const readOnlyReason = sqliteReadOnlyReason(path);
   return {
     name: 'sqlite',
     autoIncrementType: 'integer',
@@ -18,7 +56,14 @@ export function sqliteStoreDialect(path: string): StoreDialect {
     // No COPY: bulk loads use multi-row INSERTs in one transaction, which is SQLite's fast path.
     supportsCopy: false,
     location: path,
+    readOnlyReason,
     createKyselyDialect() {
+      if (readOnlyReason) {
+        // No journal-mode switch, no lock table: reading must not write anything.
+        const ro = openReadOnly(path);
+        ro.pragma('busy_timeout = 5000');
+        return new SqliteDialect({ database: withStatementCache(ro) });
+      }
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       const db = new Sqlite(path);
       // Wait for another process's write lock rather than fail; first, since even switching to
@@ -59,6 +104,12 @@ export function sqliteStoreDialect(path: string): StoreDialect {
       // effect), so the transaction's reads come after any other writer's commit, and a second
       // process waits here (busy_timeout) rather than failing later on a stale snapshot.
       await sql`delete from store_locks where 0`.execute(trx);
+    },
+    async integrityProblems(db, { quick, limit }) {
+      const pragma = quick ? 'quick_check' : 'integrity_check';
+      const rows = await sql<Record<string, string>>`${sql.raw(`pragma ${pragma}(${Math.max(1, Math.floor(limit))})`)}`.execute(db);
+      const problems = rows.rows.map((r) => String(Object.values(r)[0]));
+      return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
     },
     withLock(db, name, fn, options) {
       return withSqliteLockRow(db, name, fn, options);

@@ -41,6 +41,11 @@ export interface StoreDialect {
   /** Human-readable location, for messages ("/home/me/.local/share/airace/airace.db"); never a password. */
   readonly location: string;
   /**
+   * Why the store can only be read ("the file is not writable"), or null. A read-only store
+   * opens for reading without writing anything; a command that must write is told why it cannot.
+   */
+  readonly readOnlyReason: string | null;
+  /**
    * The schema Kysely's migration tables live in, or undefined for the engine's only one. PostgreSQL
    * answers current_schema(), so two airace stores in two schemas of one database stay apart.
    */
@@ -62,6 +67,13 @@ export interface StoreDialect {
    * after another connection committed).
    */
   lockInTransaction(trx: Transaction<any>, name: string): Promise<void>;
+  /**
+   * The engine's own check of the stored pages and indexes (SQLite's `PRAGMA integrity_check`, or
+   * `quick_check` when `quick`), as the problems it reports: none means the check passed. Absent
+   * where the engine has no such check airace can run (PostgreSQL: data checksums and amcheck
+   * are the server administrator's tools).
+   */
+  integrityProblems?(db: Kysely<any>, options: { quick: boolean; limit: number }): Promise<string[]>;
   /** Runs `fn` holding a lock named `name` across transactions and connections (other processes too). */
   withLock<T>(db: Kysely<any>, name: string, fn: () => Promise<T>, options?: LockOptions): Promise<T>;
 }

@@ -1,6 +1,6 @@
 // Per-company progress of a sync run. Each company's final status is written in the same
 // transaction as its facts, so "updated" in this table always means the facts are there.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -14,6 +14,8 @@ export interface RunItem {
   status: ItemStatus;
   facts: number | null;
   message: string | null;
+  /** Times it failed in this run. */
+  attempts: number;
 }
 
 /** Statuses that need no more work when a run is resumed. */
@@ -29,18 +31,22 @@ export async function addPendingItems(db: Executor, runId: number, tickers: stri
   }
 }
 
+/** Records a company's status in a run; a failure also counts one more attempt. */
 export async function setItemStatus(db: Executor, runId: number, ticker: string, status: ItemStatus, facts: number | null = null, message: string | null = null): Promise<void> {
-  const row = { run_id: runId, ticker, status, facts, message, updated_at: new Date().toISOString() };
+  const failed = status === 'failed' ? 1 : 0;
+  const row = { run_id: runId, ticker, status, facts, message, updated_at: new Date().toISOString(), attempts: failed };
   await db
     .insertInto('sync_run_items')
     .values(row)
-    .onConflict((oc) => oc.columns(['run_id', 'ticker']).doUpdateSet({ status, facts, message, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'ticker']).doUpdateSet({ status, facts, message, updated_at: row.updated_at, attempts: sql<number>`sync_run_items.attempts + ${failed}` }),
+    )
     .execute();
 }
 
 export async function listItems(db: Executor, runId: number): Promise<RunItem[]> {
   const rows = await db.selectFrom('sync_run_items').selectAll().where('run_id', '=', runId).orderBy('ticker').execute();
-  return rows.map((r) => ({ runId: Number(r.run_id), ticker: r.ticker, status: r.status as ItemStatus, facts: r.facts === null ? null : Number(r.facts), message: r.message }));
+  return rows.map((r) => ({ runId: Number(r.run_id), ticker: r.ticker, status: r.status as ItemStatus, facts: r.facts === null ? null : Number(r.facts), message: r.message, attempts: Number(r.attempts) }));
 }
 
 /** The newest run of a kind (sync, bulk) with its id, status and detail. */

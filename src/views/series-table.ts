@@ -30,7 +30,7 @@ export function seriesTable(r: SeriesResult): string {
         notes.add(`— ${p.missing?.reason}: ${p.missing?.detail}`);
         return p.missing?.reason === 'incomplete' ? `incomplete${p.partialValue !== null ? ' (≥' + formatScaled(p.partialValue, scale) + ')' : ''}` : `— (${p.missing?.reason})`;
       }
-      const marks = (p.derived ? '*' : '') + (p.fx ? '‡' : '');
+      const marks = (p.derived ? '*' : '') + (p.fx ? '‡' : '') + (p.restated ? '†' : '');
       const own = caveatsText(pointCaveats(p).filter((c) => c.kind !== 'derived' && c.kind !== 'converted'));
       if (own) caveats.push(`  ${s.ticker} ${label}: ${own}`);
       const refs = [...new Set(p.sources.map(ref))].slice(0, 3).join(',');
@@ -42,12 +42,19 @@ export function seriesTable(r: SeriesResult): string {
     '',
     textTable(['period', ...r.series.map((s) => s.ticker)], rows),
     '',
-    '* derived by airace (see --format json for how)   ‡ converted to USD at the stated rate',
+    '* derived by airace (see --format json for how)   ‡ converted to USD at the stated rate' +
+      (r.series.some((s) => s.points.some((p) => p.restated && p.value !== null)) ? '   † restated by a later filing (--as-first-reported shows the original)' : ''),
   ];
   const fx = r.series.flatMap((s) => s.points.filter((p) => p.fx).map((p) => `${s.ticker} ${p.label}: ${p.fx!.pair} ${p.fx!.rate} (${p.fx!.date})`));
   if (fx.length) out.push('', 'FX rates:', ...fx.map((x) => '  ' + x));
   const defs = r.series.filter((s) => s.definition).map((s) => `  ${s.ticker}: ${s.definition}`);
   if (defs.length) out.push('', 'Definitions:', ...defs);
+  // Calendar labels of companies whose fiscal quarters are not the calendar ones: say which they are.
+  const fiscal = r.series
+    .map((s) => ({ s, spans: s.points.filter((p) => p.fiscalPeriod && (p.value !== null || p.partialValue !== null)).map((p) => `${p.label} = ${p.fiscalPeriod}`) }))
+    .filter((x) => x.spans.length)
+    .map((x) => `  ${x.s.ticker}: ${x.spans.join(', ')}`);
+  if (fiscal.length) out.push('', 'Fiscal periods (each fiscal quarter is labelled with the calendar quarter holding most of its days):', ...fiscal);
   if (notes.size) out.push('', 'Missing:', ...[...notes].map((n) => '  ' + n));
   if (caveats.length) out.push('', 'Caveats:', ...caveats);
   out.push(

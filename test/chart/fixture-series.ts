@@ -106,6 +106,8 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
     partialValue: null,
     fx: null,
     sources: [source],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 
@@ -127,6 +129,8 @@ function missingPoint(ticker: string, year: number, fyEndMonth: number): SeriesP
     partialValue: null,
     fx: null,
     sources: [],
+    fiscalPeriod: null,
+    restated: false,
   };
 }
 

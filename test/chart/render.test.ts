@@ -120,6 +120,13 @@ describe('renderPng', () => {
   it('rejects a scale that is not positive', async () => {
     await expect(svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', { scale: 0 })).rejects.toThrow('invalid scale: 0');
   });
+
+  it('refuses to rasterise beyond the pixel budget, whatever the scale', async () => {
+    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="6000" height="5000"/>';
+    await expect(svgToPng(huge, { scale: 1 })).rejects.toThrow(/6000×5000 chart at scale 1 would be 30 million pixels, over the limit of 25 million/);
+    await expect(svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"/>', { scale: 6 })).rejects.toThrow(/36 million pixels/);
+    expect((await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"/>', { scale: 4 })).subarray(1, 4).toString()).toBe('PNG');
+  });
 });
 
 describe('renderVegaLiteJson', () => {

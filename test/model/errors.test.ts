@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
-import { EmptyRangeError, InvalidOptionError, NotFoundError, RangeTooLongError, TooLargeError, UnknownChoiceError } from '../../src/model/errors.js';
+import { CorruptStoreError, EmptyRangeError, ReadOnlyStoreError, InvalidOptionError, NotFoundError, RangeTooLongError, TooLargeError, UnknownChoiceError } from '../../src/model/errors.js';
 import { DataFileError } from '../../src/ingest/data-file-error.js';
 import { UnknownTickerError } from '../../src/ingest/sec/add-company.js';
 import { toApiError } from '../../src/server/api-error.js';
@@ -17,6 +17,8 @@ const ROWS: { error: Error; status: number | null; exit: number; parameter?: str
   { error: new EmptyRangeError('2025', '2022'), status: 400, exit: 2, parameter: 'to' },
   { error: new RangeTooLongError(500, 400), status: 400, exit: 2, parameter: 'to' },
   { error: new TooLargeError('article', 2_000_000), status: 413, exit: 2, parameter: 'text' },
+  { error: new ReadOnlyStoreError('/srv/airace.db', 'the file is not writable', 'airace sync'), status: null, exit: 1 },
+  { error: new CorruptStoreError('/srv/airace.db', ['Tree 13 page 13 cell 5: invalid page number']), status: null, exit: 1 },
   { error: new DataFileError('facts.csv', 5, 'value: expected a number'), status: null, exit: 1 },
   // A plain Error is a bug or a runtime failure, whatever its message says.
   { error: new Error('invalid scale: 100'), status: null, exit: 1 },
@@ -27,7 +29,7 @@ describe('errors map by class', () => {
     const api = toApiError(row.error);
     expect(api?.statusCode ?? null).toBe(row.status);
     expect(exitCodeFor(row.error)).toBe(row.exit);
-    if (api) {
+    if (api && row.parameter) {
       expect(api.parameter).toBe(row.parameter);
       expect(api.message).toBe(row.error.message);
       // Every parameter error says what the parameter accepts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerToken, tokensMatch } from '../../src/server/admin-auth.js';
+import { adminTokenOf, bearerToken, MIN_ADMIN_TOKEN_LENGTH, tokensMatch } from '../../src/server/admin-auth.js';
 import { testServer } from './test-server.js';
 
 const reload = (headers: Record<string, string> = {}) => ({ method: 'POST' as const, url: '/api/v1/admin/reload', headers });
@@ -17,13 +17,13 @@ describe('admin endpoints', () => {
   });
 
   it('need the bearer token when it is set', async () => {
-    const s = await testServer({ adminToken: 's3cret-token' });
+    const s = await testServer({ adminToken: 's3cret-token-of-20-ch' });
     try {
       expect((await s.app.inject(reload())).statusCode).toBe(401);
-      const wrong = await s.app.inject(reload({ authorization: 'Bearer s3cret-tokeN' }));
+      const wrong = await s.app.inject(reload({ authorization: 'Bearer s3cret-token-of-20-cH' }));
       expect(wrong.statusCode).toBe(401);
       expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
-      const ok = await s.app.inject(reload({ authorization: 'Bearer s3cret-token' }));
+      const ok = await s.app.inject(reload({ authorization: 'Bearer s3cret-token-of-20-ch' }));
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ loaded: true });
       // Still serving the same data afterwards.
@@ -35,12 +35,23 @@ describe('admin endpoints', () => {
   });
 
   it('GET does not reach them', async () => {
-    const s = await testServer({ adminToken: 't' });
+    const s = await testServer({ adminToken: 'a-token-long-enough' });
     try {
-      expect((await s.app.inject({ method: 'GET', url: '/api/v1/admin/reload', headers: { authorization: 'Bearer t' } })).statusCode).toBe(404);
+      expect((await s.app.inject({ method: 'GET', url: '/api/v1/admin/reload', headers: { authorization: 'Bearer a-token-long-enough' } })).statusCode).toBe(404);
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('admin token', () => {
+  it(`is refused when shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters or holding whitespace, without echoing it`, async () => {
+    expect(() => adminTokenOf('t')).toThrow(/^invalid AIRACE_ADMIN_TOKEN: 1 character \(expected at least 16 characters/);
+    expect(() => adminTokenOf('abcdefghijklmno')).toThrow(/15 characters/);
+    expect(() => adminTokenOf('abcdefgh ijklmnopq')).toThrow(/with whitespace/);
+    expect(adminTokenOf('abcdefghijklmnop')).toBe('abcdefghijklmnop');
+    expect(adminTokenOf('')).toBeNull();
+    expect(adminTokenOf(undefined)).toBeNull();
   });
 });
 

@@ -95,9 +95,9 @@ describe('user-supplied text is escaped', () => {
 
 describe('limits', () => {
   it('refuses large bodies', async () => {
-    const admin = await testServer({ adminToken: 'secret' });
+    const admin = await testServer({ adminToken: 'a-secret-of-24-characters' });
     try {
-      const res = await admin.app.inject({ method: 'POST', url: '/api/v1/admin/reload', headers: { authorization: 'Bearer secret', 'content-type': 'application/json' }, payload: JSON.stringify({ x: 'y'.repeat(100_000) }) });
+      const res = await admin.app.inject({ method: 'POST', url: '/api/v1/admin/reload', headers: { authorization: 'Bearer a-secret-of-24-characters', 'content-type': 'application/json' }, payload: JSON.stringify({ x: 'y'.repeat(100_000) }) });
       expect(res.statusCode).toBe(413);
     } finally {
       await admin.close();

@@ -1,7 +1,7 @@
 // Bulk ingest of a small SYNTHETIC companyfacts.zip: counts, idempotence, batching, resume,
 // a damaged entry, and companies already in the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import yauzl from 'yauzl';
@@ -132,6 +132,51 @@ for (const dialect of DIALECTS) {
           expect(facts.length).toBeGreaterThan(10);
           expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
           expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('fails each malformed entry alone, by name: an unsafe name, bad JSON, an impossible date, a form that is markup', async () => {
+        const store = await companiesOnlyStore(dialect);
+        const hostile = join(tmp.dir, 'hostile.zip');
+        const amzn = companyFactsJson(fixtureCompanies()[0]!) as { facts: Record<string, Record<string, { units: Record<string, Record<string, unknown>[]> }>> };
+        const capex = () => amzn.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD!;
+        const variant = (cik: number, change: (f: Record<string, unknown>) => void) => {
+          const doc = structuredClone(amzn) as typeof amzn & { cik: number };
+          doc.cik = cik;
+          change(doc.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD![0]!);
+          return JSON.stringify(doc);
+        };
+        expect(capex().length).toBeGreaterThan(3);
+        // yazl refuses to write a "../" name, so the entry is written under a same-length stand-in and patched.
+        await writeZip(hostile, [
+          ['zz/CIK0009000051.json', variant(9_000_051, () => undefined)],
+          ['CIK0009000052.json', '{"cik": 9000052, "entityName": "SYNTHETIC BROKEN", "facts": {'],
+          ['CIK0009000053.json', variant(9_000_053, (f) => (f.end = '2018-13-45'))],
+          ['CIK0009000054.json', variant(9_000_054, (f) => (f.form = '<b>10-K</b>'))],
+          ['CIK0001018724.json', JSON.stringify(amzn)],
+        ]);
+        const bytes = readFileSync(hostile);
+        const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/CIK0009000051', '../CIK0009000051'), 'latin1');
+        writeFileSync(hostile, patched);
+        try {
+          const s = await bulkIngest(store, hostile);
+          expect(s.interrupted).toBe(false);
+          expect(s.companies).toBe(1);
+          expect(s.failed.map((f) => f.entry)).toEqual(['../CIK0009000051.json', 'CIK0009000052.json', 'CIK0009000053.json', 'CIK0009000054.json']);
+          const why = Object.fromEntries(s.failed.map((f) => [f.entry, f.message]));
+          expect(why['../CIK0009000051.json']).toMatch(/unsafe entry name \(invalid relative path: \.\.\/CIK0009000051\.json\)/);
+          expect(why['CIK0009000052.json']).toMatch(/malformed JSON in .*hostile\.zip:CIK0009000052\.json/);
+          expect(why['CIK0009000053.json']).toMatch(/us-gaap:PaymentsToAcquireProductiveAssets USD fact 0: end "2018-13-45" is not a calendar date/);
+          expect(why['CIK0009000054.json']).toMatch(/fact 0: form "<b>10-K<\/b>" is not an SEC form type/);
+          // Nothing of a failed entry is stored; the good one after them is.
+          const stored = (await listCompanies(store.db)).map((c) => c.ticker);
+          for (const t of ['CIK9000051', 'CIK9000052', 'CIK9000053', 'CIK9000054']) expect(stored).not.toContain(t);
+          expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
+          const run = await store.db.selectFrom('runs').select('status').where('id', '=', s.runId).executeTakeFirstOrThrow();
+          expect(run.status).toBe('partial');
+
         } finally {
           await store.close();
         }

@@ -80,25 +80,31 @@ describe('mapCompanyFacts', () => {
     expect(syni.facts.find((f) => f.metric === 'capex')?.concept).toBe('ifrs-full:PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities');
   });
 
-  it('falls back per period: an older concept fills only the periods the preferred one lacks', () => {
-    const fact = (start: string, end: string, val: number, accn: string) => ({ start, end, val, accn, fy: 2018, fp: 'FY', form: '10-K', filed: '2018-02-01' });
+  it('keeps one concept per filing and period, and every filing as a version across concepts', () => {
+    const fact = (start: string, end: string, val: number, accn: string, filed: string) => ({ start, end, val, accn, fy: Number(filed.slice(0, 4)), fp: 'FY', form: '10-K', filed });
+    const older = '0000004242-18-000001';
+    const newer = '0000004242-19-000001';
     const doc = parseCompanyFacts(
       JSON.stringify({
         cik: 4242,
         entityName: 'SYNTHETIC FALLBACK CO',
         facts: {
           'us-gaap': {
-            RevenueFromContractWithCustomerExcludingAssessedTax: { units: { USD: [fact('2018-01-01', '2018-12-31', 110, '0000004242-19-000001')] } },
-            SalesRevenueNet: { units: { USD: [fact('2017-01-01', '2017-12-31', 100, '0000004242-18-000001'), fact('2018-01-01', '2018-12-31', 999, '0000004242-18-000001')] } },
+            // The FY2018 10-K moved to ASC 606 revenue and recast 2017 under it.
+            RevenueFromContractWithCustomerExcludingAssessedTax: { units: { USD: [fact('2018-01-01', '2018-12-31', 110, newer, '2019-02-01'), fact('2017-01-01', '2017-12-31', 105, newer, '2019-02-01')] } },
+            // The same filing also tags 2018 under the old concept: within one filing the preferred concept wins.
+            SalesRevenueNet: { units: { USD: [fact('2017-01-01', '2017-12-31', 100, older, '2018-02-01'), fact('2018-01-01', '2018-12-31', 999, newer, '2019-02-01')] } },
           },
         },
       }),
       'synthetic',
     );
     const rev = mapCompanyFacts(doc, { ticker: 'X', cik: 4242, source: 'synthetic' }).facts;
-    expect(rev.map((f) => [f.periodEnd, f.value, f.concept])).toEqual([
-      ['2018-12-31', 110, 'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax'],
-      ['2017-12-31', 100, 'us-gaap:SalesRevenueNet'],
+    const rows = rev.map((f) => [f.periodEnd, f.value, f.concept, f.accession, f.preferred]).sort((x, y) => String(x[0]).localeCompare(String(y[0])) || String(x[3]).localeCompare(String(y[3])));
+    expect(rows).toEqual([
+      ['2017-12-31', 100, 'us-gaap:SalesRevenueNet', older, false],
+      ['2017-12-31', 105, 'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax', newer, true],
+      ['2018-12-31', 110, 'us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax', newer, true],
     ]);
   });
 

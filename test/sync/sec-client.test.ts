@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { fixtureCompanies, AMZN_CIK } from './fixtures/sec-fixtures.js';
-import { testClient } from './sync-test-kit.js';
-import { SecError } from '../../src/ingest/sec/sec-error.js';
+import { failure, testClient } from './sync-test-kit.js';
 import { parseRetryAfter, backoffDelay } from '../../src/ingest/http/retry-delay.js';
 import { RateLimiter, type Clock } from '../../src/ingest/http/rate-limiter.js';
 import { MissingUserAgentError, secConfigFromEnv, USER_AGENT_HELP } from '../../src/ingest/sec/sec-config.js';
@@ -22,15 +21,6 @@ afterAll(async () => {
 });
 beforeEach(() => server.clearFaults());
 
-async function failure(p: Promise<unknown>): Promise<SecError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(SecError);
-    return e as SecError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('SecClient', () => {
   it('declares the User-Agent, asks for gzip and decodes it', async () => {

@@ -14,7 +14,12 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'truncate' }
   | { kind: 'content-type'; type: string }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** A gzip body of about inflatedMb / 1000 MB that inflates to inflatedMb of zeros (concatenated gzip members). */
+  | { kind: 'gzip-bomb'; inflatedMb: number }
+  /** A body labelled gzip whose bytes are not (a valid header, then garbage). */
+  | { kind: 'corrupt-gzip' }
+  | { kind: 'redirect'; location: string; status?: number };
 
 export interface RecordedRequest {
   path: string;
@@ -160,6 +165,35 @@ export class SecFixtureServer {
         case 'content-type':
           record(200);
           res.writeHead(200, { 'content-type': fault.type }).end('<!DOCTYPE html><html><body>Request Rate Threshold Exceeded</body></html>');
+          return;
+        case 'gzip-bomb': {
+          record(200);
+          const member = gzipSync(Buffer.alloc(16 * 1024 * 1024));
+          const members = Math.ceil(fault.inflatedMb / 16);
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': member.length * members });
+          let sent = 0;
+          // Streamed with backpressure, so the server never holds the whole bomb either.
+          const pump = () => {
+            while (sent < members) {
+              sent++;
+              if (!res.write(member)) return void res.once('drain', pump);
+            }
+            res.end();
+          };
+          res.on('close', () => (sent = members));
+          pump();
+          return;
+        }
+        case 'corrupt-gzip': {
+          record(200);
+          const good = gzipSync(doc?.body ?? Buffer.from('{}'));
+          const body = Buffer.concat([good.subarray(0, 10), Buffer.from('this is not deflate data, whatever the header says'.repeat(20))]);
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length }).end(body);
+          return;
+        }
+        case 'redirect':
+          record(fault.status ?? 302);
+          res.writeHead(fault.status ?? 302, { location: fault.location }).end();
           return;
         case 'malformed': {
           record(200);

@@ -1,31 +1,27 @@
 // End to end through main([...]): add, sync, series, audit, with --db the dialect's database (a
 // temp file on SQLite, a PostgreSQL URL selecting a schema of its own) and the AIRACE_SEC_*
 // variables pointing at the fixture server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { fixtureCompanies, syntheticFacts, AMZN_CIK } from './fixtures/sec-fixtures.js';
 import { runCli } from '../helpers/run-cli.js';
 import { csvFacts } from '../helpers/facts-csv.js';
-import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
+import { DIALECTS } from '../helpers/dialects.js';
+import { serverAndDatabase } from './sync-test-kit.js';
 
 const companies = fixtureCompanies();
 
 for (const dialect of DIALECTS) {
   describe(dialect.name, () => {
+    const fixture = serverAndDatabase(dialect, companies);
+    // Most tests read the server directly; it is there once beforeAll has run.
     let server: SecFixtureServer;
-    let database: TestDatabase;
-
-    beforeAll(async () => {
-      server = await SecFixtureServer.start(companies);
-      database = await dialect.createDatabase();
+    beforeEach(() => {
+      server = fixture.server();
+      server.clearFaults();
     });
-    afterAll(async () => {
-      await server?.close();
-      await database?.drop();
-    });
-    beforeEach(() => server.clearFaults());
 
-    const cli = (args: string[], env: Record<string, string | undefined> = server.env()) => runCli(['--db', database.target, ...args], env);
+    const cli = (args: string[], env: Record<string, string | undefined> = server.env()) => runCli(['--db', fixture.database().target, ...args], env);
 
     describe('the User-Agent requirement', () => {
       for (const cmd of [['sync', 'AMZN'], ['add', 'SYNX']]) {

@@ -14,7 +14,10 @@ import { secConfigFromEnv, type SecConfig } from '../../src/ingest/sec/sec-confi
 import { SecClient } from '../../src/ingest/sec/sec-client.js';
 import { RateLimiter } from '../../src/ingest/http/rate-limiter.js';
 import { listFacts } from '../../src/store/facts-repository.js';
-import type { SecFixtureServer } from './sec-fixture-server.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { SecFixtureServer } from './sec-fixture-server.js';
+import type { FixtureCompany } from './fixtures/sec-fixtures.js';
+import { HttpError } from '../../src/ingest/http/http-error.js';
 
 export function tempDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'airace-sync-'));
@@ -90,4 +93,30 @@ export async function snapshot(store: Store, ticker: string) {
   const facts = await listFacts(store.db, { tickers: [ticker] });
   const company = await store.db.selectFrom('companies').selectAll().where('ticker', '=', ticker).executeTakeFirst();
   return { company, facts };
+}
+
+/** For a describe block: the fixture server with `companies` and a fresh database of `dialect`, both gone after its tests. */
+export function serverAndDatabase(dialect: TestDialect, companies: FixtureCompany[]): { server(): SecFixtureServer; database(): TestDatabase } {
+  let server: SecFixtureServer;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    server = await SecFixtureServer.start(companies);
+    database = await dialect.createDatabase();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+  return { server: () => server, database: () => database };
+}
+
+/** The HttpError a request ends with (the test fails if it succeeds). */
+export async function failure(p: Promise<unknown>): Promise<HttpError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(HttpError);
+    return e as HttpError;
+  }
+  throw new Error('expected the request to fail');
 }

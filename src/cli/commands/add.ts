@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCompany } from '../../ingest/sec/add-company.js';
+import { addCompany, tickerList } from '../../ingest/sec/add-company.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
 import { secClientFromEnv } from '../sec-client-from-env.js';
 
@@ -13,8 +13,10 @@ export function registerAdd(program: Command): void {
     .action(async (tickers: string[], _o: unknown, cmd: Command) => {
       const client = secClientFromEnv();
       await withStore(cmd.optsWithGlobals() as GlobalOptions, async (store) => {
+        // One download of SEC's ticker list however many tickers are added.
+        const list = tickerList(client);
         for (const t of tickers) {
-          const { company: c, created, renamedFrom } = await addCompany(store, client, t);
+          const { company: c, created, renamedFrom } = await addCompany(store, client, t, { tickers: list });
           const added = `${c.ticker}: ${c.name} (CIK ${c.cik}), fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1]}, colour ${c.colour}`;
           process.stdout.write(
             created

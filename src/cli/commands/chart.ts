@@ -13,6 +13,7 @@ import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { keyword } from '../../model/keyword.js';
 import { InvalidOptionError, UnknownChoiceError } from '../../model/errors.js';
 import { withStore } from '../cli-context.js';
+import { checkChartText, DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE, parseScale } from '../../chart/chart-limits.js';
 import { computeSeries, seriesRequest } from '../../series/compute-series.js';
 import { addSeriesOptions, type SeriesOptions } from './series.js';
 import { parseKinds } from './events.js';
@@ -35,9 +36,9 @@ export function registerChart(program: Command): void {
     .option('-t, --type <type>', `chart type: ${CHART_TYPES.join(', ')}`, 'grouped')
     .requiredOption('-o, --out <file>', 'output file: .svg, .png or .vl.json')
     .option('--preset <name>', `a named chart: ${[...PRESET_NAMES, ...FIGURE_PRESET_NAMES].join(', ')}`)
-    .option('--title <text>', 'chart title')
-    .option('--subtitle <text>', 'chart subtitle')
-    .option('--scale <n>', 'PNG pixel density', '2')
+    .option('--title <text>', `chart title (at most ${MAX_CHART_TEXT} characters)`)
+    .option('--subtitle <text>', `chart subtitle (at most ${MAX_CHART_TEXT} characters)`)
+    .option('--scale <n>', `PNG pixel density, ${MIN_SCALE} to ${MAX_SCALE}`, String(DEFAULT_SCALE))
     .option(
       '--annotate [kinds]',
       'mark events at their dates: all events naming the companies shown, or only these kinds (model,guidance,...), then also events about companies outside the store (OpenAI, DeepSeek...); a preset may choose its own events',
@@ -46,7 +47,9 @@ export function registerChart(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ChartCliOptions;
       const ext = OUTPUTS.find((e) => opts.out.toLowerCase().endsWith(e));
       if (!ext) throw new InvalidOptionError('out', opts.out, OUTPUTS.map((e) => `a file ending in ${e}`), `expected a file ending in ${OUTPUTS.join(', ')}`);
-      const custom = { ...(opts.title ? { title: opts.title } : {}), ...(opts.subtitle ? { subtitle: opts.subtitle } : {}) };
+      // The same bounds as the API: checked before any work, so a bad value costs nothing.
+      const scale = ext === '.png' ? parseScale(opts.scale) : DEFAULT_SCALE;
+      const custom = { ...(opts.title ? { title: checkChartText('title', opts.title) } : {}), ...(opts.subtitle ? { subtitle: checkChartText('subtitle', opts.subtitle) } : {}) };
       let spec: TopLevelSpec;
       let marked = '';
       if (opts.preset && isFigurePreset(opts.preset)) {
@@ -70,7 +73,7 @@ export function registerChart(program: Command): void {
       }
       if (ext === '.vl.json') writeFileSync(opts.out, renderVegaLiteJson(spec));
       else if (ext === '.svg') writeFileSync(opts.out, await renderSvg(spec));
-      else writeFileSync(opts.out, await renderPng(spec, { scale: Number(opts.scale) }));
+      else writeFileSync(opts.out, await renderPng(spec, { scale }));
       process.stdout.write(`Wrote ${opts.out}\n${marked}Alt text: ${spec.description}\n`);
     });
 }

@@ -6,6 +6,7 @@ import { dataAsOfFacts } from '../../series/data-as-of.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseYear } from '../../series/period-range.js';
 
 export function registerFacts(program: Command): void {
   program
@@ -13,8 +14,8 @@ export function registerFacts(program: Command): void {
     .description('show the stored facts behind a company and metric, every version, with provenance')
     .argument('<ticker>', 'ticker or company name')
     .argument('[metric]', 'metric id (capex, revenue, ...); all metrics when omitted')
-    .option('--from <year>', 'first year of period end', (v) => Number(v))
-    .option('--to <year>', 'last year of period end', (v) => Number(v))
+    .option('--from <year>', 'first year of period end', (v) => parseYear('from', v))
+    .option('--to <year>', 'last year of period end', (v) => parseYear('to', v))
     .option('--as-first-reported', 'mark the first filed version of each period as used')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (ticker: string, metric: string | undefined, o: { from?: number; to?: number; asFirstReported?: boolean; format: string }, cmd: Command) => {

@@ -8,7 +8,7 @@ import { formatScaled, scaleFor } from '../../views/scale.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
-import { InvalidOptionError } from '../../model/errors.js';
+import { parseYear } from '../../series/period-range.js';
 
 export function registerGuidance(program: Command): void {
   program
@@ -18,8 +18,8 @@ export function registerGuidance(program: Command): void {
     .argument('<year>', "the guided year: the company's fiscal year ending in it (2025)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (ticker: string, yearText: string, o: { format: string }, cmd: Command) => {
-      if (!/^\d{4}$/.test(yearText)) throw new InvalidOptionError('year', yearText, ['a year such as 2025']);
-      const h = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => guidanceHistory(s.db, { ticker, year: Number(yearText) }));
+      const year = parseYear('year', yearText);
+      const h = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => guidanceHistory(s.db, { ticker, year }));
       if (o.format === 'json') return void process.stdout.write(JSON.stringify(h, null, 2) + '\n');
       if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h), h.dataAsOf));
       process.stdout.write(guidanceTable(h) + '\n');

@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
-import { openStore } from '../../store/database.js';
+import { openStore, storeErrorOf } from '../../store/database.js';
+import { problemLines } from '../../store/store-health.js';
+import { CorruptStoreError } from '../../model/errors.js';
 import { ensureBundledData } from '../../ingest/bundled-data.js';
 import { countFacts } from '../../store/facts-repository.js';
 import { resolveDbTarget } from '../../config/paths.js';
@@ -15,12 +17,17 @@ export function registerInit(program: Command): void {
     .action(async (o: { force?: boolean; dataDir?: string; bundled?: boolean }, cmd: Command) => {
       const store = await openStore(resolveDbTarget((cmd.optsWithGlobals() as GlobalOptions).db));
       try {
-        const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir, bundled: o.bundled });
+        // A damaged file must not pass as "Up to date": SQLite's quick check reads every page first.
+        const problems = store.dialect.integrityProblems ? problemLines(await store.dialect.integrityProblems(store.db, { quick: true, limit: 20 })) : [];
+        if (problems.length) throw new CorruptStoreError(store.dialect.location, problems);
+        const r = await ensureBundledData(store, { force: o.force, dataDir: o.dataDir, bundled: o.bundled }).catch((e: unknown) => {
+          throw storeErrorOf(e, store.dialect, 'loading the data') ?? e;
+        });
         const total = await countFacts(store.db);
         const from = r.dataDir ? `${r.dataDir} (remembered: later commands load from it; \`airace init --bundled\` goes back)` : 'the bundled data/';
         process.stdout.write(
           `${r.loaded ? 'Loaded' : 'Up to date:'} ${r.facts} facts${r.corrections ? ` (${r.corrections} corrected)` : ''} for ${r.companies} companies and ${r.events} events from ${from}.\n` +
-            `Database: ${store.dialect.location} (${total} facts in all)\n`,
+            `Database: ${store.dialect.location} (${total} facts in all${store.dialect.readOnlyReason ? `; read-only: ${store.dialect.readOnlyReason}` : ''})\n`,
         );
       } finally {
         await store.close();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildServer, DEFAULT_RATE_LIMIT } from '../../server/build-server.js';
 import { openReadyStore, type GlobalOptions } from '../cli-context.js';
+import { adminTokenOf } from '../../server/admin-auth.js';
 import { InvalidOptionError } from '../../model/errors.js';
 
 interface ServeOptions extends GlobalOptions {
@@ -40,8 +41,9 @@ export function registerServe(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ServeOptions;
       const port = portOf(opts.port);
       const rateLimit = rateLimitFromEnv(process.env.AIRACE_RATE_LIMIT);
+      const adminToken = adminTokenOf(process.env.AIRACE_ADMIN_TOKEN);
       const store = await openReadyStore(opts);
-      const app = buildServer({ store, adminToken: process.env.AIRACE_ADMIN_TOKEN ?? null, rateLimit: opts.get ? false : rateLimit });
+      const app = buildServer({ store, adminToken, rateLimit: opts.get ? false : rateLimit });
       if (opts.get) {
         // Datasette's `serve --get`: any page or API response without opening a port.
         try {

@@ -20,8 +20,8 @@ export function registerSources(program: Command): void {
     .action(async (tickers: string[], o: { format: string }, cmd: Command) => {
       const { report, dataAsOf } = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
         const wanted = splitList(tickers);
-        const chosen = wanted.length ? resolveCompanies(await listCompanies(s.db), wanted).map((c) => c.ticker) : undefined;
-        return { report: await verificationMix(s.db, { tickers: chosen }), dataAsOf: await storeDataAsOf(s.db) };
+        const chosen = wanted.length ? resolveCompanies(await listCompanies(s.db), wanted) : undefined;
+        return { report: await verificationMix(s.db, { companies: chosen }), dataAsOf: await storeDataAsOf(s.db) };
       });
       if (o.format === 'json') return void process.stdout.write(JSON.stringify({ dataAsOf, ...report }, null, 2) + '\n');
       const mixes = [...report.companies, report.all];

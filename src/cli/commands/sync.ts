@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { listCompanies } from '../../store/companies-repository.js';
 import { findCompany } from '../../series/company-lookup.js';
-import { findResumableRun, runSync, type SyncSummary } from '../../ingest/sec/sync-run.js';
+import { findResumableRun, MAX_COMPANY_ATTEMPTS, runSync, type SyncSummary } from '../../ingest/sec/sync-run.js';
 import { bulkIngest, DEFAULT_BATCH_FACTS, type BulkSummary } from '../../ingest/sec/bulk-ingest.js';
 import type { Store } from '../../store/database.js';
 import { withSyncLock } from '../../store/sync-lock.js';
@@ -53,7 +53,7 @@ export function registerSync(program: Command): void {
           if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --resume'], '--resume continues the last run with its own companies; give no tickers');
           const r = await findResumableRun(store);
           if (!r) {
-            process.stdout.write('Nothing to resume: the last sync run finished every company.\n');
+            process.stdout.write(`Nothing to resume: the last sync run finished every company, or gave up on those that failed ${MAX_COMPANY_ATTEMPTS} times (a new \`airace sync\` tries them again).\n`);
             return null;
           }
           resumeRunId = r.runId;
@@ -115,6 +115,7 @@ function printSummary(s: SyncSummary): void {
       (s.pending.length ? `, ${s.pending.length} not reached` : ''),
   ];
   for (const c of [...s.updated, ...s.unchanged, ...s.failed]) lines.push(`  ${c.status.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
+  for (const c of s.gaveUp) lines.push(`  ${'gave up'.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
   if (s.pending.length) lines.push(`  pending    ${s.pending.join(', ')}`);
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -1,12 +1,15 @@
 // The one way airace talks to a data source over HTTP (SEC EDGAR, the price source): a declared
-// User-Agent, gzip, a shared per-source rate limit, conditional requests, timeouts, and retries
-// with backoff for the failures that pass (429, 5xx, timeouts, resets, truncated bodies). Bodies
-// come back as bytes, checked for content type and length; parsing them is the caller's business.
+// User-Agent, gzip, a shared per-source rate limit, conditional requests, and retries with
+// backoff for the failures that pass (429, 5xx, timeouts, resets, truncated or undecodable
+// bodies). Each attempt is one boundedGet (bounded-get.ts): a deadline, a maximum size as sent
+// and inflated, enforced while streaming, and redirects only within the configured hosts.
+// Bodies come back as bytes, checked for content type; parsing them is the caller's business.
 // What differs between sources (the content type promised, what a 403 or 404 means there) is
 // the source's HttpProfile.
 import { HttpError } from './http-error.js';
 import { RateLimiter, sharedRateLimiter } from './rate-limiter.js';
 import { backoffDelay, parseRetryAfter } from './retry-delay.js';
+import { boundedGet, type BoundedResponse } from './bounded-get.js';
 import type { Validators } from '../../store/sync-state-repository.js';
 
 export type HttpResponse =
@@ -31,7 +34,6 @@ export interface GetOptions {
 
 export interface HttpClientDeps {
   limiter?: RateLimiter;
-  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -50,6 +52,11 @@ export interface HttpClientConfig {
   backoffMaxMs: number;
   /** Longest Retry-After airace waits; a longer one fails the item instead of hanging the run. */
   maxRetryAfterMs: number;
+  /** Largest response accepted as downloaded (compressed), and after decompression. */
+  maxDownloadBytes: number;
+  maxBodyBytes: number;
+  /** Origins a redirect may lead to (the source's configured hosts); by default only the requested URL's own. */
+  redirectOrigins?: readonly string[];
 }
 
 /** What is particular to one source. */
@@ -67,7 +74,6 @@ export interface HttpProfile {
 
 export class HttpClient {
   private readonly limiter: RateLimiter;
-  private readonly fetchFn: typeof fetch;
   private readonly sleepFn: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -78,7 +84,6 @@ export class HttpClient {
     deps: HttpClientDeps = {},
   ) {
     this.limiter = deps.limiter ?? sharedRateLimiter(profile.source, config.maxRequestsPerSecond);
-    this.fetchFn = deps.fetch ?? fetch;
     this.sleepFn = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
@@ -126,82 +131,37 @@ export class HttpClient {
     }
   }
 
-  /** One attempt: headers and body within `timeoutMs`. */
+  /** One attempt through boundedGet: a deadline, size limits as sent and inflated, redirects only to the allowed origins. */
   private async once(url: string, opts: GetOptions): Promise<HttpResponse> {
-    const ac = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ac.abort();
-    }, this.config.timeoutMs);
-    const forward = () => ac.abort();
-    opts.signal?.addEventListener('abort', forward, { once: true });
-    // An abort is ours (timeout) or the user's (Ctrl-C); anything else is the network's doing.
-    const why = (during: string): HttpError | null => {
-      if (timedOut) return new HttpError('timeout', `no complete response from ${url} within ${this.config.timeoutMs / 1000} s (${during})`, url);
-      if (opts.signal?.aborted) return interrupted(url);
-      return null;
+    const headers: Record<string, string> = {
+      'User-Agent': this.config.userAgent,
+      'Accept-Encoding': 'gzip, deflate',
+      Accept: this.profile.accept,
     };
-    try {
-      const headers: Record<string, string> = {
-        'User-Agent': this.config.userAgent,
-        'Accept-Encoding': 'gzip, deflate',
-        Accept: this.profile.accept,
-      };
-      const v = opts.validators;
-      if (v?.etag) headers['If-None-Match'] = v.etag;
-      if (v?.lastModified) headers['If-Modified-Since'] = v.lastModified;
+    const v = opts.validators;
+    if (v?.etag) headers['If-None-Match'] = v.etag;
+    if (v?.lastModified) headers['If-Modified-Since'] = v.lastModified;
 
-      let res: Response;
-      try {
-        res = await this.fetchFn(url, { headers, signal: ac.signal, redirect: 'follow' });
-      } catch (e) {
-        throw why('waiting for headers') ?? new HttpError('network', `cannot reach ${url}: ${networkReason(e)}`, url);
-      }
-
-      if (res.status === 304 && v) {
-        await discard(res);
-        return { kind: 'not-modified', url };
-      }
-      if (res.status !== 200) {
-        await discard(res);
-        throw statusError(url, res, this.now(), this.profile);
-      }
-      const type = res.headers.get('content-type') ?? '';
-      const expected = this.profile.contentType;
-      if (expected && !expected.pattern.test(type)) {
-        const head = await peek(res);
-        throw new HttpError('content-type', `expected ${expected.name} from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
-      }
-
-      const chunks: Buffer[] = [];
-      let received = 0;
-      const declared = res.headers.get('content-length');
-      const encoded = !!res.headers.get('content-encoding') && res.headers.get('content-encoding') !== 'identity';
-      try {
-        if (res.body) {
-          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-            chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-            received += chunk.byteLength;
-          }
-        }
-      } catch (e) {
-        throw (
-          why(`after ${received} bytes of the body`) ??
-          new HttpError('truncated', `truncated response from ${url}: the connection closed after ${received} bytes${declared && !encoded ? ` of ${declared}` : ''} (${networkReason(e)})`, url, 200)
-        );
-      }
-      // Content-Length counts the bytes on the wire; after decompression only a clean stream end is checkable.
-      if (declared !== null && !encoded && Number(declared) !== received) {
-        throw new HttpError('truncated', `truncated response from ${url}: got ${received} bytes, Content-Length says ${declared}`, url, 200);
-      }
-      const etag = res.headers.get('etag');
-      const lastModified = res.headers.get('last-modified');
-      return { kind: 'ok', url, body: Buffer.concat(chunks, received), validators: etag || lastModified ? { etag, lastModified } : null };
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', forward);
+    const res = await boundedGet(url, {
+      headers,
+      timeoutMs: this.config.timeoutMs,
+      maxBodyBytes: this.config.maxBodyBytes,
+      maxWireBytes: this.config.maxDownloadBytes,
+      // The User-Agent carries a contact email: it goes only where the user pointed airace.
+      allowedOrigins: this.config.redirectOrigins ?? [new URL(url).origin],
+      signal: opts.signal,
+    });
+    if (res.status === 304 && v) return { kind: 'not-modified', url };
+    if (res.status !== 200) throw statusError(url, res, this.now(), this.profile);
+    const type = res.header('content-type') ?? '';
+    const expected = this.profile.contentType;
+    if (expected && !expected.pattern.test(type)) {
+      const head = res.body.toString('utf8', 0, Math.min(res.body.length, 200)).replace(/\s+/g, ' ').trim().slice(0, 60);
+      throw new HttpError('content-type', `expected ${expected.name} from ${url} but got ${type || 'no content type'}${head ? ` starting "${head}"` : ''}`, url, 200);
     }
+    const etag = res.header('etag');
+    const lastModified = res.header('last-modified');
+    return { kind: 'ok', url, body: res.body, validators: etag || lastModified ? { etag, lastModified } : null };
   }
 }
 
@@ -209,9 +169,9 @@ function interrupted(url: string): HttpError {
   return new HttpError('interrupted', `interrupted while fetching ${url}`, url);
 }
 
-function statusError(url: string, res: Response, now: number, profile: HttpProfile): HttpError {
+function statusError(url: string, res: BoundedResponse, now: number, profile: HttpProfile): HttpError {
   const s = res.status;
-  const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now);
+  const retryAfter = parseRetryAfter(res.header('retry-after'), now);
   const particular = profile.statusMessage?.(s, url) ?? null;
   if (s === 404) return new HttpError('not-found', particular ?? `not found (404): ${url}`, url, s);
   if (s === 403) return new HttpError('forbidden', particular ?? `the server refused the request (403): ${url}`, url, s);
@@ -219,32 +179,4 @@ function statusError(url: string, res: Response, now: number, profile: HttpProfi
   if (s >= 500) return new HttpError('server', `server error (${s}${res.statusText ? ' ' + res.statusText : ''}): ${url}`, url, s, retryAfter);
   if (s === 408) return new HttpError('timeout', `request timeout (408): ${url}`, url, s, retryAfter);
   return new HttpError('http', `unexpected HTTP ${s}${res.statusText ? ' ' + res.statusText : ''} from ${url}`, url, s);
-}
-
-function networkReason(e: unknown): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
-  const cause = err.cause;
-  return cause?.code ? `${cause.code}${cause.message ? ': ' + cause.message : ''}` : (cause?.message ?? err.message);
-}
-
-async function discard(res: Response): Promise<void> {
-  try {
-    await res.body?.cancel();
-  } catch {
-    /* the connection is going away anyway */
-  }
-}
-
-/** The first few characters of an unexpected body, for the error message (an HTML error page says a lot). */
-async function peek(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  try {
-    const { value } = await reader.read();
-    return value ? Buffer.from(value).toString('utf8', 0, Math.min(value.byteLength, 200)).replace(/\s+/g, ' ').trim().slice(0, 60) : '';
-  } catch {
-    return '';
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
 }

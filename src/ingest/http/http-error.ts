@@ -12,13 +12,16 @@ export const HTTP_ERROR_KINDS = [
   'timeout', // no complete response in time (retried)
   'network', // connection refused or reset before a response (retried)
   'truncated', // the body ended before Content-Length bytes (retried)
+  'decode', // a gzip or deflate body that does not decode, or an unknown Content-Encoding (retried)
+  'too-large', // the body is over the download limit as sent, or the body limit inflated
+  'redirect', // a redirect away from the source's hosts (refused, its headers never sent there), or too many
   'content-type', // not the content type the source promises (SEC: application/json)
   'malformed', // not parseable, or not the expected shape
   'interrupted', // the user pressed Ctrl-C
 ] as const;
 export type HttpErrorKind = (typeof HTTP_ERROR_KINDS)[number];
 
-const RETRYABLE: ReadonlySet<HttpErrorKind> = new Set(['rate-limited', 'server', 'timeout', 'network', 'truncated']);
+const RETRYABLE: ReadonlySet<HttpErrorKind> = new Set(['rate-limited', 'server', 'timeout', 'network', 'truncated', 'decode']);
 
 export class HttpError extends Error {
   /** Attempts made before giving up (1 when the error is not retryable). */

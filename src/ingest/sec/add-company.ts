@@ -3,12 +3,12 @@
 import type { Store } from '../../store/database.js';
 import type { Company } from '../../model/company.js';
 import { listCompanies, upsertCompany } from '../../store/companies-repository.js';
-import { companySource, renameTicker, setTracked } from '../../store/company-source-repository.js';
+import { companySource, listCompanySources, renameTicker, setTracked } from '../../store/company-source-repository.js';
 import type { SecClient } from './sec-client.js';
-import { fetchCompanyTickers, findTicker, siblingTickers } from './company-tickers.js';
+import { fetchCompanyTickers, findTicker, siblingTickers, type TickerEntry } from './company-tickers.js';
 import { parseSubmissions } from './submissions.js';
 import { submissionsUrl, companyTickersUrl } from './sec-urls.js';
-import { companyColour } from './company-colour.js';
+import { distinctColour } from './company-colour.js';
 import { SecError } from './sec-error.js';
 import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
@@ -28,7 +28,33 @@ export class UnknownTickerError extends NotFoundError {
   }
 }
 
-export async function addCompany(store: Store, client: SecClient, ticker: string, opts: { signal?: AbortSignal } = {}): Promise<AddResult> {
+export interface AddOptions {
+  signal?: AbortSignal;
+  /** SEC's ticker list; pass one tickerList() to several calls so `add A B C` downloads it once. */
+  tickers?: () => Promise<TickerEntry[]>;
+}
+
+/** company_tickers.json, fetched on first use and kept for the calls that share it. */
+export function tickerList(client: SecClient, opts: { signal?: AbortSignal } = {}): () => Promise<TickerEntry[]> {
+  let list: Promise<TickerEntry[]> | null = null;
+  return () => {
+    list ??= fetchCompanyTickers(client, opts).catch((e: unknown) => {
+      list = null;
+      throw e;
+    });
+    return list;
+  };
+}
+
+/** Colours of the companies a chart can show together: bundled and tracked ones (bulk-created filers are neither). */
+async function coloursInUse(store: Store, except: string[]): Promise<string[]> {
+  const sources = await listCompanySources(store.db);
+  return (await listCompanies(store.db))
+    .filter((c) => !except.includes(c.ticker) && (sources.get(c.ticker)?.sourceKind !== 'sec' || sources.get(c.ticker)?.tracked))
+    .map((c) => c.colour);
+}
+
+export async function addCompany(store: Store, client: SecClient, ticker: string, opts: AddOptions = {}): Promise<AddResult> {
   const wanted = ticker.trim().toUpperCase();
   const existing = (await listCompanies(store.db)).find((c) => c.ticker === wanted);
   if (existing && existing.kind === 'group') throw new InvalidOptionError('ticker', wanted, ['a filer’s ticker'], 'a group of companies, not a filer');
@@ -37,7 +63,7 @@ export async function addCompany(store: Store, client: SecClient, ticker: string
     return { company: existing, created: false };
   }
 
-  const entries = await fetchCompanyTickers(client, opts);
+  const entries = await (opts.tickers ?? tickerList(client, opts))();
   const entry = findTicker(entries, wanted);
   if (!entry) throw new UnknownTickerError(wanted, companyTickersUrl(client.config));
   // One company per CIK: GOOG finds the bundled GOOGL; a filer a bulk ingest stored as
@@ -68,7 +94,7 @@ export async function addCompany(store: Store, client: SecClient, ticker: string
         fiscalYearEndMonth: info.fiscalYearEndMonth ?? 12,
         // Corrected from the companyfacts unit keys at the first sync.
         currency: 'USD',
-        colour: companyColour(entry.ticker),
+        colour: distinctColour(entry.ticker, await coloursInUse(store, sameCik ? [sameCik.ticker] : [])),
         aliases,
         members: [],
       };

@@ -21,8 +21,7 @@ import { listCompanySources } from '../../store/company-source-repository.js';
 import { forgetValidators } from '../../store/sync-state-repository.js';
 import { finishRun, startRun } from '../../store/runs-repository.js';
 import { latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
-import { parseCompanyFacts } from './companyfacts-parse.js';
-import { mapCompanyFacts } from './map-company-facts.js';
+import { classifyEntry, decodeCompanyFactsEntry, entryNameOf } from './bulk-entry.js';
 import { companyColour } from './company-colour.js';
 import { SecError } from './sec-error.js';
 
@@ -68,8 +67,6 @@ interface Pending {
   facts: FactInput[];
 }
 
-const ENTRY_NAME = /(?:^|\/)CIK(\d{10})\.json$/;
-
 export async function bulkIngest(store: Store, zipPath: string, opts: BulkOptions = {}): Promise<BulkSummary> {
   const { db } = store;
   const batchFacts = Math.max(1, opts.batchFacts ?? DEFAULT_BATCH_FACTS);
@@ -83,7 +80,8 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
   }
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { autoClose: true, validateEntrySizes: true, strictFileNames: false });
+    // Names are decoded and judged per entry (bulk-entry.ts), so one unsafe name fails alone.
+    zip = await yauzl.openPromise(file, { autoClose: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: false });
   } catch (e) {
     throw new Error(`${zipPath} is not a readable zip archive: ${(e as Error).message}`);
   }
@@ -144,28 +142,35 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
     for await (const entry of zip.eachEntry()) {
       if (opts.signal?.aborted) break;
       seen++;
-      const m = ENTRY_NAME.exec(entry.fileName);
-      if (!m) {
-        opts.onEvent?.({ type: 'entry', name: entry.fileName, ticker: null, facts: 0, failed: null, done: seen, total: zip.entryCount });
+      const name = entryNameOf(entry);
+      const source = `${zipPath}:${name}`;
+      let kind;
+      try {
+        kind = classifyEntry(name, source);
+      } catch (e) {
+        const failed = (e as Error).message;
+        summary.failed.push({ entry: name, message: failed });
+        opts.onEvent?.({ type: 'entry', name, ticker: null, facts: 0, failed, done: seen, total: zip.entryCount });
+        continue;
+      }
+      if (kind.kind === 'other') {
+        opts.onEvent?.({ type: 'entry', name, ticker: null, facts: 0, failed: null, done: seen, total: zip.entryCount });
         continue;
       }
       summary.documents++;
-      const cik = Number(m[1]);
+      const cik = kind.cik;
       const known = byCik.get(cik);
       const ticker = known?.ticker ?? `CIK${cik}`;
       if (done.has(ticker)) {
         summary.alreadyDone++;
-        opts.onEvent?.({ type: 'entry', name: entry.fileName, ticker, facts: 0, failed: null, done: seen, total: zip.entryCount });
+        opts.onEvent?.({ type: 'entry', name, ticker, facts: 0, failed: null, done: seen, total: zip.entryCount });
         continue;
       }
       let failed: string | null = null;
       let count = 0;
       try {
-        const source = `${zipPath}:${entry.fileName}`;
-        const doc = parseCompanyFacts(await readEntry(zip, entry, maxEntryBytes, source), source);
-        if (doc.cik !== cik) throw new SecError('malformed', `${source} describes CIK ${doc.cik}, not ${cik}`, source);
         const owned = !known || sources.get(ticker)?.sourceKind === 'sec';
-        const mapped = mapCompanyFacts(doc, { ticker, cik, currency: owned ? null : known.currency, source });
+        const { doc, mapped } = decodeCompanyFactsEntry(await readEntry(zip, entry, maxEntryBytes, source), { cik, ticker, currency: owned ? null : known.currency, source });
         count = mapped.facts.length;
         if (!known && !count) {
           summary.empty++;
@@ -192,10 +197,10 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
         }
       } catch (e) {
         failed = (e as Error).message;
-        summary.failed.push({ entry: entry.fileName, message: failed });
+        summary.failed.push({ entry: name, message: failed });
         await setItemStatus(db, runId, ticker, 'failed', null, failed);
       }
-      opts.onEvent?.({ type: 'entry', name: entry.fileName, ticker, facts: count, failed, done: seen, total: zip.entryCount });
+      opts.onEvent?.({ type: 'entry', name, ticker, facts: count, failed, done: seen, total: zip.entryCount });
     }
     await flush();
   } catch (e) {

@@ -2,9 +2,11 @@
 // interpretation of SEC data: anything not listed here is not stored (see docs/sync.md).
 //
 // Rules the mapper (map-company-facts.ts) applies to every entry:
-// - `concepts` are ordered fallbacks, chosen per period: for each period (start..end) the first
-//   concept that reports it wins, so a filer that moved from SalesRevenueNet to
-//   RevenueFromContractWithCustomerExcludingAssessedTax (ASC 606, 2018) keeps its older years.
+// - `concepts` are ordered fallbacks, chosen per period and filing: within one filing the first
+//   concept that reports a period (start..end) wins; every filing's figure is kept as a version,
+//   whatever concept it used, so a filer that moved from SalesRevenueNet to
+//   RevenueFromContractWithCustomerExcludingAssessedTax (ASC 606, 2018) keeps its older years and
+//   both versions of the years reported under both.
 // - An override replaces the list for one company (by CIK, which never changes; the ticker is
 //   for people).
 // - Money values are read in the company's reporting currency only: the unit key that carries
@@ -39,7 +41,7 @@ export interface ConceptMapping {
   statement: 'income statement' | 'cash-flow statement' | 'cash-flow supplemental' | 'segment note';
   /** Durations have start and end; instants (balance sheet) only end. Facts of the other kind are ignored. */
   periodType: PeriodType;
-  /** Ordered fallbacks, chosen per period. Empty when companyfacts cannot supply the metric. */
+  /** Ordered fallbacks, chosen per period and filing. Empty when companyfacts cannot supply the metric. */
   concepts: readonly ConceptRef[];
   overrides: readonly CompanyOverride[];
   /** Multiplies the XBRL value into airace's sign convention. */

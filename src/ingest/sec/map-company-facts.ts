@@ -1,12 +1,15 @@
 // companyfacts → FactInput rows, through the concept map. Keeps every version: each
-// (period, accession) pair of a mapped concept becomes a row, so amendments and restatements
-// stay queryable and the series engine picks the newest filed (or the first reported).
+// (period, accession) pair of a mapped metric becomes a row, whichever mapped concept the filing
+// used, so amendments, restatements and concept changes stay queryable and the series engine
+// picks the current version (model/fact-versions.ts) or the first reported.
 import { z } from 'zod';
 import type { FactInput } from '../../model/fact.js';
 import type { CompanyFactsDoc } from './companyfacts-parse.js';
 import { conceptOf } from './companyfacts-parse.js';
 import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
 import { filingIndexUrl } from './sec-urls.js';
+import { chooseVersion, filingUnits } from '../../model/fact-versions.js';
+import { SecError } from './sec-error.js';
 
 export interface MapContext {
   ticker: string;
@@ -23,21 +26,28 @@ export interface MappedFacts {
   currency: string;
   /** Month the fiscal year ends, from the annual facts' end dates; null when there are none. */
   fiscalYearEndMonth: number | null;
-  /** Facts of mapped concepts that were unusable (no value, bad dates, wrong period type). */
+  /** Facts of mapped concepts that do not fit the metric (an instant for a duration, start after end). */
   skipped: number;
   /** Rows per metric. */
   byMetric: Record<string, number>;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date: 2018-02-28, not 2018-13-45. */
+function isCalendarDate(s: string): boolean {
+  const t = Date.parse(s + 'T00:00:00Z');
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date').refine(isCalendarDate, 'not a calendar date');
+/** SEC form types: 10-K, 10-K/A, 20-F, 8-K, DEF 14A, 10-KT... (no markup, no lower case). */
+const FORM = /^[0-9A-Z][0-9A-Z .\/-]{0,19}$/;
 const rawFact = z.object({
   start: isoDate.optional(),
   end: isoDate,
   val: z.number().finite(),
-  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/),
+  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/, 'not an accession number'),
   fy: z.number().int().nullish(),
   fp: z.string().nullish(),
-  form: z.string().min(1),
+  form: z.string().regex(FORM, 'not an SEC form type'),
   filed: isoDate,
   frame: z.string().nullish(),
 });
@@ -71,17 +81,42 @@ export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFa
   const facts: FactInput[] = [];
   const byMetric: Record<string, number> = {};
   let skipped = 0;
+  const units = filingUnits(allFigures(doc, currency));
   for (const m of CONCEPT_MAP) {
     const r = mapMetric(doc, m, ctx, currency);
     skipped += r.skipped;
-    if (r.facts.length) byMetric[m.metric] = r.facts.length;
-    for (const f of r.facts) facts.push(f);
+    for (const versions of r.periods) {
+      // The version a reader sees by default: the newest filing, unless it only rounds an earlier figure.
+      chooseVersion(versions, (v) => units.get(v.accession ?? '') ?? 1).current.preferred = true;
+      for (const f of versions) facts.push(f);
+      byMetric[m.metric] = (byMetric[m.metric] ?? 0) + versions.length;
+    }
   }
   return { facts, currency, fiscalYearEndMonth: fiscalYearEndOf(facts), skipped, byMetric };
 }
 
-function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { facts: FactInput[]; skipped: number } {
-  // period key → rows; a period belongs to the first concept (in fallback order) that reports it.
+/**
+ * Every financial-statement figure of the document in the reporting currency, mapped or not:
+ * what tells a filing's units. Cover-page (`dei`) figures such as the public float are exact
+ * whatever units the statements use, so they are left out.
+ */
+function* allFigures(doc: CompanyFactsDoc, currency: string): Generator<{ accession: string | null; value: number }> {
+  for (const [taxonomy, concepts] of Object.entries(doc.facts)) {
+    if (taxonomy === 'dei') continue;
+    for (const concept of Object.values(concepts ?? {})) {
+      const list = (concept as { units?: Record<string, unknown> } | null)?.units?.[currency];
+      if (!Array.isArray(list)) continue;
+      for (const f of list as { accn?: unknown; val?: unknown }[]) {
+        if (typeof f?.accn === 'string' && typeof f.val === 'number') yield { accession: f.accn, value: f.val };
+      }
+    }
+  }
+}
+
+function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { periods: FactInput[][]; skipped: number } {
+  // period key → accession → row. Within one filing a period belongs to the first concept (in
+  // fallback order) that filing reports it under; across filings every version is kept, whatever
+  // its concept, so a filer that moved from SalesRevenueNet to ASC 606 revenue keeps both.
   const byPeriod = new Map<string, Map<string, FactInput>>();
   let skipped = 0;
   for (const ref of conceptsFor(m, ctx.cik)) {
@@ -89,15 +124,23 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
     const list = concept?.units[currency];
     if (!list) continue;
     const claimed = new Map<string, Map<string, FactInput>>();
-    for (const raw of list) {
+    for (const [i, raw] of list.entries()) {
       const p = rawFact.safeParse(raw);
-      if (!p.success || !periodFits(p.data, m) || (p.data.start && p.data.start > p.data.end)) {
+      // A fact that is not what SEC sends (an impossible date, markup for a form) means the
+      // document is damaged or forged: it fails whole, before anything of it is stored.
+      if (!p.success) {
+        const issue = p.error.issues[0]!;
+        const field = issue.path.map(String).join('.');
+        const given = field && raw && typeof raw === 'object' ? ` ${JSON.stringify((raw as Record<string, unknown>)[field])}` : '';
+        throw new SecError('malformed', `${ctx.source}: ${qualifiedName(ref)} ${currency} fact ${i}: ${field || 'fact'}${given} is ${issue.message.startsWith('not ') ? issue.message : `invalid (${issue.message})`}`, ctx.source);
+      }
+      if (!periodFits(p.data, m) || (p.data.start && p.data.start > p.data.end)) {
         skipped++;
         continue;
       }
       const f = p.data;
       const key = `${f.start ?? ''}|${f.end}`;
-      if (byPeriod.has(key)) continue;
+      if (byPeriod.get(key)?.has(f.accn)) continue;
       let versions = claimed.get(key);
       if (!versions) claimed.set(key, (versions = new Map()));
       const seen = versions.get(f.accn);
@@ -108,17 +151,13 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
       }
       versions.set(f.accn, toFactInput(f, m, qualifiedName(ref), ctx, currency));
     }
-    for (const [key, versions] of claimed) byPeriod.set(key, versions);
+    for (const [key, versions] of claimed) {
+      const all = byPeriod.get(key);
+      if (!all) byPeriod.set(key, versions);
+      else for (const [accn, row] of versions) all.set(accn, row);
+    }
   }
-  const facts: FactInput[] = [];
-  for (const versions of byPeriod.values()) {
-    const rows = [...versions.values()];
-    // The newest filed version is the one a reader sees by default.
-    const newest = rows.reduce((a, b) => ((b.filed ?? '') > (a.filed ?? '') || ((b.filed ?? '') === (a.filed ?? '') && (b.accession ?? '') > (a.accession ?? '')) ? b : a));
-    newest.preferred = true;
-    for (const r of rows) facts.push(r);
-  }
-  return { facts, skipped };
+  return { periods: [...byPeriod.values()].map((versions) => [...versions.values()]), skipped };
 }
 
 function periodFits(f: RawFact, m: ConceptMapping): boolean {

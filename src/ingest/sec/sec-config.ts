@@ -28,6 +28,7 @@ export class MissingUserAgentError extends Error {
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
+const MB = 1024 * 1024;
 
 /**
  * Reads AIRACE_SEC_* variables. Throws MissingUserAgentError unless the User-Agent carries an
@@ -36,9 +37,11 @@ const trimSlash = (s: string) => s.replace(/\/+$/, '');
 export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfig {
   const userAgent = env.AIRACE_SEC_USER_AGENT?.trim();
   if (!userAgent || !/\S+@\S+\.\S+/.test(userAgent)) throw new MissingUserAgentError(userAgent);
+  const wwwUrl = trimSlash(env.AIRACE_SEC_WWW_URL || 'https://www.sec.gov');
+  const dataUrl = trimSlash(env.AIRACE_SEC_DATA_URL || 'https://data.sec.gov');
   return {
-    wwwUrl: trimSlash(env.AIRACE_SEC_WWW_URL || 'https://www.sec.gov'),
-    dataUrl: trimSlash(env.AIRACE_SEC_DATA_URL || 'https://data.sec.gov'),
+    wwwUrl,
+    dataUrl,
     userAgent,
     maxRequestsPerSecond: Math.min(10, numberFromEnv(env, 'AIRACE_SEC_MAX_RPS', 10)) || 10,
     timeoutMs: numberFromEnv(env, 'AIRACE_SEC_TIMEOUT_MS', 30_000),
@@ -46,5 +49,9 @@ export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfi
     backoffBaseMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
     backoffMaxMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
     maxRetryAfterMs: numberFromEnv(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
+    maxDownloadBytes: numberFromEnv(env, 'AIRACE_SEC_MAX_DOWNLOAD_MB', 128) * MB,
+    maxBodyBytes: numberFromEnv(env, 'AIRACE_SEC_MAX_BODY_MB', 256) * MB,
+    // Redirects stay on the two hosts airace reads from (a mirror's, when configured).
+    redirectOrigins: [...new Set([wwwUrl, dataUrl].map((u) => new URL(u).origin))],
   };
 }

@@ -8,6 +8,7 @@ import { syncCompany } from './sync-company.js';
 import { findResumableRun as findResumable, runQueue, type ItemOutcome, type QueueSummary } from '../sync-queue.js';
 
 export const SYNC_RUN_KIND = 'sync';
+export { MAX_ITEM_ATTEMPTS as MAX_COMPANY_ATTEMPTS } from '../sync-queue.js';
 
 export type CompanyOutcome = ItemOutcome;
 

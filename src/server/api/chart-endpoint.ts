@@ -4,20 +4,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { knownCompaniesFor } from '../known-companies.js';
 import { renderVegaLiteJson } from '../../chart/render.js';
-import { ApiError } from '../api-error.js';
 import type { ServerContext } from '../server-context.js';
 import { parseChartQuery, type RawQuery } from '../series-query.js';
 import { chartSpecFor } from '../chart-spec.js';
-import { DEFAULTS, allowedFor } from '../query-parameters.js';
+import { parseScale } from '../../chart/chart-limits.js';
 
 export type ChartFormat = 'svg' | 'png' | 'vl.json';
-
-function scaleOf(raw: unknown): number {
-  if (raw === undefined || raw === '') return DEFAULTS.scale;
-  const n = Number(raw);
-  if (!(n >= 1 && n <= 4)) throw new ApiError(400, `invalid scale: ${String(raw)} (expected a number from 1 to 4)`, 'scale', allowedFor('scale'));
-  return n;
-}
 
 export function chartHandler(ctx: ServerContext, format: ChartFormat) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -32,7 +24,7 @@ export function chartHandler(ctx: ServerContext, format: ChartFormat) {
     if (format === 'svg') {
       return reply.type('image/svg+xml; charset=utf-8').header('content-disposition', `inline; filename="${name}.svg"`).send(await ctx.charts.svg(spec));
     }
-    const png = await ctx.charts.png(spec, scaleOf(raw.scale));
+    const png = await ctx.charts.png(spec, parseScale(raw.scale));
     return reply.type('image/png').header('content-disposition', `inline; filename="${name}.png"`).send(png);
   };
 }

@@ -2,11 +2,12 @@
 // published numbers disagree, and which data airace has, from which source, and what is missing.
 import { METRICS } from '../../series/metrics.js';
 import type { MetricDef } from '../../series/metrics.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { pageOfCompanies, type CompanyPage } from '../../series/company-lookup.js';
+import { InvalidOptionError } from '../../model/errors.js';
 import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/data-coverage.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
-import { twinHref, type Page } from '../page.js';
+import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { verificationMark } from '../components/source-links.js';
@@ -28,6 +29,19 @@ export interface MethodologyData {
   verification: VerificationReport;
   coverage: CoverageRow[];
   dataAsOf: DataAsOf;
+  /** The coverage table shows one page of companies (`?page=`), curated ones first. */
+  coveragePage: Omit<CompanyPage, 'companies'>;
+}
+
+/** Companies per page of the coverage table: the work of a request is bounded by it, not by the store. */
+export const COVERAGE_PER_PAGE = 25;
+
+/** `?page=3`; the first page when absent. */
+function pageNumberOf(raw: unknown): number {
+  if (raw === undefined || raw === '') return 1;
+  const text = String(raw);
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) throw new InvalidOptionError('page', text, ['a page number such as 2']);
+  return Number(text);
 }
 
 /** Written for airace; anchors are linked from tables and the overview. */
@@ -102,34 +116,47 @@ const PITFALLS: MethodologyData['pitfalls'] = [
   },
 ];
 
-async function load(ctx: ServerContext): Promise<MethodologyData> {
-  return ctx.memo.get('methodology', async () => {
-    const coverage = await dataCoverage(ctx.store.db, await listCompanies(ctx.store.db));
+async function load(ctx: ServerContext, req: PageRequest): Promise<MethodologyData> {
+  const page = pageNumberOf(req.query.page);
+  return ctx.memo.get(`methodology:${page}`, async () => {
+    const { companies, ...coveragePage } = await pageOfCompanies(ctx.store.db, page, COVERAGE_PER_PAGE);
+    // Both tables cover the page's companies, so a request's work is bounded by the page, not the store.
+    const coverage = await dataCoverage(ctx.store.db, companies);
     return {
       metrics: [...METRICS.values()],
       pitfalls: PITFALLS,
       verificationLevels: VERIFICATION_LEVELS.map((level) => ({ level, ...VERIFICATION_MARKS[level] })),
-      verification: await verificationMix(ctx.store.db),
+      verification: await verificationMix(ctx.store.db, { companies }),
       coverage,
+      coveragePage,
       dataAsOf: combineDataAsOf(coverage.map((r) => r.dataAsOf)),
     };
   });
 }
 
-function verificationSection(d: MethodologyData): SafeHtml {
+function verificationSection(d: MethodologyData, search: string): SafeHtml {
   const mixes = [...d.verification.companies, d.verification.all];
   const cell = (s: { count: number; share: number }) => html`<td class="num" title="${s.count} figures">${percentText(s.share)}</td>`;
   const table = html`<table id="verification">
-  <caption id="verification-caption">Verification of the figures airace uses, by company: one figure per metric and period (a synced SEC fact, else the bundled preferred row) <a class="csv-link" href="${twinHref('/methodology', 'csv', '', 'verification')}">CSV</a></caption>
+  <caption id="verification-caption">Verification of the figures airace uses, by company: one figure per metric and period (a synced SEC fact, else the bundled preferred row) <a class="csv-link" href="${twinHref('/methodology', 'csv', search, 'verification')}">CSV</a></caption>
   <thead><tr><th scope="col">Company</th><th scope="col" class="num">Figures</th>${VERIFICATION_LEVELS.map((l) => html`<th scope="col" class="num">${verificationMark(l)}</th>`)}${DOCUMENT_KINDS.map((k) => html`<th scope="col" class="num">${DOCUMENT_KIND_LABELS[k]}</th>`)}${SOURCE_KINDS.map((k) => html`<th scope="col" class="num">${k === 'sec' ? 'SEC sync' : 'bundled'}</th>`)}</tr></thead>
   <tbody>${mixes.map((m) => html`<tr><th scope="row">${m.ticker === '*' ? m.name : html`<a href="/company/${m.ticker}">${m.name}</a>`}</th><td class="num">${m.figures}</td>${VERIFICATION_LEVELS.map((l) => cell(m.byLevel[l]))}${DOCUMENT_KINDS.map((k) => cell(m.byDocument[k]))}${SOURCE_KINDS.map((k) => cell(m.byOrigin[k]))}</tr>`)}</tbody>
 </table>`;
   return html`<dl class="verification-levels">${d.verificationLevels.map((v) => html`<dt id="verified-${v.level}">${verificationMark(v.level)} ${v.level}</dt><dd>${v.meaning}</dd>`)}</dl>
   <p>A figure computed from several (a quarter from year-to-date filings, a group total, a growth rate) cites every input and shows the weakest level among them. Each figure’s document is linked by kind (“Form 10-K, filed 2025-02-07”); where the value was read elsewhere a “read at” link follows it. <code>airace sources</code> prints this table; after <code>airace sync</code> the share at XBRL rises, and <code>airace audit</code> lists every bundled figure that disagrees with the filed XBRL value.</p>
   ${scrollTable(table, 'verification')}
-  <p class="table-note">Document kinds: SEC filing (any form on SEC EDGAR), the company’s own site, an official wire (Business Wire, PR Newswire), a government publication, or a secondary source..</p>
+  <p class="table-note">Document kinds: SEC filing (any form on SEC EDGAR), the company’s own site, an official wire (Business Wire, PR Newswire), a government publication, or a secondary source. With more companies than fit a page, the table covers this page’s companies (<code>airace sources</code> covers all).</p>
   <h3 id="corrections">Reporting a wrong figure</h3>
   <p>Found a figure that its document does not show? Report it with the row (company, metric, period) and the document and page that show the right figure. A maintainer records the correction in <code>data/corrections.csv</code>: the corrected figure becomes the one used, and the old value stays on the company page as an earlier version with the reason (the repository’s <code>docs/data.md</code>, “Correcting a figure”, has the steps).</p>`;
+}
+
+/** "Companies 26–50 of 2,006", with links to the pages before and after. */
+function coveragePager(p: MethodologyData['coveragePage']): SafeHtml | '' {
+  if (p.pages <= 1) return '';
+  const first = (p.page - 1) * p.perPage + 1;
+  const last = Math.min(p.total, p.page * p.perPage);
+  const link = (page: number, text: string, rel: string) => html`<a rel="${rel}" href="/methodology?page=${page}#coverage-heading">${text}</a>`;
+  return html`<nav class="pager" aria-label="Coverage pages"><p>Companies ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} (page ${p.page} of ${p.pages})${p.page > 1 ? html` · ${link(p.page - 1, '← previous', 'prev')}` : ''}${p.page < p.pages ? html` · ${link(p.page + 1, 'next →', 'next')}` : ''}</p></nav>`;
 }
 
 function metricEntry(m: MetricDef): SafeHtml {
@@ -156,9 +183,9 @@ function coverageCell(c: CoverageCell | undefined): SafeHtml {
   }</td>`;
 }
 
-function coverageTable(rows: CoverageRow[]): SafeHtml {
+function coverageTable(rows: CoverageRow[], search: string): SafeHtml {
   const table = html`<table id="coverage">
-  <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', '', 'coverage')}">CSV</a></caption>
+  <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', search, 'coverage')}">CSV</a></caption>
   <thead><tr><th scope="col">Company</th><th scope="col">Metric</th><th scope="col">Newest figure</th><th scope="col">Fiscal years</th><th scope="col">Calendar quarters</th></tr></thead>
   <tbody>${rows.map(
     (r) => html`<tr><th scope="row"><a href="/company/${r.ticker}">${r.name}</a></th><td><a href="#${r.metric}">${r.metric}</a></td><td>${r.dataAsOf.newestPeriodEnd ? html`period to ${r.dataAsOf.newestPeriodEnd}${r.dataAsOf.newestDocumentDate ? html`; document filed ${r.dataAsOf.newestDocumentDate}` : ''}` : html`<span class="missing">none</span>`}</td>${coverageCell(r.cells.find((c) => c.period === 'fy'))}${coverageCell(r.cells.find((c) => c.period === 'quarter'))}</tr>`,
@@ -167,7 +194,7 @@ function coverageTable(rows: CoverageRow[]): SafeHtml {
   return scrollTable(table, 'coverage');
 }
 
-async function render(d: MethodologyData): Promise<SafeHtml> {
+async function render(d: MethodologyData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const main = html`<h1>Methodology</h1>
 <p class="lede">What each number means, why published numbers disagree, and what data airace has.</p>
 <nav aria-label="On this page" class="toc"><ul><li><a href="#metrics-heading">Metric definitions</a></li><li><a href="#pitfalls-heading">Pitfalls</a></li><li><a href="#verification-heading">Verification</a></li><li><a href="#coverage-heading">Data coverage</a></li></ul></nav>
@@ -181,14 +208,15 @@ async function render(d: MethodologyData): Promise<SafeHtml> {
 </section>
 <section aria-labelledby="verification-heading">
   <h2 id="verification-heading">How each figure is verified</h2>
-  ${verificationSection(d)}
+  ${verificationSection(d, req.search)}
 </section>
 <section aria-labelledby="coverage-heading">
   <h2 id="coverage-heading">Data coverage</h2>
   <p>Computed by asking the series engine for every company, metric and period kind. <em>bundled</em> is the verified data shipped with airace; <em>sec</em> is data synced from SEC EDGAR. Hover a missing period for the engine’s reason.</p>
-  ${coverageTable(d.coverage)}
+  ${coveragePager(d.coveragePage)}
+  ${coverageTable(d.coverage, req.search)}
 </section>`;
-  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: '/methodology.json', csv: '/methodology.csv' }, dataAsOf: d.dataAsOf });
+  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: twinHref('/methodology', 'json', req.search), csv: twinHref('/methodology', 'csv', req.search) }, dataAsOf: d.dataAsOf });
 }
 
 export const methodologyPage: Page<MethodologyData> = {

@@ -88,6 +88,9 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
   });
 }
 
+/** Every document a figure cites, space-separated: a TTM sum cites each quarter's filing. */
+const urlsOf = (p: { sources: { url: string }[] } | undefined) => (p ? [...new Set(p.sources.map((s) => s.url))].join(' ') || null : null);
+
 /** CSV twins: `/index.csv` is the leaderboard; `?table=` picks another. */
 const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'> }[] = [
   {
@@ -95,8 +98,8 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
     build: (d) => ({
       columns: ['ticker', 'name', 'currency', 'fiscal_year', 'capex_fy', 'capex_fy_source', 'ttm_period', 'capex_ttm', 'capex_ttm_source', 'capex_yoy_pct', 'capex_intensity_pct', 'free_cash_flow'],
       rows: d.leaderboard.rows.map((r) => [
-        r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, r.capexFy?.point.sources[0]?.url ?? null,
-        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, r.capexTtm?.point.sources[0]?.url ?? null,
+        r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, urlsOf(r.capexFy?.point),
+        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, urlsOf(r.capexTtm?.point),
         r.capexGrowth ? Number(r.capexGrowth.value.toFixed(4)) : null, r.capexIntensity?.point.value ?? null, r.freeCashFlow?.point.value ?? null,
       ]),
     }),

@@ -4,11 +4,21 @@
 // a link to anywhere else is either labelled "read at" or is a secondary source marked so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer, type TestServer } from './test-server.js';
-import { documentDomainOf } from '../../src/model/document-domains.js';
+import { DOCUMENT_DOMAINS, documentDomainOf } from '../../src/model/document-domains.js';
 import { trackingParametersIn } from '../../src/model/document-url.js';
 import { VERIFICATION_LEVELS } from '../../src/model/fact.js';
 import { METRIC_IDS } from '../../src/series/metrics.js';
 import { PERIODS } from '../../src/model/series.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What a document link's text may be: "Form 10-K, filed …", "… results release (Form 8-K …)", an allow-list wording, or a marked secondary source. */
+const DOCUMENT_KIND_TEXT = [
+  /^Form [0-9A-Z-]+(\/A)?(, filed \d{4}-\d{2}-\d{2})?$/,
+  /^SEC EDGAR filing(, filed \d{4}-\d{2}-\d{2})?$/,
+  /results release \(Form (8-K|6-K)(\/A)?(, Exhibit [\d.]+)?\)(, filed \d{4}-\d{2}-\d{2})?$/,
+  /^secondary source: [a-z0-9.-]+$/,
+  ...DOCUMENT_DOMAINS.map((d) => new RegExp(`^${escapeRegExp(d.document)}$`)),
+];
 
 interface Link {
   href: string;
@@ -103,6 +113,15 @@ describe('source links', () => {
       const level = verified ?? (ref!.verified as string);
       if (level !== 'secondary') expect(documentDomainOf(link.href), `${where}: outside the documents of record`).not.toBeNull();
       else if (/\bclass="doc"/.test(link.attributes)) expect(link.text, where).toMatch(/^secondary source: /);
+      // A document link says what the document is: its form and date, a results release, or the allow-list's wording.
+      if (/\bclass="doc"/.test(link.attributes)) expect(DOCUMENT_KIND_TEXT.some((k) => k.test(link.text)), `${where}: the link text does not say what the document is`).toBe(true);
+    }
+    // Every table row showing a figure cites a document and shows a verification mark.
+    for (const row of page.body.matchAll(/<tr\b[\s\S]*?<\/tr>/g)) {
+      if (!row[0].includes('data-value=')) continue;
+      const text = row[0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 200);
+      expect(row[0], `${path}: a figure without a document: ${text}`).toMatch(/class="doc"/);
+      expect(row[0], `${path}: a figure without a verification mark: ${text}`).toMatch(/class="verified verified-(xbrl|filing|mapped|secondary)"/);
     }
     return links.length;
   }

@@ -7,6 +7,7 @@ import { sourceRefOf, type StoredFact } from '../../model/fact.js';
 import { formatValue } from '../../chart/format-money.js';
 import { pointCaveats, sourceCaveats } from '../../series/caveats.js';
 import { hostOf } from '../../model/document-url.js';
+import { uniqueDocuments } from '../../model/document-label.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { caveatMarks, citations, NO_NAMES, type CompanyNames } from './source-links.js';
 
@@ -29,7 +30,8 @@ function pointTitle(p: SeriesPoint, unit: string): string {
   if (p.value !== null) parts.push(exactValue(p.value, unit));
   parts.push(p.derived ? `derived: ${p.derivation ?? 'computed by airace'}` : 'reported');
   if (p.fx) parts.push(`converted at ${p.fx.rate} ${p.fx.pair} (${p.fx.date})`);
-  if (p.sources.length > 1) parts.push(`${p.sources.length} sources; the link opens the first, all are listed beside it`);
+  const documents = uniqueDocuments(p.sources).length;
+  if (documents > 1) parts.push(`${documents} documents; the link opens the first, all are listed beside it`);
   return parts.join(' · ');
 }
 

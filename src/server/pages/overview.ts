@@ -125,7 +125,7 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
 function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
-      html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>`
+      html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${citations([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}`
     : html`<span class="missing">—</span>`;
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>

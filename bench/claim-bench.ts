@@ -13,6 +13,7 @@ import { SeriesCache } from '../src/check/series-cache.js';
 import { getSeries, type SeriesRequest } from '../src/series/engine.js';
 import { listFacts } from '../src/store/facts-repository.js';
 import { listCompanies } from '../src/store/companies-repository.js';
+import { guidanceForQuarter, guidanceHistory } from '../src/series/guidance-history.js';
 import { emptySection, type SectionResult } from './report.js';
 import { fmt, median, msSince } from './stats.js';
 
@@ -22,6 +23,7 @@ const RUNS = 5;
 class RecordingCache extends SeriesCache {
   readonly seriesAsked: SeriesRequest[] = [];
   readonly factsAsked: [string[], string[]][] = [];
+  readonly guidanceAsked: Array<[string, { year: number } | { quarter: string }]> = [];
   override series(request: SeriesRequest) {
     this.seriesAsked.push(request);
     return super.series(request);
@@ -29,6 +31,10 @@ class RecordingCache extends SeriesCache {
   override facts(tickers: string[], metrics: string[]) {
     this.factsAsked.push([tickers, metrics]);
     return super.facts(tickers, metrics);
+  }
+  override guidance(ticker: string, period: { year: number } | { quarter: string }) {
+    this.guidanceAsked.push([ticker, period]);
+    return super.guidance(ticker, period);
   }
 }
 
@@ -48,7 +54,7 @@ export function seedArticle(): { text: string; source: string } {
 async function questionsOf(store: Store, text: string) {
   const cache = new RecordingCache(store.db);
   await checkArticle(store.db, text, { cache });
-  return { series: distinct(cache.seriesAsked), facts: distinct(cache.factsAsked) };
+  return { series: distinct(cache.seriesAsked), facts: distinct(cache.factsAsked), guidance: distinct(cache.guidanceAsked) };
 }
 
 /** The same questions asked straight of the store: the company list, the series, the facts. */
@@ -57,6 +63,7 @@ async function askDirectly(store: Store, q: Awaited<ReturnType<typeof questionsO
   await listCompanies(store.db);
   for (const s of q.series) await getSeries(store.db, s).catch(() => null);
   for (const [tickers, metrics] of q.facts) await listFacts(store.db, { tickers, metrics });
+  for (const [ticker, period] of q.guidance) await ('year' in period ? guidanceHistory(store.db, { ticker, year: period.year }) : guidanceForQuarter(store.db, { ticker, quarter: period.quarter })).catch(() => null);
   return msSince(t0);
 }
 
@@ -83,7 +90,7 @@ export async function claimBench(store: Store, log: (s: string) => void): Promis
       section,
       name: `Check the ${name} (${fmt(t.bytes / 1024)} KB, ${t.claims} claims, ${t.charts} charts)`,
       result: `${fmt(ms, 1)} ms (${fmt(ms / (t.bytes / 1024), 2)} ms/KB)`,
-      limit: `its ${t.engineCalls} distinct engine requests + ${questions.facts.length} fact lookups, asked directly: ${fmt(floor, 1)} ms`,
+      limit: `its ${t.engineCalls} distinct engine requests + ${questions.facts.length} fact lookups + ${questions.guidance.length} guidance histories, asked directly: ${fmt(floor, 1)} ms`,
       ratio: floor / ms,
     });
   }
@@ -91,7 +98,7 @@ export async function claimBench(store: Store, log: (s: string) => void): Promis
     section,
     name: 'The check\'s own questions',
     result: 'per row',
-    how: `each check's distinct getSeries requests, listFacts lookups and one listCompanies, recorded from a real check, asked straight of the store (bundled data, in memory); median of ${RUNS}, taken in turn with the checks. The rest of a check is extraction and verification.`,
+    how: `each check's distinct getSeries requests, listFacts lookups, guidance histories and one listCompanies, recorded from a real check, asked straight of the store (bundled data, in memory); median of ${RUNS}, taken in turn with the checks. The rest of a check is extraction and verification. On the server a check runs in a worker thread of the check pool (src/server/check-runner.ts), so this time is off the event loop.`,
   });
   out.notes.push(`Claims are checked against the bundled data in an in-memory store, as bench/check-article.ts does. Seed: ${seed.source}; 100 KB: examples/articles/*.md repeated (benchmarkArticle).`);
   return out;

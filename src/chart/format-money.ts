@@ -46,3 +46,24 @@ export function formatChange(change: number, unit: string): string {
   const abs = Math.abs(change);
   return unit === 'percent' ? `${sign}${abs.toFixed(1)} pp` : `${sign}${formatMoney(abs, unit)}`;
 }
+
+/** A plain count on the same scale as money: 671e9 → "671B", 1.6e12 → "1.6T", 8192 → "8,192". */
+export function formatCount(value: number): string {
+  const abs = Math.abs(value);
+  const scale = SCALES.find((s) => abs >= s.size);
+  if (!scale) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return `${value < 0 ? '-' : ''}${(abs / scale.size).toFixed(1).replace(/\.0$/, '')}${scale.suffix}`;
+}
+
+/** Training compute in FLOP, as Epoch writes it: 3.8e26 → "3.8e26"; `unit` appends " FLOP". */
+export function formatFlop(value: number, { unit = false, digits = 1 }: { unit?: boolean; digits?: number } = {}): string {
+  const [mantissa, exponent] = value.toExponential(digits).split('e');
+  return `${mantissa}e${Number(exponent)}${unit ? ' FLOP' : ''}`;
+}
+
+/** A models series value in its unit: FLOP as 3.8e26, a share as 42%, a count as is. */
+export function formatModelValue(value: number, unit: 'FLOP' | 'models' | 'percent'): string {
+  if (unit === 'FLOP') return formatFlop(value);
+  if (unit === 'percent') return formatPercent(value, 0);
+  return String(value);
+}

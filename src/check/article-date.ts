@@ -1,58 +1,127 @@
-// The date an article states for itself ("Published: 24 February 2025", a dateline, front
-// matter), so "this year" and "the guidance at the time" can be resolved.
+// The date an article states for itself, so "this year", "the fourth quarter" and "the guidance at
+// the time" can be resolved: a labelled line ("Published: 24 February 2025", "Updated 14 Aug 2025"),
+// a byline with a date ("By the markets desk · February 2, 2026"), a wire dateline ("SEATTLE,
+// Feb. 6, 2026 (Newswire) —", "BEIJING, Aug. 29, 2025 /PRNewswire/ --"), or front matter
+// (`date: 2025-02-24`). The date words are parsed by chrono-node; finding where they stand is ours,
+// because a dateline is about the article, never a period of its first claim: the span is returned
+// so extraction leaves it out.
+import * as chrono from 'chrono-node';
 import type { ArticleDate } from './claim.js';
+import { maskMarkup } from './mask-markup.js';
 import { InvalidOptionError } from '../model/errors.js';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+/** Lines at the top that may carry the date (front matter, headline, byline, dateline). */
+const HEAD_LINES = 12;
+const HEAD_CHARS = 3000;
 
-const DATE_FORMS = [
-  String.raw`(?<iso>\d{4}-\d{2}-\d{2})`,
-  String.raw`(?<mdy>${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})`,
-  String.raw`(?<dmy>\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4})`,
-].join('|');
+const LABELLED = /^[\s>*_#-]*(?:published|updated|posted|date|dated|last updated|first published)\b[*_]*\s*(?:on\s*)?[:\-–—]?\s*/i;
+const BYLINE = /^[\s>*_#-]*by\s+\S/i;
+/** "SEATTLE, " or "MOUNTAIN VIEW, Calif., " or "HANGZHOU, China, ": an upper-case place, then an optional region. */
+const DATELINE_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40},\s*(?:[A-Z][A-Za-z.' ]{1,24},\s*)?/;
+/** What ends a dateline after its date: an agency in brackets, a wire tag, or a dash. */
+const DATELINE_END = /^\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/[^/\n]{1,40}\/\s*)?(?:—|–|--|-|:)/;
 
-/** Labelled dates: "Published: ...", "Updated 2025-02-24", front-matter "date: ...". */
-const LABELLED = new RegExp(String.raw`^[\s>*_#-]*(?:published|updated|posted|date|dated|dateline)\b[*_]*\s*(?:on\s*)?[:\-–—]?\s*[*_]*\s*(?:${DATE_FORMS})`, 'im');
-/** A dateline at the start of a paragraph: "BEIJING, February 24, 2025 —". */
-const DATELINE = new RegExp(String.raw`^[\s>*_]*[A-Z][A-Za-z .'-]{1,40},\s*(?:${DATE_FORMS})\s*(?:\(|—|–|--|-|:)`, 'm');
-
-export function parseDateWords(words: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(words.trim());
-  if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const clean = words.replace(/(\d)(?:st|nd|rd|th)/g, '$1').replace(/[.,]/g, ' ').trim().split(/\s+/);
-  const monthIdx = clean.findIndex((w) => /^[A-Za-z]/.test(w));
-  if (monthIdx < 0) return null;
-  const month = MONTHS.indexOf(clean[monthIdx]!.slice(0, 3).toLowerCase()) + 1;
-  const nums = clean.filter((w) => /^\d+$/.test(w)).map(Number);
-  const year = nums.find((n) => n > 31);
-  const day = nums.find((n) => n <= 31);
-  if (!month || year === undefined || day === undefined) return null;
-  return valid(year, month, day);
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
 }
 
-function valid(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+/** The first date chrono reads in `text`, with its offsets in `text`; null if none. */
+function dateIn(text: string): { date: string; index: number; length: number; yearCertain: boolean } | null {
+  const [r] = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return null;
+  const y = r.start.get('year');
+  const m = r.start.get('month');
+  const d = r.start.get('day');
+  if (y === null || m === null || d === null) return null;
+  return { date: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, index: r.index, length: r.text.length, yearCertain: r.start.isCertain('year') };
 }
 
-/** The article's own date, or null when it states none. Only the opening of the text is read for datelines. */
-export function findArticleDate(text: string): ArticleDate | null {
-  const head = text.slice(0, 3000);
-  for (const re of [LABELLED, DATELINE]) {
-    const m = re.exec(head);
-    if (!m) continue;
-    const words = m.groups!.iso ?? m.groups!.mdy ?? m.groups!.dmy!;
-    const date = parseDateWords(words);
-    if (date) return { date, from: 'article', words: m[0].trim() };
+/** The year an undated dateline ("July 31 (Reuters)") most likely means: the year the text names most. */
+function likelyYear(text: string, fallback: string | undefined): number | null {
+  if (fallback) return Number(fallback.slice(0, 4));
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best ? best[0] : null;
+}
+
+/**
+ * The article's own date, or null when it states none.
+ * @param fallbackDate the caller's date (YYYY-MM-DD), used for the year of a dateline that gives none
+ */
+export function findArticleDate(text: string, fallbackDate?: string): ArticleDate | null {
+  // Emphasis and links are masked (same offsets), so "_February 2, 2026_" reads as a date.
+  const raw = text.slice(0, HEAD_CHARS);
+  const head = maskMarkup(raw);
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw);
+  if (front) {
+    const m = /^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front[1]!);
+    if (m && validIso(m[1]!)) {
+      const start = front[0].indexOf(m[1]!);
+      return { date: m[1]!, from: 'article', words: m[0].trim(), start, end: start + m[1]!.length };
+    }
+  }
+  let offset = 0;
+  const lines = head.split('\n').slice(0, HEAD_LINES);
+  for (const line of lines) {
+    const found = lineDate(line);
+    if (found) {
+      let date = found.date;
+      let words = line.slice(found.wordsStart, found.end).trim();
+      if (!found.yearCertain) {
+        const year = likelyYear(text, fallbackDate);
+        if (year === null) {
+          offset += line.length + 1;
+          continue;
+        }
+        date = `${year}${date.slice(4)}`;
+        words = `${words} (year ${fallbackDate ? 'from the date given' : 'inferred from the years the article names'})`;
+      }
+      if (validIso(date)) return { date, from: 'article', words, start: offset + found.start, end: offset + found.end };
+    }
+    offset += line.length + 1;
   }
   return null;
 }
 
+/** A date on one line of the article's head: labelled, in a byline, or in a dateline. */
+function lineDate(line: string): { date: string; start: number; end: number; wordsStart: number; yearCertain: boolean } | null {
+  const labelled = LABELLED.exec(line);
+  if (labelled) {
+    const rest = line.slice(labelled[0].length);
+    const d = dateIn(rest);
+    if (d && d.index <= 3) return { date: d.date, start: labelled[0].length + d.index, end: labelled[0].length + d.index + d.length, wordsStart: 0, yearCertain: d.yearCertain };
+  }
+  if (BYLINE.test(line) && line.length < 200) {
+    const d = dateIn(line);
+    if (d) return { date: d.date, start: d.index, end: d.index + d.length, wordsStart: 0, yearCertain: d.yearCertain };
+  }
+  const place = DATELINE_PLACE.exec(line);
+  if (place) {
+    const rest = line.slice(place[0].length);
+    const d = dateIn(rest.slice(0, 40));
+    if (d && d.index === 0 && DATELINE_END.test(rest.slice(d.length))) {
+      const tail = DATELINE_END.exec(rest.slice(d.length))!;
+      return { date: d.date, start: place[0].length, end: place[0].length + d.length + tail[0].length, wordsStart: 0, yearCertain: d.yearCertain };
+    }
+  }
+  return null;
+}
+
+function validIso(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** Validates a --date option (YYYY-MM-DD). */
 export function parseDateOption(value: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseDateWords(value) : null;
-  if (!date) throw new InvalidOptionError('date', value, ['a date such as 2025-02-25'], 'expected YYYY-MM-DD');
-  return date;
+  const v = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validIso(v)) throw new InvalidOptionError('date', value, ['a date such as 2025-02-25'], 'expected YYYY-MM-DD');
+  return v;
+}
+
+/** `date` moved by `days` (ISO). */
+export function plusDays(date: string, days: number): string {
+  return iso(new Date(Date.parse(date + 'T00:00:00Z') + days * 86400000));
 }

@@ -21,7 +21,7 @@ export function chartMentionIn(masked: string, sentence: Span, mentions: Company
   const shape = m.groups!.shape!.toLowerCase();
   const type = kind === 'stacked' || shape === 'area' ? 'stacked' : shape === 'line' ? 'line' : 'grouped';
   // A chart shows each company, so a group named in words ("the big four") is drawn as its members.
-  const tickers = [...new Set(mentions.flatMap((x) => (x.isGroup ? (matcher.companies.find((c) => c.ticker === x.ticker)?.members ?? []) : [x.ticker])))];
+  const tickers = [...new Set(mentions.flatMap((x) => (x.ticker === null ? [] : x.isGroup ? (matcher.companies.find((c) => c.ticker === x.ticker)?.members ?? []) : [x.ticker])))];
   const metric = metrics.find((x) => x.start >= sentence.start + m.index) ?? metrics[0] ?? null;
   const period = periods.find((p) => p.kind === 'range') ?? periods.find((p) => p.kind !== 'span') ?? null;
   const yearKind = /\bfiscal\b/i.test(text) ? 'fiscal' : /\bcalendar\b/i.test(text) ? 'calendar' : null;

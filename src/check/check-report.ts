@@ -2,7 +2,11 @@
 // charts the article describes, redrawn. The JSON shape (report-json.ts) is a projection of this.
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesRequest } from '../series/engine.js';
-import type { ArticleDate, Bound, ClaimBasis, ClaimKind } from './claim.js';
+import type { ArticleDate, Bound, ClaimBasis, ClaimKind, How } from './claim.js';
+import type { DocumentRef } from '../model/fact.js';
+
+/** A document behind a figure: the document of record (url, form, accession, filed), where the value was read, and how far it was checked. */
+export type SourceDocument = DocumentRef;
 
 export const VERDICTS = ['supported', 'close', 'contradicted', 'not-checkable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -17,7 +21,17 @@ export type ReasonCode =
   | 'no-metric'
   | 'period-unstated'
   | 'period-unresolved'
-  | 'no-fx-rate';
+  | 'no-fx-rate'
+  /** The figure is about a company airace does not track ("Nvidia", "a start-up"). */
+  | 'not-tracked'
+  /** A figure about an AI model (parameters, compute, cost): model data is not in airace yet. */
+  | 'model-data'
+  /** The figure was published after the article's date (or its period had not ended). */
+  | 'published-later'
+  /** The company, metric or period was resolved by a guess, and the figure does not match what it was checked against. */
+  | 'guessed'
+  /** The figure matches a value whose definition the data does not make clear. */
+  | 'definition-unclear';
 
 /** The figure as the article states it. */
 export interface ClaimedFigure {
@@ -61,16 +75,28 @@ export interface Evidence {
   verdict: Verdict | null;
   actual: Figure | null;
   difference: Difference | null;
-  sources: string[];
+  sources: SourceDocument[];
   note: string | null;
+}
+
+/** What a claim was checked against, and how each part was found (stated, carried from sentence N, from the article date, inferred, matched by value). */
+export interface CheckedAgainst {
+  company: { tickers: string[]; label: string; how: How; fromSentence: number | null; untracked: string | null } | null;
+  metric: { id: string; label: string; definition: string; how: How; fromSentence: number | null; segment: string | null } | null;
+  period: { label: string; start: string | null; end: string | null; how: How; fromSentence: number | null; note: string | null } | null;
+  basis: { value: ClaimBasis; words: string | null; statedWhen: string | null };
 }
 
 export interface CheckedClaim {
   id: number;
-  /** The claim's words exactly as in the article. */
+  /** The claim's words exactly as in the article (its clause; capped in length in reports). */
   text: string;
   start: number;
   end: number;
+  /** Where the figure itself stands ("$38.6 billion"), for pointing into the text. */
+  figure: { start: number; end: number } | null;
+  /** 1-based number of the sentence the claim is in. */
+  sentence: number;
   kind: ClaimKind;
   verdict: Verdict;
   reasonCode: ReasonCode | null;
@@ -81,14 +107,15 @@ export interface CheckedClaim {
   difference: Difference | null;
   /** The tolerance the verdict used, in words. */
   tolerance: string | null;
-  /** Source URLs of our figure. */
-  sources: string[];
+  /** The documents behind our figure. */
+  sources: SourceDocument[];
   subject: { tickers: string[]; label: string; carried: boolean } | null;
   metric: string | null;
   period: { text: string | null; label: string | null; note: string | null } | null;
   basis: ClaimBasis;
   alsoAgainst: Evidence[];
   notes: string[];
+  against: CheckedAgainst;
 }
 
 export interface ChartEntry {
@@ -118,8 +145,12 @@ export interface CheckSummary {
 }
 
 export interface CheckReport {
+  /** The article as given: claims point into it by offsets. */
+  text: string;
   articleDate: ArticleDate | null;
   claims: CheckedClaim[];
+  /** Where checking stopped, as an offset, when the article holds more figures than one check covers (MAX_CLAIMS); else null. */
+  uncheckedFrom: number | null;
   charts: ChartEntry[];
   summary: CheckSummary;
   /** The tolerance policy, in words, printed at the top of every report. */

@@ -4,7 +4,7 @@
 // ("the CFO said capex was $X") stays checkable; so does a company's own plan ("set to spend").
 import type { Attribution, Span } from './claim.js';
 
-const PERSON_VERBS = String.raw`predicted|predicts|predict|forecasts?|forecasted|believes|believe|argued|argues|argue|claimed|claims|estimated|estimates|suggests|suggested|suggest|warned|warns|said|says|thinks|think|projected|projects|highlights|highlighted|expects|expected|reckons|speculated|envisions|envisioned|sees|saw`;
+const PERSON_VERBS = String.raw`predicted|predicts|predict|forecasts?|forecasted|believes|believe|argued|argues|argue|claimed|claims|estimated|estimates|estimate|reckon|suggests|suggested|suggest|warned|warns|said|says|thinks|think|projected|projects|highlights|highlighted|expects|expected|reckons|speculated|envisions|envisioned|sees|saw`;
 /** Roles before a name ("CEO Eddie Wu", "analyst Jane Doe"), capitalised or not. */
 const ROLE = ['CEO', 'CFO', 'CTO', 'chief executive(?: officer)?', 'chief financial officer', 'founder', 'co-?founder', 'cofounder', 'chairman', 'chairwoman', 'chair', 'president', 'analyst', 'economist', 'strategist', 'investor']
   .map((r) => `[${r[0]!.toUpperCase()}${r[0]!.toLowerCase()}]${r.slice(1)}`)
@@ -18,8 +18,10 @@ const ROLE_NAME = new RegExp(String.raw`\b(?:${ROLE})\s+(${NAME})\b`);
 const NAME_VERB = new RegExp(String.raw`\b(${NAME})(?:,[^,.;]{1,80},)?\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'g');
 const PLURAL_SOURCES = new RegExp(String.raw`\b(analysts|economists|experts|researchers|investors|observers|critics|strategists|research|studies|a study|a report)\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'i');
 
-const MODAL = /\b(?:could|might|may|would)\b/i;
-const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|project(?:ed|s|ions?)|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
+const MODAL = /\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b/;
+/** A company's own officers speak for it. */
+const OFFICER = /\b(?:CEO|CFO|COO|chief\s+(?:executive|financial|operating)(?:\s+officer)?|president|chairman|chairwoman|chair|executives?|management|the\s+company)\b/i;
+const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|projected|projects\s+(?:that|to)|projections?|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
 
 /** A named person the text attributes words to ("Eddie Wu highlights", "CEO Eddie Wu"). Company names are not people. */
 function namedPerson(text: string, isCompany: (name: string) => boolean): string | null {
@@ -57,10 +59,11 @@ export function attributedTo(text: string, isCompany: (name: string) => boolean,
  * verb makes it one; it is attributed to a person when this sentence, or for a modal the previous
  * one ("Jane Doe points to a study ... That might ..."), attributes it.
  */
-export function attributionFor(masked: string, clause: Span, sentence: Span, previous: Span | null, isCompany: (name: string) => boolean): Attribution | null {
+export function attributionFor(masked: string, clause: Span, sentence: Span, previous: Span | null, isCompany: (name: string) => boolean, figureStart: number = clause.end, companyPlan = false): Attribution | null {
   const clauseText = masked.slice(clause.start, clause.end);
   const sentenceText = masked.slice(sentence.start, sentence.end);
-  const modal = MODAL.exec(clauseText);
+  // A modal governs a figure only when it stands before it: "closed the year with $716.9 billion ... and said it would keep spending" reports a result.
+  const modal = MODAL.exec(masked.slice(clause.start, Math.max(clause.start, figureStart)));
   // Forecast words count in the figure's own clause: "spent $44.5 billion, analysts said, and is expected to spend more" reports a past figure.
   const forecast = FORECAST_WORDS.exec(clauseText);
   if (!modal && !forecast) return null;
@@ -71,6 +74,8 @@ export function attributionFor(masked: string, clause: Span, sentence: Span, pre
     (person ? attributedTo(sentenceText, isCompany, clauseText) : own) ??
     attributedTo(sentenceText, isCompany) ??
     (modal && previous ? attributedTo(masked.slice(previous.start, previous.end), isCompany) : null);
+  // A company's own plan, stated by the company or one of its officers ("Chief executive Andy Jassy said Amazon expects to invest"), is guidance, checked as such.
+  if (companyPlan && (!who || OFFICER.test(sentenceText.slice(0, sentenceText.indexOf(who) + 1 || undefined)))) return null;
   if (who) return { reason: 'forecast attributed to a person', who, words: (modal ?? forecast)![0] };
   if (modal) return { reason: 'opinion', who: null, words: modal[0] };
   return null;

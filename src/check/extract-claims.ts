@@ -1,18 +1,24 @@
-// Reads an article into claims: every money figure and percentage with what it is about (subject,
-// metric, period, basis), hedges, negations and attributions; currency conversions written as
-// "280.2 billion yuan (US$38.4 billion)"; and the charts the text describes. Linear in the text:
-// each sentence is read once, with the subject carried forward from the sentences before.
+// Reads an article into claims: every money figure, percentage, multiple and model figure with
+// what it is about (subject, metric with any definition the words state, period, basis) and how
+// each was found (stated where the figure is, carried from sentence N, from the article's date);
+// hedges, negations and attributions; currency conversions written as "280.2 billion yuan
+// (US$38.4 billion)"; and the charts the text describes. Linear in the text: each sentence is
+// read once (sentences are bounded in length), with the subject, metric and period carried forward
+// from the sentences before; lookups inside a sentence use sorted offsets.
 import type { Company } from '../model/company.js';
-import type { ArticleDate, Claim, ChartMention, Quantity, Span, SubjectRef } from './claim.js';
+import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRef, PeriodRef, Quantity, Span, SubjectRef } from './claim.js';
 import { maskMarkup } from './mask-markup.js';
-import { splitSentences } from './split-sentences.js';
+import { splitSentences, type Sentence } from './split-sentences.js';
 import { splitClauses } from './split-clauses.js';
 import { extractMoney } from './extract-money.js';
 import { extractPercent } from './extract-percent.js';
-import { extractPeriods, periodForQuantity, spanIn } from './extract-period.js';
-import { SubjectMatcher } from './extract-subjects.js';
-import { COMMITMENT_METRIC, extractMetricMentions, metricForQuantity } from './extract-metric.js';
-import { basisFor } from './extract-basis.js';
+import { extractCounts } from './extract-counts.js';
+import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
+import { resolveMention } from './resolve-relative.js';
+import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
+import { COMMITMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
+import { segmentNamed } from './segments.js';
+import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
 import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';
 import { findArticleDate } from './article-date.js';
@@ -22,12 +28,20 @@ export interface Extraction {
   articleDate: ArticleDate | null;
   claims: Claim[];
   charts: ChartMention[];
+  /** Where reading stopped because the article holds more than MAX_CLAIMS figures (an offset), or null. */
+  uncheckedFrom: number | null;
 }
 
 export interface ExtractOptions {
   /** Article date (YYYY-MM-DD) to use when the article states none. */
   date?: string;
 }
+
+/** How many period mentions back a relative one looks for the period it refers to. */
+const REFERENCE_LOOK_BACK = 6;
+
+/** Most figures one article is checked for: beyond it the work per request would be unbounded. */
+export const MAX_CLAIMS = 1500;
 
 /** Two figures in different currencies, the second in parentheses right after the first. */
 function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Quantity]> {
@@ -38,106 +52,360 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
     if (a.unit === b.unit) continue;
     const between = masked.slice(a.end, b.start);
     const after = masked.slice(b.end, b.end + 3);
-    if (/^\s*\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
+    if (between.length < 24 && /^\s*\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
   }
   return pairs;
 }
 
-const within = (s: Span, offset: number) => offset >= s.start && offset < s.end;
+/**
+ * "Free cash flow, measured as operating cash flow minus capital spending, shrank to $7.7 billion": the
+ * metric words nearest the figure define free cash flow; they are not the figure's metric.
+ */
+function definedFreeCashFlow(metrics: MetricMention[], q: Quantity, sentence: Span, figures: Quantity[]): MetricMention | null {
+  const before = metrics.filter((m) => m.start >= sentence.start && m.end <= q.start);
+  const fcf = before.filter((m) => m.id === 'free_cash_flow').pop();
+  if (!fcf || figures.some((f) => f.start >= fcf.end && f.end <= q.start)) return null;
+  const after = before.filter((m) => m.start > fcf.end);
+  return after.every((m) => ['operating_cash_flow', 'capex', 'finance_lease_principal', 'capex_incl_finance_leases'].includes(m.id)) ? fcf : null;
+}
+
+/** The span in `spans` (sorted, not overlapping) that holds `offset`, by binary search. */
+function spanAt<T extends { start: number; end: number }>(spans: T[], offset: number): T | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+/** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
+const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
+/** "35% of its revenue", "of revenue", "of sales". */
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
+/** "plans to invest ... over three years": a pledge. */
+/** Periods that carry to the next sentence: one period, not a range or a span. */
+const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
+/** Verbs that report a result, not a plan. */
+const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested)\b/i;
+/** Words that say the figure is about a later period than the one before: the period is not carried. */
+const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
+/** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
+const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
+const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
 
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
-  const masked = maskMarkup(text);
-  const articleDate = findArticleDate(text) ?? (options.date ? { date: options.date, from: 'option' as const, words: null } : null);
+  let masked = maskMarkup(text);
+  const found = findArticleDate(text, options.date);
+  const articleDate: ArticleDate | null = found ?? (options.date ? { date: options.date, from: 'option', words: null, start: null, end: null } : null);
+  // The dateline is about the article, not a period of its first claim.
+  if (found?.start != null && found.end != null) masked = masked.slice(0, found.start) + ' '.repeat(found.end - found.start) + masked.slice(found.end);
   const date = articleDate?.date ?? null;
   const matcher = new SubjectMatcher(companies);
   const isCompany = (name: string) => matcher.companies.some((c) => c.name === name || c.aliases.includes(name) || c.ticker === name);
+  const companyOf = (s: SubjectRef | null) => (s && s.tickers.length === 1 ? (companies.find((c) => c.ticker === s.tickers[0]) ?? null) : null);
   const sentences = splitSentences(masked, text);
   const claims: Claim[] = [];
   const charts: ChartMention[] = [];
-  let carried: SubjectRef | null = null;
-  let previous: Span | null = null;
+  let uncheckedFrom: number | null = null;
   const slice = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
 
-  for (const sentence of sentences) {
+  // What the text was about so far: carried into sentences that do not say.
+  let carried: (SubjectRef & { paragraph: number; sentence: number; sole: boolean }) | null = null;
+  let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
+  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean } | null = null;
+  /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
+  let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
+  let lastQuarter: PeriodRef | null = null;
+  /** The last period the text named itself (not one counted back from another, "a year earlier"): what "the same quarter" refers to. */
+  let lastAnchor: PeriodRef | null = null;
+  const named = new Set<string>();
+  let previous: Sentence | null = null;
+
+  sentences.forEach((sentence, index) => {
+    // Past the limit nothing more is read: the work per request stays bounded.
+    if (uncheckedFrom !== null) return;
+    const number = index + 1;
     const clauses = splitClauses(masked, sentence);
-    const clauseOf = (offset: number) => clauses.find((c) => within(c, offset)) ?? sentence;
+    const clauseOf = (offset: number) => spanAt(clauses, offset) ?? sentence;
     const mentions = matcher.find(masked, sentence.start, sentence.end);
     const metrics = extractMetricMentions(masked, sentence.start, sentence.end);
-    const periods = extractPeriods(masked, sentence.start, sentence.end, date);
+    const periods = extractPeriods(masked, sentence.start, sentence.end);
+    const months = extractMonths(masked, sentence.start, sentence.end);
+    for (const m of mentions) named.add(m.ticker ?? m.text.toLowerCase());
 
     const chart = chartMentionIn(masked, sentence, mentions, metrics, periods, matcher);
     if (chart) charts.push({ ...chart, text: text.slice(chart.start, chart.end) });
 
     const money = extractMoney(masked, sentence.start, sentence.end);
-    const percents = extractPercent(masked, sentence.start, sentence.end, (o) => clauseOf(o).start).filter(
-      (p) => !money.some((m) => p.start < m.end && p.end > m.start),
-    );
+    const percents = extractPercent(masked, sentence.start, sentence.end, (o) => clauseOf(o).start).filter((p) => !money.some((m) => p.start < m.end && p.end > m.start));
+    const counts = extractCounts(masked, sentence.start, sentence.end).filter((c) => !money.some((m) => c.start < m.end && c.end > m.start));
     const pairs = conversionPairs(masked, money);
     const convertedOnes = new Set(pairs.map(([, b]) => b));
-    const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents].sort((a, b) => a.start - b.start);
+    const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
+    const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
+    const clauseHasFigure = (offset: number) => {
+      const c = clauseOf(offset);
+      return allFigures.some((f) => f.start >= c.start && f.end <= c.end);
+    };
+
+    // A period after a base marker ("from 2023", "than in the third quarter", "up from $228 billion in 2024") is the base of a change.
+    const isBase = (p: PeriodMention) => BASE_MARKER.test(masked.slice(Math.max(sentence.start, p.start - 60), p.start));
+    const periodIndex = new Map(periods.map((p, i) => [p, i]));
+    // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
+    const resolvedPeriods = new Map<PeriodMention, ClaimPeriod | { error: string }>();
+    const resolvePeriodMention = (p: PeriodMention, subject: SubjectRef | null, future: boolean): ClaimPeriod | { error: string } => {
+      const cached = resolvedPeriods.get(p);
+      if (cached) return cached;
+      // The reference is the period named just before in the sentence: a few mentions back at most, so the work per mention is bounded.
+      let reference: PeriodRef | null = null;
+      const at = periodIndex.get(p)!;
+      for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
+        const o = periods[i]!;
+        if (o.relative === 'year-earlier' || o.relative === 'same') continue;
+        const r = resolvePeriodMention(o, subject, future);
+        if ('ref' in r) {
+          reference = r.ref;
+          break;
+        }
+      }
+      const quarterish = p.kind === 'quarter' && p.relative === 'same';
+      reference ??= quarterish ? lastQuarter : (lastAnchor ?? lastPeriod?.ref ?? null);
+      const r = resolveMention(p, { reference, articleDate: date, company: companyOf(subject), future });
+      // "measured by calendar year, ... in 2024": the words of its clause say how a bare year is meant.
+      const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
+      const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
+      const out: ClaimPeriod | { error: string } =
+        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: true, fromSentence: null };
+      resolvedPeriods.set(p, out);
+      return out;
+    };
 
     for (const q of quantities) {
+      if (claims.length >= MAX_CLAIMS) {
+        uncheckedFrom ??= q.start;
+        continue;
+      }
       const clause = clauseOf(q.start);
       const neg = negationBefore(masked.slice(clause.start, q.start));
       const quantity: Quantity = { ...q, negated: neg.negated, shortOf: neg.shortOf, text: text.slice(q.start, q.end) };
-      const subject = matcher.subjectFor(masked, q, clause, sentence, mentions, carried);
-      const metric = metricForQuantity(metrics, q, clause, sentence);
-      let period = periodForQuantity(periods, q, clause, sentence, quantities);
-      if (metric?.id === COMMITMENT_METRIC && !period) period = spanIn(periods, sentence);
-      const { basis, words: basisWords } = basisFor(metric, masked.slice(clause.start, clause.end));
-      const attribution = attributionFor(masked, clause, sentence, previous, isCompany);
-      const kind = q.kind === 'money' ? 'amount' : q.direction !== null ? 'change' : 'share';
-      const base = { sentence: slice(sentence), subject, metric, period, basis, basisWords, attribution, siblingOf: null };
-      claims.push({ id: claims.length + 1, kind, ...slice(clause), quantity, converted: null, ...base });
+      const after = masked.slice(q.end, Math.min(sentence.end, q.end + 60));
+
+      // Subject: named where the figure is, else carried.
+      let subject = matcher.subjectFor(masked, q, clause, sentence, mentions, carried);
+      if (subject?.carried && carried) {
+        const sole = named.size <= 1 || (carried.sole && carried.sentence === number - 1 && carried.paragraph === sentence.paragraph);
+        subject = { ...subject, how: 'carried', fromSentence: carried.sentence, firm: sole || carried.sentence === number };
+      }
+
+      // Metric: named where the figure is, else carried from the sentence before (in the same paragraph).
+      const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
+      const mention = metricForQuantity(metrics, q, clause, sentence, laterClauseHasFigure);
+      // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
+      const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
+      let metric: MetricRef | null = null;
+      const definedFcf = definedFreeCashFlow(metrics, q, sentence, allFigures);
+      const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
+      // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
+      const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
+      const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
+      if (definedFcf) {
+        metric = stated('free_cash_flow', definedFcf.text);
+      } else if (mention) {
+        const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
+        metric = stated(mention.id, mention.text, segment);
+        // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
+        const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;
+        const segmentHere = inOwnClause ? (clauseSegment ? segmentNamed(clauseSegment.text) : null) : subjectSegment;
+        if (mention.id === 'revenue' && segmentHere) metric = stated('cloud_revenue', mention.text, segmentHere.name);
+        else if (mention.id === 'cloud_revenue' && segmentHere && segmentHere.ticker === segmentNamed(metric.segment)?.ticker) metric = { ...metric, segment: segmentHere.name };
+      } else if (subjectSegment && q.kind !== 'count') {
+        metric = stated('cloud_revenue', subjectSegment.name, subjectSegment.name);
+      } else if (lastMetric && lastMetric.paragraph === sentence.paragraph && lastMetric.sentence >= number - 1 && q.kind !== 'count') {
+        const same = lastMetric.sentence === number;
+        metric = { ...lastMetric.ref, how: same ? 'stated' : 'carried', fromSentence: same ? null : lastMetric.sentence, firm: true };
+      }
+      // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
+      if (metric) {
+        const definition = definitionIn(metric.id, zone);
+        if (definition === 'incl-finance-leases' && metric.id === 'capex') metric = { ...metric, id: 'capex_incl_finance_leases', definition };
+        else if (definition) metric = { ...metric, definition };
+      }
+      // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.
+      if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
+      if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
+      if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
+
+      // Kind.
+      let kind: ClaimKind;
+      let shareOf: Claim['shareOf'] = null;
+      if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
+      else if (q.kind === 'money') kind = 'amount';
+      else if (q.kind === 'multiple') kind = 'change';
+      else if (SHARE_OF_GROUP.test(after) && q.direction === null) ((kind = 'share'), (shareOf = 'group'));
+      else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && q.direction === null) {
+        kind = 'share';
+        shareOf = 'revenue';
+        if (metric && metric.id !== 'capex_intensity') metric = { ...metric, id: 'capex_intensity', words: `${metric.words} as a share of revenue` };
+        else if (!metric) metric = stated('capex_intensity', 'share of revenue');
+      } else kind = q.direction !== null || q.perYear ? 'change' : 'share';
+
+      const clauseText = masked.slice(clause.start, clause.end);
+      let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
+      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end)), date);
+      if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
+        // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
+        const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
+        if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
+        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+      }
+
+      // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has
+      // a figure of its own), else carried from the sentence before in the same paragraph.
+      const future = basis !== 'actual';
+      const inClause = periods.filter((p) => p.start >= clause.start && p.end <= clause.end);
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause).filter((p) => {
+        // A period nearer another figure in the clause is that figure's.
+        const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
+        return !allFigures.some((f) => f !== q && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
+      });
+      const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
+      let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
+      if (!periodMention) periodMention = [...inClause].filter((p) => kind !== 'change' || !isBase(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
+      if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
+      let period: ClaimPeriod | null = null;
+      let periodError: string | null = null;
+      if (periodMention) {
+        const r = resolvePeriodMention(periodMention, subject, future);
+        if ('error' in r) periodError = r.error;
+        else period = r;
+      } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
+        // A plan that states no period is for the one the last plan was for.
+        period = { ref: lastPlan.ref, how: 'carried', firm: true, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
+      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+        period = { ref: lastPeriod.ref, how: 'carried', firm: true, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
+        // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
+        if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
+      }
+      if (metric?.id === COMMITMENT_METRIC && !period) {
+        const span = periods.find((p) => p.kind === 'span');
+        if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };
+      }
+      // The base of a change: a base period in its clause after it, else in the sentence.
+      let base: ClaimPeriod | null = null;
+      if (kind === 'change') {
+        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? periods.find((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        if (basePeriod && basePeriod !== periodMention) {
+          const r = resolvePeriodMention(basePeriod, subject, future);
+          if ('ref' in r) base = r;
+        }
+      }
+
+      const attribution = attributionFor(masked, clause, sentence, previous, isCompany, q.start, basis !== 'actual');
+      const base0 = {
+        sentence: { ...slice(sentence), index: number },
+        subject,
+        metric,
+        period,
+        base,
+        shareOf,
+        basis,
+        basisWords,
+        statedWhen: basis === 'guidance' ? statedWhen : null,
+        attribution,
+        siblingOf: null,
+      };
+      const claim: Claim = { id: claims.length + 1, kind, ...slice(clause), quantity, converted: null, ...base0 };
+      if (periodError && !period) claim.period = null;
+      (claim as Claim & { periodError?: string | null }).periodError = periodError;
+      claims.push(claim);
 
       const pair = pairs.find(([a]) => a === q);
       if (pair) {
         const [, b] = pair;
         const close = masked.indexOf(')', b.end);
-        claims.push({
-          id: claims.length + 1,
-          kind: 'conversion',
-          ...slice({ start: q.start, end: close + 1 }),
-          quantity,
-          converted: { ...b, text: text.slice(b.start, b.end) },
-          ...base,
-        });
+        claims.push({ ...claim, id: claims.length + 1, kind: 'conversion', ...slice({ start: q.start, end: close + 1 }), converted: { ...b, text: text.slice(b.start, b.end) } });
+      }
+
+      // What later figures carry.
+      if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
+      if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind)) {
+        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
+        const anchor = periodMention && periodMention.relative !== 'year-earlier';
+        if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
+        if (anchor) lastAnchor = period.ref;
       }
     }
 
+    // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
+    if (quantities.length === 0) {
+      const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();
+      const r = context ? resolvePeriodMention(context, carried, false) : null;
+      if (context && r && 'ref' in r) {
+        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
+        if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
+        if (context.relative !== 'year-earlier') lastAnchor = r.ref;
+      }
+    }
     if (quantities.length === 0) {
       const said = attributedPrediction(masked, sentence, isCompany);
-      if (said) {
+      if (said && claims.length < MAX_CLAIMS) {
         claims.push({
           id: claims.length + 1,
           kind: 'statement',
           ...slice(sentence),
-          sentence: slice(sentence),
+          sentence: { ...slice(sentence), index: number },
           quantity: null,
           converted: null,
           subject: null,
           metric: null,
           period: null,
+          base: null,
+          shareOf: null,
           basis: 'actual',
           basisWords: null,
+          statedWhen: null,
           attribution: said,
           siblingOf: null,
         });
       }
     }
 
-    // A figure with no period of its own takes the period of an amount about the same subject in its sentence
+    // A figure with no period at all takes the period of an amount about the same subject in its sentence
     // ("revenue grew 8% to RMB 280.2 billion": the growth is over the same quarter as the amount).
     const inSentence = claims.slice(first);
     for (const c of inSentence) {
       if (c.period || c.kind === 'statement') continue;
-      const same = inSentence.find((o) => o !== c && o.kind === 'amount' && o.subject?.tickers.join() === c.subject?.tickers.join());
+      const same = inSentence.find((o) => o !== c && o.kind === 'amount' && !o.period && o.subject?.tickers.join() === c.subject?.tickers.join());
       if (same) c.siblingOf = same.id;
     }
 
-    carried = matcher.carryFrom(sentence, mentions) ?? carried;
+    // What the next sentences carry: the subject of this sentence's last claim, else its first named company.
+    const lastClaim = claims.length > first ? claims[claims.length - 1]! : null;
+    const fromSentence = matcher.carryFrom(masked, sentence, mentions);
+    const subjectNow = lastClaim?.subject && !lastClaim.subject.carried ? lastClaim.subject : fromSentence;
+    if (subjectNow) {
+      const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+      const distinct = new Set(own.map((m: CompanyMention) => m.ticker ?? m.text));
+      carried = { ...subjectNow, carried: true, how: 'carried', paragraph: sentence.paragraph, sentence: number, sole: distinct.size <= 1 || subjectNow.combined };
+    } else if (carried && lastClaim?.subject?.carried) {
+      carried = { ...carried, paragraph: sentence.paragraph, sentence: number };
+    }
     previous = sentence;
-  }
-  return { articleDate, claims, charts };
+  });
+  return { articleDate, claims, charts, uncheckedFrom };
 }
+
+export type { Span };

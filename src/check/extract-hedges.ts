@@ -3,9 +3,9 @@
 import type { Bound } from './claim.js';
 
 const HEDGES: Array<{ pattern: string; bound: Bound }> = [
-  { pattern: 'more than|over|at least|above|exceeding|in excess of|upwards of|north of|just over|beyond|greater than', bound: 'lower' },
+  { pattern: 'more than|over|at least|above|exceeding|in excess of|upwards of|north of|just over|beyond|greater than|topped|tops|topping|surpassed|exceeded|passed|crossed', bound: 'lower' },
   { pattern: 'less than|under|below|no more than|up to|as much as|just under|at most|fewer than', bound: 'upper' },
-  { pattern: 'about|around|approximately|roughly|some|close to|nearly|almost|an estimated|estimated|circa|~|≈', bound: 'approx' },
+  { pattern: 'about|around|approximately|roughly|some|close to|nearly|almost|near|an estimated|estimated|circa|~|≈', bound: 'approx' },
 ];
 
 const HEDGE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${HEDGES.map((h) => h.pattern).join('|')})\\s*(?:of\\s+|by\\s+)?$`, 'i');
@@ -28,10 +28,12 @@ const REACH_VERBS = /\b(?:reach|reached|hit|top|topped|exceed|exceeded|surpass|s
  * Only a negation within six words of the figure counts: "not only its results — it is a $53 billion pledge" does not.
  */
 export function negationBefore(clauseBefore: string): { negated: boolean; shortOf: boolean } {
+  // Six words back is all that counts, so only the end of the clause is read.
+  const near = clauseBefore.slice(-80);
   let last: RegExpExecArray | null = null;
-  for (const m of clauseBefore.matchAll(NEGATION)) last = m as RegExpExecArray;
+  for (const m of near.matchAll(NEGATION)) last = m as RegExpExecArray;
   if (!last) return { negated: false, shortOf: false };
-  const between = clauseBefore.slice(last.index + last[0].length);
+  const between = near.slice(last.index + last[0].length);
   if (between.trim().split(/\s+/).filter(Boolean).length > 6) return { negated: false, shortOf: false };
   if (/[.;]/.test(between)) return { negated: false, shortOf: false };
   return { negated: true, shortOf: /short of/i.test(last[0]) || REACH_VERBS.test(between) };

@@ -1,37 +1,66 @@
 // Which metric a figure measures, read from the words near it: "revenue", "capital
-// expenditures", "spend on AI and cloud", "AWS sales", "operating cash flow", "commitment"...
-// Ids are airace metrics, plus two the checker handles itself: commitments and share prices.
-import type { MetricRef, Quantity, Span } from './claim.js';
+// expenditures", "spend on AI and cloud", "AWS sales", "operating cash flow", "commitment"... and
+// the definition the words state for it ("including finance leases", "net of proceeds", "free cash
+// flow, defined as operating cash flow less capex and finance-lease principal"). Ids are airace
+// metrics, plus the checker's own for what airace does not hold as a series (commitments, share
+// prices, AI models, segment profit, backlogs).
+import type { MetricDefinition, Quantity, Span } from './claim.js';
+import { SEGMENT_NAMES } from './segments.js';
 
 /** Alibaba's announced investment pledge (bundled facts, basis commitment). */
 export const COMMITMENT_METRIC = 'ai_infrastructure_commitment';
-/** Share prices: airace holds no price series, only reported year-to-date gains. */
+/** Share prices: no price series yet (verify-price.ts is the seam for one). */
 export const SHARE_PRICE_METRIC = 'share_price';
+/** AI model figures: no model data yet (verify-model.ts is the seam for it). */
+export const MODEL_METRICS = ['model_parameters', 'model_training_compute', 'model_training_cost', 'model_training_tokens'] as const;
+/** Metrics a figure can be about that airace holds nowhere, with why. */
+export const UNHELD_METRICS: Record<string, string> = {
+  segment_operating_income: 'segment operating income is not a series airace holds',
+  backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
+  market_share: 'market share is not a series airace holds',
+  investment: 'an investment in another company is not a series airace holds',
+};
 
 interface MetricWords {
   id: string;
   re: RegExp;
 }
 
+const SEG = SEGMENT_NAMES.slice()
+  .sort((a, b) => b.length - a.length)
+  .map((s) => s.replace(/ /g, '\\s+'))
+  .join('|');
+const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
+
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
-  { id: 'aws_capex', re: /\bAWS\s+(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },
   {
     id: 'cloud_revenue',
-    re: /\b(?:cloud\s+(?:computing\s+)?(?:revenues?|sales)|(?:AWS|Azure|Google\s+Cloud|Alibaba\s+Cloud|Cloud\s+Intelligence(?:\s+Group)?|Intelligent\s+Cloud|Microsoft\s+Cloud)(?:['’]s)?\s+(?:net\s+)?(?:revenues?|sales)|cloud\s+(?:unit|division|business|segment)(?:['’]s)?\s+(?:revenues?|sales))\b/gi,
+    re: new RegExp(
+      String.raw`\b(?:cloud\s+(?:computing\s+)?${REV}|(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?${REV}|${REV}\s+(?:of|at|from)\s+(?:the\s+)?(?:${SEG})|cloud\s+(?:unit|division|business|segment|arm)(?:['’]s)?(?:\s+${REV})?)\b`,
+      'gi',
+    ),
   },
-  { id: 'capex_incl_finance_leases', re: /\b(?:capex|capital\s+expenditures?)\s+(?:including|incl\.?)\s+finance\s+leases\b/gi },
-  { id: 'free_cash_flow', re: /\bfree\s+cash\s+flows?\b/gi },
+  { id: 'capex_incl_finance_leases', re: /\b(?:capex|capital\s+expenditures?|capital\s+spending)\s*,?\s+(?:including|incl\.?)\s+(?:principal\s+payments\s+on\s+)?finance[- ]leases\b/gi },
+  { id: 'finance_lease_principal', re: /\b(?:finance[- ]lease\s+(?:principal(?:\s+(?:payments|repayments))?|repayments)|principal\s+(?:payments|repayments)\s+(?:of|on)\s+finance[- ]leases|paid\s+down\s+on\s+(?:leased|finance[- ]leased?)|repaid\s+on\s+finance[- ]leases)\b/gi },
+  { id: 'free_cash_flow', re: /\b(?:free\s+cash\s+flows?|(?:subtracting|deducting)\s+(?:only\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow)\b/gi },
   { id: 'operating_cash_flow', re: /\b(?:operating\s+cash\s+flows?|cash\s+(?:flows?\s+)?from\s+operations|cash\s+(?:provided\s+by|from)\s+operating\s+activities|operating\s+cash)\b/gi },
-  { id: 'operating_income', re: /\b(?:operating\s+(?:income|profits?)|income\s+from\s+operations)\b/gi },
-  { id: 'net_income_attributable', re: /\bnet\s+income\s+attributable\b/gi },
+  { id: 'operating_income', re: /\b(?:operating\s+(?:income|profits?)|income\s+from\s+operations|from\s+operations)\b/gi },
+  { id: 'net_income_attributable', re: /\b(?:net\s+income\s+attributable|attributable\s+to\s+(?:ordinary\s+)?shareholders)\b/gi },
   { id: 'net_income', re: /\b(?:net\s+(?:income|profits?|earnings)|profits?|bottom[- ]line)\b/gi },
+  { id: 'backlog', re: /\b(?:backlog|remaining\s+performance\s+obligations)\b/gi },
+  { id: 'capex_intensity', re: /\b(?:capex\s+intensity|capital\s+intensity|(?:as\s+a\s+(?:share|percentage|proportion)|per\s+cent)\s+of\s+(?:its\s+|their\s+)?(?:revenues?|sales))\b/gi },
   { id: 'revenue', re: /\b(?:revenues?|net\s+sales|sales|turnover|top[- ]line)\b/gi },
+  { id: 'model_training_cost', re: /\b(?:training\s+(?:run|cost)s?|to\s+train|cost\s+to\s+train|trained\s+for)\b/gi },
   {
     id: 'capex',
-    re: /\b(?:capital\s+expenditures?|capital\s+spending|capital\s+investments?|capex|cap-ex|purchases\s+of\s+property(?:,)?\s+(?:plant\s+)?and\s+equipment|(?:AI|infrastructure|data[- ]cent(?:er|re))\s+spending|spend(?:ing|s)?\s+on\s+(?:AI|artificial\s+intelligence|data\s+cent(?:er|re)s|infrastructure|cloud)|spen[dt]|spending|invest(?:ed|ing|ment)?\s+in\s+(?:data\s+cent(?:er|re)s|AI\s+infrastructure|infrastructure))\b/gi,
+    re: /\b(?:capital\s+expenditures?|capital\s+spending|capital\s+investments?|capital\s+projects|capex|cap-ex|purchases\s+of\s+property(?:,)?\s+(?:plant\s+)?and\s+equipment|property\s+and\s+equipment|(?:AI|infrastructure|data[- ]cent(?:er|re))\s+spending|spend(?:ing|s)?\s+on\s+(?:AI|artificial\s+intelligence|data\s+cent(?:er|re)s|infrastructure|cloud)|outlays?|spen[dt]|spends|spending|put\s+down|invest(?:ed|ing|ment)?\s+in\s+(?:data\s+cent(?:er|re)s|AI\s+infrastructure|infrastructure))\b/gi,
   },
-  { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledged?|pledges|committed|commit|investment\s+plan|(?:plans?|planning|pledged|promised|vowed|will|to)\s+invest)\b/gi },
+  { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five)[- ]year\s+(?:plan|pledge|program(?:me)?))\b/gi },
+  // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];
@@ -43,31 +72,59 @@ export interface MetricMention extends Span {
 /** Metric words in `masked` between `from` and `to`; where two overlap the earlier-listed (more specific) wins. */
 export function extractMetricMentions(masked: string, from: number, to: number): MetricMention[] {
   const text = masked.slice(from, to);
+  const taken = new Uint8Array(text.length);
   const out: MetricMention[] = [];
   for (const w of METRIC_WORDS) {
     for (const m of text.matchAll(w.re)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
-      out.push({ start, end, text: m[0], id: w.id });
+      const s = m.index;
+      const e = s + m[0].length;
+      let free = true;
+      for (let i = s; i < e && free; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      taken.fill(1, s, e);
+      out.push({ start: from + s, end: from + e, text: m[0], id: w.id });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
 /**
- * The metric of a figure: the nearest metric words in its clause, else in its sentence.
- * Words before the figure count a little more than words after it ("revenue of $5 billion"
- * is more common than "$5 billion of revenue" when a sentence holds both kinds of words).
+ * The metric words for a figure: the nearest in its clause, else the nearest before it in its
+ * sentence. Words before the figure count a little more than words after it ("revenue of $5
+ * billion" is more common than "$5 billion of revenue"). Words in a later clause belong to that
+ * clause's figures and never leak back.
  */
-export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause: Span, sentence: Span): MetricRef | null {
+export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause: Span, sentence: Span, laterClauseHasFigure: (m: MetricMention) => boolean): MetricMention | null {
   const distance = (m: MetricMention) => (m.start >= q.end ? (m.start - q.end) * 1.5 : q.start - m.end);
-  for (const scope of [clause, sentence]) {
-    const inScope = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
-    // A share price figure is always a percentage; "shares" near a money figure is something else.
-    const usable = inScope.filter((m) => q.kind === 'percent' || m.id !== SHARE_PRICE_METRIC);
-    const best = usable.sort((a, b) => distance(a) - distance(b))[0];
-    if (best) return { id: best.id, words: best.text };
+  const usable = (m: MetricMention) => (q.kind === 'percent' || q.kind === 'multiple' || m.id !== SHARE_PRICE_METRIC) && !(q.kind === 'money' && m.id === 'capex_intensity');
+  const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end && usable(m));
+  const best = inClause.sort((a, b) => distance(a) - distance(b))[0];
+  if (best) return best;
+  const before = mentions.filter((m) => m.start >= sentence.start && m.end <= q.start && usable(m)).sort((a, b) => b.end - a.end)[0];
+  if (before) return before;
+  const after = mentions.filter((m) => m.start >= q.end && m.end <= sentence.end && usable(m) && !laterClauseHasFigure(m)).sort((a, b) => a.start - b.start)[0];
+  return after ?? null;
+}
+
+const INCL_LEASES = /\b(?:including|incl\.?|counting|plus)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b/i;
+const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
+const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
+const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
+const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
+const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtracting|deducting)\s+(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow\b/i;
+
+/** The definition the words around a figure state for its metric, if any. */
+export function definitionIn(metric: string, words: string): MetricDefinition | null {
+  if (metric === 'free_cash_flow') {
+    if (/\bfree\s+cash\s+flow|\bdefined\b/i.test(words) && FCF_LESS_LEASES.test(words)) return 'fcf-less-finance-leases';
+    if (OCF_LESS_CAPEX.test(words)) return 'ocf-less-capex';
+    return null;
+  }
+  if (metric === 'capex' || metric === 'capex_incl_finance_leases') {
+    if (EXCL_LEASES.test(words)) return 'excl-finance-leases';
+    if (INCL_LEASES.test(words)) return 'incl-finance-leases';
+    if (NET_OF_PROCEEDS.test(words)) return 'net-of-proceeds';
+    if (PURCHASES.test(words)) return 'purchases';
   }
   return null;
 }

@@ -1,5 +1,8 @@
 // Finds money in prose: "280.2 billion yuan", "$53 billion", "RMB 380 billion", "US$38.6bn",
-// "USD 12bn", "¥5 billion", ranges "$91–93 billion", with the hedge in front ("over", "about").
+// "USD 12bn", "¥5 billion", "RMB247,795 million", ranges "$91–93 billion" and "$70 billion to $72
+// billion", with the hedge in front ("over", "about"). Each regex matches in time proportional to
+// what it matches (no nested quantifiers), and the words before a figure are read from a short
+// window, never from the start of the text, so extraction stays linear in the input.
 import type { Quantity } from './claim.js';
 import { hedgeBefore } from './extract-hedges.js';
 
@@ -11,9 +14,13 @@ const SUFFIX = String.raw`U\.S\. dollars|US dollars|Hong Kong dollars|dollars|yu
 /** "$91 billion to $93 billion", "$91–93 billion", "RMB 380 billion", "$5m". */
 const PREFIXED = String.raw`(?<pre>${PREFIX})\s?(?<n1>${NUM})(?:\s?(?<s1>${SCALE}))?(?:\s*(?<join>–|—|-|to|and)\s*(?:${PREFIX})?\s?(?<n2>${NUM}))?(?:\s?(?<s2>${SCALE}))?(?:\s+(?<usd>U\.S\. dollars|US dollars|dollars))?`;
 /** "280.2 billion yuan", "12 billion USD", "5-7 billion dollars". */
-const SUFFIXED = String.raw`(?<m1>${NUM})(?:\s?(?<t1>${SCALE}))?(?:\s*(?<join2>–|-|to)\s*(?<m2>${NUM}))?(?:\s?(?<t2>${SCALE}))?\s*(?<suf>${SUFFIX})\b`;
+const SUFFIXED = String.raw`(?<m1>${NUM})(?:\s?(?<t1>${SCALE}))?(?:\s*(?<join2>–|-|to)\s*(?<m2>${NUM}))?(?:\s?(?<t2>${SCALE}))?\s?(?<suf>${SUFFIX})\b`;
 
 const MONEY = new RegExp(String.raw`(?<![\w.])(?:${PREFIXED}|${SUFFIXED})`, 'g');
+const SINGLE = new RegExp(String.raw`^(?:${PREFIX})\s?(?:${NUM})(?:\s?(?:${SCALE}))?`);
+
+/** How far back the words that qualify a figure ("between", "from", "more than") are looked for. */
+const LOOK_BACK = 48;
 
 const SCALES: Record<string, number> = {
   trillion: 1e12, tn: 1e12, t: 1e12,
@@ -32,11 +39,11 @@ export function currencyOf(symbol: string): string {
   return s.toUpperCase();
 }
 
-const scaleOf = (word: string | undefined) => (word ? (SCALES[word.toLowerCase()] ?? 1) : 1);
-const decimalsOf = (num: string) => (num.includes('.') ? num.split('.')[1]!.length : 0);
-const numberOf = (num: string) => Number(num.replace(/,/g, ''));
+export const scaleOf = (word: string | undefined) => (word ? (SCALES[word.toLowerCase()] ?? 1) : 1);
+export const decimalsOf = (num: string) => (num.includes('.') ? num.split('.')[1]!.length : 0);
+export const numberOf = (num: string) => Number(num.replace(/,/g, ''));
 
-/** Money figures in `masked` between `from` and `to`, with absolute offsets. */
+/** Money figures in `masked` between `from` and `to` (one sentence), with absolute offsets. */
 export function extractMoney(masked: string, from: number, to: number): Quantity[] {
   const text = masked.slice(from, to);
   const out: Quantity[] = [];
@@ -48,23 +55,33 @@ export function extractMoney(masked: string, from: number, to: number): Quantity
     let n2: string | undefined = prefixed ? g.n2 : g.m2;
     const join = prefixed ? g.join : g.join2;
     const s1 = prefixed ? g.s1 : g.t1;
-    const s2 = prefixed ? g.s2 : g.t2;
+    let s2: string | undefined = prefixed ? g.s2 : g.t2;
     const currency = currencyOf(prefixed ? (g.usd ?? g.pre!) : g.suf!);
-    const before = text.slice(0, m.index);
+    const before = text.slice(Math.max(0, m.index - LOOK_BACK), m.index);
     let end = m.index + m[0].length;
 
-    // "from $10 billion to $20 billion" is two figures, not a range; "and" makes a range only after "between".
-    if (n2 !== undefined && ((join === 'to' && /\bfrom\s+(?:\w+\s+)?$/i.test(before)) || (join === 'and' && !/\bbetween\s+(?:\w+\s+)?$/i.test(before)))) {
+    // "from $10 billion to $20 billion" is two figures, not a range (unless the sentence already gave a range:
+    // then it is the earlier range); "and" makes a range only after "between".
+    const fromBefore = /\bfrom\s+(?:\w+\s+)?$/i.test(before);
+    const earlierRange = out.some((q) => q.bound === 'range');
+    if (n2 !== undefined && ((join === 'to' && fromBefore && !earlierRange) || (join === 'and' && !/\bbetween\s+(?:\w+\s+)?$/i.test(before)))) {
       n2 = undefined;
-      const single = new RegExp(String.raw`^(?:${PREFIX})\s?(?:${NUM})(?:\s?(?:${SCALE}))?`).exec(m[0]);
+      s2 = undefined;
+      const single = prefixed ? SINGLE.exec(m[0]) : null;
       end = m.index + (single ? single[0].length : m[0].length);
       // Scan the second figure on its own.
       re.lastIndex = end;
     }
+    // A scale without a number before it belongs to the range's second figure only ("$91–93 billion" is billions twice).
     const scale = scaleOf(s1 ?? s2);
     const highScale = n2 !== undefined ? scaleOf(s2 ?? s1) : scale;
     const low = numberOf(n1) * scale;
     const high = n2 !== undefined ? numberOf(n2) * highScale : null;
+    // "$1-$2-$3": a run of dashes between bare numbers is not a range of money.
+    if (high !== null && high < low) {
+      re.lastIndex = m.index + (SINGLE.exec(m[0])?.[0].length ?? m[0].length);
+      continue;
+    }
     const decimals = Math.max(decimalsOf(n1), n2 ? decimalsOf(n2) : 0);
     const hedge = hedgeBefore(before);
     const start = from + m.index;
@@ -84,6 +101,7 @@ export function extractMoney(masked: string, from: number, to: number): Quantity
       direction: null,
       decimals,
       scale,
+      perYear: false,
     });
   }
   return out;

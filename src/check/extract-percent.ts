@@ -1,22 +1,51 @@
-// Finds percentages: changes ("an 8% rise", "soaring 70%", "fell by about 13%", "up 58%") and
-// shares ("80% of all tasks", "half of global output").
+// Finds percentages and their relatives: changes ("an 8% rise", "soaring 70%", "fell by about 13%",
+// "up 58%", "grew by a fifth", "a quarter higher"), compound rates ("compounded at 35% a year"),
+// multiples ("doubled", "nearly tripled", "more than doubled") and shares ("80% of all tasks",
+// "half of global output"). The words around a figure are read from short windows, so the work per
+// figure is bounded and extraction stays linear in the input.
 import type { Quantity } from './claim.js';
 import { hedgeBefore } from './extract-hedges.js';
 import { FRACTION_PATTERN, fractionPercent } from './number-words.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(
-  String.raw`(?<![\w.])(?<p1>${NUM})(?:\s*(?:–|-|to)\s*(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|\b(?<frac>${FRACTION_PATTERN})\s+of\b(?!\s+(?:fiscal\s+)?\d{4})`,
+  String.raw`(?<![\w.])(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
   'gi',
 );
+/** "doubled", "tripled", "could double", "twofold": a multiple of the base. */
+const MULTIPLE = /\b(?<word>doubl(?:ed|es|ing|e)|tripl(?:ed|es|ing|e)|quadrupl(?:ed|es|ing|e)|halved|(?<n>two|three|four|five|ten)[- ]?fold)\b(?![- ]digit)/gi;
+const MULTIPLE_OF: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, halv: 0.5 };
+const FOLD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10 };
 
-const UP = String.raw`rose|rise|rises|rising|risen|up|increased?|increases|increasing|grew|grow|grows|growing|grown|growth|gained?|gains|gaining|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing|e)|climb(?:ed|s|ing)?|expand(?:ed|s|ing)?|boost(?:ed|s)?|rall(?:ied|ies|ying)|advanc(?:ed|es|ing)|higher|hike[ds]?`;
-const DOWN = String.raw`fell|fall|falls|falling|fallen|down|declin(?:ed|es|ing|e)|drop(?:ped|s|ping)?|decreas(?:ed|es|ing|e)|shr(?:ank|unk|inks|inking|ink)|slump(?:ed|s|ing)?|plung(?:ed|es|ing|e)|slid|slide|slides|sliding|dipp?(?:ed|s|ing)?|lost|tumbl(?:ed|es|ing|e)|lower|cut`;
+const UP = String.raw`rose|rise|rises|rising|risen|up|increased?|increases|increasing|grew|grow|grows|growing|grown|growth|gained?|gains|gaining|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing|e)|climb(?:ed|s|ing)?|expand(?:ed|s|ing)?|boost(?:ed|s)?|rall(?:ied|ies|ying)|advanc(?:ed|es|ing)|higher|hike[ds]?|more|compound(?:ed|s|ing)?`;
+const DOWN = String.raw`fell|fall|falls|falling|fallen|down|declin(?:ed|es|ing|e)|drop(?:ped|s|ping)?|decreas(?:ed|es|ing|e)|shr(?:ank|unk|inks|inking|ink)|slump(?:ed|s|ing)?|plung(?:ed|es|ing|e)|slid|slide|slides|sliding|slipped|slips|slip|dipp?(?:ed|s|ing)?|lost|tumbl(?:ed|es|ing|e)|lower|less|cut`;
 
 /** A direction word up to four words before the figure: "soaring 70%", "fell by about 13%", "up 58%". */
 const DIRECTION_BEFORE = new RegExp(String.raw`\b(?:(?<up>${UP})|(?<down>${DOWN}))\b(?:\s+[\w’']+){0,4}\s*$`, 'i');
-/** ... or right after it: "an 8% rise", "a 13% year-over-year drop". */
-const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher)|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss))\b`, 'i');
+/** ... or right after it: "an 8% rise", "a 13% year-over-year drop", "13% more than", "a decrease of 53%". */
+const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher|more|larger|bigger|up)|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss|less|smaller|down))\b`, 'i');
+/** "a decrease of 53%", "an increase of 5%": the direction is a noun just before "of". */
+const DIRECTION_NOUN_BEFORE = /\b(?:(?<up>increase|rise|jump|gain|growth)|(?<down>decrease|decline|drop|fall|reduction))\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$/i;
+/** "35% a year", "30% annually", "a CAGR of 35%", "compound annual growth of". */
+const PER_YEAR_AFTER = /^\s*(?:a|per|each)\s+year\b|^\s*annually\b|^\s*(?:compound(?:ed)?\s+)?annual(?:ly)?\s+(?:growth|rate)\b/i;
+const PER_YEAR_BEFORE = /\b(?:CAGR|compound(?:ed)?(?:\s+annual)?(?:\s+growth)?(?:\s+rate)?|compounded)\b(?:\s+[\w’']+){0,3}\s*$/i;
+
+/** How far back and ahead the words that qualify a figure are read. */
+const WINDOW_BEFORE = 80;
+const WINDOW_AFTER = 40;
+
+function base(start: number, end: number, text: string): Omit<Quantity, 'value' | 'unit' | 'kind'> {
+  return { start, end, text, high: null, bound: 'exact', hedge: null, negated: false, shortOf: false, precision: 0.5, direction: null, decimals: 0, scale: 1, perYear: false };
+}
+
+function directionOf(before: string, after: string): 'up' | 'down' | null {
+  const a = DIRECTION_AFTER.exec(after);
+  const n = DIRECTION_NOUN_BEFORE.exec(before);
+  const b = DIRECTION_BEFORE.exec(before);
+  if (a?.groups?.up || n?.groups?.up) return 'up';
+  if (a?.groups?.down || n?.groups?.down) return 'down';
+  return b?.groups?.up ? 'up' : b?.groups?.down ? 'down' : null;
+}
 
 /** Percentages in `masked` between `from` and `to`; `clauseStartOf` bounds how far back direction words are looked for. */
 export function extractPercent(masked: string, from: number, to: number, clauseStartOf: (offset: number) => number = () => from): Quantity[] {
@@ -26,43 +55,61 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
     const g = m.groups!;
     const start = from + m.index;
     const end = start + m[0].length;
-    const before = masked.slice(Math.max(clauseStartOf(start), start - 80), start);
-    const after = masked.slice(end, Math.min(to, end + 40));
+    const before = masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start);
+    const after = masked.slice(end, Math.min(to, end + WINDOW_AFTER));
     const hedge = hedgeBefore(before);
     if (g.frac) {
       const value = fractionPercent(g.frac)!;
-      out.push({
-        kind: 'percent', start, end, text: m[0], value, high: null, unit: 'percent',
-        bound: 'approx', hedge: g.frac, negated: false, shortOf: false,
-        precision: 5, direction: null, decimals: 0, scale: 1,
-      });
+      const direction = directionOf(before, after);
+      // "half of global output" is a share; "grew by a fifth", "a quarter higher" a change.
+      if (g.fracOf || !direction) {
+        if (!g.fracOf) continue;
+        out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 5 });
+        continue;
+      }
+      out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 2.5, direction });
       continue;
     }
     const unit = /point|pp/i.test(g.unit!) ? 'pp' : 'percent';
     const d1 = g.p1!.includes('.') ? g.p1!.split('.')[1]!.length : 0;
     const d2 = g.p2?.includes('.') ? g.p2.split('.')[1]!.length : 0;
     const decimals = Math.max(d1, d2);
-    const b = DIRECTION_BEFORE.exec(before);
-    const a = DIRECTION_AFTER.exec(after);
-    const direction = a?.groups?.up || b?.groups?.up ? 'up' : a?.groups?.down || b?.groups?.down ? 'down' : null;
     const high = g.p2 !== undefined ? Number(g.p2) : null;
+    const perYear = PER_YEAR_AFTER.test(after) || PER_YEAR_BEFORE.test(before);
     out.push({
+      ...base(start, end, m[0]),
       kind: 'percent',
-      start,
-      end,
-      text: m[0],
       value: Number(g.p1),
       high,
       unit,
       bound: high !== null ? 'range' : (hedge?.bound ?? 'exact'),
       hedge: hedge?.hedge ?? null,
-      negated: false,
-      shortOf: false,
       precision: 0.5 * 10 ** -decimals,
-      direction,
+      direction: perYear ? 'up' : directionOf(before, after),
       decimals,
-      scale: 1,
+      perYear,
     });
   }
-  return out;
+  for (const m of text.matchAll(MULTIPLE)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const before = masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start);
+    const word = m.groups!.word!.toLowerCase();
+    const value = m.groups!.n ? FOLD[m.groups!.n.toLowerCase()]! : MULTIPLE_OF[word.replace(/(?:ed|es|ing|e)$/, '')]!;
+    const hedge = hedgeBefore(before);
+    // "more than halved" is a fall to less than half: the bound turns over for a multiple below one.
+    const flip = value < 1 && hedge && (hedge.bound === 'lower' || hedge.bound === 'upper');
+    out.push({
+      ...base(start, end, m[0]),
+      kind: 'multiple',
+      value,
+      unit: 'x',
+      bound: flip ? (hedge!.bound === 'lower' ? 'upper' : 'lower') : (hedge?.bound ?? 'exact'),
+      hedge: hedge?.hedge ?? null,
+      precision: 0.05 * value,
+      direction: value >= 1 ? 'up' : 'down',
+      decimals: 1,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,57 +1,152 @@
-// Finds the periods a text names: "the December 2024 quarter", "Q3 2025", "fiscal 2025",
-// "calendar 2024", "in 2024", "by 2025", "from 2022 to 2025", "over the next three years",
-// and "this year" / "last year", resolved against the article's date when there is one.
-import type { PeriodKind, PeriodRef, Quantity, Span } from './claim.js';
+// Finds the periods a sentence names: quarters ("the December 2024 quarter", "Q3 2025", "the
+// quarter to September", "the October–December quarter", "its fiscal first quarter"), halves ("H1
+// 2025", "the first six months of its fiscal year", "the six months to September 2025"), trailing
+// windows ("the last 12 months", "TTM", "the four quarters to September 2025"), fiscal and calendar
+// years ("fiscal 2025", "its fiscal year ending June 2025", "calendar 2024", "in 2024"), ranges and
+// spans ("from 2022 to 2025", "since 2022", "in two years", "over the next three years"), and
+// relative words ("this year", "a year earlier", "that year", "for the quarter"), which
+// resolve-relative.ts turns into dates. Month names on their own ("in July") are not periods: they
+// say when something was said (statedWhen). The patterns are plain regular expressions without
+// nested quantifiers; overlaps are settled with a mark per character, so a sentence is read in
+// time proportional to its length. Hand-written rather than chrono-node: chrono reads dates and
+// date ranges, not reporting periods such as fiscal quarters or trailing twelve months.
+import type { PeriodKind, PeriodRef } from './claim.js';
 import { cardinal, CARDINAL_PATTERN } from './number-words.js';
 
+/** A period mention, possibly relative: resolved against another period or the article date. */
+export interface PeriodMention extends PeriodRef {
+  relative: Relative | null;
+  /** Month (1–12) a window ends in, for "the six months to September 2025" and "the four quarters to September 2025". */
+  endMonth: number | null;
+  /** Months in a window (6 or 12) when the words give its end. */
+  months: number | null;
+}
+
+export type Relative =
+  /** "a year earlier", "the year before", "a year ago": the reference period one year back. */
+  | 'year-earlier'
+  /** "that year", "the same quarter", "for the quarter", "in the quarter": the reference period itself. */
+  | 'same'
+  /** "the full year", "for the year": the year the reference period is in. */
+  | 'full-year'
+  /** "this year", "last year", "next year": from the article date (`years` holds the shift). */
+  | 'article-year'
+  /** "the last 12 months", "TTM": the twelve months to the latest quarter reported before the article date. */
+  | 'latest-ttm'
+  /** "since 2022": from that year to the latest full year. */
+  | 'since'
+  /** "in two years", "over the past three years": that many years back from the reference. */
+  | 'years-back'
+  /** "the fiscal year just ended", "its latest fiscal year", "last fiscal year": the company's latest fiscal year reported by the article date. */
+  | 'latest-fy'
+  /** "the current quarter", "this quarter", "the current fiscal year": the period the article's date falls in. */
+  | 'current';
+
 const MONTH_QUARTER: Record<string, number> = { mar: 1, march: 1, jun: 2, june: 2, sep: 3, sept: 3, september: 3, dec: 4, december: 4 };
-const ORDINAL_QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const RANGE_QUARTER: Record<string, number> = { jan: 1, january: 1, apr: 2, april: 2, jul: 3, july: 3, oct: 4, october: 4 };
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const QMONTH = 'March|June|September|December|Mar|Jun|Sept|Sep|Dec';
+const ANY_MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const ORD = 'first|second|third|fourth|1st|2nd|3rd|4th';
 const YEAR = String.raw`(?:19|20)\d{2}`;
+const FISCAL = String.raw`(?:(?:its|the|their)\s+)?(?:fiscal(?:[- ]year)?|FY)`;
 
-/** Two-digit years ("FY25") are this century. */
+const monthNumber = (m: string) => MONTH_NUMBER[m.slice(0, 3).toLowerCase()]!;
+const quarterOfMonth = (m: string) => Math.ceil(monthNumber(m) / 3);
+
+/** Two-digit years ("FY25", "'24") are this century. */
 const fullYear = (y: string) => {
   const digits = y.replace(/\D/g, '');
   return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 };
 
+type Built = Omit<PeriodMention, 'start' | 'end' | 'text'>;
+
 interface Pattern {
   re: RegExp;
-  build(g: Record<string, string | undefined>, articleYear: number | null): Omit<PeriodRef, 'start' | 'end' | 'text'> | null;
+  build(g: Record<string, string | undefined>): Built | null;
 }
 
-const base = (kind: PeriodKind): Omit<PeriodRef, 'start' | 'end' | 'text'> => ({ kind, year: null, quarter: null, endYear: null, years: null, resolution: null });
+const base = (kind: PeriodKind, extra: Partial<Built> = {}): Built => ({
+  kind, year: null, quarter: null, endYear: null, years: null, quarters: null, resolution: null, relative: null, endMonth: null, months: null, ...extra,
+});
 
+/** In order: where two overlap, the earlier pattern wins (more specific first). */
 const PATTERNS: Pattern[] = [
   {
-    // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024"
-    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[- ](?<y1>${YEAR})[- ]quarter|quarter\s+(?:ended|ending|to)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[- ]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
-    build: (g) => ({ ...base('quarter'), year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
+    // "the first six months of fiscal 2026", "first half of its fiscal 2025", "H1 FY2026", "the first six months of its fiscal year"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>first|second)[- ](?:half|six\s+months)|(?<h>[12])H|H(?<h2>[12]))\s+(?:of\s+)?(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})?(?:\s+year)?\b`, 'gi'),
+    build: (g) => base('fiscal-half', { quarter: g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2), year: g.y ? fullYear(g.y) : null }),
+  },
+  {
+    // "H1 2025", "1H25", "the first half of 2025", "first-half 2025", "the first six months of 2025", "the second half"
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?<ord>first|second)[- ](?:half|six\s+months)(?:\s+(?:of\s+)?(?<y>${YEAR}))?|H(?<h>[12])\s?'?(?<y2>${YEAR}|\d{2})|(?<h2>[12])H\s?'?(?<y3>${YEAR}|\d{2}))\b`, 'gi'),
+    build: (g) => {
+      const half = g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2);
+      const y = g.y ?? g.y2 ?? g.y3;
+      return base('half', { quarter: half, year: y ? fullYear(y) : null });
+    },
+  },
+  {
+    // "the six months to September 2025", "six months ended September 30, 2025"
+    re: new RegExp(String.raw`\b(?:the\s+)?six[- ]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: 6 }),
+  },
+  {
+    // "the four quarters to September 2025", "the twelve months to September 2025", "trailing twelve months to ..."
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:four|4)\s+quarters\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b|\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:twelve|12)[- ]months?\s+(?:to|ended|ending|through)\s+(?<m2>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})\b`, 'gi'),
+    build: (g) => base('ttm', { year: Number(g.y ?? g.y2), endMonth: monthNumber((g.m ?? g.m2)!), months: 12 }),
+  },
+  {
+    // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
+    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[- ]months?|TTM|LTM)\b/g,
+    build: () => base('ttm', { relative: 'latest-ttm' }),
+  },
+  {
+    // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024", "the quarter to September 2025"
+    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[- ](?<y1>${YEAR})[- ]quarter|quarter\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[- ]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
+    build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
+  },
+  {
+    // "the October–December quarter", "the July-September 2025 quarter"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<a>January|April|July|October|Jan|Apr|Jul|Oct)\s?[–-]\s?(?:March|June|September|December|Mar|Jun|Sept|Sep|Dec)\s+(?:(?<y>${YEAR})\s+)?quarter\b`, 'gi'),
+    build: (g) => base('quarter', { quarter: RANGE_QUARTER[g.a!.toLowerCase()]!, year: g.y ? Number(g.y) : null }),
   },
   {
     // "fiscal 2025 third quarter", "FY25 Q3"
     re: new RegExp(String.raw`\b(?:FY|fiscal(?:[- ]year)?)\s?'?(?<y>${YEAR}|\d{2})\s+(?:(?:Q(?<q>[1-4]))|(?<ord>${ORD})[- ]quarter)\b`, 'gi'),
-    build: (g) => ({ ...base('fiscal-quarter'), year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL_QUARTER[g.ord!.toLowerCase()]! }),
+    build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
+  },
+  {
+    // "the first quarter of fiscal 2026", "the first of fiscal 2026", "Q1 of fiscal 2026"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>${ORD})(?:[- ]quarter)?|Q(?<q>[1-4]))\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "Q3 2025", "fiscal Q3 2025", "Q3 FY2025", "the third quarter of 2025", "fourth-quarter 2024"
     re: new RegExp(String.raw`\b(?<f1>fiscal\s+(?:year\s+)?)?(?:Q(?<q>[1-4])|(?:the\s+)?(?<ord>${ORD})[- ]quarter)\s*(?:of\s+)?(?<f2>fiscal\s+(?:year\s+)?|FY\s?'?)?(?<y>${YEAR}|'\d{2})\b`, 'gi'),
-    build: (g) => ({
-      ...base(g.f1 || g.f2 ? 'fiscal-quarter' : 'quarter'),
-      year: fullYear(g.y!),
-      quarter: g.q ? Number(g.q) : ORDINAL_QUARTER[g.ord!.toLowerCase()]!,
-    }),
+    build: (g) => base(g.f1 || g.f2 ? 'fiscal-quarter' : 'quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "2024-Q4", "2024 Q4"
     re: new RegExp(String.raw`\b(?<y>${YEAR})[- ]Q(?<q>[1-4])\b`, 'g'),
-    build: (g) => ({ ...base('quarter'), year: Number(g.y), quarter: Number(g.q) }),
+    build: (g) => base('quarter', { year: Number(g.y), quarter: Number(g.q) }),
+  },
+  {
+    // "its fiscal first quarter", "the fiscal fourth quarter", "fiscal Q1": a fiscal quarter without a year
+    re: new RegExp(String.raw`\b(?:(?:its|the|their)\s+)?fiscal\s+(?:(?<ord>${ORD})[- ]quarter|Q(?<q>[1-4]))\b`, 'gi'),
+    build: (g) => base('fiscal-quarter', { quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
+  },
+  {
+    // "the quarter to September", "the quarter ended in September", "the September quarter", "the fourth quarter", "Q3", "fourth-quarter"
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?quarter\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[- ]quarter\b|(?:the\s+)?(?<ord>${ORD})[- ]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
+    build: (g) => base('quarter', { quarter: g.m || g.m2 ? MONTH_QUARTER[(g.m ?? g.m2)!.toLowerCase()]! : g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "from 2022 to 2025", "between fiscal 2022 and 2025"
-    re: new RegExp(String.raw`\b(?:from|between)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
-    build: (g) => ({ ...base('range'), year: Number(g.a), endYear: Number(g.b) }),
+    re: new RegExp(String.raw`\b(?:from|between)\s+(?<f>(?:fiscal|calendar)\s+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
+    build: (g) => base('range', { year: Number(g.a), endYear: Number(g.b) }),
   },
   {
     // "2022–2025", "2022-25" (not an ISO date such as 2025-02-24)
@@ -59,82 +154,130 @@ const PATTERNS: Pattern[] = [
     build: (g) => {
       const a = Number(g.a);
       const b = g.b!.length === 2 ? Math.floor(a / 100) * 100 + Number(g.b) : Number(g.b);
-      return b > a && b - a < 30 ? { ...base('range'), year: a, endYear: b } : null;
+      return b > a && b - a < 30 ? base('range', { year: a, endYear: b }) : null;
     },
   },
   {
-    // "fiscal 2025", "FY2025", "FY25", "fiscal year 2024", "the fiscal year ended June 30, 2024"
-    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[- ]year)?|FY)\s?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending)\s+(?:\w+\s+\d{1,2},?\s+)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b)`, 'gi'),
-    build: (g) => ({ ...base('fy'), year: fullYear((g.y ?? g.y2 ?? g.y3)!) }),
+    // "since 2022"
+    re: new RegExp(String.raw`\bsince\s+(?:(?:fiscal|calendar)\s+)?(?<a>${YEAR})\b`, 'gi'),
+    build: (g) => base('range', { year: Number(g.a), relative: 'since' }),
+  },
+  {
+    // "fiscal 2025", "FY2025", "FY25", "fiscal year 2024", "the fiscal year ended June 30, 2024", "its fiscal year ending June 2025",
+    // "the fiscal year to March 2026", "2024 fiscal year"
+    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[- ]year)?|FY)\s?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b|year\s+(?:ended|ending|to)\s+(?<fm>March|June|September|Mar|Jun|Sept|Sep)\s+(?:\d{1,2},?\s+)?(?<y4>${YEAR})\b)`, 'gi'),
+    build: (g) => base('fy', { year: fullYear((g.y ?? g.y2 ?? g.y3 ?? g.y4)!) }),
   },
   {
     // "calendar 2024", "calendar year 2024", "the 2024 calendar year"
     re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?\s+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
-    build: (g) => ({ ...base('cy'), year: Number(g.y ?? g.y2) }),
+    build: (g) => base('cy', { year: Number(g.y ?? g.y2) }),
   },
   {
     // "over the next three years", "over three years", "within the coming 3 years"
-    re: new RegExp(String.raw`\b(?:over|in|during|within|for)\s+(?:the\s+(?:next|coming|following)\s+)?(?<n>${CARDINAL_PATTERN}|\d+)\s+years\b`, 'gi'),
-    build: (g) => ({ ...base('span'), years: cardinal(g.n!) }),
+    re: new RegExp(String.raw`\b(?:over|in|during|within|for)\s+(?:the\s+(?:next|coming|following)\s+)(?<n>${CARDINAL_PATTERN}|\d+)\s+years\b|\b(?:over|within)\s+(?<n2>${CARDINAL_PATTERN}|\d+)\s+years\b(?!\s+(?:ago|earlier|before))`, 'gi'),
+    build: (g) => base('span', { years: cardinal((g.n ?? g.n2)!) }),
+  },
+  {
+    // "in two years", "over the past three years", "in the last two years": years back from the period the sentence is about
+    re: new RegExp(String.raw`\b(?:in|over|during)\s+(?:the\s+(?:past|last|previous)\s+)?(?<n>two|three|four|five|\d)\s+years\b(?!\s+(?:ago|earlier|before))`, 'gi'),
+    build: (g) => base('range', { years: cardinal(g.n!), relative: 'years-back' }),
   },
   {
     // "so far this year", "year to date"
     re: /\b(?:so far this year|this year so far|year[- ]to[- ]date|YTD)\b/gi,
-    build: (_g, y) => ({ ...base('ytd'), year: y, resolution: y === null ? 'needs the article date' : `this year = ${y}, from the article date` }),
+    build: () => base('ytd', { relative: 'article-year', years: 0 }),
+  },
+  {
+    // "the fiscal year just ended", "its latest fiscal year", "last fiscal year", "the most recent fiscal year"
+    re: /\b(?:(?:the|its|their)\s+)?(?:fiscal\s+year\s+(?:that\s+)?(?:just\s+)?ended\b(?!\s+(?:in\s+)?(?:\w+\s+)?\d)|(?:latest|most\s+recent|last|previous|prior)\s+fiscal\s+year)\b|\b(?:its|their)\s+fiscal\s+year\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    build: () => base('fy', { relative: 'latest-fy' }),
+  },
+  {
+    // "the current quarter", "this quarter", "the current fiscal year", "this fiscal year"
+    re: /\b(?:the\s+current|this)\s+(?<what>quarter|fiscal\s+year)\b/gi,
+    build: (g) => base(/quarter/i.test(g.what!) ? 'quarter' : 'fy', { relative: 'current' }),
+  },
+  {
+    // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"
+    re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|quarter)\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
+    build: () => base('year', { relative: 'year-earlier' }),
   },
   {
     // "this year", "last year", "next year"
-    re: /\b(?<rel>this|last|next|the past|the previous)\s+year\b/gi,
-    build: (g, y) => {
-      const rel = g.rel!.toLowerCase();
-      const shift = rel === 'this' ? 0 : rel === 'next' ? 1 : -1;
-      if (y === null) return { ...base('year'), resolution: `“${rel} year” needs the article date (none stated; use --date)` };
-      return { ...base('year'), year: y + shift, resolution: `${rel} year = ${y + shift}, from the article date` };
+    re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b/gi,
+    build: (g) => {
+      const rel = g.rel!.toLowerCase().replace(/\s+/g, ' ');
+      const shift = rel === 'this' || rel === 'the current' ? 0 : rel === 'next' ? 1 : -1;
+      return base('year', { relative: 'article-year', years: shift });
     },
   },
   {
-    // "in 2024", "by 2025", "2024"
-    re: new RegExp(String.raw`(?<![\d,.$¥€£-])(?<y>${YEAR})(?![\d%]|s\b|[-–]\d|,\d|\.\d|\s?(?:billion|million|bn)\b)`, 'g'),
-    build: (g) => ({ ...base('year'), year: Number(g.y) }),
+    // "that year", "the same year", "the same quarter", "in the quarter", "for the quarter", "the quarter alone"
+    re: /\b(?:that\s+(?<y>year|quarter)|the\s+same\s+(?<y2>year|quarter|period)|(?:in|for|during|over)\s+the\s+(?<y3>quarter|period)\b(?!\s+(?:to|ended|ending)))/gi,
+    build: (g) => base(/quarter/i.test((g.y ?? g.y2 ?? g.y3)!) ? 'quarter' : 'year', { relative: 'same' }),
+  },
+  {
+    // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year)\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    build: () => base('year', { relative: 'full-year' }),
+  },
+  {
+    // "in 2024", "by 2025", "2024", "the whole of 2025" (not a month's year: "January 2025" says when, not what)
+    re: new RegExp(String.raw`(?<![\d,.$¥€£-])(?<!(?:${ANY_MONTH})\.?\s)(?<y>${YEAR})(?![\d%]|s\b|[-–]\d|,\d|\.\d|\s?(?:billion|million|bn)\b)`, 'g'),
+    build: (g) => base('year', { year: Number(g.y) }),
   },
 ];
 
 /** Periods named in `masked` between `from` and `to`, in text order, none overlapping. */
-export function extractPeriods(masked: string, from: number, to: number, articleDate: string | null): PeriodRef[] {
+export function extractPeriods(masked: string, from: number, to: number): PeriodMention[] {
   const text = masked.slice(from, to);
-  const articleYear = articleDate ? Number(articleDate.slice(0, 4)) : null;
-  const taken: PeriodRef[] = [];
+  const taken = new Uint8Array(text.length);
+  const found: PeriodMention[] = [];
   for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
-      if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const built = p.build(m.groups ?? {}, articleYear);
+      const s = m.index;
+      const e = s + m[0].length;
+      let free = true;
+      for (let i = s; i < e && free; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      const built = p.build(m.groups ?? {});
       if (!built) continue;
-      taken.push({ ...built, start, end, text: m[0] });
+      taken.fill(1, s, e);
+      found.push({ ...built, start: from + s, end: from + e, text: m[0] });
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return found.sort((a, b) => a.start - b.start);
 }
 
-/**
- * The period that goes with a figure: the nearest one in its clause, else in its sentence.
- * A period that another figure sits closer to is left to that figure.
- */
-export function periodForQuantity(periods: PeriodRef[], q: Quantity, clause: Span, sentence: Span, others: Quantity[]): PeriodRef | null {
-  const distance = (p: PeriodRef) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
-  const closerToOther = (p: PeriodRef) => others.some((o) => o !== q && (p.start >= o.end ? p.start - o.end : o.start - p.end) < distance(p));
-  const within = (s: Span) => periods.filter((p) => p.start >= s.start && p.end <= s.end && p.kind !== 'span');
-  for (const scope of [clause, sentence]) {
-    const candidates = within(scope).sort((a, b) => distance(a) - distance(b));
-    const own = candidates.find((p) => !closerToOther(p)) ?? candidates[0];
-    if (own) return own;
+/** "measured by calendar year", "on a calendar-year basis": bare years in this sentence are calendar years. */
+export const CALENDAR_READING = /\b(?:by|on\s+a|in)\s+calendar[- ]years?\b|\bcalendar[- ]year\s+basis\b/i;
+/** "by fiscal year", "if you follow the company's fiscal labels", "on a fiscal-year basis": bare years are fiscal years. */
+export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[- ]years?\b|\bfiscal[- ]year\s+basis\b|\bfiscal\s+labels?\b/i;
+
+/** Month names that say when something was said: "in July", "back in February", "in January 2025". */
+const STATED_MONTH = new RegExp(
+  String.raw`\b(?:in|back\s+in|since|during|on)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b`,
+  'gi',
+);
+
+export interface MonthMention {
+  start: number;
+  end: number;
+  text: string;
+  month: number;
+  year: number | null;
+}
+
+export function extractMonths(masked: string, from: number, to: number): MonthMention[] {
+  const text = masked.slice(from, to);
+  const out: MonthMention[] = [];
+  for (const m of text.matchAll(STATED_MONTH)) {
+    const g = m.groups!;
+    const year = g.y ?? g.y2;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], month: monthNumber((g.m ?? g.m2)!), year: year ? Number(year) : null });
   }
-  return null;
+  return out;
 }
 
-/** A span period ("over the next three years") anywhere in the sentence. */
-export function spanIn(periods: PeriodRef[], sentence: Span): PeriodRef | null {
-  return periods.find((p) => p.kind === 'span' && p.start >= sentence.start && p.end <= sentence.end) ?? null;
-}
+export { quarterOfMonth };

@@ -1,38 +1,64 @@
-// Finds the companies a text names, by the names and aliases the store holds ("Google" → GOOGL),
-// and decides which company a figure is about: the one named nearest it, the big four when all
-// four are listed together, or the company the previous sentences were about ("the company").
+// Finds the companies a text names and decides which one a figure is about. Tracked companies
+// by the names and aliases the store holds ("Google" → GOOGL, "AWS" → AMZN) and by their reporting
+// segments ("Intelligent Cloud" → MSFT); groups by their aliases and by counting words ("the four",
+// "all four" for a group of four); companies airace does not track by a list of the AI race's other
+// players and by shape ("a start-up", "Acme Inc."), so a figure about Nvidia is never given to a
+// tracked company. Hand-written: compromise's organisation tagger, tried on this domain, missed
+// most of these names (Oracle, CoreWeave, xAI, OpenAI).
 import type { Company } from '../model/company.js';
 import type { Span, SubjectRef } from './claim.js';
+import { SEGMENTS } from './segments.js';
 
 export interface CompanyMention extends Span {
-  ticker: string;
+  /** Tracked ticker, or null for a company airace does not track. */
+  ticker: string | null;
   isGroup: boolean;
 }
 
+/** Companies in the AI race that airace does not track (names as written, case-sensitive). */
+const UNTRACKED_NAMES = [
+  'Nvidia', 'NVIDIA', 'OpenAI', 'Anthropic', 'xAI', 'SoftBank', 'Oracle', 'Apple', 'Tesla', 'Tencent', 'Baidu', 'ByteDance', 'CoreWeave',
+  'Intel', 'AMD', 'TSMC', 'Samsung', 'IBM', 'DeepSeek', 'Mistral', 'Huawei', 'JD.com', 'PDD', 'Broadcom', 'Micron', 'SK Hynix', 'Dell',
+  'Supermicro', 'Super Micro', 'Stargate', 'Cerebras', 'Groq', 'Nebius', 'Scale AI', 'Databricks', 'Perplexity', 'Salesforce', 'Netflix',
+  'Walmart', 'Cambricon', 'Zhipu', 'Moonshot', 'MiniMax', 'Kuaishou', 'Xiaomi', 'Meituan', 'Cisco', 'Qualcomm', 'Adobe', 'Uber', 'Hewlett Packard',
+  'ASML', 'Arista', 'Vertiv', 'Equinix', 'Digital Realty', 'Crusoe', 'Blackstone', 'BlackRock', 'MGX', 'G42', 'Safe Superintelligence', 'Inflection',
+];
+/** Shapes of a company name airace does not know: "a start-up", "Acme Inc.", "Foo Labs". */
+const UNTRACKED_SHAPES = /\b(?:an?|the|one|another)\s+(?:AI\s+|chip\s+|cloud\s+|Chinese\s+|US\s+|American\s+)?(?:start-?ups?|rival|chipmaker|chip\s+designer|neocloud|competitor|supplier|lab)\b|\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:Inc|Corp|Ltd|Labs|Technologies|Holdings|Systems)\b\.?/g;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const COMBINED = /\b(?:combined|collectively|together|in total|between them|altogether|jointly|in aggregate)\b/i;
+const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
 export class SubjectMatcher {
   private readonly names = new Map<string, string>();
   private readonly groupNames = new Map<string, string>();
   private readonly re: RegExp;
   private readonly groupRe: RegExp | null;
+  private readonly untrackedRe: RegExp;
   /** Groups whose members, all named together, mean the group (Amazon, Microsoft, Google and Meta → GROUP4). */
   readonly groups: Company[];
 
   constructor(readonly companies: Company[]) {
+    const tracked = new Set<string>();
     for (const c of companies) {
       if (c.kind === 'group') {
         for (const a of c.aliases) this.groupNames.set(a.toLowerCase(), c.ticker);
+        const n = CARDINAL_WORDS[c.members.length];
+        if (n) for (const form of [`the ${n}`, `all ${n}`, `the ${n} companies`, `the ${n} firms`, `the ${n} giants`, `the big ${n}`]) this.groupNames.set(form, c.ticker);
         continue;
       }
       // Proper names match case-sensitively: "Meta" the company, not "meta" the prefix.
       for (const n of [c.name, c.ticker, ...c.aliases]) if (n.length >= 2) this.names.set(n, c.ticker);
+      tracked.add(c.name);
     }
+    for (const s of SEGMENTS) if (companies.some((c) => c.ticker === s.ticker)) this.names.set(s.name, s.ticker);
     const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length).map(escape);
     this.re = new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w])`, 'g');
-    const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map(escape);
-    this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b`, 'gi') : null;
+    const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
+    this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b(?![-\\s]+(?:quarters?|years?|months?)\\b)`, 'gi') : null;
+    const untracked = UNTRACKED_NAMES.filter((n) => !this.names.has(n) && !tracked.has(n)).sort((a, b) => b.length - a.length).map(escape);
+    this.untrackedRe = new RegExp(`(?<![\\w$])(?:${untracked.join('|')})(?![\\w])`, 'g');
     this.groups = companies.filter((c) => c.kind === 'group' && c.members.length > 0);
   }
 
@@ -40,17 +66,29 @@ export class SubjectMatcher {
     return this.companies.find((c) => c.ticker === ticker)?.name ?? ticker;
   }
 
+  /** Every company named between `from` and `to`, tracked or not, in text order and not overlapping. */
   find(masked: string, from: number, to: number): CompanyMention[] {
     const text = masked.slice(from, to);
     const out: CompanyMention[] = [];
-    for (const m of text.matchAll(this.re)) {
-      out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], ticker: this.names.get(m[0])!, isGroup: false });
-    }
+    const taken = new Uint8Array(text.length);
+    const add = (start: number, end: number, ticker: string | null, isGroup: boolean) => {
+      for (let i = start; i < end; i++) if (taken[i]) return;
+      taken.fill(1, start, end);
+      out.push({ start: from + start, end: from + end, text: text.slice(start, end), ticker, isGroup });
+    };
     if (this.groupRe) {
       for (const m of text.matchAll(this.groupRe)) {
-        const key = m[0].replace(/^the\s+/i, '').toLowerCase();
-        out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], ticker: this.groupNames.get(key)!, isGroup: true });
+        const key = m[0].replace(/^the\s+(?=the\s)/i, '').replace(/\s+/g, ' ').toLowerCase();
+        const ticker = this.groupNames.get(key) ?? this.groupNames.get(key.replace(/^the /, ''));
+        if (ticker) add(m.index, m.index + m[0].length, ticker, true);
       }
+    }
+    for (const m of text.matchAll(this.re)) add(m.index, m.index + m[0].length, this.names.get(m[0])!, false);
+    for (const m of text.matchAll(this.untrackedRe)) add(m.index, m.index + m[0].length, null, false);
+    for (const m of text.matchAll(UNTRACKED_SHAPES)) {
+      // "Amazon.com Inc" is tracked: a shape containing a tracked name is not a new company.
+      if ([...this.names.keys()].some((n) => n.length > 3 && m[0].includes(n))) continue;
+      add(m.index, m.index + m[0].length, null, false);
     }
     return out.sort((a, b) => a.start - b.start);
   }
@@ -60,41 +98,61 @@ export class SubjectMatcher {
     return this.groups.find((g) => g.members.every((m) => tickers.includes(m))) ?? null;
   }
 
-  /**
-   * Who a figure is about. Mentions in its clause win over mentions elsewhere in the sentence;
-   * with none, the subject is carried from earlier sentences ("the company", "their").
-   */
-  subjectFor(masked: string, q: Span | null, clause: Span, sentence: Span, mentions: CompanyMention[], carried: SubjectRef | null): SubjectRef | null {
-    const inClause = mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
-    const pool = inClause.length ? inClause : mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
-    if (pool.length === 0) return carried ? { ...carried, carried: true } : null;
-    const words = masked.slice(pool[0]!.start, pool[pool.length - 1]!.end);
-    const group = pool.find((m) => m.isGroup);
-    if (group) return { tickers: [group.ticker], combined: true, words: group.text, carried: false };
-    const tickers = [...new Set(pool.map((m) => m.ticker))];
-    const all = this.groupOf(tickers);
-    if (all && tickers.length === all.members.length) return { tickers: [all.ticker], combined: true, words, carried: false };
-    if (tickers.length === 1) return { tickers, combined: false, words: pool[0]!.text, carried: false };
-    const scope = inClause.length ? clause : sentence;
-    if (COMBINED.test(masked.slice(scope.start, scope.end))) return { tickers, combined: true, words, carried: false };
-    // Several companies, not added together: the figure belongs to the one named nearest before it.
-    const anchor = q?.start ?? clause.end;
-    const before = pool.filter((m) => m.end <= anchor);
-    const nearest = before.length ? before[before.length - 1]! : pool[0]!;
-    return { tickers: [nearest.ticker], combined: false, words: nearest.text, carried: false };
+  /** The run of mentions joined only by commas and "and" that ends with `last` ("Amazon, Microsoft, Alphabet and Meta"). */
+  private listEndingAt(masked: string, mentions: CompanyMention[], last: number): CompanyMention[] {
+    const list = [mentions[last]!];
+    for (let i = last - 1; i >= 0; i--) {
+      const between = masked.slice(mentions[i]!.end, list[0]!.start);
+      if (!/^(?:['’]s)?\s*(?:,|,?\s*(?:and|&))\s*$/.test(between)) break;
+      list.unshift(mentions[i]!);
+    }
+    return list;
   }
 
-  /** What a sentence carries forward: the first company it names (or its group). */
-  carryFrom(sentence: Span, mentions: CompanyMention[]): SubjectRef | null {
+  private refFor(masked: string, list: CompanyMention[], scope: Span, how: { carried: boolean }): SubjectRef {
+    const words = masked.slice(list[0]!.start, list[list.length - 1]!.end);
+    const base = { how: 'stated' as const, firm: true, fromSentence: null, carried: how.carried };
+    const group = list.find((m) => m.isGroup);
+    if (group) return { ...base, tickers: [group.ticker!], combined: true, words: group.text, untracked: null };
+    const untracked = list.find((m) => m.ticker === null);
+    if (untracked) return { ...base, tickers: [], combined: false, words, untracked: untracked.text };
+    const tickers = [...new Set(list.map((m) => m.ticker!))];
+    const all = this.groupOf(tickers);
+    if (all && tickers.length === all.members.length) return { ...base, tickers: [all.ticker], combined: true, words, untracked: null };
+    if (tickers.length === 1) return { ...base, tickers, combined: false, words: list[0]!.text, untracked: null };
+    // Several companies named together as the subject: their figures added up ("Microsoft and Meta combined spent ...").
+    return { ...base, tickers, combined: true, words, untracked: null };
+  }
+
+  /**
+   * Who a figure is about: the company (or list of companies) named nearest before it in its
+   * clause, else in its sentence, else the first named after it; with none, the subject carried
+   * from earlier text ("the company", "its").
+   */
+  subjectFor(masked: string, q: Span, clause: Span, sentence: Span, mentions: CompanyMention[], carried: SubjectRef | null): SubjectRef | null {
+    for (const scope of [clause, sentence]) {
+      const inScope = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
+      if (inScope.length === 0) continue;
+      const beforeIdx = inScope.reduce((best, m, i) => (m.end <= q.start ? i : best), -1);
+      const idx = beforeIdx >= 0 ? beforeIdx : 0;
+      const list = this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
+      return this.refFor(masked, list, scope, { carried: false });
+    }
+    return carried ? { ...carried, carried: true } : null;
+  }
+
+  /** Index of the last mention of the list that starts at `first`. */
+  private listEnd(masked: string, mentions: CompanyMention[], first: number): number {
+    let i = first;
+    while (i + 1 < mentions.length && /^(?:['’]s)?\s*(?:,|,?\s*(?:and|&))\s*$/.test(masked.slice(mentions[i]!.end, mentions[i + 1]!.start))) i++;
+    return i;
+  }
+
+  /** What a sentence carries forward: the subject of its first named company or list. */
+  carryFrom(masked: string, sentence: Span, mentions: CompanyMention[]): SubjectRef | null {
     const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     if (own.length === 0) return null;
-    const group = own.find((m) => m.isGroup);
-    const tickers = [...new Set(own.map((m) => m.ticker))];
-    const all = this.groupOf(tickers);
-    if (group || (all && tickers.length === all.members.length)) {
-      const t = group?.ticker ?? all!.ticker;
-      return { tickers: [t], combined: true, words: group?.text ?? own.map((m) => m.text).join(', '), carried: true };
-    }
-    return { tickers: [own[0]!.ticker], combined: false, words: own[0]!.text, carried: true };
+    const list = own.slice(0, this.listEnd(masked, own, 0) + 1);
+    return { ...this.refFor(masked, list, sentence, { carried: true }), how: 'carried' };
   }
 }

@@ -15,6 +15,7 @@ const SCALES = [
  */
 export function formatFigure(value: number, unit: string, decimals = 1, atScale?: number): string {
   if (unit === 'percent') return `${value.toFixed(decimals)}%`;
+  if (unit === 'x') return `${value.toFixed(Math.max(1, decimals))}x`;
   if (unit === 'pp') return `${value.toFixed(decimals)} pp`;
   if (unit === 'CNY/USD') return `RMB ${value.toFixed(4)}/US$`;
   const sign = value < 0 ? '-' : '';
@@ -29,12 +30,14 @@ export function formatFigure(value: number, unit: string, decimals = 1, atScale?
 export function formatSigned(value: number, unit: string, decimals = 1, atScale?: number): string {
   const sign = value < 0 ? '-' : '+';
   if (unit === 'percent' || unit === 'pp') return `${sign}${Math.abs(value).toFixed(decimals)} pt`;
+  if (unit === 'x') return `${sign}${Math.abs(value).toFixed(2)}x`;
   return `${sign}${formatFigure(Math.abs(value), unit, decimals, atScale)}`;
 }
 
 /** A tolerance band: "0.5 pt" for percentages, "$0.05B" for money at the claim's scale. */
 export function formatBand(value: number, unit: string, decimals: number, atScale?: number): string {
   if (unit === 'percent' || unit === 'pp') return `${Math.abs(value).toFixed(decimals)} pt`;
+  if (unit === 'x') return `${Math.abs(value).toFixed(2)}x`;
   return formatFigure(Math.abs(value), unit, decimals, atScale);
 }
 

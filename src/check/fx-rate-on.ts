@@ -2,7 +2,8 @@
 // convert (a commitment announced between two results releases). Prefers the last rate stated
 // on or before the date, as a reader at the time would have had; rates the company states beat
 // rates implied by its figures only on the same date.
-import type { StoredFact } from '../model/fact.js';
+import type { DocumentRef, StoredFact } from '../model/fact.js';
+import { docOf } from './series-figure.js';
 import { FX_METRIC } from '../series/fx-table.js';
 import type { SeriesCache } from './series-cache.js';
 
@@ -12,6 +13,8 @@ export interface FxOnDate {
   source: string;
   /** Stated by the company (actual) or implied by its RMB and US$ figures (derived). */
   basis: string;
+  /** The document the rate comes from. */
+  doc: DocumentRef;
 }
 
 export async function fxRateOn(cache: SeriesCache, ticker: string, currency: string, date: string): Promise<FxOnDate | null> {
@@ -20,5 +23,5 @@ export async function fxRateOn(cache: SeriesCache, ticker: string, currency: str
   const before = rates.filter((f) => f.periodEnd <= date).sort((a, b) => (a.periodEnd === b.periodEnd ? rank(a) - rank(b) : a.periodEnd < b.periodEnd ? 1 : -1));
   const after = rates.filter((f) => f.periodEnd > date).sort((a, b) => (a.periodEnd === b.periodEnd ? rank(a) - rank(b) : a.periodEnd < b.periodEnd ? -1 : 1));
   const f = before[0] ?? after[0];
-  return f ? { rate: f.value, date: f.periodEnd, source: f.sourceUrl, basis: f.basis } : null;
+  return f ? { rate: f.value, date: f.periodEnd, source: f.sourceUrl, basis: f.basis, doc: docOf(f) } : null;
 }

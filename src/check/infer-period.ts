@@ -9,9 +9,10 @@ import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
 import { formatFigure } from './format-figure.js';
 import { CLOSE_RELATIVE } from './tolerance.js';
+import { REPORTING_LAG_DAYS } from './resolve-relative.js';
+import { plusDays } from './article-date.js';
 
-/** Results come out some weeks after a period ends; a period that ended later than this before the article is not yet "latest". */
-const REPORTING_LAG_DAYS = 20;
+
 
 interface Candidate {
   slot: PeriodSlot;
@@ -23,7 +24,6 @@ function slotOf(period: 'quarter' | 'fy' | 'cy', p: SeriesPoint): PeriodSlot {
   return { period, from: label, to: label };
 }
 
-const plusDays = (iso: string, days: number) => new Date(Date.parse(iso + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
 
 export async function inferPeriod(
   cache: SeriesCache,
@@ -32,7 +32,7 @@ export async function inferPeriod(
   q: Quantity,
   currency: string | undefined,
   articleDate: string | null,
-): Promise<{ slot: PeriodSlot; note: string } | { reason: string }> {
+): Promise<{ slot: PeriodSlot; note: string; how: 'inferred' | 'matched' } | { reason: string }> {
   const tickers = subject.map((c) => c.ticker);
   const years: Array<'fy' | 'cy'> = subject.some((c) => c.kind === 'group') ? ['cy'] : ['fy'];
   const candidates: Candidate[] = [];
@@ -53,14 +53,14 @@ export async function inferPeriod(
     const latest = (kind: string) => reported.filter((c) => c.slot.period === kind).sort((a, b) => (a.point.end < b.point.end ? 1 : -1))[0];
     const options = [latest('quarter'), ...years.map(latest)].filter((c): c is Candidate => !!c);
     const best = options.sort((a, b) => gap(a) - gap(b))[0];
-    if (best) return { slot: best.slot, note: `period not stated: took the latest period reported before the article date (${articleDate}), ${describe(best)}` };
+    if (best) return { slot: best.slot, note: `period not stated: took the latest period reported before the article date (${articleDate}), ${describe(best)}`, how: 'inferred' };
     return { reason: `the claim states no period and airace has no period reported before the article date (${articleDate})` };
   }
 
   const best = [...candidates].sort((a, b) => gap(a) - gap(b))[0]!;
   const within = Math.max(q.precision / Math.max(Math.abs(q.value), 1e-9), CLOSE_RELATIVE);
   if (gap(best) <= within) {
-    return { slot: best.slot, note: `period not stated and the article is undated: matched by value to ${describe(best)}; no other period is as close` };
+    return { slot: best.slot, note: `period not stated and the article is undated: matched by value to ${describe(best)}; no other period is as close`, how: 'matched' };
   }
   return {
     reason: `the claim states no period and the article is undated; no period matches (nearest: ${describe(best)}, ${formatFigure(best.point.value as number, currency ?? subject[0]?.currency ?? q.unit, 2)}). Give the article date with --date`,

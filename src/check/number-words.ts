@@ -26,9 +26,14 @@ const FRACTIONS: Record<string, number> = {
   'two-thirds': 200 / 3,
   'three quarters': 75,
   'three-quarters': 75,
+  'a fifth': 20,
+  'one fifth': 20,
+  'one-fifth': 20,
+  'a tenth': 10,
+  'one tenth': 10,
 };
 
-export const FRACTION_PATTERN = Object.keys(FRACTIONS).map((f) => f.replace(' ', '\\s+')).join('|');
+export const FRACTION_PATTERN = Object.keys(FRACTIONS).sort((a, b) => b.length - a.length).map((f) => f.replace(' ', '\\s+')).join('|');
 
 /** "half" → 50 (percent). */
 export function fractionPercent(words: string): number | null {

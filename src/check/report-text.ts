@@ -1,6 +1,8 @@
 // Plain-text check report for the terminal: one block per claim, verdict first, then our figure,
 // the difference, the tolerance used and the sources, so every number can be traced.
 import type { CheckReport, CheckedClaim, Evidence } from './check-report.js';
+import { againstLine } from './against-words.js';
+import { excerpt } from './report-json.js';
 
 const VERDICT_LABEL: Record<string, string> = {
   supported: 'SUPPORTED',
@@ -23,13 +25,14 @@ export function articleDateLine(report: CheckReport): string {
 function evidenceLine(e: Evidence): string {
   const verdict = e.verdict ? `${e.verdict}: ` : '';
   const figure = e.actual ? `${e.actual.display}${e.difference ? ` (${e.difference.display})` : ''}` : 'no figure';
-  return `${verdict}${e.label}: ${figure}${e.note ? `; ${e.note}` : ''}${e.sources.length ? ` <${e.sources.join('> <')}>` : ''}`;
+  return `${verdict}${e.label}: ${figure}${e.note ? `; ${e.note}` : ''}${e.sources.length ? ` <${e.sources.map((d) => d.url).join('> <')}>` : ''}`;
 }
 
 export function claimToText(c: CheckedClaim, index: number): string {
-  const lines = [`[${index}] ${VERDICT_LABEL[c.verdict]} (${c.kind}) “${c.text.replace(/\s+/g, ' ')}”`];
-  const about = [c.subject ? `${c.subject.label}${c.subject.carried ? ' (from earlier sentences)' : ''}` : null, c.metric?.replaceAll('_', ' '), c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean);
-  if (about.length) lines.push(`    about    ${about.join(' · ')}`);
+  const lines = [`[${index}] ${VERDICT_LABEL[c.verdict]} (${c.kind}) “${excerpt(c.text, 0, c.text.length, c.figure ? { start: c.figure.start - c.start, end: c.figure.end - c.start } : null).replace(/\s+/g, ' ')}”`];
+  const against = againstLine(c.against);
+  if (against) lines.push(`    against  ${against}`);
+  if (c.against.metric?.definition) lines.push(`    metric   ${c.against.metric.definition}`);
   if (c.period?.note) lines.push(`    period   ${c.period.note}`);
   if (c.claimed) lines.push(`    claimed  ${c.claimed.display}`);
   if (c.actual) lines.push(`    ours     ${c.actual.display}: ${c.actual.label}${c.actual.statedOn ? `, stated ${c.actual.statedOn}` : ''}`);
@@ -37,7 +40,7 @@ export function claimToText(c: CheckedClaim, index: number): string {
   if (c.difference) lines.push(`    diff     ${c.difference.display}`);
   if (c.tolerance) lines.push(`    rule     ${c.tolerance}`);
   if (c.reason) lines.push(`    ${(c.verdict === 'not-checkable' ? 'why' : 'basis').padEnd(8)} ${c.reason}`);
-  for (const s of c.sources) lines.push(`    source   ${s}`);
+  for (const s of c.sources) lines.push(`    source   ${s.url}${[s.form, s.accession].filter(Boolean).length ? ` (${[s.form, s.accession].filter(Boolean).join(' ')}${s.filed ? `, filed ${s.filed}` : ''})` : ''}${s.readAt ? `; read at ${s.readAt}` : ''} [${s.verified}]`);
   for (const e of c.alsoAgainst) lines.push(`    also     ${evidenceLine(e)}`);
   for (const n of c.notes) lines.push(`    note     ${n}`);
   return lines.join('\n');
@@ -46,6 +49,7 @@ export function claimToText(c: CheckedClaim, index: number): string {
 export function reportToText(report: CheckReport): string {
   const out = [`airace check: ${summaryLine(report)}`, articleDateLine(report), `Rules: ${report.policy}`, ''];
   report.claims.forEach((c, i) => out.push(claimToText(c, i + 1), ''));
+  if (report.uncheckedFrom !== null) out.push(`(the article was checked up to offset ${report.uncheckedFrom}: one check covers at most ${report.claims.length} figures)`, '');
   report.charts.forEach((ch, i) => {
     out.push(`[chart ${i + 1}] ${ch.type} “${ch.text.replace(/\s+/g, ' ')}”`);
     if (ch.request) out.push(`    request  ${JSON.stringify(ch.request)}`);

@@ -6,10 +6,11 @@
 // and the report says so.
 import type { Company } from '../model/company.js';
 import type { PeriodRef } from './claim.js';
-import { monthIndex, quarterLabel } from '../series/months.js';
+import { endDateOf, monthIndex, quarterLabel, startDateOf } from '../series/months.js';
+import { fiscalYearEnd } from '../series/fiscal-year.js';
 
 export interface PeriodSlot {
-  period: 'quarter' | 'fy' | 'cy';
+  period: 'quarter' | 'fy' | 'cy' | 'ttm';
   from: string;
   to: string;
 }
@@ -21,10 +22,14 @@ export interface PeriodPlan {
   note: string | null;
   /** Why the period cannot be turned into a request. */
   error: string | null;
+  /** True when the words allow each reading (a bare year for a company whose fiscal year is not the calendar year): a figure that matches either is right. */
+  ambiguous: boolean;
 }
 
-const plan = (primary: PeriodSlot, note: string | null = null, alternates: PeriodSlot[] = []): PeriodPlan => ({ primary, alternates, note, error: null });
-const fail = (error: string): PeriodPlan => ({ primary: null, alternates: [], note: null, error });
+const plan = (primary: PeriodSlot, note: string | null = null, alternates: PeriodSlot[] = [], ambiguous = false): PeriodPlan => ({ primary, alternates, note, error: null, ambiguous });
+const fail = (error: string): PeriodPlan => ({ primary: null, alternates: [], note: null, error, ambiguous: false });
+/** Calendar quarters `count` long ending with the quarter that ends in month index `end`. */
+const quarters = (end: number, count: number): PeriodSlot => ({ period: 'quarter', from: quarterLabel(end - (count - 1) * 3), to: quarterLabel(end) });
 
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -61,7 +66,19 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
     case 'cy':
       return plan({ period: 'cy', from: String(y), to: String(y) });
     case 'ytd':
-      return fail('a year-to-date amount is not a period airace computes (quarters, fiscal and calendar years)');
+      return fail('a year-to-date amount is not a period airace computes (quarters, halves, fiscal and calendar years)');
+    case 'half':
+      return plan(quarters(monthIndex(y!, ref.quarter! * 6), 2));
+    case 'window':
+      return plan(quarters(monthIndex(y!, ref.quarter! * 3), ref.quarters ?? 2));
+    case 'ttm':
+      return plan({ period: 'ttm', from: `${y}-Q${ref.quarter}`, to: `${y}-Q${ref.quarter}` });
+    case 'fiscal-half': {
+      if (!single || single.kind === 'group') return fail('a fiscal half is only defined for one company');
+      const end = fiscalYearEnd(y!, single.fiscalYearEndMonth) - (ref.quarter === 1 ? 6 : 0);
+      const slot = quarters(end, 2);
+      return plan(slot, single.fiscalYearEndMonth === 12 ? null : `${single.name}'s fiscal H${ref.quarter} ${y} is calendar ${slot.from} to ${slot.to}`);
+    }
     case 'year': {
       if (y === null) return fail(ref.resolution ?? 'the year is not stated');
       const fy = { period: 'fy' as const, from: String(y), to: String(y) };
@@ -70,9 +87,9 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
       const how = bareYearPeriod(single);
       if (how === 'fy') return plan(fy);
       if (how === 'fy-ambiguous') {
-        return plan(fy, `“${ref.text.trim()}” is ambiguous for ${single.name}, whose fiscal year ends in ${MONTH[single.fiscalYearEndMonth - 1]}: checked fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)}); calendar ${y} shown too`, [cy]);
+        return plan(fy, `“${ref.text.trim()}” is ambiguous for ${single.name}, whose fiscal year ends in ${MONTH[single.fiscalYearEndMonth - 1]}: checked fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)}) and calendar ${y}`, [cy], true);
       }
-      return plan(cy, `“${ref.text.trim()}” read as calendar ${y}; ${single.name}'s fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)}) shown too`, [fy]);
+      return plan(cy, `“${ref.text.trim()}” is ambiguous for ${single.name}: checked calendar ${y} and ${single.name}'s fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)})`, [fy], true);
     }
     case 'range': {
       const one = resolvePeriod({ ...ref, kind: 'year', endYear: null }, companies);
@@ -83,4 +100,20 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
     case 'span':
       return fail(`“${ref.text.trim()}” is a span of future years, not a reporting period`);
   }
+  return fail(`“${ref.text.trim()}” is not a period airace computes`);
+}
+
+/** The dates a slot covers for a company (a group's years are calendar years). */
+export function slotDates(slot: PeriodSlot, company: Company): { start: string; end: string } {
+  const fye = company.kind === 'company' ? company.fiscalYearEndMonth : 12;
+  const quarterEnd = (label: string) => monthIndex(Number(label.slice(0, 4)), Number(label.slice(-1)) * 3);
+  const yearEnd = (label: string) => (slot.period === 'fy' ? fiscalYearEnd(Number(label), fye) : monthIndex(Number(label), 12));
+  if (slot.period === 'quarter') return { start: startDateOf(quarterEnd(slot.from), 3), end: endDateOf(quarterEnd(slot.to)) };
+  if (slot.period === 'ttm') return { start: startDateOf(quarterEnd(slot.from), 12), end: endDateOf(quarterEnd(slot.to)) };
+  return { start: startDateOf(yearEnd(slot.from), 12), end: endDateOf(yearEnd(slot.to)) };
+}
+
+/** The dates a slot covers for the companies a claim is about (one company or one group), or null for a list. */
+export function datesFor(slot: PeriodSlot, companies: Company[]): { start: string; end: string } | null {
+  return companies.length === 1 ? slotDates(slot, companies[0]!) : companies.every((c) => c.fiscalYearEndMonth === 12) && companies.length ? slotDates(slot, companies[0]!) : null;
 }

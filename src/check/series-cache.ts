@@ -7,6 +7,7 @@ import type { Company } from '../model/company.js';
 import type { StoredFact } from '../model/fact.js';
 import type { SeriesResult } from '../model/series.js';
 import { getSeries, type SeriesRequest } from '../series/engine.js';
+import { guidanceForQuarter, guidanceHistory, type GuidanceHistory } from '../series/guidance-history.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 
@@ -14,6 +15,7 @@ export class SeriesCache {
   private readonly seriesMemo = new Map<string, Promise<SeriesResult | Error>>();
   private readonly factsMemo = new Map<string, Promise<StoredFact[]>>();
   private companiesMemo: Promise<Company[]> | null = null;
+  private readonly guidanceMemo = new Map<string, Promise<GuidanceHistory | Error>>();
   /** Number of engine calls made, for the benchmark and tests. */
   engineCalls = 0;
 
@@ -38,6 +40,18 @@ export class SeriesCache {
     if (!p) {
       p = listFacts(this.db, { tickers, metrics });
       this.factsMemo.set(key, p);
+    }
+    return p;
+  }
+
+  /** The series layer's guidance history for a company's (or group's) fiscal year, or a guided quarter (`2025-Q3`). */
+  guidance(ticker: string, period: { year: number } | { quarter: string }): Promise<GuidanceHistory | Error> {
+    const key = `${ticker}|${'year' in period ? period.year : period.quarter}`;
+    let p = this.guidanceMemo.get(key);
+    if (!p) {
+      const run = 'year' in period ? guidanceHistory(this.db, { ticker, year: period.year }) : guidanceForQuarter(this.db, { ticker, quarter: period.quarter });
+      p = run.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      this.guidanceMemo.set(key, p);
     }
     return p;
   }

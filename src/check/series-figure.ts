@@ -7,10 +7,14 @@ import type { Figure } from './check-report.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
 import { formatFigure } from './format-figure.js';
+import type { MetricDefinition } from './claim.js';
+import { METRICS } from '../series/metrics.js';
+import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
+import { segmentNamed } from './segments.js';
 
 export interface SeriesFigure {
   figure: Figure;
-  sources: string[];
+  sources: DocumentRef[];
   points: SeriesPoint[];
 }
 
@@ -29,9 +33,48 @@ export const METRIC_NAMES: Record<string, string> = {
   ai_infrastructure_commitment: 'AI and cloud infrastructure commitment',
   capex_combined: 'combined capex',
   share_price: 'share price',
+  finance_lease_principal: 'finance-lease principal payments',
+  model_parameters: 'model parameters',
+  model_training_compute: 'training compute',
+  model_training_cost: 'training cost',
+  model_training_tokens: 'training tokens',
+  segment_operating_income: 'segment operating income',
+  backlog: 'contracted backlog',
+  market_share: 'market share',
 };
 
+/** Definitions the words of an article can state, in words for the report. */
+const STATED_DEFINITIONS: Record<MetricDefinition, string> = {
+  'incl-finance-leases': 'capex including finance leases, as the article counts it',
+  'excl-finance-leases': 'capex excluding finance leases: cash paid for property and equipment',
+  'net-of-proceeds': 'purchases of property and equipment net of proceeds from sales and incentives (Amazon’s own “cash capex”)',
+  purchases: 'purchases of property and equipment (gross), from the cash-flow statement',
+  'fcf-less-finance-leases': 'free cash flow as the article defines it: operating cash flow less capex and principal payments on finance leases (airace’s own is operating cash flow less capex)',
+  'ocf-less-capex': 'free cash flow as the article defines it: operating cash flow less capex, airace’s definition',
+};
+
+/** What a metric means for these companies, with any definition the article states and the segment it names. */
+export function metricDefinition(id: string, tickers: string[], stated: MetricDefinition | null, segment: string | null): string {
+  if (stated) return STATED_DEFINITIONS[stated];
+  const named = segmentNamed(segment);
+  if (named) return named.definition;
+  const def = METRICS.get(id);
+  if (!def) return metricName(id);
+  const own = tickers.length === 1 ? def.companyDefinitions?.[tickers[0]!] : undefined;
+  return own ?? def.definition;
+}
+
 export const metricName = (id: string) => METRIC_NAMES[id] ?? id.replaceAll('_', ' ');
+
+/** Documents once each (by URL), in the order met. */
+export function uniqueDocs(docs: Array<DocumentRef | null | undefined>): DocumentRef[] {
+  const seen = new Map<string, DocumentRef>();
+  for (const d of docs) if (d && !seen.has(d.url)) seen.set(d.url, d);
+  return [...seen.values()];
+}
+
+/** The document behind a stored fact. */
+export const docOf = (f: StoredFact): DocumentRef => documentRefOf(sourceRefOf(f));
 
 export function uniqueUrls(urls: Array<string | null | undefined>): string[] {
   return [...new Set(urls.filter((u): u is string => !!u))];
@@ -79,5 +122,5 @@ export async function seriesFigure(cache: SeriesCache, companies: Company[], tic
     derivation: points.length > 1 ? `sum of ${points.map((p) => p.label).join(' + ')}${derivations.length ? `; ${derivations.join('; ')}` : ''}` : (first.derivation ?? null),
     statedOn: null,
   };
-  return { figure, sources: uniqueUrls(points.flatMap((p) => p.sources.map((s) => s.url))), points };
+  return { figure, sources: uniqueDocs(points.flatMap((p) => p.sources.map(documentRefOf))), points };
 }

@@ -8,8 +8,9 @@ const BOUNDARY = /,\s+|;\s+|:\s+|\s*—\s*|\s+–\s+|\s+--\s+/g;
 /** A comma between two capitalised words is a list of names ("Amazon, Microsoft, Google, and Meta"), not a clause break. */
 function isListComma(text: string, at: number, after: number): boolean {
   if (text[at] !== ',') return false;
-  const before = /([A-Za-z][\w’'.&-]*)\s*$/.exec(text.slice(0, at));
-  const next = /^(?:(?:and|or)\s+)?([A-Za-z][\w’'.&-]*)/.exec(text.slice(after));
+  // Short windows: a name is a word or two, so the look-around never rescans the sentence.
+  const before = /([A-Za-z][\w’'.&-]*)\s*$/.exec(text.slice(Math.max(0, at - 40), at));
+  const next = /^(?:(?:and|or)\s+)?([A-Za-z][\w’'.&-]*)/.exec(text.slice(after, after + 40));
   return !!before && !!next && /^[A-Z]/.test(before[1]!) && /^[A-Z]/.test(next[1]!);
 }
 

@@ -1,5 +1,8 @@
 // Splits an article into sentences with their offsets. Works on plain text and markdown:
-// headings, list items and blank lines end a sentence; a line wrapped inside a paragraph does not.
+// headings, list items and blank lines end a sentence; a line wrapped inside a paragraph does not
+// (that line structure is ours: ICU knows nothing of markdown). Inside a block, sentences are
+// ICU's (Intl.Segmenter), with its breaks after abbreviations ("Feb. 6", "Dr. Who", "Inc. (AMZN)")
+// undone. Linear in the text.
 import type { Span } from './claim.js';
 
 export interface Sentence extends Span {
@@ -9,7 +12,7 @@ export interface Sentence extends Span {
 
 /** Words before a full stop that do not end a sentence ("U.S.", "Inc.", "Feb."). */
 const ABBREVIATIONS = new Set(
-  'u.s u.k e.u inc corp co ltd plc mr mrs ms dr prof st vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec no approx est fig'.split(' '),
+  'u.s u.k e.u inc corp co ltd plc mr mrs ms dr prof st vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec no approx est fig calif mass wash'.split(' '),
 );
 
 const TERMINAL = /[.!?:;]["'”’)\]]*\s*$/;
@@ -63,47 +66,59 @@ function endsParagraph(original: string, i: number): boolean {
 
 function endsAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
-  while (i >= 0 && /[A-Za-z.]/.test(text[i]!)) i--;
+  // Bounded: an abbreviation is a short word, so the look-back never scans a long run of letters.
+  while (i >= 0 && dot - i <= 12 && /[A-Za-z.]/.test(text[i]!)) i--;
   const word = text.slice(i + 1, dot).toLowerCase();
   if (word.length === 1 && /[a-z]/.test(word)) return true; // an initial: "Jack M. Smith"
   return ABBREVIATIONS.has(word);
 }
+
+/** Longest sentence kept whole; longer runs (a pasted table, hostile input) are cut at a space, so per-sentence work stays bounded. */
+export const MAX_SENTENCE = 2000;
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
  * @param masked the article with markup masked (same length as the original)
  * @param original the article as given, to see headings and line structure
  */
 export function splitSentences(masked: string, original: string = masked): Sentence[] {
-  const breaks = hardBreaks(original);
+  const breaks = [...hardBreaks(original)].sort((a, b) => a - b);
   const out: Sentence[] = [];
   let paragraph = 0;
-  let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
+  const push = (from: number, to: number) => {
+    let s = from;
+    let e = to;
     while (s < e && /\s/.test(masked[s]!)) s++;
     while (e > s && /\s/.test(masked[e - 1]!)) e--;
-    if (e > s) out.push({ start: s, end: e, text: masked.slice(s, e), paragraph });
-    start = end;
-  };
-  for (let i = 0; i < masked.length; i++) {
-    const ch = masked[i]!;
-    if (ch === '\n' && breaks.has(i)) {
-      push(i);
-      if (endsParagraph(original, i)) paragraph++;
-      continue;
+    for (let a = s; a < e; ) {
+      let b = Math.min(e, a + MAX_SENTENCE);
+      if (b < e) {
+        const space = masked.lastIndexOf(' ', b);
+        if (space > a) b = space;
+      }
+      let ts = a;
+      while (ts < b && /\s/.test(masked[ts]!)) ts++;
+      if (b > ts) out.push({ start: ts, end: b, text: masked.slice(ts, b), paragraph });
+      a = b;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    let j = i + 1;
-    while (j < masked.length && /["'”’)\]]/.test(masked[j]!)) j++;
-    if (j < masked.length && !/[ \t\n]/.test(masked[j]!)) continue;
-    let k = j;
-    while (k < masked.length && /\s/.test(masked[k]!)) k++;
-    if (k >= masked.length) continue;
-    if (!/[A-Z0-9"“‘'$¥€£(]/.test(masked[k]!)) continue;
-    if (ch === '.' && endsAbbreviation(masked, i)) continue;
-    push(j);
+  };
+  let blockStart = 0;
+  for (const blockEnd of [...breaks, masked.length]) {
+    // Inside a block, ICU's sentence rules (Intl.Segmenter); a break after an abbreviation or an initial is undone.
+    // A line wrapped inside the block is a space to ICU (it would end a sentence at every line feed).
+    let from = blockStart;
+    for (const piece of segmenter.segment(masked.slice(blockStart, blockEnd).replace(/\n/g, ' '))) {
+      const end = blockStart + piece.index + piece.segment.length;
+      const trimmed = piece.segment.trimEnd();
+      const last = blockStart + piece.index + trimmed.length - 1;
+      if (end < blockEnd && masked[last] === '.' && endsAbbreviation(masked, last)) continue;
+      push(from, end);
+      from = end;
+    }
+    if (from < blockEnd) push(from, blockEnd);
+    if (blockEnd < masked.length && endsParagraph(original, blockEnd)) paragraph++;
+    blockStart = blockEnd + 1;
   }
-  push(masked.length);
   return out;
 }

@@ -29,6 +29,9 @@ export interface ClaimTest {
 /** Relative tolerance for `close` on money figures, and on hedged figures. */
 export const CLOSE_RELATIVE = 0.02;
 export const HEDGED_RELATIVE = 0.05;
+/** Relative tolerance for multiples ("doubled"): supported within 5% of the multiple, 10% when hedged ("nearly doubled"). */
+export const MULTIPLE_EXACT = 0.05;
+export const MULTIPLE_HEDGED = 0.1;
 
 export const TOLERANCE_POLICY =
   'supported = equal within the precision the claim states ("$38.6 billion" ±$0.05B, "8%" ±0.5 pt) or inside its bound or range; ' +
@@ -47,13 +50,19 @@ export function testFor(q: Quantity, sign: 1 | -1 = 1): ClaimTest {
   const magnitude = Math.max(Math.abs(low), Math.abs(high));
   const isPercent = q.unit === 'percent' || q.unit === 'pp';
   const hedged = q.bound === 'approx';
-  const support = hedged ? Math.max(q.precision, isPercent ? 2 * q.precision : CLOSE_RELATIVE * magnitude) : q.precision;
-  const close = Math.max(support, isPercent ? (hedged ? 4 : 2) * q.precision : (hedged ? HEDGED_RELATIVE : CLOSE_RELATIVE) * magnitude);
+  let support = hedged ? Math.max(q.precision, isPercent ? 2 * q.precision : CLOSE_RELATIVE * magnitude) : q.precision;
+  let close = Math.max(support, isPercent ? (hedged ? 4 : 2) * q.precision : (hedged ? HEDGED_RELATIVE : CLOSE_RELATIVE) * magnitude);
+  if (q.unit === 'x') {
+    // A multiple is a round word: "doubled" is right within 5% of twice, "nearly doubled" within 10%, "more than doubled" from twice up.
+    const bounded = q.bound === 'lower' || q.bound === 'upper';
+    support = (hedged ? MULTIPLE_HEDGED : bounded ? 0.01 : MULTIPLE_EXACT) * magnitude;
+    close = (hedged ? MULTIPLE_HEDGED * 1.5 : bounded ? MULTIPLE_EXACT : MULTIPLE_EXACT * 2) * magnitude;
+  }
   const t = { low, high, unit: q.unit, supportBand: support, closeBand: close, decimals: q.decimals, scale: q.scale };
   const fmt = (v: number) => formatFigure(v, q.unit, q.decimals);
   const bandDecimals = isPercent ? Math.max(1, q.decimals) : q.scale > 1 ? Math.min(3, q.decimals + 2) : 0;
   const band = (v: number) => formatBand(v, q.unit, bandDecimals, q.scale > 1 ? q.scale : undefined);
-  const closeWords = isPercent ? `±${band(close)}` : `${((close / Math.max(magnitude, 1e-9)) * 100).toFixed(0)}% (±${band(close)})`;
+  const closeWords = isPercent || q.unit === 'x' ? `±${band(close)}` : `${((close / Math.max(magnitude, 1e-9)) * 100).toFixed(0)}% (±${band(close)})`;
 
   if (q.negated && q.shortOf) return { ...t, op: 'lt', words: `supported if below ${fmt(low)}; close if within ${band(q.precision)} above it` };
   if (q.negated && q.bound === 'lower') return { ...t, op: 'le', words: `supported if at most ${fmt(low)} (±${band(support)}); close within ${closeWords}` };

@@ -1,16 +1,22 @@
 // Checks a money amount ("280.2 billion yuan", "$44.5 billion in fiscal 2024") against the
-// engine's figure for the same subject, metric and period, in the claim's currency.
+// engine's figure for the same subject, metric and period, in the claim's currency; against the
+// segment or definition the words name; and, before calling an unqualified "capex" wrong, against
+// the company's other capex definitions. A figure for a period that had not ended by the article's
+// date was published later and is not what the article could have meant.
 import type { Company } from '../model/company.js';
 import type { Claim, Quantity } from './claim.js';
 import type { CheckedClaim, Evidence } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
-import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
+import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
-import type { PeriodSlot } from './resolve-period.js';
+import { datesFor, type PeriodSlot } from './resolve-period.js';
+import { segmentNamed } from './segments.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { valueHints } from './value-hints.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
 export function requestCurrency(claimUnit: string, subject: Company[]): { currency: string | undefined } | { error: string } {
@@ -36,10 +42,29 @@ async function reportedCombined(ctx: VerifyContext, ticker: string, slot: Period
         `combined capex as reported${f.preferred ? '' : ' (another source)'}, ${slot.from}`,
         q,
         { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: `big four combined capex ${slot.from}, as reported`, start: f.periodStart, end: f.periodEnd, basis: f.basis, fx: null, derivation: null, statedOn: null },
-        [f.sourceUrl],
+        [docOf(f)],
         f.note,
       ),
     );
+}
+
+/** Our figure for the claim's metric as its words define it (segment, stated definition, group total as reported). */
+async function primaryFigure(claim: Claim, ctx: VerifyContext, subject: Company[], slot: PeriodSlot, currency: string | undefined, decimals: number): Promise<VariantFigure | { missing: string }> {
+  const metric = claim.metric!;
+  const single = subject.length === 1 ? subject[0]! : null;
+  const tickers = subject.map((c) => c.ticker);
+  const segment = segmentNamed(metric.segment);
+  if (single && segment?.note && currency === undefined) return segmentFigure(ctx, single, segment, slot, decimals);
+  if (single && metric.id === 'free_cash_flow' && metric.definition === 'fcf-less-finance-leases' && currency === undefined) return fcfLessLeasesFigure(ctx, single, slot, decimals);
+  if (single && metric.id === 'capex' && metric.definition === 'net-of-proceeds' && currency === undefined) return netCapexFigure(ctx, single, slot, decimals);
+  const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, metric.id, slot, currency, decimals);
+  if ('figure' in ours) return { figure: ours.figure, sources: ours.sources, definition: metricName(metric.id) };
+  // The engine cannot sum a group whose members' figures are incomplete; the press may have reported the total.
+  if (single?.kind === 'group' && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
+    const reported = await reportedGroupFigure(ctx, single, slot, metric.id === 'capex_incl_finance_leases', decimals);
+    if (reported) return reported;
+  }
+  return ours;
 }
 
 export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
@@ -52,40 +77,92 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
   if ('error' in cur) return notCheckable(base, 'no-fx-rate', cur.error);
   const choice = await claimSlot(claim, subject, metric, cur.currency, ctx);
   if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
-  ctx.slots.set(claim.id, { slot: choice.primary, note: choice.note });
+  ctx.slots.set(claim.id, { slot: choice.primary, note: choice.note, how: choice.how });
 
   const tickers = subject.map((c) => c.ticker);
   const decimals = evidenceDecimals(q.decimals, q.unit);
-  const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, cur.currency, decimals);
-  const located = withPeriod(base, slotLabel(choice.primary), choice.note);
-  if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(choice.primary)}: ${ours.missing}`);
-
   const test = testFor(q);
-  const { verdict, difference } = judge(test, ours.figure.value);
-  const result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
+  let slot = choice.primary;
+  let ours = await primaryFigure(claim, ctx, subject, slot, cur.currency, decimals);
+  let note = choice.note;
+  // A bare year that could be the fiscal or the calendar year: a figure that matches either reading is right.
+  if (choice.ambiguous) {
+    for (const alt of choice.alternates) {
+      const other = await primaryFigure(claim, ctx, subject, alt, cur.currency, decimals);
+      if (!('figure' in other)) continue;
+      const primaryOk = 'figure' in ours && judge(test, ours.figure.value).verdict === 'supported';
+      if (!primaryOk && judge(test, other.figure.value).verdict === 'supported') {
+        note = `${note}; the figure matches ${slotLabel(alt)}`;
+        slot = alt;
+        ours = other;
+      }
+    }
+  }
+  const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(slot)}: ${ours.missing}`);
+  if (ctx.articleDate && ours.figure.end && ours.figure.end > ctx.articleDate && claim.basis === 'actual') {
+    return {
+      ...notCheckable(located, 'published-later', `published later: ${slotLabel(slot)} ended on ${ours.figure.end}, after the article's date (${ctx.articleDate}), so its figure was not yet reported`),
+      alsoAgainst: [evidence(`published later: ${slotLabel(slot)}`, q, ours.figure, ours.sources)],
+    };
+  }
 
-  for (const alt of choice.alternates) {
+  let { verdict, difference } = judge(test, ours.figure.value);
+  let result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
+  result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: ours.definition === metricName(metric) ? result.against.metric.definition : ours.definition } : null };
+
+  for (const alt of choice.ambiguous ? choice.alternates.filter((a) => a !== slot) : choice.alternates) {
     const other = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, alt, cur.currency, decimals);
     if ('missing' in other) result.alsoAgainst.push({ label: `${slotLabel(alt)} (the other reading of the year)`, verdict: null, actual: null, difference: null, sources: [], note: other.missing });
     else result.alsoAgainst.push(evidence(`${slotLabel(alt)} (the other reading of the year)`, q, other.figure, other.sources));
   }
-  const otherReading = result.alsoAgainst.find((e) => e.verdict === 'supported');
-  if (verdict !== 'supported' && otherReading) result.notes.push(`the figure matches ${otherReading.label.replace(/ \(.*$/, '')}: the article may mean that period`);
-  if (metric === 'capex' && subject.length === 1 && subject[0]!.kind === 'group') result.alsoAgainst.push(...(await reportedCombined(ctx, subject[0]!.ticker, choice.primary, q)));
+  if (choice.ambiguous && slot !== choice.primary) {
+    const other = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, cur.currency, decimals);
+    if (!('missing' in other)) result.alsoAgainst.push(evidence(`${slotLabel(choice.primary)} (the other reading of the year)`, q, other.figure, other.sources));
+  }
 
+  // An unqualified "capex" that matches another of the company's capex definitions is true on that definition.
+  if (verdict !== 'supported' && metric === 'capex' && !claim.metric!.definition && subject.length === 1 && subject[0]!.kind === 'company') {
+    for (const v of await otherCapexDefinitions(ctx, subject[0]!, slot, cur.currency, decimals)) {
+      if (judge(test, v.figure.value).verdict !== 'supported') continue;
+      if (v.unclear) {
+        result = notCheckable({ ...result, alsoAgainst: [...result.alsoAgainst, evidence(v.definition, q, v.figure, v.sources)] }, 'definition-unclear', `the figure matches ${v.figure.display}, a reported capex figure whose definition the data does not make clear; on purchases of property and equipment it is ${ours.figure.display}`);
+        return result;
+      }
+      result.alsoAgainst.push(evidence(`capex as purchases of property and equipment`, q, ours.figure, ours.sources));
+      result = { ...result, verdict: 'supported', actual: v.figure, difference: judge(test, v.figure.value).difference, sources: v.sources, reason: `matches ${subject[0]!.name}'s ${v.definition}; the article does not say which definition it uses` };
+      result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: v.definition } : null };
+      verdict = 'supported';
+      break;
+    }
+  }
+
+  // The data itself may hold another source's figure for the period: a claim that matches it is close, not false.
+  if (result.verdict === 'contradicted' && subject.length === 1 && subject[0]!.kind === 'company') {
+    const match = (await otherVersions(ctx, subject[0]!, metric, ours.figure, decimals)).find((v) => judge(test, v.figure.value).verdict === 'supported');
+    if (match) {
+      result.alsoAgainst.push(evidence('another source on record for the same period', q, match.figure, match.sources));
+      result = { ...result, verdict: 'close', reason: `the figure matches another source on record (${match.figure.display}); the figure airace uses is ${ours.figure.display}: the sources disagree` };
+    }
+  }
+  if (metric === 'capex' && subject.length === 1 && subject[0]!.kind === 'group') result.alsoAgainst.push(...(await reportedCombined(ctx, subject[0]!.ticker, slot, q)));
   if (ours.figure.fx) {
     result.notes.push(`converted at ${formatFigure(ours.figure.fx.rate, 'CNY/USD')} (${ours.figure.fx.pair} stated for ${ours.figure.fx.date}, ${ours.figure.fx.source})`);
     // "$280.2 billion" for a figure reported as RMB 280.2 billion: yuan and dollars confused.
     if (verdict !== 'supported') {
-      const native = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, undefined, decimals);
+      const native = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, slot, undefined, decimals);
       if (!('missing' in native) && judge(test, native.figure.value).verdict === 'supported') {
         result.notes.push(`the figure matches the ${native.figure.unit} amount (${native.figure.display}): the currency looks confused`);
       }
     }
   }
-  if (metric === 'capex' && claim.metric && !/capital|capex|property/i.test(claim.metric.words)) {
+  if (verdict === 'contradicted') {
+    const hints = await valueHints(ctx, tickers, metric, q, cur.currency, slot);
+    if (hints.length) result.notes.push(`the figure matches ${hints.join(', ')}`);
+  }
+  if (metric === 'capex' && claim.metric && !/capital|capex|property|cap-ex/i.test(claim.metric.words)) {
     result.notes.push(`“${claim.metric.words}” read as capex (cash paid for property and equipment, which covers more than AI and cloud)`);
   }
-  result.sources = uniqueUrls(result.sources);
-  return result;
+  result.sources = uniqueDocs(result.sources);
+  return guarded(claim, result);
 }

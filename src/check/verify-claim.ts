@@ -1,5 +1,6 @@
-// Gives one claim its verdict: opinions and attributed forecasts are not checkable; the rest go
-// to the verifier for their kind (amount, change, conversion, guidance, commitment, share price).
+// Gives one claim its verdict: opinions and attributed forecasts are not checkable, nor are figures
+// about companies airace does not track; the rest go to the verifier for their kind (amount, change,
+// share, conversion, guidance, commitment, share price, AI model).
 import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { notCheckable, skeleton } from './verify-common.js';
@@ -9,7 +10,10 @@ import { verifyConversion } from './verify-conversion.js';
 import { verifyGuidance } from './verify-guidance.js';
 import { verifyCommitment } from './verify-commitment.js';
 import { verifyPrice } from './verify-price.js';
-import { COMMITMENT_METRIC, SHARE_PRICE_METRIC } from './extract-metric.js';
+import { verifyModel } from './verify-model.js';
+import { verifyShare } from './verify-share.js';
+import { COMMITMENT_METRIC, SHARE_PRICE_METRIC, UNHELD_METRICS } from './extract-metric.js';
+import { segmentNamed } from './segments.js';
 import type { VerifyContext } from './verify-context.js';
 
 export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
@@ -21,7 +25,15 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
       : notCheckable(base, 'forecast-attributed', `forecast attributed to a person${a.who ? ` (${a.who})` : ''}: a view of the future, not a reported figure`);
   }
   if (claim.kind === 'statement') return notCheckable(base, 'opinion', 'opinion: no figure to check');
+  if (claim.kind === 'model') return verifyModel(claim, ctx);
+  if (claim.subject?.untracked) return notCheckable(base, 'not-tracked', `not tracked: ${claim.subject.untracked} is not a company airace follows, so its figures are not checked (and never given to a company it follows)`);
   if (claim.metric?.id === SHARE_PRICE_METRIC) return verifyPrice(claim, ctx);
+  if (claim.metric && UNHELD_METRICS[claim.metric.id]) return notCheckable(base, 'no-metric', UNHELD_METRICS[claim.metric.id]!);
+  if (claim.metric?.segment && segmentNamed(claim.metric.segment)?.name === 'Azure') return notCheckable(base, 'no-data', `${segmentNamed('Azure')!.definition}`);
+  if (claim.kind === 'share' && (claim.shareOf === 'group' || claim.shareOf === 'revenue')) {
+    if (!claim.subject) return notCheckable(base, 'no-subject', 'the claim names no company airace knows');
+    return verifyShare(claim, ctx);
+  }
   if (claim.kind === 'share') {
     return notCheckable(base, 'no-metric', claim.metric ? `a share of ${claim.metric.words} is not a series airace holds` : 'a share of something airace has no series for');
   }

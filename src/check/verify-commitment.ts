@@ -12,7 +12,8 @@ import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
 import { fxRateOn } from './fx-rate-on.js';
 import { COMMITMENT_METRIC } from './extract-metric.js';
-import { uniqueUrls } from './series-figure.js';
+import { docOf, uniqueDocs } from './series-figure.js';
+import type { DocumentRef } from '../model/fact.js';
 import { monthsBetween } from '../series/months.js';
 import type { VerifyContext } from './verify-context.js';
 
@@ -44,33 +45,33 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   const quoted = facts.filter((f) => f.unit === q.unit).sort(byPreference);
   const pledge = facts.filter((f) => f.unit === company.currency).sort(byPreference)[0];
   const also: Evidence[] = [];
-  let converted: { figure: Figure; sources: string[] } | null = null;
+  let converted: { figure: Figure; sources: DocumentRef[] } | null = null;
   if (pledge && pledge.unit !== q.unit && q.unit === 'USD') {
     const fx = await fxRateOn(ctx.cache, company.ticker, pledge.unit, pledge.periodStart ?? pledge.periodEnd);
     if (fx) {
       const use = { pair: `${pledge.unit}/USD`, rate: fx.rate, date: fx.date, source: fx.source };
-      converted = { figure: figureOf(pledge, pledge.value / fx.rate, 'USD', use), sources: uniqueUrls([pledge.sourceUrl, fx.source]) };
+      converted = { figure: figureOf(pledge, pledge.value / fx.rate, 'USD', use), sources: uniqueDocs([docOf(pledge), fx.doc]) };
     }
   }
 
-  const primary = quoted[0] ? { figure: figureOf(quoted[0]), sources: [quoted[0].sourceUrl], fact: quoted[0] } : converted ? { ...converted, fact: pledge! } : null;
+  const primary = quoted[0] ? { figure: figureOf(quoted[0]), sources: [docOf(quoted[0])], fact: quoted[0] } : converted ? { ...converted, fact: pledge! } : null;
   if (!primary) return notCheckable(base, 'no-fx-rate', `the commitment is on record in ${facts[0]!.unit} only and no rate converts it`);
 
   const test = testFor(q);
   const { verdict, difference } = judge(test, primary.figure.value);
   // Other sources' quotes of the same pledge in the claim's currency.
-  for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the pledge as another source quotes it`, q, figureOf(f), [f.sourceUrl], f.note));
+  for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the pledge as another source quotes it`, q, figureOf(f), [docOf(f)], f.note));
   if (converted && primary.figure !== converted.figure) {
     also.push(evidence(`the ${pledge!.unit} pledge converted at ${company.name}'s stated rate of ${converted.figure.fx!.date}, the last before the ${pledge!.periodStart} announcement`, q, converted.figure, converted.sources, pledge!.note));
   }
   const months = primary.fact.periodStart ? monthsBetween(primary.fact.periodStart, primary.fact.periodEnd) : null;
-  const span = claim.period?.kind === 'span' ? claim.period.years : null;
+  const span = claim.period?.ref.kind === 'span' ? claim.period.ref.years : null;
   const notes: string[] = [];
   if (months) notes.push(`the pledge covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
   if (primary.fact.note) notes.push(primary.fact.note);
   const label = `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
   return {
-    ...withPeriod(base, label, null),
+    ...withPeriod(base, label, null, { start: primary.fact.periodStart, end: primary.fact.periodEnd }),
     kind: as === 'conversion' ? 'conversion' : base.kind,
     basis: 'commitment',
     verdict,

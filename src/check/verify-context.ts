@@ -2,9 +2,11 @@
 // article's date, and the periods earlier claims settled on (a growth figure in the same
 // sentence as an amount is about the same period).
 import type { Company } from '../model/company.js';
-import type { Claim } from './claim.js';
+import type { Claim, How } from './claim.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
+import type { PriceVerifier } from './verify-price.js';
+import type { ModelVerifier } from './verify-model.js';
 
 export interface VerifyContext {
   cache: SeriesCache;
@@ -12,6 +14,10 @@ export interface VerifyContext {
   /** ISO date of the article, when known. */
   articleDate: string | null;
   /** The period each verified claim was checked for, by claim id. */
-  slots: Map<number, { slot: PeriodSlot; note: string | null }>;
+  slots: Map<number, { slot: PeriodSlot; note: string | null; how: How }>;
   claims: Map<number, Claim>;
+  /** A share-price source, once airace has one (see verify-price.ts). */
+  prices?: PriceVerifier;
+  /** An AI-model source, once airace has one (see verify-model.ts). */
+  models?: ModelVerifier;
 }

@@ -6,8 +6,8 @@ import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
-import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
-import { metricName, seriesFigure, slotLabel } from './series-figure.js';
+import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { docOf, metricName, seriesFigure, slotLabel } from './series-figure.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
@@ -31,11 +31,12 @@ export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promis
 
   const choice = await claimSlot(claim, subject, metric, undefined, ctx);
   if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
-  const located = withPeriod(base, slotLabel(choice.primary), choice.note);
+  const located0 = withPeriod(base, slotLabel(choice.primary), choice.note, null, choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
   const tickers = subject.map((c) => c.ticker);
   const decimals = evidenceDecimals(converted.decimals, 'USD');
   const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, 'USD', decimals);
-  if ('missing' in ours) return notCheckable(located, 'no-data', ours.missing);
+  if ('missing' in ours) return notCheckable(located0, 'no-data', ours.missing);
+  const located = withPeriod(located0, slotLabel(choice.primary), null, ours.figure);
   const fx = ours.figure.fx;
   if (!fx) return notCheckable(located, 'no-fx-rate', 'no stated rate for the period');
 
@@ -62,10 +63,10 @@ export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promis
         `US$ figure on record${f.preferred ? '' : ' (another source)'}`,
         converted,
         { value: f.value, unit: 'USD', display: formatFigure(f.value, 'USD', decimals), label: `${metricName(metric)} in US$, as stated`, start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null },
-        [f.sourceUrl],
+        [docOf(f)],
         f.note,
       ),
     );
   }
-  return result;
+  return guarded(claim, result);
 }

@@ -1,41 +1,26 @@
-// Checks a plan ("planned to spend more than $320 billion in 2025") against the guidance in force when the
-// article was written, and shows it against what was actually spent since: our engine's sum of
-// capex for the period, and (for the big four) the combined figure the press reported.
+// Checks a plan ("planned to spend more than $320 billion in 2025") against the guidance history
+// of the series layer (src/series/guidance-history.ts, the one home of "the guidance in force"): the
+// statement in force on the article's date, or the one the words point at ("in July it had said",
+// "previously"). A quarterly pace is never read as a plan for the year. The report then shows the
+// guidance stated later (published later) and what was actually spent.
 import type { Company } from '../model/company.js';
-import type { StoredFact } from '../model/fact.js';
 import type { Claim, Quantity } from './claim.js';
 import type { CheckedClaim, Evidence, Figure } from './check-report.js';
-import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import type { GuidanceHistory, GuidanceStep } from '../series/guidance-history.js';
+import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor, CLOSE_RELATIVE, type ClaimTest } from './tolerance.js';
 import { subjectCompanies } from './verify-amount.js';
-import { guidanceAt, guidanceStatements, type GuidanceStatement } from './guidance-statements.js';
 import { resolvePeriod, type PeriodSlot } from './resolve-period.js';
-import { namesOf, seriesFigure, slotLabel, uniqueUrls } from './series-figure.js';
-import { endDateOf, monthIndex, monthIndexOf, monthsBetween, startDateOf } from '../series/months.js';
-import { fiscalYearEnd } from '../series/fiscal-year.js';
+import { docOf, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
+import { documentRefOf } from '../model/fact.js';
 import type { VerifyContext } from './verify-context.js';
-
-/** The dates a period slot covers for one company. */
-function slotDates(slot: PeriodSlot, company: Company): { start: string; end: string } {
-  const y = Number(slot.from.slice(0, 4));
-  if (slot.period === 'quarter') {
-    const q = Number(slot.from.slice(-1));
-    const end = monthIndex(y, q * 3);
-    return { start: startDateOf(end, 3), end: endDateOf(end) };
-  }
-  const end = slot.period === 'fy' ? fiscalYearEnd(y, company.fiscalYearEndMonth) : monthIndex(y, 12);
-  return { start: startDateOf(end, 12), end: endDateOf(end) };
-}
-
-const covers = (f: StoredFact, dates: { start: string; end: string }) =>
-  f.periodStart !== null && monthIndexOf(f.periodEnd) === monthIndexOf(dates.end) && monthsBetween(f.periodStart, f.periodEnd) === monthsBetween(dates.start, dates.end);
 
 /**
  * A claim against a guided figure or range. A range guided ($91–93B) supports a figure inside it,
  * and a claimed range matches a guided one end to end.
  */
-function judgeGuidance(q: Quantity, s: GuidanceStatement): ReturnType<typeof judge> & { test: ClaimTest } {
+export function judgeGuidance(q: Quantity, s: Pick<GuidanceStep, 'low' | 'high'>): ReturnType<typeof judge> & { test: ClaimTest } {
   const test = testFor(q);
   if (s.low === s.high) return { ...judge(test, s.low), test };
   if (q.bound === 'range') {
@@ -47,25 +32,68 @@ function judgeGuidance(q: Quantity, s: GuidanceStatement): ReturnType<typeof jud
   if (q.bound === 'lower') return { ...judge(test, s.low), test };
   if (q.bound === 'upper') return { ...judge(test, s.high), test };
   // A point claim inside the guided range is what was guided.
-  const inside: ClaimTest = { ...test, op: 'between', low: s.low, high: s.high, closeBand: Math.max(test.supportBand, CLOSE_RELATIVE * s.high) };
+  const inside: ClaimTest = { ...test, op: 'between', low: s.low, high: s.high, closeBand: Math.max(test.supportBand, (q.bound === 'approx' ? 0.05 : CLOSE_RELATIVE) * s.high) };
   const r = judge(inside, q.value);
-  return { verdict: r.verdict, difference: { ...r.difference, absolute: -r.difference.absolute, display: r.difference.display.replace(/^[+-]/, (m) => (m === '+' ? '-' : '+')) }, test: { ...test, words: `supported if inside the guided range (±${formatFigure(test.supportBand, q.unit, 2)}); close within 2% of it` } };
+  return { verdict: r.verdict, difference: { ...r.difference, absolute: -r.difference.absolute, display: r.difference.display.replace(/^[+-]/, (m) => (m === '+' ? '-' : '+')) }, test: { ...test, words: `supported if inside the guided range (±${formatFigure(test.supportBand, q.unit, 2)}); close within ${q.bound === 'approx' ? 5 : 2}% of it` } };
 }
 
-function statementFigure(s: GuidanceStatement, label: string, decimals: number): Figure {
-  const one = (v: number) => formatFigure(v, s.unit, decimals);
+const stepDate = (s: GuidanceStep) => (s.approximate && s.sources.every((x) => x.dated === 'month') ? s.date.slice(0, 7) : s.date);
+
+function stepFigure(s: GuidanceStep, h: GuidanceHistory, label: string, decimals: number): Figure {
+  const one = (v: number) => formatFigure(v, h.currency, decimals);
   return {
     value: s.low,
-    unit: s.unit,
+    unit: h.currency,
     display: `${s.lowerBound ? 'over ' : ''}${s.low === s.high ? one(s.low) : `${one(s.low)}–${one(s.high)}`}`,
     label,
-    start: s.facts[0]!.periodStart,
-    end: s.facts[0]!.periodEnd,
+    start: h.periodStart,
+    end: h.periodEnd,
     basis: 'guidance',
     fx: null,
     derivation: null,
-    statedOn: s.date && s.approximate ? s.date.slice(0, 7) : s.date,
+    statedOn: stepDate(s),
   };
+}
+
+/** When a step was stated, in words: "stated on 2025-10-29", "stated in 2025-10", "reported on 2025-02-07". */
+function when(s: GuidanceStep): string {
+  if (s.sources.every((x) => x.dated === 'published')) return `reported on ${s.date} (the statement's own date is not on record)`;
+  return s.approximate && s.sources.every((x) => x.dated === 'month') ? `stated in ${s.date.slice(0, 7)}` : `stated on ${s.date}`;
+}
+
+/** Steps that change the figure (a restatement of the same figure is the same statement). */
+const changes = (steps: GuidanceStep[]) => steps.filter((s) => !s.reiterated);
+
+/** The statement the claim is about, with how it was chosen. */
+function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDate: string | null): { step: GuidanceStep; note: string; guessed: boolean } | { none: string } {
+  const w = claim.statedWhen;
+  if (w?.month) {
+    const inMonth = steps.filter((s) => s.date.slice(0, 7) === w.month);
+    const pick = inMonth[inMonth.length - 1];
+    if (pick) return { step: pick, note: `the guidance ${when(pick)}, as the words say (“${w.words}”)`, guessed: false };
+    // "In July it had said": the statement in force that month.
+    const before = steps.filter((s) => s.date.slice(0, 7) <= w.month!);
+    const inForce = before[before.length - 1];
+    if (inForce) return { step: inForce, note: `the guidance in force in ${w.month} (“${w.words}”), ${when(inForce)}`, guessed: false };
+    return { none: `no guidance on record stated by ${w.month} (“${w.words}”)` };
+  }
+  if (articleDate) {
+    const before = steps.filter((s) => s.date <= articleDate);
+    const inForce = before[before.length - 1];
+    if (!inForce) return { none: `no guidance on record stated before the article date (${articleDate})${steps[0] ? `; the first was ${when(steps[0])}` : ''}` };
+    if (w?.earlier) {
+      const distinct = changes(before);
+      const current = distinct.findIndex((s) => s.low === inForce.low && s.high === inForce.high);
+      const prior = current > 0 ? distinct[current - 1] : null;
+      if (prior) return { step: prior, note: `the guidance before the one in force on the article date (“${w.words}”), ${when(prior)}`, guessed: false };
+    }
+    return { step: inForce, note: `the guidance in force on the article date (${articleDate}), ${when(inForce)}`, guessed: false };
+  }
+  // No date: the statement the figure matches best, said so (a guess).
+  const ranked = [...steps].sort((a, b) => Math.abs(judgeGuidance(q, a).difference.absolute) - Math.abs(judgeGuidance(q, b).difference.absolute) || a.date.localeCompare(b.date));
+  const best = ranked[0];
+  if (!best) return { none: 'no guidance on record' };
+  return { step: best, note: `the guidance the figure matches best, ${when(best)} (article date unknown)`, guessed: true };
 }
 
 export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
@@ -75,52 +103,72 @@ export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<
   if (subject.length !== 1) return notCheckable(base, 'no-data', 'guidance is on record for single companies and the big four only');
   const company = subject[0]!;
   if (!claim.period) return notCheckable(base, 'period-unstated', 'the plan states no year');
-  const plan = resolvePeriod(claim.period, subject);
+  const plan = resolvePeriod(claim.period.ref, subject);
   if (!plan.primary) return notCheckable(base, 'period-unresolved', plan.error ?? 'the period cannot be resolved');
   const slot = plan.primary;
-  const dates = slotDates(slot, company);
-  const isGroup = company.kind === 'group';
-  const metrics = isGroup ? ['capex_combined'] : ['capex_guidance', 'capex_guidance_low', 'capex_guidance_high'];
-  const facts = (await ctx.cache.facts([company.ticker], metrics)).filter((f) => f.basis === 'guidance' && f.unit === q.unit && covers(f, dates));
-  const located = withPeriod(base, slotLabel(slot), plan.note);
+  const history = await historyFor(ctx, company, slot);
+  if ('error' in history) return notCheckable(base, 'period-unresolved', history.error);
+  const located = withPeriod(base, slotLabel(slot), plan.note, { start: history.periodStart, end: history.periodEnd });
   const decimals = evidenceDecimals(q.decimals, q.unit);
   const who = namesOf([company.ticker], ctx.companies);
+  if (history.currency !== q.unit) return notCheckable(located, 'no-fx-rate', `${who}'s guidance is stated in ${history.currency}, the claim in ${q.unit}`);
 
-  const statements = guidanceStatements(facts);
-  const at = guidanceAt(statements, ctx.articleDate);
+  const chosen = chooseStep(claim, q, history.steps, ctx.articleDate);
   let result: CheckedClaim;
-  if (!at) {
-    result = notCheckable(located, 'no-data', `no ${q.unit} capex guidance of ${who} on record for ${slotLabel(slot)}`);
+  if ('none' in chosen) {
+    result = notCheckable(located, 'no-data', `${chosen.none} for ${who}'s capex in ${slotLabel(slot)}`);
   } else {
-    const { verdict, difference, test } = judgeGuidance(q, at.statement);
+    const { verdict, difference, test } = judgeGuidance(q, chosen.step);
     result = {
       ...located,
       verdict,
       difference,
       tolerance: test.words,
-      actual: statementFigure(at.statement, `${who} capex guidance for ${slotLabel(slot)}`, decimals),
-      sources: uniqueUrls(at.statement.facts.map((f) => f.sourceUrl)),
-      reason: `checked against ${at.note}`,
+      actual: stepFigure(chosen.step, history, `${who} capex guidance for ${slotLabel(slot)}`, decimals),
+      sources: uniqueDocs(chosen.step.sources.map(documentRefOf)),
+      reason: `checked against ${chosen.note}`,
     };
-    const later = statements.filter((s) => s.date && at.statement.date && s.date > at.statement.date);
-    for (const s of later) {
+    result.against = { ...result.against, period: result.against.period ? { ...result.against.period, how: chosen.guessed ? 'matched' : result.against.period.how } : null };
+    for (const s of changes(history.steps).filter((s) => s.date > chosen.step.date && (!ctx.articleDate || s.date > ctx.articleDate || claim.statedWhen))) {
       const r = judgeGuidance(q, s);
-      result.alsoAgainst.push({ label: `guidance stated later (${s.approximate ? s.date!.slice(0, 7) : s.date})`, verdict: r.verdict, actual: statementFigure(s, `${who} capex guidance`, decimals), difference: r.difference, sources: uniqueUrls(s.facts.map((f) => f.sourceUrl)), note: s.facts.find((f) => f.preferred)?.note ?? s.facts[0]!.note });
+      const later = ctx.articleDate && s.date > ctx.articleDate ? 'published later' : 'stated later';
+      result.alsoAgainst.push({ label: `guidance ${later} (${stepDate(s)})`, verdict: r.verdict, actual: stepFigure(s, history, `${who} capex guidance`, decimals), difference: r.difference, sources: uniqueDocs(s.sources.map(documentRefOf)), note: s.sources.find((x) => x.note)?.note ?? null });
     }
+    for (const s of history.skipped.filter((x) => /quarterly pace/.test(x.reason))) result.notes.push(`left out ${formatFigure(s.source.value, history.currency, 1)} (${s.source.url}): ${s.reason}`);
   }
 
-  // What was actually spent: the engine's capex for the period, and the combined figure as reported.
-  const actual = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], 'capex', slot, q.unit === 'USD' ? undefined : 'USD', decimals);
-  const since: Evidence[] = [];
-  if ('missing' in actual) since.push({ label: `actual capex, ${slotLabel(slot)}`, verdict: null, actual: null, difference: null, sources: [], note: actual.missing });
-  else since.push(evidence(`actual capex since, ${slotLabel(slot)}${isGroup ? ` (airace sum of ${company.members.join(' + ')})` : ''}`, q, actual.figure, actual.sources));
-  if (isGroup) {
-    const reported = (await ctx.cache.facts([company.ticker], ['capex_combined'])).filter((f) => f.basis === 'actual' && covers(f, dates)).sort((a, b) => Number(b.preferred) - Number(a.preferred));
+  // What was actually spent: the series layer's actual for the guided period, and for a group the combined figure as reported.
+  result.alsoAgainst.push(...(await actuals(ctx, claim, company, slot, history, q, decimals)));
+  if (claim.metric && !/capital|capex|property/i.test(claim.metric.words)) result.notes.push(`“${claim.metric.words}” read as capex: guidance and actuals are total capital expenditures, not only AI and cloud`);
+  return guarded(claim, result);
+}
+
+async function historyFor(ctx: VerifyContext, company: Company, slot: PeriodSlot): Promise<GuidanceHistory | { error: string }> {
+  if (slot.from !== slot.to) return { error: 'guidance is given for one year or one quarter at a time' };
+  const asked = await ctx.cache.guidance(company.ticker, slot.period === 'quarter' ? { quarter: slot.from } : { year: Number(slot.from) });
+  if (asked instanceof Error) return { error: asked.message };
+  if (slot.period === 'quarter') return asked;
+  if (slot.period === 'ttm') return { error: 'guidance is not given for trailing twelve months' };
+  // A group's plan is for the calendar year; a company's for its fiscal year (a calendar-year plan of a company whose year ends in another month is not on record).
+  if (slot.period === 'cy' && company.kind === 'company' && company.fiscalYearEndMonth !== 12) return { error: `${company.name} guides for its fiscal year; read “${slot.from}” as fiscal ${slot.from}` };
+  return asked;
+}
+
+async function actuals(ctx: VerifyContext, claim: Claim, company: Company, slot: PeriodSlot, h: GuidanceHistory, q: Quantity, decimals: number): Promise<Evidence[]> {
+  const out: Evidence[] = [];
+  const label = `actual ${h.actualMetric.replaceAll('_', ' ').replace('incl finance leases', 'incl. finance leases')} since, ${slotLabel(slot)}${company.kind === 'group' ? ` (airace sum of ${company.members.join(' + ')})` : ''}`;
+  if (ctx.articleDate && h.periodEnd > ctx.articleDate) {
+    const r = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], h.actualMetric, slot, undefined, decimals);
+    out.push('figure' in r ? evidence(`published later: ${label}`, q, r.figure, r.sources, `the period ended after the article's date (${ctx.articleDate})`) : { label: `${label}`, verdict: null, actual: null, difference: null, sources: [], note: r.missing });
+  } else {
+    const r = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], h.actualMetric, slot, undefined, decimals);
+    out.push('figure' in r ? evidence(label, q, r.figure, r.sources, h.actualBasis) : { label, verdict: null, actual: null, difference: null, sources: [], note: r.missing });
+  }
+  if (company.kind === 'group' && slot.period !== 'quarter') {
+    const reported = (await ctx.cache.facts([company.ticker], ['capex_combined'])).filter((f) => f.basis === 'actual' && f.periodStart === h.periodStart && f.periodEnd === h.periodEnd).sort((a, b) => Number(b.preferred) - Number(a.preferred));
     for (const f of reported) {
-      since.push(evidence(`actual combined capex as reported${f.preferred ? '' : ' (another source)'}`, q, { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: 'big four combined capex, as reported', start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [f.sourceUrl], f.note));
+      out.push(evidence(`actual combined capex as reported${f.preferred ? '' : ' (another source)'}`, q, { value: f.value, unit: f.unit, display: formatFigure(f.value, f.unit, decimals), label: 'big four combined capex, as reported', start: f.periodStart, end: f.periodEnd, basis: 'actual', fx: null, derivation: null, statedOn: null }, [docOf(f)], f.note));
     }
   }
-  result.alsoAgainst.push(...since);
-  if (claim.metric && !/capital|capex|property/i.test(claim.metric.words)) result.notes.push(`“${claim.metric.words}” read as capex: guidance and actuals are total capital expenditures, not only AI and cloud`);
-  return result;
+  return out;
 }

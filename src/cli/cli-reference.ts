@@ -18,6 +18,8 @@ export function cliReference(program: Command = buildProgram()): string {
   ];
   for (const cmd of program.commands) {
     out.push('', `## airace ${cmd.name()}`, '', '```', cmd.helpInformation().trimEnd(), '```');
+    // Commands with subcommands (airace models …): each subcommand's own options.
+    for (const sub of cmd.commands) out.push('', `### airace ${cmd.name()} ${sub.name()}`, '', '```', sub.helpInformation().trimEnd(), '```');
   }
   return out.join('\n') + '\n';
 }

@@ -68,3 +68,11 @@ export function dataAsOfText(d: DataAsOf): string {
   const parts = [d.newestPeriodEnd ? `figures to ${d.newestPeriodEnd}` : null, d.newestDocumentDate ? `newest document filed ${d.newestDocumentDate}` : null].filter(Boolean);
   return `Data as of: ${parts.join('; ')}`;
 }
+
+/**
+ * How current a retrieval of a third-party table is (Epoch AI's models): the last day it was
+ * confirmed current (a later sync found it unchanged), else the day, or month, it was retrieved.
+ */
+export function retrievalAsOf(load: { retrieved: string; confirmed: string }): string {
+  return load.confirmed > load.retrieved ? load.confirmed : load.retrieved;
+}

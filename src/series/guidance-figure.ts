@@ -9,6 +9,9 @@ export type GuidanceEnd = 'low' | 'high' | 'point';
 
 export const GUIDANCE_METRICS = ['capex_guidance', 'capex_guidance_low', 'capex_guidance_high'] as const;
 
+/** A group's guidance: the combined figure the press reported for its members (the big four). */
+export const GROUP_GUIDANCE_METRIC = 'capex_combined';
+
 export function guidanceEndOf(fact: Pick<StoredFact, 'metric' | 'note'>): GuidanceEnd {
   if (fact.metric.endsWith('_low')) return 'low';
   if (fact.metric.endsWith('_high')) return 'high';

@@ -10,10 +10,11 @@ import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext } from './server-context.js';
+import type { CheckRunnerOptions } from './check-runner.js';
 import type { ChartCacheBudget } from './chart-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
-import { routes } from './routes.js';
+import { CHECK_RATE_LIMIT, routes } from './routes.js';
 
 export interface BuildServerOptions {
   store: Store;
@@ -22,6 +23,8 @@ export interface BuildServerOptions {
   /** Requests per minute per client IP; `false` turns limiting off (benchmarks). Default {@link DEFAULT_RATE_LIMIT}. */
   rateLimit?: number | false;
   logger?: boolean;
+  /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
+  checks?: CheckRunnerOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
 }
@@ -38,7 +41,8 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks);
+  app.addHook('onClose', async () => ctx.checks.close());
   app.decorateRequest('airaceFormat', null);
 
   app.register(swagger, {
@@ -65,7 +69,9 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.setNotFoundHandler(notFoundHandler);
   // Routes go in a child plugin so that swagger and the rate limiter, registered above, see them.
   app.register(async (instance) => {
-    for (const route of routes(ctx, { rateLimit: limit !== false && limit > 0 ? limit : false })) instance.route(route);
+    const limited = limit !== false && limit > 0;
+    const checkLimiter = limited ? instance.createRateLimit({ max: Math.min(limit, CHECK_RATE_LIMIT), timeWindow: '1 minute' }) : undefined;
+    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(route);
   });
   return app;
 }

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, toApiError } from './api-error.js';
 import { errorPage } from './pages/error-page.js';
+import { CheckCancelled } from './check-runner.js';
 import type { RawQuery } from './series-query.js';
 
 function wantsHtml(request: FastifyRequest): boolean {
@@ -22,8 +23,11 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, erro
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  // The client of a cancelled check is gone: there is no one to answer.
+  if (error instanceof CheckCancelled) return reply.code(499).send();
   let apiError = toApiError(error, 'companies', (request.query ?? {}) as RawQuery);
   // Say what the limit is: it differs by route (an article to check may be larger than the rest).
+  if (apiError?.statusCode === 503) reply.header('retry-after', '60');
   if (apiError?.statusCode === 413) apiError = new ApiError(413, `request body too large: this route accepts at most ${Math.round(request.routeOptions.bodyLimit / 1024)} KB`);
   if (!apiError) {
     request.log.error(error);

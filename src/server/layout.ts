@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html.js';
 import type { DataAsOf } from '../model/series.js';
 import { dataAsOfLine } from './components/data-as-of-line.js';
 
-export type Section = 'overview' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
+export type Section = 'overview' | 'models' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
 
 export interface LayoutOptions {
   title: string;
@@ -23,6 +23,7 @@ export interface LayoutOptions {
 
 const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'overview', href: '/', label: 'The race' },
+  { section: 'models', href: '/models', label: 'Models and compute' },
   { section: 'explore', href: '/explore', label: 'Explore' },
   { section: 'check', href: '/check', label: 'Check an article' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },

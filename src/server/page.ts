@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toCsv } from '../views/csv.js';
 import type { DataAsOf } from '../model/series.js';
+import { clientGone } from './client-gone.js';
 import { ApiError, toApiError } from './api-error.js';
 import type { SafeHtml } from './html.js';
 import type { Format } from './route-config.js';
@@ -28,6 +29,8 @@ export interface PageRequest {
   origin: string;
   /** The parsed request body of a POST (the article on /check); undefined for GET. */
   body?: unknown;
+  /** Aborted when the client goes away before the answer is sent (long work, such as a check, stops then). */
+  signal?: AbortSignal;
 }
 
 export interface Page<D> {
@@ -87,7 +90,7 @@ export function pageHandler<D>(ctx: ServerContext, page: Page<D>, format: Format
     path = path.replace(SUFFIX, '');
     if (path === '/index') path = '/';
     request.airaceFormat = served;
-    const req: PageRequest = { params, query: (request.query ?? {}) as RawQuery, path, search: searchOf(request.url), origin: originOf(request), body: request.body ?? undefined };
+    const req: PageRequest = { params, query: (request.query ?? {}) as RawQuery, path, search: searchOf(request.url), origin: originOf(request), body: request.body ?? undefined, signal: clientGone(reply) };
 
     let data: D;
     try {

@@ -1,6 +1,7 @@
 // Every URL the server answers, in one flat table (Datasette's `_routes()` habit). Pages come
 // with their `.json` and `.csv` twins, served by the same handler from the same data.
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { ApiError } from './api-error.js';
 import { join } from 'node:path';
 import type { Format } from './route-config.js';
 import { pageHandler, type Page } from './page.js';
@@ -21,17 +22,36 @@ import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
+import { modelsPage } from './pages/models.js';
+import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
+import { MODEL_LIST_RESPONSE, MODEL_LOADS_RESPONSE, MODEL_SERIES_RESPONSE } from './api/models-schemas.js';
+import { MODEL_CHART_PARAMETERS, MODEL_LIST_PARAMETERS, MODEL_SERIES_PARAMETERS, modelsQuerySchema } from './models-query.js';
 
 const DAY = 86_400;
 const HOUR = 3_600;
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
 export const CHECK_RATE_LIMIT = 30;
+/** Answers 429, with when to retry, once a client has used its checks for the minute (across all check routes). */
+function checkLimit(limiter: CheckLimiter) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const r = await limiter(request);
+    // `isAllowed` means "on the allow list"; the count decides through `isExceeded`.
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('retry-after', String(r.ttlInSeconds));
+    throw new ApiError(429, `too many checks: at most ${r.max} a minute per client, across every check route; retry in ${r.ttlInSeconds} s`);
+  };
+}
 
 export interface RouteSettings {
   /** The server's requests per minute per client, or false when limiting is off. */
   rateLimit: number | false;
+  /** The one limiter every check route shares (a count per client across them all), when limiting is on. */
+  checkLimiter?: CheckLimiter;
 }
+
+/** What @fastify/rate-limit's createRateLimit returns: whether this request is within its client's budget. */
+export type CheckLimiter = (req: FastifyRequest) => Promise<{ isAllowed: true; key: string } | { isAllowed: false; key: string; ttlInSeconds: number; max: number; isExceeded: boolean }>;
 
 export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
@@ -48,10 +68,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     ...route,
     method: 'POST',
     bodyLimit: CHECK_BODY_LIMIT,
-    config: {
-      ...route.config,
-      ...(settings.rateLimit ? { rateLimit: { max: Math.min(settings.rateLimit, CHECK_RATE_LIMIT), timeWindow: '1 minute' } } : {}),
-    },
+    // One budget per client across every check route (the page, its .json and .csv twins, the API), not one per
+    // route: @fastify/rate-limit keeps a count per route, so the routes share one limiter instead.
+    ...(settings.checkLimiter ? { preHandler: checkLimit(settings.checkLimiter) } : {}),
   });
   const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: Record<string, unknown>): RouteOptions => ({
     method,
@@ -66,6 +85,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
   const chartQuery = querySchema(CHART_PARAMETERS);
   const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
   const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
+  const modelsQuery = modelsQuerySchema(MODEL_LIST_PARAMETERS);
+  const modelSeriesQuery = modelsQuerySchema(MODEL_SERIES_PARAMETERS);
+  const modelChartQuery = modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle']).properties);
   const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
   const checkSchema = {
     tags: ['check'],
@@ -85,6 +107,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     page('/index.json', overviewPage, 'json'),
     page('/index.csv', overviewPage, 'csv'),
     page('/company/:ticker', companyPage, 'suffix'), // AMZN, AMZN.json, AMZN.csv
+    page('/models', modelsPage, 'html'),
+    page('/models.json', modelsPage, 'json'),
+    page('/models.csv', modelsPage, 'csv'),
     page('/explore', explorePage, 'html'),
     page('/explore.json', explorePage, 'json'),
     page('/explore.csv', explorePage, 'csv'),
@@ -109,6 +134,14 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: eventsQuery }),
     api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
     api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
+    api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: modelsQuery, response: MODEL_LIST_RESPONSE }),
+    api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: modelsQuery }),
+    api('GET', '/api/v1/models/series', modelSeriesHandler(ctx, 'json'), { tags: ['models'], summary: 'Models released, frontier compute, largest and median compute, open-weights share, by country, company or lab and period, with the Epoch rows behind each value (as `airace models series --format json`)', querystring: modelSeriesQuery, response: MODEL_SERIES_RESPONSE }),
+    api('GET', '/api/v1/models/series.csv', modelSeriesHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same series as CSV rows, one per group and period', querystring: modelSeriesQuery }),
+    api('GET', '/api/v1/models/chart.svg', modelsChartHandler(ctx, 'svg'), { tags: ['models'], summary: 'A models chart as SVG (compute over time, per year, open weights, or any series), with alt text, Epoch’s credit and data as of; 404 when no models data is loaded', querystring: modelChartQuery }),
+    api('GET', '/api/v1/models/chart.png', modelsChartHandler(ctx, 'png'), { tags: ['models'], summary: 'A models chart as PNG', querystring: modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle', 'scale']).properties) }),
+    api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: modelChartQuery }),
+    api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', response: MODEL_LOADS_RESPONSE }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
     {

@@ -2,6 +2,7 @@
 import type { Store } from '../store/database.js';
 import { ChartCache, type ChartCacheBudget } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
+import { CheckRunner, type CheckRunnerOptions } from './check-runner.js';
 import { adminTokenOf } from './admin-auth.js';
 
 export interface ServerContext {
@@ -11,8 +12,10 @@ export interface ServerContext {
   memo: MemoCache;
   /** Bearer token for admin endpoints; null keeps the server read-only. */
   adminToken: string | null;
+  /** Article checks, run in worker threads with a time budget. */
+  checks: CheckRunner;
 }
 
-export function createServerContext(store: Store, adminToken: string | null | undefined, chartCache?: ChartCacheBudget): ServerContext {
-  return { store, charts: new ChartCache(chartCache), memo: new MemoCache(), adminToken: adminTokenOf(adminToken) };
+export function createServerContext(store: Store, adminToken: string | null | undefined, chartCache?: ChartCacheBudget, checks: CheckRunnerOptions = {}): ServerContext {
+  return { store, charts: new ChartCache(chartCache), memo: new MemoCache(), adminToken: adminTokenOf(adminToken), checks: new CheckRunner(store, checks) };
 }

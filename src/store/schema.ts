@@ -119,6 +119,52 @@ export interface EventCompaniesTable {
   name: string;
 }
 
+/** One retrieval of an Epoch AI models table (a sync or an import); every one is kept. */
+export interface ModelLoadsTable {
+  id: Generated<number>;
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  retrieved: string;
+  /** Last day the content was confirmed current (a 304, or the same bytes again). */
+  confirmed: string;
+  source: string;
+  source_kind: string;
+  sha256: string;
+  format: string;
+  /** JSON array of Epoch table names (notable, large_scale, all). */
+  datasets: string;
+  rows: number;
+  /** JSON array of the source column names read. */
+  columns: string;
+  loaded_at: string;
+  run_id: number | null;
+}
+
+/** A model as one load recorded it; text exactly as in the source. */
+export interface ModelsTable {
+  load_id: number;
+  /** Row number within the load (0-based, file order). */
+  position: number;
+  line: number;
+  name: string;
+  organization: string | null;
+  country: string | null;
+  publication_date: string | null;
+  domain: string | null;
+  parameters: number | null;
+  training_compute_flop: number | null;
+  training_cost_usd: number | null;
+  cost_basis: string | null;
+  hardware: string | null;
+  hardware_quantity: number | null;
+  confidence: string | null;
+  accessibility: string | null;
+  /** 1, 0, or null when unknown. */
+  open_weights: number | null;
+  link: string | null;
+  dataset: string | null;
+  snapshot: string | null;
+}
+
 export interface Database {
   companies: CompaniesTable;
   facts: FactsTable;
@@ -129,9 +175,13 @@ export interface Database {
   events: EventsTable;
   event_companies: EventCompaniesTable;
   settings: SettingsTable;
+  model_loads: ModelLoadsTable;
+  models: ModelsTable;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;
 export type FactRow = Selectable<FactsTable>;
 export type NewFactRow = Insertable<FactsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type ModelRow = Selectable<ModelsTable>;
+export type ModelLoadRow = Selectable<ModelLoadsTable>;

@@ -27,6 +27,6 @@ export function claimRows(claims: CheckedClaim[]): (string | number | null)[][] 
     c.tolerance,
     c.reasonCode,
     c.reason,
-    c.sources.join(' '),
+    c.sources.map((d) => d.url).join(' '),
   ]);
 }

@@ -8,17 +8,14 @@ import { caveatsText, pointCaveats } from '../series/caveats.js';
 import { dataAsOfText } from '../series/data-as-of.js';
 import { textTable } from './text-table.js';
 import { formatScaled, scaleFor } from './scale.js';
+import { numberedSources } from './numbered-sources.js';
 
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
   const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
   const names = new Map(r.series.map((s) => [s.ticker, s.name]));
-  const docs: SourceRef[] = [];
-  const ref = (doc: SourceRef) => {
-    let i = docs.findIndex((d) => d.url === doc.url);
-    if (i < 0) i = docs.push(doc) - 1;
-    return i + 1;
-  };
+  const sources = numberedSources<SourceRef>((a, b) => a.url === b.url);
+  const ref = sources.ref;
   const notes = new Set<string>();
   const caveats: string[] = [];
   const rows = labels.map((label) => [
@@ -60,7 +57,7 @@ export function seriesTable(r: SeriesResult): string {
   out.push(
     '',
     'Sources (document of record, how verified; where the value was read if elsewhere):',
-    ...docs.flatMap((d, i) => [`  [${i + 1}] ${documentLabel(d, names.get(d.ticker) ?? d.ticker)} · ${VERIFICATION_MARKS[d.verified].mark}: ${d.url}`, ...(d.readAt ? [`      ${readAtLabel(d)}: ${d.readAt}`] : [])]),
+    ...sources.list.flatMap((d, i) => [`  [${i + 1}] ${documentLabel(d, names.get(d.ticker) ?? d.ticker)} · ${VERIFICATION_MARKS[d.verified].mark}: ${d.url}`, ...(d.readAt ? [`      ${readAtLabel(d)}: ${d.readAt}`] : [])]),
   );
   out.push('', dataAsOfText(r.dataAsOf));
   return out.join('\n');

@@ -16,7 +16,7 @@ beforeAll(() => {
 });
 
 describe('airace check', () => {
-  it('prints the JSON report and writes the described charts next to the article', async () => {
+  it('prints the JSON report and writes the described charts into a folder of their own', async () => {
     const r = await runCli(['--db', db, 'check', article, '--format', 'json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -28,9 +28,24 @@ describe('airace check', () => {
     const wrong = json.claims.find((c: { text: string }) => c.text.includes('$81.5 billion'));
     expect(wrong).toMatchObject({ verdict: 'contradicted', actual: { value: 91_447e6 } });
     expect(json.charts).toHaveLength(2);
-    expect(json.charts[0].files).toEqual([join(dir, 'big-four-chart-1.svg'), join(dir, 'big-four-chart-1.png')]);
+    const folder = join(dir, 'big-four-charts');
+    expect(json.charts[0].files).toEqual([join(folder, 'big-four-chart-1.svg'), join(folder, 'big-four-chart-1.png')]);
     for (const f of json.charts.flatMap((c: { files: string[] }) => c.files)) expect(existsSync(f)).toBe(true);
-    expect(readFileSync(join(dir, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capex/);
+    expect(readFileSync(join(folder, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capex/);
+    // Nothing is written beside the article itself.
+    expect(existsSync(join(dir, 'big-four-chart-1.svg'))).toBe(false);
+  }, 120_000);
+
+  it('never overwrites chart files without --force', async () => {
+    const folder = join(dir, 'big-four-charts');
+    writeFileSync(join(folder, 'big-four-chart-1.svg'), 'mine');
+    const again = await runCli(['--db', db, 'check', article]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/would overwrite .*big-four-chart-1\.svg.*--force/);
+    expect(readFileSync(join(folder, 'big-four-chart-1.svg'), 'utf8')).toBe('mine');
+    const forced = await runCli(['--db', db, 'check', article, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(folder, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg/);
   }, 120_000);
 
   it('writes charts to --charts-dir, takes --date, and prints text by default', async () => {

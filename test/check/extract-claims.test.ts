@@ -20,7 +20,7 @@ describe('extractClaims', () => {
     const [c] = claims('Google, Meta, Amazon and Microsoft together planned to spend more than $320 billion on data centres in 2025.');
     expect(c).toMatchObject({ kind: 'amount', basis: 'guidance', subject: { tickers: ['GROUP4'], combined: true }, metric: { id: 'capex' } });
     expect(c!.quantity).toMatchObject({ value: 320e9, bound: 'lower' });
-    expect(c!.period).toMatchObject({ kind: 'year', year: 2025 });
+    expect(c!.period).toMatchObject({ ref: { kind: 'year', year: 2025 }, how: 'stated' });
   });
 
   it('keeps an explicit list that is added together, and picks the nearest company otherwise', () => {
@@ -45,7 +45,7 @@ describe('extractClaims', () => {
     expect(cs.map((c) => c.kind)).toEqual(['amount', 'conversion']);
     expect(cs[1]!.text).toBe('280.2 billion yuan (US$38.4 billion)');
     expect(cs[1]!.converted).toMatchObject({ value: 38.4e9, unit: 'USD' });
-    expect(cs[0]!.period).toMatchObject({ kind: 'quarter', year: 2024, quarter: 4 });
+    expect(cs[0]!.period).toMatchObject({ ref: { kind: 'quarter', year: 2024, quarter: 4 } });
   });
 
   it('marks forecasts attributed to a person and opinions', () => {
@@ -77,8 +77,49 @@ describe('extractClaims', () => {
     expect(cs).toHaveLength(2);
     for (const c of cs) expect(text.slice(c.start, c.end)).toBe(c.text);
     // The year in the link target is not a period of the claim.
-    expect(cs[0]!.period).toMatchObject({ year: 2025 });
+    expect(cs[0]!.period).toMatchObject({ ref: { year: 2025 } });
     expect(cs[0]!.quantity).toMatchObject({ value: 91e9, high: 93e9 });
+  });
+
+  it('says how each part of a claim was found: stated, carried from sentence N, from the article date', () => {
+    const cs = claims('Meta spent $69.7 billion on capex in 2025. It then guided to $115 billion to $135 billion for this year.', '2026-02-02');
+    expect(cs[0]).toMatchObject({ subject: { how: 'stated' }, metric: { id: 'capex', how: 'stated' }, period: { how: 'stated' } });
+    expect(cs[1]).toMatchObject({ subject: { tickers: ['META'], how: 'carried', fromSentence: 1, firm: true }, basis: 'guidance', period: { ref: { year: 2026 }, how: 'article-date' } });
+  });
+
+  it('never gives a figure about a company airace does not track to one it tracks', () => {
+    const cs = claims('Amazon spent $39.5 billion in the quarter. Nvidia, its chip supplier, reported revenue of $57 billion. Meta backed a start-up that raised $2 billion.', '2026-02-06');
+    expect(cs.map((c) => [c.subject?.tickers.join() ?? null, c.subject?.untracked ?? null])).toEqual([['AMZN', null], ['', 'Nvidia'], ['', 'a start-up']]);
+  });
+
+  it('reads a segment as its company’s cloud revenue, with the segment', () => {
+    const [aws] = claims('Amazon Web Services, the unit that runs its data centres, brought in $35.6 billion in the fourth quarter of 2025.');
+    expect(aws).toMatchObject({ subject: { tickers: ['AMZN'] }, metric: { id: 'cloud_revenue', segment: 'Amazon Web Services' } });
+    const [ic] = claims('Intelligent Cloud segment revenue was $29.9 billion in the June 2025 quarter.');
+    expect(ic).toMatchObject({ subject: { tickers: ['MSFT'] }, metric: { id: 'cloud_revenue', segment: 'Intelligent Cloud' } });
+  });
+
+  it('reads definitions stated beside the number, before or after it', () => {
+    const [before] = claims("Meta's capital expenditures, including principal payments on finance leases, were $72.2 billion in 2025.");
+    expect(before!.metric).toMatchObject({ id: 'capex_incl_finance_leases', definition: 'incl-finance-leases' });
+    const [, after] = claims("Microsoft's capex was $19.4 billion, or $34.9 billion including finance leases, in the September 2025 quarter.");
+    expect(after!.metric).toMatchObject({ id: 'capex_incl_finance_leases' });
+    const [fcf] = claims('Free cash flow, defined here as operating cash flow less capex and principal payments on finance leases, was $43.6 billion in 2025 at Meta.');
+    expect(fcf!.metric).toMatchObject({ id: 'free_cash_flow', definition: 'fcf-less-finance-leases' });
+  });
+
+  it('takes the base of a change from the words, and keeps a later clause’s period out of an earlier figure', () => {
+    const [amount, change, base] = claims('Amazon spent about $132 billion in 2025, up 59% from the $83 billion it spent in 2024.');
+    expect(amount!.period!.ref.year).toBe(2025);
+    expect(change).toMatchObject({ kind: 'change', period: { ref: { year: 2025 } }, base: { ref: { year: 2024 } } });
+    expect(base!.period!.ref.year).toBe(2024);
+    const [first] = claims('Alphabet spent $52.5 billion, and Meta expects $70 billion to $72 billion in fiscal 2025.');
+    expect(first!.period).toBeNull();
+  });
+
+  it('reads a statement date beside a stated period: the period is the one guided', () => {
+    const [c] = claims('Microsoft said in October it would spend about $60 billion in fiscal 2027.', '2025-11-10');
+    expect(c).toMatchObject({ basis: 'guidance', period: { ref: { kind: 'fy', year: 2027 } }, statedWhen: { month: '2025-10' } });
   });
 
   it('finds the charts an article describes', () => {

@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { extractPeriods } from '../../src/check/extract-period.js';
 import { findArticleDate, parseDateOption } from '../../src/check/article-date.js';
 import { resolvePeriod } from '../../src/check/resolve-period.js';
+import { resolveMention } from '../../src/check/resolve-relative.js';
 import type { Company } from '../../src/model/company.js';
+import type { PeriodRef } from '../../src/check/claim.js';
 
-const periods = (s: string, date: string | null = null) => extractPeriods(s, 0, s.length, date);
-const one = (s: string, date: string | null = null) => {
-  const [p] = periods(s, date);
-  return p ? { kind: p.kind, year: p.year, quarter: p.quarter, endYear: p.endYear, years: p.years } : null;
+const periods = (s: string) => extractPeriods(s, 0, s.length);
+/** The first period in `s`, resolved against the article date and the reference period. */
+const one = (s: string, date: string | null = null, reference: PeriodRef | null = null, company: Company | null = null) => {
+  const [p] = periods(s);
+  if (!p) return null;
+  const r = resolveMention(p, { reference, articleDate: date, company, future: false });
+  if ('error' in r) return { error: r.error };
+  const ref = r.ref;
+  return { kind: ref.kind, year: ref.year, quarter: ref.quarter, endYear: ref.endYear, years: ref.years, quarters: ref.quarters, how: r.how };
 };
+const ref = (kind: PeriodRef['kind'], year: number, quarter: number | null = null): PeriodRef => ({ kind, year, quarter, endYear: null, years: null, quarters: null, resolution: null, start: 0, end: 0, text: `${kind} ${year}` });
+const msft = { ticker: 'MSFT', name: 'Microsoft', kind: 'company', fiscalYearEndMonth: 6, currency: 'USD' } as Company;
 
 describe('extractPeriods', () => {
   it.each([
@@ -26,16 +35,39 @@ describe('extractPeriods', () => {
     ['by 2025', { kind: 'year', year: 2025 }],
     ['from 2022 to 2025', { kind: 'range', year: 2022, endYear: 2025 }],
     ['over the next three years', { kind: 'span', years: 3 }],
+    ['in H1 2025', { kind: 'half', year: 2025, quarter: 1 }],
+    ['the second half of 2024', { kind: 'half', year: 2024, quarter: 2 }],
+    ['the first half of fiscal 2026', { kind: 'fiscal-half', year: 2026, quarter: 1 }],
+    ['the six months to September 2025', { kind: 'window', year: 2025, quarter: 3, quarters: 2 }],
+    ['the four quarters to September 2025', { kind: 'ttm', year: 2025, quarter: 3 }],
+    ['its fiscal year ending June 2025', { kind: 'fy', year: 2025 }],
+    ['the fiscal year to March 2026', { kind: 'fy', year: 2026 }],
+    ['the first quarter of fiscal 2026', { kind: 'fiscal-quarter', year: 2026, quarter: 1 }],
   ])('reads %s', (text, expected) => {
     expect(one(text)).toMatchObject(expected);
   });
 
-  it('resolves "this year" and "last year" against the article date, and says when it cannot', () => {
-    expect(one('up 70% this year', '2025-02-24')).toMatchObject({ kind: 'year', year: 2025 });
+  it('resolves "this year", "last year" and the last twelve months against the article date, and says when it cannot', () => {
+    expect(one('up 70% this year', '2025-02-24')).toMatchObject({ kind: 'year', year: 2025, how: 'article-date' });
     expect(one('last year', '2026-03-02')).toMatchObject({ year: 2025 });
-    const [unresolved] = periods('up 70% this year');
-    expect(unresolved!.year).toBeNull();
-    expect(unresolved!.resolution).toMatch(/needs the article date/);
+    // Q1 2026 ended six weeks before the article: reported.
+    expect(one('over the last 12 months', '2026-05-12')).toMatchObject({ kind: 'ttm', year: 2026, quarter: 1 });
+    expect(one('up 70% this year')).toMatchObject({ error: expect.stringMatching(/needs the article date/) });
+  });
+
+  it('places a quarter named without its year: near the period the text is about, else the latest reported', () => {
+    expect(one('in the fourth quarter', '2026-02-06')).toMatchObject({ kind: 'quarter', year: 2025, quarter: 4, how: 'article-date' });
+    // Three weeks after the quarter ended, it may be reported; ten days after, not yet.
+    expect(one('in the third quarter', '2025-10-31')).toMatchObject({ year: 2025 });
+    expect(one('in the third quarter', '2025-10-10')).toMatchObject({ year: 2024 });
+    expect(one('than in the third quarter', '2026-02-06', ref('quarter', 2025, 4))).toMatchObject({ year: 2025, quarter: 3, how: 'carried' });
+    expect(one("in its fiscal first quarter", '2025-10-31', null, msft)).toMatchObject({ kind: 'fiscal-quarter', year: 2026, quarter: 1 });
+    expect(one('a year earlier', null, ref('fy', 2025))).toMatchObject({ kind: 'fy', year: 2024, how: 'carried' });
+    expect(one('since 2022', '2026-03-10')).toMatchObject({ kind: 'range', year: 2022, endYear: 2025 });
+  });
+
+  it('keeps a month that says when something was said out of the periods', () => {
+    expect(periods('Microsoft had said in January 2025 that it would spend about $80 billion in fiscal 2025').map((p) => p.text)).toEqual(['fiscal 2025']);
   });
 
   it('does not read an ISO date or a money figure as a year', () => {
@@ -50,6 +82,24 @@ describe('findArticleDate', () => {
     expect(findArticleDate('# Title\n\n_Published: June 15, 2025_\n')?.date).toBe('2025-06-15');
     expect(findArticleDate('BEIJING, February 24, 2025 — Alibaba said')?.date).toBe('2025-02-24');
     expect(findArticleDate('---\ntitle: x\ndate: 2025-02-25\n---\nText')?.date).toBe('2025-02-25');
+    expect(findArticleDate('SEATTLE, Feb. 6, 2026 (Newswire) — Amazon closed out 2025')?.date).toBe('2026-02-06');
+    expect(findArticleDate('HANGZHOU, China, Nov. 25, 2025 /PRNewswire/ -- Alibaba Group')?.date).toBe('2025-11-25');
+    expect(findArticleDate('MOUNTAIN VIEW, Calif., Nov. 5, 2025 — For the third time')?.date).toBe('2025-11-05');
+    expect(findArticleDate('# Title\n\nBy a staff writer · Updated 3 Feb 2026\n\nText')?.date).toBe('2026-02-03');
+    expect(findArticleDate('# Title\n\n_By the markets desk · February 2, 2026_\n')?.date).toBe('2026-02-02');
+  });
+
+  it('gives a dateline without a year the year the article names most, or the caller\'s, and says so', () => {
+    const d = findArticleDate('SEATTLE, July 31 (Reuters) — Amazon said second-quarter 2025 sales rose; in 2025 it plans more.');
+    expect(d).toMatchObject({ date: '2025-07-31', from: 'article' });
+    expect(d!.words).toMatch(/inferred/);
+    expect(findArticleDate('SEATTLE, July 31 (Reuters) — Amazon said.', '2024-09-01')?.date).toBe('2024-07-31');
+  });
+
+  it('returns where the date stands, so it is never read as a period of the first claim', () => {
+    const text = 'BEIJING, Aug. 29, 2025 /PRNewswire/ — Revenue was RMB247.7 billion.';
+    const d = findArticleDate(text)!;
+    expect(text.slice(d.start!, d.end!)).toMatch(/^Aug\. 29, 2025 \/PRNewswire\/ —$/);
   });
 
   it('finds none in an opening without a date', () => {

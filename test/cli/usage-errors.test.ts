@@ -35,7 +35,7 @@ describe('usage errors exit 2', () => {
     [['series', '--from', 'soon'], /invalid from: soon/],
     [['series', '--companies', 'NOPE'], /unknown company: NOPE \(valid: .*AMZN/],
     [['guidance', 'GOOGL', 'next'], /invalid year: next/],
-    [['guidance', 'GROUP4', '2025'], /invalid ticker: GROUP4/],
+    [['guidance', 'GOOGL', '25'], /invalid year: 25/],
     [['facts', 'NOPE'], /unknown company: NOPE/],
     [['chart', '--out', 'OUT', '--type', 'pie'], /unknown type: pie \(valid: grouped, line, stacked\)/],
     [['series', '--currency', 'EUR'], /invalid currency: EUR/],

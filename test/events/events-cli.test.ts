@@ -54,7 +54,7 @@ describe('airace events', () => {
     [['events', '--from', '2025-13-01'], /invalid from: 2025-13-01 \(expected a year such as 2025 or a date such as 2025-02-24\)/],
     [['events', '--companies', 'Nokia'], /unknown company: Nokia \(valid: .*OpenAI/],
     [['chart', '--annotate', 'gossip', '--out', 'x.svg'], /unknown kind: gossip \(valid: model, /],
-    [['guidance', 'GROUP4', '2025'], /invalid ticker: GROUP4/],
+    [['guidance', 'Nokia', '2025'], /unknown company: Nokia/],
     [['guidance', 'GOOGL', 'next'], /invalid year: next/],
   ])('exits 2 on %j', async (args, message) => {
     const r = await runCli(['--db', db, ...args]);

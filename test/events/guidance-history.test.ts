@@ -79,8 +79,27 @@ describe('guidanceHistory', () => {
     expect(h.steps.map((s) => [s.date, s.low])).toEqual([[e!.date, Number(e!.value) * M]]);
   });
 
-  it('rejects groups and odd years', async () => {
-    await expect(guidanceHistory(store.db, { ticker: 'GROUP4', year: 2025 })).rejects.toThrow(/invalid ticker: GROUP4/);
+  it('gives the big four’s combined guidance, dated by publication when the note has no statement date', async () => {
+    const h = await guidanceHistory(store.db, { ticker: 'GROUP4', year: 2025 });
+    const combined = guidanceFacts('GROUP4', 'capex_combined', '2025-01-01', '2025-12-31');
+    const first = combined.find((f) => /article dated 2025-02-07/.test(f.note))!;
+    expect(h.steps[0]).toMatchObject({ date: '2025-02-07', low: Number(first.value) * M, approximate: true, lowerBound: true });
+    expect(h.steps[0]!.sources[0]!.dated).toBe('published');
+    // "late Oct 2025": a month-only statement stands at the month's end.
+    const raised = combined.find((f) => /late Oct 2025/.test(f.note))!;
+    expect(h.steps.find((s) => s.date === '2025-10-31')).toMatchObject({ low: Number(raised.value) * M, approximate: true });
+    expect(h.actualMetric).toBe('capex');
+  });
+
+  it('gives guidance for a quarter (Microsoft guides one quarter ahead)', async () => {
+    const { guidanceForQuarter } = await import('../../src/series/guidance-history.js');
+    const h = await guidanceForQuarter(store.db, { ticker: 'MSFT', quarter: '2025-Q3' });
+    const [fact] = guidanceFacts('MSFT', 'capex_guidance', '2025-07-01', '2025-09-30').filter((f) => f.preferred === '1');
+    expect(h.steps).toHaveLength(1);
+    expect(h.steps[0]).toMatchObject({ date: '2025-07-30', low: Number(fact!.value) * M, lowerBound: true });
+  });
+
+  it('rejects odd years', async () => {
     await expect(guidanceHistory(store.db, { ticker: 'GOOGL', year: 25 })).rejects.toThrow(/invalid year: 25/);
   });
 });

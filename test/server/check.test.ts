@@ -30,7 +30,7 @@ interface ClaimBody {
   verdict: string;
   actual: { value: number; display: string } | null;
   difference: { display: string } | null;
-  sources: string[];
+  sources: Array<{ url: string; form: string | null; accession: string | null; filed: string | null; readAt: string | null; verified: string }>;
 }
 
 const alphabetClaim = (claims: ClaimBody[]) => claims.find((c) => c.text === 'Alphabet spent $81.5 billion over the same year')!;
@@ -45,7 +45,7 @@ describe('POST /api/v1/check', () => {
     const alphabet = alphabetClaim(report.claims);
     expect(alphabet).toMatchObject({ verdict: 'contradicted', actual: { value: 91_447_000_000 }, difference: { display: '+$9.947B (+12.2%)' } });
     expect(alphabet.sources.length).toBeGreaterThan(0);
-    for (const url of alphabet.sources) expect(url).toMatch(/^https?:\/\//);
+    for (const { url } of alphabet.sources) expect(url).toMatch(/^https?:\/\//);
     expect(report.claims.find((c: ClaimBody) => c.text === 'Amazon alone spent $131.8 billion in 2025')).toMatchObject({ verdict: 'supported' });
     expect(report.summary).toMatchObject({ claims: report.claims.length, contradicted: 1 });
   });
@@ -103,12 +103,14 @@ describe('POST /api/v1/check', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
   });
 
-  it('allows fewer checks per minute than other requests', async () => {
+  it('allows fewer checks per minute than other requests, counted per client across all check routes', async () => {
     const limited = await testServer({ rateLimit: 100 });
     try {
-      const check = () => limited.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text: 'No figures here.' } });
-      for (let i = 0; i < CHECK_RATE_LIMIT; i++) expect((await check()).statusCode).toBe(200);
-      const over = await check();
+      // The API, the page and its twins draw on one budget: four routes do not give four times the checks.
+      const routes = ['/api/v1/check', '/check.json', '/check', '/check.csv'];
+      const check = (i: number) => limited.app.inject({ method: 'POST', url: routes[i % routes.length]!, payload: { text: 'No figures here.' } });
+      for (let i = 0; i < CHECK_RATE_LIMIT; i++) expect((await check(i)).statusCode).toBe(200);
+      const over = await check(CHECK_RATE_LIMIT);
       expect(over.statusCode).toBe(429);
       expect(over.headers['retry-after']).toBeDefined();
       expect((await limited.app.inject('/api/v1/metrics')).statusCode).toBe(200);

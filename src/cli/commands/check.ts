@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { checkArticle } from '../../check/check-article.js';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { checkArticle, MAX_ARTICLE_BYTES } from '../../check/check-article.js';
+import { readArticle } from '../read-article.js';
 import { writeChartFiles } from '../../check/write-charts.js';
 import { reportToJson } from '../../check/report-json.js';
 import { reportToText } from '../../check/report-text.js';
@@ -17,13 +17,7 @@ interface CheckCliOptions extends GlobalOptions {
   chartsDir?: string;
   date?: string;
   charts: boolean;
-}
-
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readFileSync(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  force?: boolean;
 }
 
 export function registerCheck(program: Command): void {
@@ -32,18 +26,20 @@ export function registerCheck(program: Command): void {
     .description("check an article's numbers against the data, and redraw the charts it describes")
     .argument('<file>', 'article as plain text or markdown; - reads standard input')
     .addOption(new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS as unknown as string[]).default('text'))
-    .option('--charts-dir <dir>', 'where redrawn charts are written (default: next to the article, or the current directory for -)')
+    .option('--charts-dir <dir>', 'where redrawn charts are written (default: a new folder <article>-charts beside the article, or ./article-charts for -)')
+    .option('--force', 'replace chart files that already exist (without it, existing files are never overwritten)')
     .option('--no-charts', 'do not draw the charts the article describes')
     .option('--date <YYYY-MM-DD>', 'article date, if the article states none (resolves "this year" and the guidance at the time)')
     .action(async (file: string, o: CheckCliOptions, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as CheckCliOptions;
       const date = opts.date ? parseDateOption(opts.date) : undefined;
-      const text = await readInput(file);
+      const text = await readArticle(file, MAX_ARTICLE_BYTES);
       let report = await withStore(opts, (s) => checkArticle(s.db, text, { date, charts: opts.charts }));
       if (opts.charts && report.charts.length) {
-        const dir = opts.chartsDir ?? (file === '-' ? process.cwd() : dirname(resolve(file)));
         const base = file === '-' ? 'article' : basename(file, extname(file));
-        report = await writeChartFiles(report, dir, base);
+        // Only where asked, or in a folder of their own: never scattered beside the article.
+        const dir = opts.chartsDir ?? join(file === '-' ? process.cwd() : dirname(resolve(file)), `${base}-charts`);
+        report = await writeChartFiles(report, dir, base, { force: opts.force === true });
       }
       if (opts.format === 'json') process.stdout.write(JSON.stringify(reportToJson(report), null, 2) + '\n');
       else if (opts.format === 'md') process.stdout.write(reportToMarkdown(report));

@@ -23,6 +23,8 @@ export interface BoundedGetOptions {
   maxRedirects?: number;
   /** The caller's abort (Ctrl-C): fails the attempt as `interrupted`. */
   signal?: AbortSignal;
+  /** Bytes received so far (as sent), and the declared length when the server gave one: for a progress bar. */
+  onProgress?: (received: number, total: number | null) => void;
 }
 
 export interface BoundedResponse {
@@ -144,6 +146,7 @@ function attempt(url: URL, opts: BoundedGetOptions, signal: AbortSignal, aborted
         }
         if (decoder) decoder.write(chunk);
         else take(chunk);
+        opts.onProgress?.(wire, declared);
       });
       res.on('end', () => {
         ended = true;

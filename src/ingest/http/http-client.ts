@@ -1,4 +1,4 @@
-// The one way airace talks to a data source over HTTP (SEC EDGAR, the price source): a declared
+// The one way airace talks to a data source over HTTP (SEC EDGAR, Epoch AI, the price source): a declared
 // User-Agent, gzip, a shared per-source rate limit, conditional requests, and retries with
 // backoff for the failures that pass (429, 5xx, timeouts, resets, truncated or undecodable
 // bodies). Each attempt is one boundedGet (bounded-get.ts): a deadline, a maximum size as sent
@@ -30,6 +30,8 @@ export interface GetOptions {
   validators?: Validators | null;
   signal?: AbortSignal;
   onRetry?: (info: RetryInfo) => void;
+  /** Bytes received so far in this attempt, and the declared total when the server sent one (for a progress bar). */
+  onProgress?: (received: number, total: number | null) => void;
 }
 
 export interface HttpClientDeps {
@@ -150,6 +152,7 @@ export class HttpClient {
       // The User-Agent carries a contact email: it goes only where the user pointed airace.
       allowedOrigins: this.config.redirectOrigins ?? [new URL(url).origin],
       signal: opts.signal,
+      onProgress: opts.onProgress,
     });
     if (res.status === 304 && v) return { kind: 'not-modified', url };
     if (res.status !== 200) throw statusError(url, res, this.now(), this.profile);

@@ -2,11 +2,12 @@
 // figure the article states with its verdict and the evidence (our figure, the difference,
 // sources, the reason), plus the charts it describes drawn inline. The article is untrusted
 // input: it is escaped wherever it appears and never stored.
-import type { CheckedClaim, ChartEntry, Evidence, Verdict } from '../../check/index.js';
+import type { CheckedClaim, ChartEntry, Evidence, SourceDocument, Verdict } from '../../check/index.js';
 import type { CheckReportWebJson } from '../../check/report-json.js';
 import type { DataAsOf } from '../../model/series.js';
 import { storeDataAsOf } from '../../series/data-as-of.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
+import { againstParts } from '../../check/against-words.js';
 import { ApiError } from '../api-error.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
@@ -15,18 +16,19 @@ import type { ServerContext } from '../server-context.js';
 import { CHECK_BODY_LIMIT } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
+import type { CheckWebReport } from '../check-web-report.js';
 import { chartFigure } from '../components/chart-figure.js';
 import { sourceHost } from '../components/value-link.js';
 
 /** The report of a POST (also the `.json` twin, the same as POST /api/v1/check); null for the empty form. */
-export type CheckPageData = (CheckReportWebJson & { dataAsOf: DataAsOf }) | null;
+export type CheckPageData = CheckWebReport | null;
 
 const CHART_LABELS: Record<string, string> = { grouped: 'grouped columns', line: 'line', stacked: 'stacked columns' };
 const VERDICT_LABELS: Record<Verdict, string> = { supported: 'Supported', close: 'Close', contradicted: 'Contradicted', 'not-checkable': 'Not checkable' };
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<CheckPageData> {
   if (req.body === undefined) return null;
-  return checkReport(ctx, checkInput(req.body, req.query));
+  return checkReport(ctx, checkInput(req.body, req.query), req.signal);
 }
 
 /** What the form shows: the article as posted (a bad request keeps it too). */
@@ -51,10 +53,13 @@ function form(input: { text: string; date: string }, again: boolean): SafeHtml {
 </form>`;
 }
 
-function sources(urls: string[]): SafeHtml {
-  return html`${urls.map((u, i) => {
-    const href = safeUrl(u);
-    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(u)}</a>` : u}`;
+/** Each document as a link to its record, with the filing and where the value was read. */
+function sources(docs: SourceDocument[]): SafeHtml {
+  return html`${docs.map((d, i) => {
+    const href = safeUrl(d.url);
+    const filing = [d.form, d.accession].filter(Boolean).join(' ');
+    const read = d.readAt ? safeUrl(d.readAt) : null;
+    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(d.url)}</a>` : d.url}${filing ? ` (${filing})` : ''}${read ? html` <span class="note">read at <a href="${read}">${sourceHost(d.readAt!)}</a></span>` : ''}`;
   })}`;
 }
 
@@ -67,11 +72,14 @@ function evidence(e: Evidence): SafeHtml {
 }
 
 function claimItem(c: CheckedClaim): SafeHtml {
-  const about = [c.subject?.label, c.metric?.replaceAll('_', ' '), c.period?.label, c.basis !== 'actual' ? c.basis : null].filter(Boolean).join(' · ');
+  // What the figure was checked against, and how each part was found (stated, carried from sentence N, from the article date).
+  const parts = againstParts(c.against);
+  const about = [parts.company, parts.metric, parts.period, parts.basis].filter(Boolean).join(' · ');
   return html`<li class="claim claim-${c.verdict}" id="claim-${c.id}">
   <p class="claim-head">${verdictBadge(c.verdict)} <q class="claim-text">${c.text}</q></p>
   <dl class="claim-facts">
-    ${about ? html`<dt>About</dt><dd>${about}${c.subject?.carried ? ' (company carried from earlier sentences)' : ''}</dd>` : ''}
+    ${about ? html`<dt>Checked against</dt><dd>${about}</dd>` : ''}
+    ${parts.definition ? html`<dt>Definition</dt><dd>${parts.definition}</dd>` : ''}
     ${c.claimed ? html`<dt>Claimed</dt><dd>${c.claimed.display}</dd>` : ''}
     ${c.actual ? html`<dt>Our figure</dt><dd><strong>${c.actual.display}</strong>: ${c.actual.label}${c.actual.statedOn ? `, stated ${c.actual.statedOn}` : ''}${c.actual.derivation ? ` (${c.actual.derivation})` : ''}</dd>` : ''}
     ${c.difference ? html`<dt>Difference</dt><dd>${c.difference.display}</dd>` : ''}

@@ -29,6 +29,8 @@ import { periodLabels } from '../../chart/chart-data.js';
 import { listEvents } from '../../series/events.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { eventTable } from '../components/event-table.js';
+import { companyModels, type CompanyModels } from '../../views/company-models.js';
+import { MONEY_AND_MODELS_COLUMNS, moneyAndModels, moneyAndModelsRows } from '../components/money-and-models.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -54,6 +56,8 @@ export interface CompanyData {
   events: EventJson[];
   /** How current the figures and facts on the page are. */
   dataAsOf: DataAsOf;
+  /** Capex by calendar year beside the models the company released (Epoch AI's data). */
+  models: CompanyModels;
 }
 
 function currencyParam(req: PageRequest, company: Company): string {
@@ -74,7 +78,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
   const currency = currencyParam(req, company);
   return ctx.memo.get(`company:${company.ticker}:${currency}`, async () => {
     const series = (period: 'fy' | 'quarter') => Promise.all(METRIC_IDS.map((metric) => getSeries(db, { metric, tickers: [company.ticker], period, currency: METRICS.get(metric)!.unit === 'money' ? currency : undefined })));
-    const [years, quarters, listing, events] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker }), listEvents(db, { companies: [company.ticker] })]);
+    const [years, quarters, listing, events, models] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker }), listEvents(db, { companies: [company.ticker] }), companyModels(db, company, currency)]);
     const chartQueries = [
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'fy', currency, type: 'grouped' }, companies),
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'quarter', currency, type: 'line' }, companies),
@@ -91,6 +95,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       facts: listing.facts.map((f) => factJson(f, listing.used.has(f.id))),
       events: events.map(eventJson),
       dataAsOf: combineDataAsOf([...years, ...quarters].map((r) => r.dataAsOf)),
+      models,
     };
   });
 }
@@ -136,13 +141,14 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
   Figures in ${d.currency}${switchCurrency.map((x) => html` · <a href="${req.path}?currency=${x}">show in ${x}</a>`)}.</p>
 <nav aria-label="On this page" class="toc"><ul>
-  <li><a href="#charts-heading">Charts</a></li><li><a href="#events-heading">Events</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
+  <li><a href="#charts-heading">Charts</a></li><li><a href="#models-heading">Money and models</a></li><li><a href="#events-heading">Events</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
 </ul></nav>
 <section aria-labelledby="charts-heading">
   <h2 id="charts-heading">Capex</h2>
   <p><a href="/methodology#capex">What capex means here</a>. <a href="/explore?metric=capex&amp;companies=${[...new Set([c.ticker, ...DEFAULTS.companies])].join(',')}">Compare with other companies</a>.</p>
   ${figures}
 </section>
+${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', req.search, 'models'))}
 <section aria-labelledby="events-heading">
   <h2 id="events-heading">Events</h2>
   ${
@@ -178,5 +184,6 @@ export const companyPage: Page<CompanyData> = {
     { name: 'series', columns: SERIES_CSV_COLUMNS, rows: [...d.byYear, ...d.byQuarter].flatMap(seriesRows) },
     { name: 'facts', columns: FACT_COLUMNS, rows: factRows(d.facts, new Set(d.facts.filter((f) => f.used).map((f) => f.id))) },
     { name: 'events', columns: EVENT_COLUMNS, rows: eventRows(d.events) },
+    { name: 'models', columns: MONEY_AND_MODELS_COLUMNS, rows: moneyAndModelsRows(d.models) },
   ],
 };

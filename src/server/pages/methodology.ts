@@ -19,6 +19,7 @@ import { combineDataAsOf } from '../../series/data-as-of.js';
 import type { DataAsOf } from '../../model/series.js';
 
 const DOCUMENT_KIND_LABELS: Record<DocumentKindName, string> = { 'sec-filing': 'SEC filing', company: 'company site', wire: 'wire release', government: 'government', secondary: 'secondary source' };
+import { ORGANIZATION_MAP } from '../../model/model-organizations.js';
 
 export interface MethodologyData {
   metrics: MetricDef[];
@@ -114,7 +115,25 @@ const PITFALLS: MethodologyData['pitfalls'] = [
       'Several sources can give the same figure. The engine uses a synced filing first (the newest filed, or the first filed “as first reported”), then the bundled row marked preferred; the others stay as evidence on each company’s page.',
     ],
   },
+  {
+    id: 'models',
+    title: 'Models and compute: Epoch AI’s estimates',
+    text: [
+      'The models side comes from Epoch AI’s table of notable AI models (CC BY 4.0). Training compute is Epoch’s estimate in FLOP, usually 6 × parameters × training tokens, or accelerator-hours × peak throughput × utilisation, each marked Confident, Likely or Speculative. Many recent frontier models, most closed ones, have no public estimate: they count as released models but are never sized, and never as zero. Every chart and table says how many it leaves out.',
+      organisationMapText(),
+      'Countries: a model is US when its developers’ countries include the United States but not China or Hong Kong, China when they include China or Hong Kong but not the United States, and Other otherwise (joint US–China models and models with no country included). This grouping is airace’s, not Epoch’s.',
+      'Epoch revises its estimates. Each sync or import is kept as a retrieval with its date; the newest is shown unless as-of asks for an earlier one, and every chart says how current its data is. Costs come in two kinds that are never added: the notable table’s cloud-rental estimate in 2023 dollars, and the large-scale table’s cloud cost.',
+    ],
+  },
 ];
+
+/** The reviewed organisation map in words, from the map itself (so the page cannot drift from it). */
+function organisationMapText(): string {
+  const byCompany = new Map<string, string[]>();
+  for (const e of ORGANIZATION_MAP) if (e.ticker) byCompany.set(e.actor, [...(byCompany.get(e.actor) ?? []), e.organization]);
+  const labs = ORGANIZATION_MAP.filter((e) => !e.ticker && e.organization !== e.actor).map((e) => `${e.organization} as ${e.actor}`);
+  return `Epoch names the developers as they sign their work. airace counts them for the company they belong to by one reviewed table of exact names: ${[...byCompany].map(([actor, orgs]) => `${orgs.join(', ')} for ${actor}`).join('; ')}. Every other organisation, OpenAI, Anthropic, DeepSeek and xAI among them, is shown as itself (spellings merged: ${labs.join('; ')}). A model made jointly counts for each participant.`;
+}
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<MethodologyData> {
   const page = pageNumberOf(req.query.page);

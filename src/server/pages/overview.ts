@@ -35,6 +35,8 @@ import { listEvents } from '../../series/events.js';
 import { formatEventDate } from '../../chart/format-event-date.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { chartEventsFor } from '../chart-spec.js';
+import { modelsSummary, type ModelsSummary } from '../../views/models-summary.js';
+import { modelsSection } from '../components/models-section.js';
 
 export interface OverviewData {
   /** The seed chart, as `airace chart --preset seed --annotate`: `events` are the ones it marks. */
@@ -46,6 +48,8 @@ export interface OverviewData {
   plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
   /** Every event of the race, oldest first, each with its source (`airace events --format json`). */
   timeline: EventJson[];
+  /** The models side of the race, from Epoch AI's data (`loaded: false` until `airace models sync`). */
+  models: ModelsSummary;
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
   /** How current the figures on the page are (charts, tables and timeline together). */
@@ -60,12 +64,13 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
     const { db } = ctx.store;
     const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, await listCompanies(db));
     const figure = figurePreset('plan-vs-actual');
-    const [result, board, bigFour, plan, timeline] = await Promise.all([
+    const [result, board, bigFour, plan, timeline, models] = await Promise.all([
       getSeries(db, seriesRequestOf(query)),
       leaderboard(db),
       getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
       planVsActualData(db, figure),
       listEvents(db),
+      modelsSummary(db),
     ]);
     const marked = await chartEventsFor(db, query, result);
     const planQuery = parseChartQuery({ preset: figure.name }, []);
@@ -75,6 +80,7 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
       bigFour,
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
       timeline: timeline.map(eventJson),
+      models,
       tables: TABLES.map((t) => t.name),
       dataAsOf: combineDataAsOf([
         result.dataAsOf,
@@ -264,6 +270,8 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   ${guidanceTable(d.plan.data.histories, names)}
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge, names) : ''}
 </section>
+
+${await modelsSection(ctx, d.models, { headingId: 'models-heading' })}
 
 <section aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">Timeline</h2>

@@ -5,6 +5,7 @@ import { init } from './0001-init.js';
 import { sync } from './0002-sync.js';
 import { events } from './0003-events.js';
 import { dataOfRecord } from './0004-data-of-record.js';
+import { models } from './0005-models.js';
 import { syncAttempts } from './0007-sync-attempts.js';
 import { companyPages } from './0008-company-pages.js';
 
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0002-sync': sync(dialect),
         '0003-events': events(dialect),
         '0004-data-of-record': dataOfRecord(dialect),
+        '0005-models': models(dialect),
         '0007-sync-attempts': syncAttempts(dialect),
         '0008-company-pages': companyPages(dialect),
       };

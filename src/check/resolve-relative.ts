@@ -1,0 +1,217 @@
+// Turns relative period words into periods with a year: "a year earlier" and "that year" against
+// the period the text was just talking about (the reference), "this year", "the last 12 months" and
+// a quarter named without a year ("the fourth quarter", "the quarter to September") against the
+// reference or, failing that, the article's date. Every result says how it was found.
+import type { Company } from '../model/company.js';
+import type { How, PeriodRef } from './claim.js';
+import type { PeriodMention } from './extract-period.js';
+import { fiscalYearEnd, fiscalYearOf } from '../series/fiscal-year.js';
+import { monthIndex, monthIndexOf, yearOf } from '../series/months.js';
+
+/** Results come out some weeks after a period ends: a period that ended less than this before the article is not yet reported. */
+export const REPORTING_LAG_DAYS = 20;
+
+export interface Resolved {
+  ref: PeriodRef;
+  how: How;
+  resolution: string | null;
+}
+
+export interface RelativeContext {
+  /** The period the text was talking about just before (same sentence, else the previous claim). */
+  reference: PeriodRef | null;
+  articleDate: string | null;
+  /** The company the figure is about, for fiscal periods. */
+  company: Company | null;
+  /** A plan can be about the future; an actual cannot end after the article. */
+  future: boolean;
+}
+
+const strip = (m: PeriodMention): PeriodRef => ({ kind: m.kind, year: m.year, quarter: m.quarter, endYear: m.endYear, years: m.years, quarters: m.quarters, resolution: m.resolution, start: m.start, end: m.end, text: m.text });
+
+/** The month index a calendar quarter q of year y ends in. */
+const quarterEnd = (y: number, q: number) => monthIndex(y, q * 3);
+/** The calendar month index fiscal quarter q of fiscal year fy ends in. */
+const fiscalQuarterEnd = (fy: number, q: number, fye: number) => fiscalYearEnd(fy, fye) - (4 - q) * 3;
+
+/** The month index a period ends in (fiscal periods need the company). */
+export function endMonthOf(ref: PeriodRef, company: Company | null): number | null {
+  const fye = company && company.kind === 'company' ? company.fiscalYearEndMonth : 12;
+  const y = ref.year;
+  if (y === null) return null;
+  switch (ref.kind) {
+    case 'quarter':
+      return ref.quarter ? quarterEnd(y, ref.quarter) : null;
+    case 'fiscal-quarter':
+      return ref.quarter ? fiscalQuarterEnd(y, ref.quarter, fye) : null;
+    case 'fy':
+      return fiscalYearEnd(y, fye);
+    case 'cy':
+    case 'year':
+    case 'ytd':
+      return monthIndex(y, 12);
+    case 'half':
+      return monthIndex(y, (ref.quarter ?? 2) * 6);
+    case 'fiscal-half':
+      return fiscalYearEnd(y, fye) - (ref.quarter === 1 ? 6 : 0);
+    case 'ttm':
+      return ref.quarter ? quarterEnd(y, ref.quarter) : null;
+    case 'range':
+      return ref.endYear !== null ? monthIndex(ref.endYear, 12) : null;
+    case 'window':
+      return ref.quarter ? quarterEnd(y, ref.quarter) : null;
+    case 'span':
+      return null;
+  }
+}
+
+/** The last month index whose figures can have been reported by the article date. */
+function reportedBy(articleDate: string): number {
+  const cutoff = new Date(Date.parse(articleDate + 'T00:00:00Z') - REPORTING_LAG_DAYS * 86400000).toISOString().slice(0, 10);
+  // A month counts once it is over: the month before the cutoff's month, unless the cutoff is its last day.
+  const m = monthIndexOf(cutoff.slice(0, 8) + '15');
+  const lastDay = new Date(Date.UTC(Number(cutoff.slice(0, 4)), Number(cutoff.slice(5, 7)), 0)).getUTCDate();
+  return Number(cutoff.slice(8, 10)) === lastDay ? m : m - 1;
+}
+
+/** Of the candidate end months, the one nearest the reference (allowed ones only), else the latest reported by the article date. */
+function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string } | null {
+  const cap = ctx.articleDate && !ctx.future ? reportedBy(ctx.articleDate) : Infinity;
+  const allowed = candidates.filter((c) => c.end <= cap);
+  const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
+  if (refEnd !== null && allowed.length) {
+    const best = [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
+    if (Math.abs(best.end - refEnd) <= 9) return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”` };
+  }
+  if (ctx.articleDate) {
+    const latest = allowed.sort((a, b) => b.end - a.end)[0];
+    if (latest) return { year: latest.year, how: 'article-date', why: `the latest reported before the article date (${ctx.articleDate})` };
+  }
+  return null;
+}
+
+const yearsAround = (center: number) => [center - 2, center - 1, center, center + 1, center + 2];
+
+/** The year to try candidates around: the reference's, else the article's. */
+function centerYear(ctx: RelativeContext): number | null {
+  const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
+  if (refEnd !== null) return yearOf(refEnd);
+  return ctx.articleDate ? Number(ctx.articleDate.slice(0, 4)) : null;
+}
+
+function shiftYear(ref: PeriodRef, by: number): PeriodRef {
+  return { ...ref, year: ref.year === null ? null : ref.year + by, endYear: ref.endYear === null ? null : ref.endYear + by };
+}
+
+/** The latest full calendar year reported by the article date. */
+function latestYear(ctx: RelativeContext): number | null {
+  if (!ctx.articleDate) return ctx.reference ? (endMonthOf(ctx.reference, ctx.company) !== null ? yearOf(endMonthOf(ctx.reference, ctx.company)!) : null) : null;
+  return yearOf(reportedBy(ctx.articleDate) + 1) - 1;
+}
+
+/**
+ * A mention made absolute, or null (with the reason) when nothing resolves it.
+ * Mentions that state their year are returned as they are (`stated`).
+ */
+export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved | { error: string } {
+  const ref = strip(m);
+  const fye = ctx.company && ctx.company.kind === 'company' ? ctx.company.fiscalYearEndMonth : 12;
+  // Windows whose end the words give ("the six months to September 2025").
+  if (m.endMonth !== null && m.year !== null) {
+    const q = Math.ceil(m.endMonth / 3);
+    if (m.kind === 'ttm') return { ref: { ...ref, quarter: q }, how: 'stated', resolution: null };
+    // A window given by its end, in calendar quarters, so a fiscal half (Alibaba's Apr–Sep) reads the same.
+    return { ref: { ...ref, kind: 'window', quarter: q, quarters: (m.months ?? 6) / 3 }, how: 'stated', resolution: null };
+  }
+  switch (m.relative) {
+    case null:
+      break;
+    case 'article-year': {
+      if (!ctx.articleDate) return { error: `“${m.text}” needs the article date (none stated; use --date)` };
+      const y = Number(ctx.articleDate.slice(0, 4)) + (m.years ?? 0);
+      return { ref: { ...ref, year: y, years: null }, how: 'article-date', resolution: `${m.text.trim()} = ${y}, from the article date` };
+    }
+    case 'latest-ttm': {
+      if (!ctx.articleDate) return { error: `“${m.text}” needs the article date (none stated; use --date)` };
+      const end = reportedBy(ctx.articleDate);
+      const qEnd = end - ((end % 12) + 1) % 3;
+      const y = yearOf(qEnd);
+      const q = Math.floor((qEnd % 12) / 3) + 1;
+      return { ref: { ...ref, year: y, quarter: q }, how: 'article-date', resolution: `${m.text.trim()}: the twelve months to ${y}-Q${q}, the latest quarter reported before the article date` };
+    }
+    case 'year-earlier': {
+      if (!ctx.reference) return { error: `“${m.text}” needs a period to count back from` };
+      return { ref: { ...shiftYear(ctx.reference, -1), start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: a year before “${ctx.reference.text.trim()}”` };
+    }
+    case 'same': {
+      if (!ctx.reference) return { error: `“${m.text}” needs a period it refers to` };
+      const r = ctx.reference;
+      if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
+      return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the same as “${r.text.trim()}”` };
+    }
+    case 'full-year': {
+      const r = ctx.reference;
+      if (!r) {
+        if (!ctx.articleDate) return { error: `“${m.text}” needs the article date or a period it refers to` };
+        // The company's latest year reported by the article date: its fiscal year where that is not the calendar year.
+        if (fye !== 12) return resolveMention({ ...m, relative: 'latest-fy' }, ctx);
+        const y = latestYear(ctx)!;
+        return { ref: { ...ref, kind: 'year', year: y }, how: 'article-date', resolution: `${m.text.trim()} = ${y}, the latest year reported before the article date` };
+      }
+      const end = endMonthOf(r, ctx.company);
+      if (end === null) return { error: `“${m.text}” needs a period it refers to` };
+      if (['fy', 'cy', 'year'].includes(r.kind)) return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: “${r.text.trim()}”` };
+      const fy = fiscalYearOf(end, fye);
+      return { ref: { ...ref, kind: fye === 12 ? 'year' : 'fy', year: fy }, how: 'carried', resolution: `${m.text.trim()}: the year of “${r.text.trim()}”` };
+    }
+    case 'since': {
+      const to = latestYear(ctx);
+      if (to === null) return { error: `“${m.text}” needs the article date (to know the latest year)` };
+      return { ref: { ...ref, kind: 'range', endYear: to }, how: 'article-date', resolution: `${m.text.trim()} to ${to}, the latest year reported before the article date` };
+    }
+    case 'latest-fy': {
+      if (!ctx.articleDate) return { error: `“${m.text.trim()}” needs the article date (none stated; use --date)` };
+      const cap = reportedBy(ctx.articleDate);
+      const y0 = yearOf(cap) + 1;
+      const fy = [y0, y0 - 1, y0 - 2].find((y) => fiscalYearEnd(y, fye) <= cap)!;
+      return { ref: { ...ref, kind: 'fy', year: fy }, how: 'article-date', resolution: `${m.text.trim()}: fiscal ${fy}, the latest fiscal year reported before the article date` };
+    }
+    case 'current': {
+      if (!ctx.articleDate) return { error: `“${m.text.trim()}” needs the article date (none stated; use --date)` };
+      const month = monthIndexOf(ctx.articleDate.slice(0, 8) + '15');
+      if (m.kind === 'quarter') {
+        const y = yearOf(month);
+        const q = Math.floor((month % 12) / 3) + 1;
+        return { ref: { ...ref, kind: 'quarter', year: y, quarter: q }, how: 'article-date', resolution: `${m.text.trim()}: ${y}-Q${q}, the quarter of the article date` };
+      }
+      const fy = fiscalYearOf(month, fye);
+      return { ref: { ...ref, kind: 'fy', year: fy }, how: 'article-date', resolution: `${m.text.trim()}: fiscal ${fy}, the fiscal year of the article date` };
+    }
+    case 'years-back': {
+      const r = ctx.reference;
+      const end = r && r.year !== null && ['fy', 'cy', 'year'].includes(r.kind) ? r.year : latestYear(ctx);
+      if (end === null) return { error: `“${m.text}” needs a year to count back from` };
+      return { ref: { ...ref, kind: 'range', year: end - (m.years ?? 1), endYear: end, years: null }, how: r ? 'carried' : 'article-date', resolution: `${m.text.trim()}: ${end - (m.years ?? 1)} to ${end}` };
+    }
+  }
+  if (m.year !== null || m.kind === 'span') return { ref, how: 'stated', resolution: null };
+  // A quarter or half named without its year.
+  const center = centerYear(ctx);
+  if (center === null) return { error: `“${m.text.trim()}” names no year, and the article has no date to place it` };
+  let candidates: Array<{ year: number; end: number }>;
+  if (m.kind === 'quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: quarterEnd(y, m.quarter!) }));
+  else if (m.kind === 'fiscal-quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: fiscalQuarterEnd(y, m.quarter!, fye) }));
+  else if (m.kind === 'half') candidates = yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, m.quarter! * 6) }));
+  else if (m.kind === 'fiscal-half') {
+    // "the first six months of the fiscal year": the fiscal year the text is in.
+    const r = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
+    if (r !== null) {
+      const fy = fiscalYearOf(r, fye);
+      return { ref: { ...ref, year: fy }, how: 'carried', resolution: `${m.text.trim()}: fiscal ${fy}, the year of “${ctx.reference!.text.trim()}”` };
+    }
+    candidates = yearsAround(center).map((y) => ({ year: y, end: fiscalYearEnd(y, fye) - (m.quarter === 1 ? 6 : 0) }));
+  } else return { error: `“${m.text.trim()}” names no year` };
+  const chosen = pick(candidates, ctx);
+  if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
+  return { ref: { ...ref, year: chosen.year }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}` };
+}

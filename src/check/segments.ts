@@ -1,0 +1,36 @@
+// Reporting segments articles name, and the company metric each belongs to: AWS and Google Cloud
+// are those companies' cloud revenue; Microsoft reports an Intelligent Cloud segment (redefined in
+// August 2024) and a broader Microsoft Cloud figure, which must never be joined; Alibaba's Cloud
+// Intelligence Group became "AI Cloud and Compute Services" from the June 2026 quarter. A bundled
+// cloud_revenue fact says in its note which one it is; `note` recognises it.
+
+export interface Segment {
+  /** The name as articles write it. */
+  name: string;
+  ticker: string;
+  /** The definition shown with a verdict. */
+  definition: string;
+  /** Recognises a cloud_revenue fact of this segment by its note; null when every fact of the company is this segment. */
+  note: RegExp | null;
+}
+
+export const SEGMENTS: readonly Segment[] = [
+  { name: 'AWS', ticker: 'AMZN', definition: 'AWS segment net sales', note: null },
+  { name: 'Amazon Web Services', ticker: 'AMZN', definition: 'AWS segment net sales', note: null },
+  { name: 'Google Cloud', ticker: 'GOOGL', definition: 'Google Cloud segment revenue', note: null },
+  { name: 'Intelligent Cloud', ticker: 'MSFT', definition: 'Intelligent Cloud segment revenue (as redefined in August 2024, earlier years recast)', note: /^Intelligent Cloud/i },
+  { name: 'Microsoft Cloud', ticker: 'MSFT', definition: 'Microsoft Cloud revenue (broader than the Intelligent Cloud segment; the two are never joined)', note: /^'?Microsoft Cloud/i },
+  { name: 'Azure', ticker: 'MSFT', definition: 'Azure and other cloud services (Microsoft states only its growth rate, which airace does not hold)', note: /^Azure\b/i },
+  { name: 'Cloud Intelligence Group', ticker: 'BABA', definition: 'Cloud Intelligence Group revenue, incl. inter-segment (from the June 2026 quarter the segment is AI Cloud and Compute Services: a series break)', note: null },
+  { name: 'Cloud Intelligence', ticker: 'BABA', definition: 'Cloud Intelligence Group revenue, incl. inter-segment', note: null },
+  { name: 'Alibaba Cloud', ticker: 'BABA', definition: 'Cloud Intelligence Group revenue, incl. inter-segment', note: null },
+  { name: 'AI Cloud and Compute Services', ticker: 'BABA', definition: 'AI Cloud and Compute Services revenue (the segment that replaced Cloud Intelligence Group from the June 2026 quarter)', note: /AI Cloud and Compute/i },
+];
+
+export const SEGMENT_NAMES = SEGMENTS.map((s) => s.name);
+
+export function segmentNamed(name: string | null): Segment | null {
+  if (!name) return null;
+  const n = name.replace(/['’]s$/, '').trim().toLowerCase();
+  return SEGMENTS.find((s) => s.name.toLowerCase() === n) ?? null;
+}

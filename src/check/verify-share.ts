@@ -1,0 +1,54 @@
+// Checks a share: a company's share of its group's spending ("Amazon alone accounted for 35% of
+// the group's capex in 2025"), computed from the engine's figures for the company and the group,
+// and capex as a share of revenue ("Meta spends about 35% of its revenue on capital projects"),
+// the engine's capex intensity.
+import type { Claim } from './claim.js';
+import type { CheckedClaim } from './check-report.js';
+import { claimSlot } from './claim-slot.js';
+import { guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
+import { formatFigure } from './format-figure.js';
+import { judge, testFor } from './tolerance.js';
+import { subjectCompanies } from './verify-amount.js';
+import type { VerifyContext } from './verify-context.js';
+import { datesFor } from './resolve-period.js';
+
+export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
+  const base = skeleton(claim, ctx.companies);
+  const q = claim.quantity!;
+  const subject = subjectCompanies(claim, ctx.companies);
+  if (claim.shareOf === 'revenue') {
+    const choice = await claimSlot(claim, subject, 'capex_intensity', undefined, ctx);
+    if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
+    const tickers = subject.map((c) => c.ticker);
+    const ours = await seriesFigure(ctx.cache, ctx.companies, tickers, 'capex_intensity', choice.primary, undefined, 1);
+    const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in ours ? ours.figure : datesFor(choice.primary, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+    if ('missing' in ours) return notCheckable(located, 'no-data', ours.missing);
+    const test = testFor(q);
+    const { verdict, difference } = judge(test, ours.figure.value);
+    return guarded(claim, { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources });
+  }
+  // A share of the group: the company's figure over the group's, for a metric the engine sums.
+  const metric = claim.metric?.id ?? 'capex';
+  const company = subject.length === 1 && subject[0]!.kind === 'company' ? subject[0]! : null;
+  const group = ctx.companies.find((c) => c.kind === 'group' && company && c.members.includes(company.ticker));
+  if (!company || !group) return notCheckable(base, 'no-subject', 'a share of a group is checked for one company of a group airace knows');
+  const choice = await claimSlot(claim, [group], metric, undefined, ctx);
+  if ('code' in choice) return notCheckable(base, choice.code, choice.reason);
+  const part = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], metric, choice.primary, undefined, 3);
+  const whole = await seriesFigure(ctx.cache, ctx.companies, [group.ticker], metric, choice.primary, undefined, 3);
+  const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in part ? part.figure : datesFor(choice.primary, [company]), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  if ('missing' in part) return notCheckable(located, 'no-data', part.missing);
+  if ('missing' in whole) return notCheckable(located, 'no-data', whole.missing);
+  const value = (part.figure.value / whole.figure.value) * 100;
+  const test = testFor(q);
+  const { verdict, difference } = judge(test, value);
+  return guarded(claim, {
+    ...located,
+    verdict,
+    difference,
+    tolerance: test.words,
+    actual: { ...part.figure, value, unit: 'percent', display: formatFigure(value, 'percent', 1), label: `${company.name}'s share of ${namesOf([group.ticker], ctx.companies)} ${metricName(metric)}, ${slotLabel(choice.primary)}`, derivation: `${part.figure.display} ÷ ${whole.figure.display}` },
+    sources: uniqueDocs([...part.sources, ...whole.sources]),
+  });
+}

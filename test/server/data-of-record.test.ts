@@ -81,6 +81,10 @@ describe('data of record on the surfaces', () => {
       const json = (await get(path)).json();
       expect(json.dataAsOf ?? json.result?.dataAsOf, path).toMatchObject({ newestPeriodEnd: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), newestDocumentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     }
+    // A check report is as current as the figures its claims were compared against.
+    const check = (await server.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text: 'Amazon spent $83 billion on capital expenditures in 2024.', date: '2025-06-01' } })).json();
+    expect(check.claims[0].actual.end).toBe('2024-12-31');
+    expect(check.dataAsOf).toEqual({ newestPeriodEnd: '2024-12-31', newestDocumentDate: check.claims[0].sources.map((s: { filed: string | null }) => s.filed).sort().at(-1) });
     // Events report statements, not periods: they are as current as the newest statement.
     const events = (await get('/api/v1/events')).json();
     expect(events.dataAsOf.newestDocumentDate).toBe(events.events.map((e: { date: string }) => e.date).sort().at(-1));

@@ -135,6 +135,18 @@ describe('source links', () => {
     for (const t of tickers) expect(await walkPage(`/company/${t}`, `/company/${t}.json`)).toBeGreaterThan(0);
   }, 240_000);
 
+  it('in a check report: every claim’s sources are documents of record with every field', async () => {
+    const text = 'Amazon spent $83 billion on capital expenditures in 2024. Alphabet spent $52.5 billion the same year, and the big four together more than $220 billion. Microsoft’s capex for fiscal 2025 was $64.6 billion.';
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text, date: '2026-01-15' } });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const report = res.json();
+    const checked = report.claims.filter((c: { actual: unknown }) => c.actual !== null);
+    expect(checked.length).toBeGreaterThanOrEqual(3);
+    const sources = sourceArrays(report);
+    expect(sources.length).toBeGreaterThanOrEqual(checked.length);
+    for (const s of sources) expectDocumentRef(s as Record<string, unknown>, 'POST /api/v1/check');
+  });
+
   it('in every /api/v1/series output: each source reference has url, form, accession, filed, readAt and verified', async () => {
     let seen = 0;
     for (const metric of METRIC_IDS) {

@@ -144,7 +144,8 @@ describe('the /check page', () => {
     expect(alphabet).toContain('Alphabet spent $81.5 billion over the same year');
     expect(alphabet).toContain('<dt>Our figure</dt><dd><strong>$91.447B</strong>');
     expect(alphabet).toContain('<dt>Difference</dt><dd>+$9.947B (+12.2%)</dd>');
-    expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><a href="https?:\/\//);
+    // Each document says what it is and how the figure was verified, as everywhere on the site.
+    expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><span class="citation"><a class="doc" href="https:\/\/www\.sec\.gov\/[^"]+" data-verified="(xbrl|filing|mapped|secondary)">Form 10-K, filed \d{4}-\d{2}-\d{2}<\/a>[\s\S]*?<a class="verified verified-/);
     expect(alphabet).toContain('<dt>Period</dt>');
     expect(res.body.match(/<span class="verdict verdict-supported">/g)!.length).toBeGreaterThanOrEqual(5);
     const figures = res.body.match(/<figure class="chart" id="chart-\d" data-chart>\s*<div class="chart-view"><svg[^>]*role="img"/g) ?? [];

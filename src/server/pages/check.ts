@@ -18,7 +18,8 @@ import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
 import type { CheckWebReport } from '../check-web-report.js';
 import { chartFigure } from '../components/chart-figure.js';
-import { sourceHost } from '../components/value-link.js';
+import { documentCitation } from '../components/source-links.js';
+import { uniqueDocuments } from '../../model/document-label.js';
 
 /** The report of a POST (also the `.json` twin, the same as POST /api/v1/check); null for the empty form. */
 export type CheckPageData = CheckWebReport | null;
@@ -53,14 +54,9 @@ function form(input: { text: string; date: string }, again: boolean): SafeHtml {
 </form>`;
 }
 
-/** Each document as a link to its record, with the filing and where the value was read. */
+/** Each document as the site cites one (source-links.ts): its kind and date, linked, where the value was read, its verification mark; and the accession, for finding the filing. */
 function sources(docs: SourceDocument[]): SafeHtml {
-  return html`${docs.map((d, i) => {
-    const href = safeUrl(d.url);
-    const filing = [d.form, d.accession].filter(Boolean).join(' ');
-    const read = d.readAt ? safeUrl(d.readAt) : null;
-    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(d.url)}</a>` : d.url}${filing ? ` (${filing})` : ''}${read ? html` <span class="note">read at <a href="${read}">${sourceHost(d.readAt!)}</a></span>` : ''}`;
-  })}`;
+  return html`${uniqueDocuments(docs).map((d, i) => html`${i ? ', ' : ''}${documentCitation(d)}${d.accession ? html` <span class="accession">${d.accession}</span>` : ''}`)}`;
 }
 
 function verdictBadge(v: Verdict | null): SafeHtml {

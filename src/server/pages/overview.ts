@@ -25,9 +25,10 @@ import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, exactValue, formatUnit, pointValue } from '../components/value-link.js';
-import { citations, companyNames, NO_NAMES, type CompanyNames } from '../components/source-links.js';
+import { caveatMarks, citations, companyNames, NO_NAMES, type CompanyNames } from '../components/source-links.js';
+import { pointCaveats } from '../../series/caveats.js';
 import { eventDocument } from '../../model/race-event.js';
-import type { DocumentRef } from '../../model/fact.js';
+import type { DocumentRef, SourceRef } from '../../model/fact.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { swatch } from '../components/swatch.js';
 import { eventTimeline } from '../components/event-timeline.js';
@@ -128,10 +129,15 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
   { name: 'events', build: (d) => ({ columns: EVENT_COLUMNS, rows: eventRows(d.timeline) }) },
 ];
 
+/** A growth rate inherits its two years' caveats and cites both years' documents. */
+function growthProvenance(sources: SourceRef[], names: CompanyNames): SafeHtml {
+  return html`${caveatMarks(pointCaveats({ derived: false, derivation: null, fx: null, sources }))}${citations(sources, names)}`;
+}
+
 function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
-      html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${citations([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}`
+      html`<span class="figure"><a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${growthProvenance([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}</span>`
     : html`<span class="missing">—</span>`;
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>

@@ -1,5 +1,6 @@
 // Explore: a GET form (works without JavaScript; the URL holds the whole state), the chart,
 // its table, downloads through the API with the same query, and an embed snippet.
+import type { DataAsOf } from '../../model/series.js';
 import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
 import type { RaceEvent } from '../../model/race-event.js';
@@ -48,6 +49,8 @@ export interface ExploreData {
   events: RaceEvent[];
   /** Share prices of the companies shown (or `?prices=`), rebased to 100 at `?prices-from=`. */
   prices: PriceSectionData;
+  /** How current the figures shown are (the series result's). */
+  dataAsOf: DataAsOf;
   /** Choices the form offers. */
   choices: { metrics: { id: string; label: string }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
 }
@@ -86,6 +89,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
     result,
     events,
     prices: await loadPriceSection(db, req.query, query.companies),
+    dataAsOf: result.dataAsOf,
     choices: choices(companies),
   };
 }
@@ -174,7 +178,7 @@ async function results(d: ExploreData, ctx: ServerContext, req: PageRequest): Pr
 </div>`;
 }
 
-function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
+function page(main: SafeHtml, canonical: string, req: PageRequest, dataAsOf?: DataAsOf): SafeHtml {
   return layout({
     title: 'Explore',
     description: 'Chart any metric for any companies and periods; download it or embed it.',
@@ -183,6 +187,7 @@ function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
     twins: { json: twinHref('/explore', 'json', req.search), csv: twinHref('/explore', 'csv', req.search) },
     canonical,
     scripts: true,
+    dataAsOf,
   });
 }
 
@@ -196,7 +201,7 @@ async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Pro
   </div>
 </div>
 ${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
-  return page(main, `/explore?${d.queryString}`, req);
+  return page(main, `/explore?${d.queryString}`, req, d.result.dataAsOf);
 }
 
 /** The chart's own parameters, which the share-price form carries along. */

@@ -6,6 +6,7 @@ import type { RaceEvent } from '../model/race-event.js';
 import { BASIS_WORDS, PERIOD_WORDS, metricLabel, metricSummary, splitMetricId, TRANSFORM_WORDS } from '../series/labels.js';
 import { visiblePeriods } from './period-axis.js';
 import { chartText } from './chart-text.js';
+import { seriesSourceLine } from './source-line.js';
 import { InvalidOptionError } from '../model/errors.js';
 
 export interface ChartOptions {
@@ -13,7 +14,11 @@ export interface ChartOptions {
   title?: string;
   /** Default: the metric in plain words, then the period kind and the unit. */
   subtitle?: string;
-  /** Printed at the bottom of the chart. Default: {@link DEFAULT_SOURCE_LINE}. */
+  /**
+   * Where the figures come from, printed at the bottom of the chart. Default: built from the
+   * documents the plotted points cite (src/chart/source-line.ts). The "data as of" line follows it
+   * either way.
+   */
   sourceLine?: string;
   /** Width of the whole chart in pixels, margins included. Default: {@link DEFAULT_WIDTH}. */
   width?: number;
@@ -36,7 +41,6 @@ export interface ResolvedChartOptions {
   annotations: RaceEvent[];
 }
 
-export const DEFAULT_SOURCE_LINE = 'Source: company filings via airace; figures: data/facts.csv';
 export const DEFAULT_WIDTH = 800;
 /** Narrower than this, a chart is laid out for a phone. */
 export const MIN_WIDTH = 280;
@@ -47,7 +51,8 @@ export function resolveChartOptions(result: SeriesResult, options: ChartOptions 
   return {
     title: chartText(options.title ?? defaultTitle(result)),
     subtitle: chartText(options.subtitle ?? defaultSubtitle(result)),
-    sourceLine: chartText(options.sourceLine ?? DEFAULT_SOURCE_LINE),
+    // One sentence a line (sources, then verification): each line cleaned, the breaks kept.
+    sourceLine: (options.sourceLine ?? seriesSourceLine(result)).split('\n').map(chartText).join('\n'),
     width,
     height: options.height === undefined ? null : positive(options.height, 'height'),
     annotations: options.annotations ?? [],

@@ -12,6 +12,7 @@ import { SeriesCache } from './series-cache.js';
 import { TOLERANCE_POLICY } from './tolerance.js';
 import { parseDateOption } from './article-date.js';
 import type { VerifyContext } from './verify-context.js';
+import { closesVerifier } from './verify-price-closes.js';
 import { TooLargeError } from '../model/errors.js';
 
 export interface CheckOptions {
@@ -26,7 +27,7 @@ export interface CheckOptions {
   /** Time budget in ms, counted from the call: read from the clock between claims, since a check that never
    *  yields to the event loop's timer phase would never see a timeout signal fire. */
   budgetMs?: number;
-  /** Verifiers for data airace does not hold yet (share prices, AI models): see verify-price.ts and verify-model.ts. */
+  /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models: see verify-price.ts and verify-model.ts. */
   prices?: VerifyContext['prices'];
   models?: VerifyContext['models'];
 }
@@ -65,7 +66,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
     articleDate: extraction.articleDate?.date ?? null,
     slots: new Map(),
     claims: new Map(extraction.claims.map((c) => [c.id, c])),
-    ...(options.prices ? { prices: options.prices } : {}),
+    prices: options.prices ?? closesVerifier,
     ...(options.models ? { models: options.models } : {}),
   };
 

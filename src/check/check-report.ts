@@ -85,6 +85,8 @@ export interface CheckedAgainst {
   metric: { id: string; label: string; definition: string; how: How; fromSentence: number | null; segment: string | null } | null;
   period: { label: string; start: string | null; end: string | null; how: How; fromSentence: number | null; note: string | null } | null;
   basis: { value: ClaimBasis; words: string | null; statedWhen: string | null };
+  /** Share-price claims: the listing whose closes were used, and how it was found (named by `words`, or the primary one). */
+  listing?: { id: string; label: string; how: How; fromSentence: number | null; words: string | null };
 }
 
 export interface CheckedClaim {

@@ -16,7 +16,7 @@ export interface VerifyContext {
   /** The period each verified claim was checked for, by claim id. */
   slots: Map<number, { slot: PeriodSlot; note: string | null; how: How }>;
   claims: Map<number, Claim>;
-  /** A share-price source, once airace has one (see verify-price.ts). */
+  /** The share-price source: the stored daily closes unless the caller passes another (see verify-price.ts). */
   prices?: PriceVerifier;
   /** An AI-model source, once airace has one (see verify-model.ts). */
   models?: ModelVerifier;

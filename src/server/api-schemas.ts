@@ -46,6 +46,12 @@ export const SeriesPointSchema = z
   .loose()
   .meta({ id: 'SeriesPoint' });
 
+/** How current what a response shows is: the newest period end and the newest filing date among it. */
+export const DataAsOfSchema = z
+  .object({ newestPeriodEnd: z.string().nullable(), newestDocumentDate: z.string().nullable() })
+  .describe('How current the figures are')
+  .meta({ id: 'DataAsOf' });
+
 export const SeriesResultSchema = z
   .object({
     metric: z.string().meta({ examples: ['capex', 'capex_yoy'] }),
@@ -54,7 +60,7 @@ export const SeriesResultSchema = z
     period: z.enum(PERIODS),
     basis: z.enum(BASES),
     definition: z.string(),
-    dataAsOf: z.object({ newestPeriodEnd: z.string().nullable(), newestDocumentDate: z.string().nullable() }).describe('How current the figures are'),
+    dataAsOf: DataAsOfSchema,
     series: z.array(
       z
         .object({

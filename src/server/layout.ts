@@ -3,6 +3,8 @@
 // There is no charting code in the browser: charts are SVG from the server.
 import { html, type SafeHtml } from './html.js';
 import { assetUrl } from './static-assets.js';
+import type { DataAsOf } from '../model/series.js';
+import { dataAsOfLine } from './components/data-as-of-line.js';
 
 export type Section = 'overview' | 'models' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
 
@@ -15,6 +17,8 @@ export interface LayoutOptions {
   twins?: { json: string; csv?: string };
   /** Canonical URL (the explore page's normalised query), which app.js copies to the address bar. */
   canonical?: string;
+  /** How current the figures on the page are, said in the footer of every page that shows data. */
+  dataAsOf?: DataAsOf;
 }
 
 const NAV: { section: Section; href: string; label: string }[] = [
@@ -61,6 +65,7 @@ ${head(fullTitle, o.description, extra)}
 ${o.main}
 </main>
 <footer class="site-footer">
+  ${o.dataAsOf ? dataAsOfLine(o.dataAsOf) : ''}
   <p>Figures come from company filings and cited statements; every number links to its source. Values the tool computes (a quarter from year-to-date figures, a sum, a growth rate) are marked as derived. <a href="/methodology">How airace computes its numbers</a>.</p>
   ${o.twins ? html`<p>This page as data: <a href="${o.twins.json}">JSON</a>${o.twins.csv ? html` · <a href="${o.twins.csv}">CSV</a>` : ''} · <a href="/api">API reference</a></p>` : ''}
 </footer>

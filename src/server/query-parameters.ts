@@ -18,6 +18,7 @@ import { FLAG_WORDS, parseFlag, parseList } from '../model/list-input.js';
 import { chartText } from '../chart/chart-text.js';
 import { ApiError } from './api-error.js';
 import { DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE } from '../chart/chart-limits.js';
+import { PRICE_WINDOW_KINDS as PRICE_WINDOWS } from '../model/price.js';
 
 /** Same defaults as `airace series` and `airace chart`. */
 export const DEFAULTS = {
@@ -292,6 +293,66 @@ export const PARAMETERS = {
     schema: z.string().max(10),
     allowed: ['a page number such as 2'],
   },
+  'price-companies': {
+    description: 'Comma-separated companies (all their listings: BABA means the NYSE ADR and 9988.HK) or listings (9988.HK). Every listing when omitted.',
+    schema: list(400, false),
+    allowed: ['tickers from /api/v1/companies or listings from /api/v1/prices/listings, comma-separated'],
+    list: true,
+  },
+  rebase: {
+    description: 'Index every line to 100 at the close on or before this day (YYYY-MM-DD or a year); closes in each listing’s currency when omitted.',
+    schema: z.string().max(10),
+    allowed: ['a date such as 2025-01-02', 'a year such as 2025'],
+  },
+  primary: {
+    description: 'Only each company’s primary listing (true/false).',
+    schema: flag('primary'),
+    allowed: ['true', 'false'],
+  },
+  window: {
+    description: 'What a price change measures: ytd (from the last close of the previous year, the default), days (over `days` calendar days), day (the session against the one before it), between (from `from` to `to`). Every end is the last close on or before the date.',
+    schema: keyword(PRICE_WINDOWS).schema,
+    allowed: PRICE_WINDOWS,
+  },
+  days: {
+    description: 'Calendar days of a `window=days` change.',
+    schema: integer(1, 36600, 'a whole number of days such as 30'),
+    allowed: ['a whole number of days such as 30'],
+  },
+  'as-of': {
+    description: 'The end of a ytd, days or day window (YYYY-MM-DD); today, i.e. the latest close, when omitted.',
+    schema: z.string().max(10),
+    allowed: ['a date such as 2025-03-01'],
+  },
+  top: {
+    description: 'Largest daily moves per listing and calendar year (default 3).',
+    schema: integer(1, 50, 'a whole number from 1 to 50'),
+    allowed: ['a whole number from 1 to 50'],
+  },
+  min: {
+    description: 'Smallest daily move listed, in percent (default 5).',
+    schema: z
+      .string()
+      .transform((v, ctx) => {
+        const t = v.trim();
+        if (t === '') return undefined;
+        const n = Number(t);
+        return Number.isFinite(n) && n >= 0 && n <= 100 ? n : invalid(ctx, 'expected a percentage from 0 to 100');
+      })
+      .meta({ type: 'number', minimum: 0, maximum: 100 }),
+    allowed: ['a percentage from 0 to 100'],
+  },
+  prices: {
+    description: 'The share-price section’s companies or listings (BABA, 9988.HK), comma-separated; the page’s companies when omitted.',
+    schema: list(400, false),
+    allowed: ['tickers or listings from /api/v1/prices/listings, comma-separated'],
+    list: true,
+  },
+  'prices-from': {
+    description: 'Where the share-price section rebases its lines to 100 (YYYY-MM-DD or a year); a year before the newest close when omitted.',
+    schema: z.string().max(10),
+    allowed: ['a date such as 2025-01-02', 'a year such as 2025'],
+  },
   table: {
     description: 'Which table of the page the CSV holds; the first when omitted.',
     schema: z.string().max(40),
@@ -346,10 +407,13 @@ export const QUERIES = {
   chartPng: querySchema([...CHART_PARAMETERS, 'scale']),
   facts: querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }, ['ticker']),
   events: querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' }),
+  prices: querySchema(['primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' }),
+  priceChange: querySchema(['window', 'days', 'as-of', 'primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date' }),
+  priceMoves: querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' }),
   check: querySchema(['date']),
   /** Explore and its twins: a chart query, and which table the CSV twin holds. */
-  explorePage: querySchema([...CHART_PARAMETERS, 'table']),
-  companyPage: querySchema(['currency', 'table']),
+  explorePage: querySchema([...CHART_PARAMETERS, 'table', 'prices', 'prices-from']),
+  companyPage: querySchema(['currency', 'table', 'prices', 'prices-from']),
   /** Pages whose only parameter picks the CSV twin's table (the overview). */
   tablePage: querySchema(['table']),
   /** Methodology: the CSV twin's table and the page of the coverage table. */

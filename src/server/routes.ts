@@ -9,7 +9,7 @@ import { ASSETS, hashedUrl, staticAssetHandler } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
 import { z } from 'zod';
 import { CHECK_BODY_LIMIT, QUERIES } from './query-parameters.js';
-import { CHECK_BODY, CheckReportSchema, CompanySchema, ERROR_RESPONSES, EventSchema, FactSchema, MetricSchema, SeriesResultSchema, fileResponse } from './api-schemas.js';
+import { CHECK_BODY, CheckReportSchema, CompanySchema, DataAsOfSchema, ERROR_RESPONSES, EventSchema, FactSchema, MetricSchema, SeriesResultSchema, fileResponse } from './api-schemas.js';
 import { overviewPage } from './pages/overview.js';
 import { companyPage } from './pages/company.js';
 import { explorePage } from './pages/explore.js';
@@ -23,13 +23,15 @@ import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
+import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
+import { listingsSchema, movesSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 import { modelsPage } from './pages/models.js';
 import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
 import { ModelListSchema, ModelLoadsSchema, ModelSeriesSchema } from './api/models-schemas.js';
 import { MODEL_QUERIES } from './models-query.js';
 
 
-const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/models', '/api/v1/models.csv', '/api/v1/models/series', '/api/v1/models/series.csv', '/api/v1/models/chart.svg', '/api/v1/models/chart.png', '/api/v1/models/chart.vl.json', '/api/v1/models/loads', '/api/v1/check', '/api/v1/openapi.json'];
+const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/models', '/api/v1/models.csv', '/api/v1/models/series', '/api/v1/models/series.csv', '/api/v1/models/chart.svg', '/api/v1/models/chart.png', '/api/v1/models/chart.vl.json', '/api/v1/models/loads', '/api/v1/check', '/api/v1/prices', '/api/v1/prices.csv', '/api/v1/prices/change', '/api/v1/prices/change.csv', '/api/v1/prices/moves', '/api/v1/prices/moves.csv', '/api/v1/prices/listings', '/api/v1/openapi.json'];
 
 async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
   if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
@@ -119,17 +121,17 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     checking(page('/check.json', checkPage, 'json')), // the same JSON as POST /api/v1/check
     checking(page('/check.csv', checkPage, 'csv')),
 
-    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies', querystring: QUERIES.none, response: json(z.object({ companies: z.array(CompanySchema) }), 'Every company and group') }),
-    api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions, with their names in words', querystring: QUERIES.none, response: json(z.object({ metrics: z.array(MetricSchema) }), 'Every metric') }),
+    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies', querystring: QUERIES.none, response: json(z.object({ dataAsOf: DataAsOfSchema, companies: z.array(CompanySchema) }), 'Every company and group') }),
+    api('GET', '/api/v1/metrics', metricsHandler(ctx), { tags: ['reference'], summary: 'Metric definitions, with their names in words', querystring: QUERIES.none, response: json(z.object({ dataAsOf: DataAsOfSchema, metrics: z.array(MetricSchema) }), 'Every metric') }),
     api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: QUERIES.series, response: json(SeriesResultSchema, 'The series') }),
     api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: QUERIES.series, response: file('text/csv', 'One row per company and period, with sources') }),
-    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: QUERIES.facts, response: json(z.object({ ticker: z.string(), metric: z.string().nullable(), facts: z.array(FactSchema) }), 'Every stored version') }),
+    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: QUERIES.facts, response: json(z.object({ ticker: z.string(), metric: z.string().nullable(), dataAsOf: DataAsOfSchema, facts: z.array(FactSchema) }), 'Every stored version') }),
     api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: QUERIES.facts, response: file('text/csv', 'One row per stored fact') }),
     api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, laid out for `width`, with alt text (aria-label), a long description and a link to its source on every mark', querystring: QUERIES.chart, response: file('image/svg+xml', 'The chart') }),
     api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG (bundled fonts: the same image on every machine)', querystring: QUERIES.chartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
     api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec (data inline), to restyle or open in the Vega editor', querystring: QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
-    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
-    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: QUERIES.events, response: json(z.object({ events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: QUERIES.events, response: json(z.object({ dataAsOf: DataAsOfSchema, events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: QUERIES.events, response: json(z.object({ dataAsOf: DataAsOfSchema, events: z.array(EventSchema) }), 'The events, oldest first') }),
     api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: QUERIES.events, response: file('text/csv', 'One row per event') }),
     api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: MODEL_QUERIES.list, response: json(ModelListSchema, 'The models of the retrieval, newest first') }),
     api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: MODEL_QUERIES.list, response: file('text/csv', 'One row per model, with its source row') }),
@@ -140,6 +142,13 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: MODEL_QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
     api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', querystring: QUERIES.none, response: json(ModelLoadsSchema, 'Every retrieval stored, newest first') }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
+    api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: QUERIES.prices, response: json(sharePriceSchema, 'The closes per listing') }),
+    api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: QUERIES.prices, response: file('text/csv', 'One row per listing and day') }),
+    api('GET', '/api/v1/prices/change', priceChangeHandler(ctx, 'json'), { tags: ['prices'], summary: 'Percent change per listing over a window (`price_change`: ytd, days, day, between), as `airace prices change --format json`', querystring: QUERIES.priceChange, response: json(priceChangeSchema, 'The change per listing') }),
+    api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: QUERIES.priceChange, response: file('text/csv', 'One row per listing') }),
+    api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: QUERIES.priceMoves, response: json(movesSchema, 'The moves') }),
+    api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: QUERIES.priceMoves, response: file('text/csv', 'One row per move') }),
+    api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', querystring: QUERIES.none, response: json(listingsSchema, 'Every listing') }),
     {
       // The API's root: browsers go to the reference, clients get where everything is.
       ...api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') }),

@@ -1,8 +1,8 @@
 // The documents of record behind the points a chart shows: each filing or release once, with
 // its form and filing date and which company and periods it supports. The Sources tab of every
 // chart frame lists these; the CSV and JSON twins carry the same URLs per point.
-import type { DataAsOf, SeriesResult } from '../model/series.js';
-import { dataAsOfPoints } from '../series/data-as-of.js';
+import type { DocumentRef } from '../model/fact.js';
+import type { SeriesResult } from '../model/series.js';
 import type { GuidanceHistory } from '../series/guidance-history.js';
 import type { PledgeProgress } from '../series/pledge-progress.js';
 
@@ -19,16 +19,21 @@ export interface ChartSource {
   readAt: string | null;
   /** "Amazon FY2024", "Amazon 2024-Q3": the points it supports. */
   covers: string[];
+  /** The document as the figures cite it (what it is, verification, read-at), for documentCitation. */
+  ref: DocumentRef;
+  /** Whose document it is (the company a release belongs to), for its label. */
+  owner: string | null;
 }
 
 /** One entry per document, newest filing first; documents without a date last. */
 export function chartSources(result: SeriesResult, shown?: ReadonlySet<string>): ChartSource[] {
   const byUrl = new Map<string, ChartSource>();
+  const names = new Map(result.series.map((s) => [s.ticker, s.name]));
   for (const s of result.series) {
     for (const p of s.points) {
       if (p.value === null || (shown && !shown.has(p.label))) continue;
       for (const ref of [...p.sources, ...(p.fx ? [p.fx.source] : [])]) {
-        const entry = byUrl.get(ref.url) ?? { url: ref.url, form: ref.form, filed: ref.filed, kind: ref.kind, confidence: ref.confidence, verified: ref.verified ?? null, readAt: ref.readAt ?? null, covers: [] };
+        const entry = byUrl.get(ref.url) ?? { url: ref.url, form: ref.form, filed: ref.filed, kind: ref.kind, confidence: ref.confidence, verified: ref.verified ?? null, readAt: ref.readAt ?? null, covers: [], ref, owner: ('ticker' in ref ? names.get(ref.ticker) : undefined) ?? s.name };
         const what = `${s.name} ${p.label}`;
         if (!entry.covers.includes(what)) entry.covers.push(what);
         entry.form ??= ref.form;
@@ -48,23 +53,21 @@ export function latestFiling(sources: ChartSource[]): string | null {
 /** The documents behind the plan-vs-actual figure: each guidance statement, each actual, the pledge and the capex counted against it. */
 export function planSources(histories: GuidanceHistory[], pledge: PledgeProgress | null): ChartSource[] {
   const byUrl = new Map<string, ChartSource>();
-  const add = (url: string, what: string, ref?: { form: string | null; filed: string | null; kind: string; confidence: string; verified?: string; readAt?: string | null }) => {
-    const entry = byUrl.get(url) ?? { url, form: ref?.form ?? null, filed: ref?.filed ?? null, kind: ref?.kind ?? 'bundled', confidence: ref?.confidence ?? 'high', verified: ref?.verified ?? null, readAt: ref?.readAt ?? null, covers: [] };
+  const add = (ref: DocumentRef & { kind?: string; confidence?: string }, what: string, owner: string) => {
+    const entry = byUrl.get(ref.url) ?? { url: ref.url, form: ref.form, filed: ref.filed, kind: ref.kind ?? 'bundled', confidence: ref.confidence ?? 'high', verified: ref.verified ?? null, readAt: ref.readAt ?? null, covers: [], ref, owner };
     if (!entry.covers.includes(what)) entry.covers.push(what);
-    byUrl.set(url, entry);
+    byUrl.set(ref.url, entry);
   };
   for (const h of histories) {
-    for (const step of h.steps) for (const s of step.sources) add(s.url, `${h.name} guidance of ${step.date}`);
-    for (const s of h.actual?.sources ?? []) add(s.url, `${h.name} ${h.label} actual`, s);
+    for (const step of h.steps) for (const s of step.sources) add(s, `${h.name} guidance of ${step.date}`, h.name);
+    for (const s of h.actual?.sources ?? []) add(s, `${h.name} ${h.label} actual`, h.name);
   }
   if (pledge) {
-    for (const s of pledge.sources) add(s.url, `${pledge.name}’s pledge`, s);
-    for (const c of pledge.checkpoints) for (const s of c.sources) add(s.url, `${pledge.name} ${c.label}`, s);
+    for (const s of pledge.sources) add(s, `${pledge.name}’s pledge`, pledge.name);
+    for (const c of pledge.checkpoints) for (const s of c.sources) add(s, `${pledge.name} ${c.label}`, pledge.name);
   }
   return [...byUrl.values()].sort((a, b) => (b.filed ?? '').localeCompare(a.filed ?? '') || a.url.localeCompare(b.url));
 }
 
-/** How current the plan-vs-actual figure is: its actuals and the quarters counted against the pledge. */
-export function planDataAsOf(histories: GuidanceHistory[], pledge: PledgeProgress | null): DataAsOf {
-  return dataAsOfPoints([...histories.flatMap((h) => (h.actual ? [h.actual] : [])), ...(pledge?.checkpoints.map((c) => c.quarter) ?? [])]);
-}
+/** How current the plan-vs-actual figure is: the same as its footer says (src/chart/specs/plan-vs-actual.ts). */
+export { planDataAsOf } from '../chart/specs/plan-vs-actual.js';

@@ -30,10 +30,10 @@ export interface LeaderboardRow {
   colour: string;
   /** Capex of the latest fiscal year with a value. */
   capexFy: Figure | null;
-  /** Capex of the trailing four quarters to the board's common quarter (see Leaderboard.ttmLabel). */
+  /** The company's own latest trailing-four-quarter capex (the newest it has reported). */
   capexTtm: Figure | null;
-  /** The company's own latest trailing-four-quarter capex, when it ends later than the common quarter. */
-  laterTtm: Figure | null;
+  /** Capex of the trailing four quarters to the board's common quarter (see Leaderboard.ttmLabel): what the ranking compares. */
+  comparedTtm: Figure | null;
   /** capexFy against the fiscal year before; null when either is missing. */
   capexGrowth: Growth | null;
   /** Capex intensity and free cash flow of the same fiscal year as capexFy (missing points keep their reason). */
@@ -85,11 +85,8 @@ export async function leaderboard(db: Kysely<Database>, tickers: readonly string
       name: s.name,
       colour: s.colour,
       capexFy,
-      capexTtm: common === null ? latest(ttm, s.ticker) : at(ttm, s.ticker, common),
-      laterTtm: (() => {
-        const own = latest(ttm, s.ticker);
-        return common !== null && own && own.label !== common ? own : null;
-      })(),
+      capexTtm: latest(ttm, s.ticker),
+      comparedTtm: common === null ? latest(ttm, s.ticker) : at(ttm, s.ticker, common),
       capexGrowth,
       capexIntensity: at(intensity, s.ticker, capexFy?.label),
       freeCashFlow: at(fcf, s.ticker, capexFy?.label),

@@ -55,16 +55,16 @@ describe('groupedColumnSpec', () => {
     // Every text is a data row drawn through a field, never a mark value Vega would compile.
     const texts = layersOf(custom).filter((l) => l.mark.type === 'text');
     for (const l of texts) expect(l.encoding.text, JSON.stringify(l.encoding.text)).toHaveProperty('field');
-    const lines = texts.flatMap((l) => ((l as any).data?.values ?? []).map((v: { text?: string }) => v.text));
+    const lines = texts.flatMap((l) => ((l as any).data?.values ?? []).flatMap((v: { text?: string | string[] }) => v.text));
     expect(lines).toContain('Source: test');
     expect(lines).toContain('Purchases of property and equipment; fiscal years');
     const titles = layersOf(spec)[0].encoding.tooltip.map((t: { title: string }) => t.title);
-    expect(titles).toEqual(['Company', 'Period', 'Capital expenditures', 'Basis', 'Figure']);
+    expect(titles).toEqual(['Company', 'Period', 'Capital expenditures', 'Basis', 'Figure', 'Source', 'Verified']);
   });
 
   it('names a gap once, under the chart, instead of text in its slot', () => {
     const marked = groupedColumnSpec(withIncompleteAlphabet());
-    const lines = layersOf(marked).flatMap((l) => ((l as any).data?.values ?? []).map((v: { text?: string }) => v.text));
+    const lines = layersOf(marked).flatMap((l) => ((l as any).data?.values ?? []).flatMap((v: { text?: string | string[] }) => v.text));
     expect(lines).toContain('Gap: Alphabet FY2025 (incomplete).');
     expect(layersOf(marked).some((l) => JSON.stringify(l.transform ?? []).includes('datum.value === null'))).toBe(false);
     expect(rowsOf(marked).find((r) => r.missing === 'incomplete')?.missingText).toBe('incomplete');

@@ -69,6 +69,25 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('applies a migration that lands after a later-numbered one (0006 after 0007)', async () => {
+      const database = await dialect.createDatabase();
+      try {
+        const first = await openStore(database.target);
+        const schema = await first.dialect.migrationSchema(first.db);
+        // As if this store was made before 0006-prices existed: its tables and record gone.
+        for (const t of ['prices', 'price_fetches', 'listings']) await first.db.schema.dropTable(t).execute();
+        await first.db.withSchema(schema ?? 'main').deleteFrom('kysely_migration' as any).where('name', '=', '0006-prices').execute();
+        await first.close();
+        const again = await openStore(database.target);
+        const names = (await again.db.withSchema(schema ?? 'main').selectFrom('kysely_migration' as any).select('name').execute()).map((r: any) => r.name);
+        expect(names).toContain('0006-prices');
+        expect(await again.db.selectFrom('listings').selectAll().execute()).toEqual([]);
+        await again.close();
+      } finally {
+        await database.drop();
+      }
+    });
+
     it('keeps two databases apart (PostgreSQL: two schemas of one database)', async () => {
       const a = await openTestStore(dialect);
       const b = await openTestStore(dialect);

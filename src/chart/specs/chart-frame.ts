@@ -18,6 +18,8 @@ import { formatEventDate } from '../format-event-date.js';
 import { wrapText } from '../wrap-text.js';
 import { gapNotes } from '../gap-notes.js';
 import type { Layer } from '../layer.js';
+import { dataAsOfText } from '../../series/data-as-of.js';
+import { footerLines } from '../source-line.js';
 
 export interface FrameExtras {
   /** Notes the chart type adds (an incomplete stack), after the notes about gaps. */
@@ -26,8 +28,8 @@ export interface FrameExtras {
 
 const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
 
-/** Lines of text as one text layer, each at its pixel position. */
-function textLayer(lines: { x: number; y: number; text: string }[], style: { fontSize: number; fontWeight?: 400 | 600; color: string }): Layer {
+/** Lines of text as one text layer, each at its pixel position (a text of several lines is an array, `lineHeight` apart). */
+function textLayer(lines: { x: number; y: number; text: string | string[] }[], style: { fontSize: number; fontWeight?: 400 | 600; color: string; lineHeight?: number }): Layer {
   return {
     data: { values: lines },
     mark: { type: 'text', align: 'left', baseline: 'top', aria: false, ...style },
@@ -69,7 +71,8 @@ export function chartFrame(result: SeriesResult, opts: ResolvedChartOptions, lay
   const placed = marks && marks.placed.length ? marks : null;
 
   const sourceTop = listTop + (placed?.listHeight ?? 0) + 4;
-  const source = wrapText(opts.sourceLine, layout.textWidth, FONT_SIZES.source);
+  // Where the plotted figures come from, how they were verified, then how current they are.
+  const source = footerLines(opts.sourceLine, dataAsOfText(result.dataAsOf), layout.textWidth, FONT_SIZES.source);
 
   // Above the plot, from the top: title, subtitle, legend, then the events' lane.
   const titleLine = Math.round(layout.titleSize * LINE.title);
@@ -84,8 +87,9 @@ export function chartFrame(result: SeriesResult, opts: ResolvedChartOptions, lay
     textLayer(layout.title.map((t, i) => ({ x: left, y: top(i * titleLine), text: t })), { fontSize: layout.titleSize, fontWeight: 600, color: COLOURS.text }),
     textLayer(layout.subtitle.map((t, i) => ({ x: left, y: top(subtitleTop + i * subtitleLine), text: t })), { fontSize: FONT_SIZES.subtitle, color: COLOURS.muted }),
     ...(notes.length ? [textLayer(notes.map((t, i) => ({ x: left, y: notesTop + i * noteLine, text: t })), { fontSize: FONT_SIZES.note, color: COLOURS.muted })] : []),
-    textLayer(source.map((t, i) => ({ x: left, y: sourceTop + i * noteLine, text: t })), { fontSize: FONT_SIZES.source, color: COLOURS.muted }),
     ...legendLayers(layout, left, top(legendTop)),
+    // The footer last, as one text of several lines: where the figures come from, how they were verified, data as of.
+    textLayer([{ x: left, y: sourceTop, text: source }], { fontSize: FONT_SIZES.source, color: COLOURS.muted, lineHeight: noteLine }),
   ];
 
   const meta = {

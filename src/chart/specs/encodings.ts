@@ -9,7 +9,7 @@ import type { ChartLayout } from '../chart-layout.js';
 export const TOOLTIP_TRANSFORMS = [
   { calculate: "datum.label + ' (' + datum.start + ' – ' + datum.end + ')'", as: 'period' },
   {
-    calculate: "datum.derived ? 'derived: ' + (datum.derivation || 'computed by airace') : 'reported'",
+    calculate: "(datum.derived ? 'derived: ' + (datum.derivation || 'computed by airace') : 'reported') + (datum.caveats ? ' · caveats: ' + datum.caveats : '')",
     as: 'provenance',
   },
   { calculate: "datum.name + ', ' + datum.label + ': ' + datum.valueText + ' (' + datum.provenance + ')'", as: 'summary' },
@@ -47,7 +47,7 @@ export function valueEncoding(layout: ChartLayout) {
   } as const;
 }
 
-/** Tooltip, aria description and a link to the first source (one click from a bar to its filing). */
+/** Tooltip (with the figure's caveats, document and verification), aria description and a link to the first document of record (one click from a bar to its filing). */
 export function detailEncodings(result: SeriesResult) {
   return {
     tooltip: [
@@ -56,6 +56,8 @@ export function detailEncodings(result: SeriesResult) {
       { field: 'valueText', title: metricLabel(result.metric) },
       { field: 'basis', title: 'Basis' },
       { field: 'provenance', title: 'Figure' },
+      { field: 'source', title: 'Source' },
+      { field: 'verified', title: 'Verified' },
     ],
     description: { field: 'summary' },
     href: { field: 'sourceUrl' },

@@ -8,15 +8,20 @@
 import type { DataAsOf, SeriesResult } from '../../model/series.js';
 import { dataAsOfText } from '../../series/data-as-of.js';
 import { chartSources, latestFiling, type ChartSource } from '../../views/chart-sources.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import type { ChartLinks } from './chart-links.js';
 import { seriesTable } from './series-table.js';
-import { sourceHost } from './value-link.js';
+import { documentCitation, type CompanyNames } from './source-links.js';
 import { embedCode } from './embed-code.js';
 
 export interface FrameInput {
   id: string;
-  links: ChartLinks;
+  /** The chart's API links (image at a width, data, embed); null for a chart with no image route (share prices), drawn inline as `chart`. */
+  links: ChartLinks | null;
+  /** The chart already drawn (SVG), for a chart with no image route. */
+  chart?: SafeHtml;
+  /** A Download panel of its own (the data routes of a chart with no image route). */
+  downloads?: SafeHtml;
   /** Short alt text (the chart's description). */
   alt: string;
   /** The chart's title, for the embed code's iframe title. */
@@ -39,6 +44,8 @@ export interface FrameInput {
   embed?: boolean;
   /** How current the figures are; the series result's by default. */
   dataAsOf?: DataAsOf;
+  /** Company names, so the table's documents say whose release each is. */
+  names?: CompanyNames;
   /** "Data as of" already in words (a retrieval of a third party's table), instead of `dataAsOf`. */
   asOfText?: string;
 }
@@ -53,7 +60,7 @@ const TABS = [
 const withWidth = (url: string, width: number) => `${url}${url.includes('?') ? '&' : '?'}width=${width}`;
 
 /** The chart without JavaScript: the browser picks the width nearest the screen's. */
-function picture(f: FrameInput): SafeHtml {
+function picture(f: FrameInput & { links: ChartLinks }): SafeHtml {
   const [phone, tablet, wide] = f.widths ?? [360, 640, 800];
   return html`<picture>
     <source media="(max-width: 30rem)" srcset="${withWidth(f.links.svg, phone)}">
@@ -62,31 +69,20 @@ function picture(f: FrameInput): SafeHtml {
   </picture>`;
 }
 
-const VERIFIED_WORDS: Record<string, string> = {
-  xbrl: 'matches SEC’s XBRL data',
-  filing: 'read in the document',
-  mapped: 'read elsewhere, not yet checked in the document',
-  secondary: 'no primary document identified',
-};
-
+/** A document as every figure cites it (what it is, read-at, verification mark), then what it supports. */
 function sourceItem(s: ChartSource): SafeHtml {
-  const href = safeUrl(s.url);
-  const doc = [s.form, s.filed ? `filed ${s.filed}` : null].filter(Boolean).join(', ');
-  const link = href ? html`<a href="${href}">${sourceHost(s.url)}</a>` : html`${s.url}`;
-  const readAt = safeUrl(s.readAt);
   const covers = s.covers.length > 6 ? `${s.covers.slice(0, 6).join(', ')} and ${s.covers.length - 6} more` : s.covers.join(', ');
-  const checked = s.verified ? VERIFIED_WORDS[s.verified] : null;
-  return html`<li>${link}${doc ? html` <span class="doc">${doc}</span>` : ''} <span class="covers">· ${covers}</span>${checked ? html` <span class="kind">· ${checked}${readAt ? html` (<a href="${readAt}">where it was read</a>)` : ''}</span>` : ''}${s.kind === 'sec' ? html` <span class="kind">(synced from SEC EDGAR)</span>` : ''}</li>`;
+  return html`<li>${documentCitation(s.ref, s.owner)} <span class="covers">· ${covers}</span>${s.kind === 'sec' ? html` <span class="kind">(synced from SEC EDGAR)</span>` : ''}</li>`;
 }
 
-function sourcesPanel(sources: ChartSource[], links: ChartLinks): SafeHtml {
+function sourcesPanel(sources: ChartSource[], links: ChartLinks | null): SafeHtml {
   if (!sources.length) return html`<p>No sources: nothing is drawn.</p>`;
   return html`<p>The ${sources.length === 1 ? 'document' : `${sources.length} documents`} of record behind the figures shown, newest filing first. Each value in the table links to its own.</p>
 <ul class="source-list">${sources.map(sourceItem)}</ul>
-<p class="hint">Every stored version of a figure, with its accession number: <a href="${links.json}">the series as JSON</a>.</p>`;
+${links ? html`<p class="hint">Every stored version of a figure, with its accession number: <a href="${links.json}">the series as JSON</a>.</p>` : ''}`;
 }
 
-function downloadPanel(f: FrameInput): SafeHtml {
+function downloadPanel(f: FrameInput & { links: ChartLinks }): SafeHtml {
   const l = f.links;
   return html`<ul class="download-list">
   <li><a href="${l.svg}" download>SVG</a> <span class="hint">vector, every mark linked to its source</span></li>
@@ -107,19 +103,20 @@ export function chartFrame(f: FrameInput): SafeHtml {
   const shown = f.periods ? new Set(f.periods) : undefined;
   const sources = f.sources ?? (f.result ? chartSources(f.result, shown) : []);
   const asOf = f.dataAsOf ?? (f.result ? f.result.dataAsOf : { newestPeriodEnd: null, newestDocumentDate: latestFiling(sources) });
-  const table = f.table ?? (f.result ? seriesTable(f.result, { id: `${f.id}-values`, caption: f.title, csvHref: f.links.csv, periods: f.periods }) : html``);
+  const links = f.links;
+  const table = f.table ?? (f.result ? seriesTable(f.result, { id: `${f.id}-values`, caption: f.title, csvHref: links?.csv, periods: f.periods, names: f.names }) : html``);
   // Without JavaScript the panels follow one another, each under its own heading; app.js turns
   // the links above them into tabs (role=tablist) and shows one panel at a time.
   const panel = (key: (typeof TABS)[number]['key'], body: SafeHtml) =>
     html`<section class="frame-panel frame-${key}" id="${f.id}-${key}" aria-labelledby="${f.id}-tab-${key}">${key === 'chart' ? '' : html`<h3 class="panel-heading">${TABS.find((t) => t.key === key)!.label}</h3>`}${body}</section>`;
-  return html`<figure class="frame" id="${f.id}" data-chart data-src="${f.links.svg}">
+  return html`<figure class="frame" id="${f.id}" data-chart${links ? html` data-src="${links.svg}"` : ''}>
   <nav class="frame-tabs" aria-label="Chart, table, sources and downloads">
     ${TABS.map((t) => html`<a class="frame-tab" id="${f.id}-tab-${t.key}" href="#${f.id}-${t.key}">${t.label}</a>`)}
   </nav>
-  ${panel('chart', html`<div class="chart-view">${picture(f)}</div>`)}
+  ${panel('chart', html`<div class="chart-view">${f.chart ?? (links ? picture({ ...f, links }) : '')}</div>`)}
   ${panel('table', table)}
-  ${panel('sources', f.sourcesPanel ?? sourcesPanel(sources, f.links))}
-  ${panel('download', downloadPanel(f))}
-  <figcaption class="frame-foot">${f.asOfText ?? dataAsOfText(asOf)}${f.links.explore ? html` · <a href="${f.links.explore}">Explore this chart</a>` : ''} · <a href="/methodology">How the figures are made</a></figcaption>
+  ${panel('sources', f.sourcesPanel ?? sourcesPanel(sources, links))}
+  ${panel('download', f.downloads ?? (links ? downloadPanel({ ...f, links }) : html``))}
+  <figcaption class="frame-foot">${f.asOfText ?? dataAsOfText(asOf)}${links?.explore ? html` · <a href="${links.explore}">Explore this chart</a>` : ''} · <a href="/methodology">How the figures are made</a></figcaption>
 </figure>`;
 }

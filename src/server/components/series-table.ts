@@ -6,6 +6,7 @@ import { columnScaleFor } from '../../model/format-figure.js';
 import { html, type SafeHtml } from '../html.js';
 import { MARKS_LEGEND, pointCell } from './value-link.js';
 import { scrollTable } from './scroll-table.js';
+import { NO_NAMES, type CompanyNames } from './source-links.js';
 
 export interface SeriesTableOptions {
   id: string;
@@ -13,9 +14,11 @@ export interface SeriesTableOptions {
   csvHref?: string;
   /** Only these periods (a chart's), in this order; all of the result's by default. */
   periods?: string[];
+  /** Company names for the documents' labels (whose release a document is). */
+  names?: CompanyNames;
 }
 
-export function seriesTable(result: SeriesResult, { id, caption, csvHref, periods }: SeriesTableOptions): SafeHtml {
+export function seriesTable(result: SeriesResult, { id, caption, csvHref, periods, names = NO_NAMES }: SeriesTableOptions): SafeHtml {
   const labels = periods ?? periodLabels(result);
   const scales = result.series.map((s) => (result.unit === 'percent' ? null : columnScaleFor(s.points.map((p) => p.value))));
   const table = html`<table id="${id}">
@@ -23,7 +26,7 @@ export function seriesTable(result: SeriesResult, { id, caption, csvHref, period
   <thead><tr><th scope="col">Period</th>${result.series.map((s) => html`<th scope="col" class="num"><a href="/company/${s.ticker}">${s.name}</a></th>`)}</tr></thead>
   <tbody>
     ${labels.map(
-      (label) => html`<tr><th scope="row">${label}</th>${result.series.map((s, i) => pointCell(s.points.find((p) => p.label === label), result.unit, scales[i]?.size))}</tr>`,
+      (label) => html`<tr><th scope="row">${label}</th>${result.series.map((s, i) => pointCell(s.points.find((p) => p.label === label), result.unit, names, scales[i]?.size))}</tr>`,
     )}
   </tbody>
 </table>`;

@@ -1,6 +1,7 @@
 // Explore: a GET form (works without JavaScript; the URL holds the whole state) and the chart
 // in its frame (chart, table, sources, downloads and embed code). Combinations that would make
 // a meaningless chart (a stack of growth rates) are disabled in the form with the reason.
+import type { DataAsOf } from '../../model/series.js';
 import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
 import type { RaceEvent } from '../../model/race-event.js';
@@ -26,6 +27,8 @@ import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, queryString, type ChartQuery, type RawQuery } from '../series-query.js';
 import { chartFrame } from '../components/chart-frame.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
+import { PRICE_PARAMS, loadPriceSection, priceSection, type PriceSectionData } from '../components/price-section.js';
+import { SHARE_PRICE_COLUMNS, sharePriceRows } from '../../views/price-rows.js';
 
 const TYPE_LABELS: Record<ChartType, string> = { grouped: 'Grouped columns', line: 'Line', stacked: 'Stacked columns' };
 
@@ -41,6 +44,10 @@ export interface ExploreData {
   result: SeriesResult;
   /** Events marked on the chart (`annotate`); empty without it. */
   events: RaceEvent[];
+  /** Share prices of the companies shown (or `?prices=`), rebased to 100 at `?prices-from=`. */
+  prices: PriceSectionData;
+  /** How current the figures shown are (the series result's). */
+  dataAsOf: DataAsOf;
   /** Choices the form offers. */
   choices: { metrics: { id: string; label: string; unit: 'money' | 'percent' }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
 }
@@ -64,7 +71,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
   const result = await seriesResultFor(db, query);
   const events = await chartEventsFor(db, query, result);
   const summary = chartSummary(result, chartOptionsOf(query));
-  return { query, queryString: queryString(query, { chart: true }), links: chartLinks(query), ...summary, result, events, choices: choices(companies) };
+  return { query, queryString: queryString(query, { chart: true }), links: chartLinks(query), ...summary, result, events, prices: await loadPriceSection(db, req.query, query.companies), dataAsOf: result.dataAsOf, choices: choices(companies) };
 }
 
 /** The form's current values: the parsed query, or the raw input when it did not parse. */
@@ -167,7 +174,7 @@ function results(d: ExploreData, req: PageRequest): SafeHtml {
 </div>`;
 }
 
-function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
+function page(main: SafeHtml, canonical: string, req: PageRequest, dataAsOf?: DataAsOf): SafeHtml {
   return layout({
     title: 'Explore',
     description: 'Chart any metric for any companies and periods; download it or embed it.',
@@ -175,10 +182,11 @@ function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
     section: 'explore',
     twins: { json: twinHref('/explore', 'json', req.search), csv: twinHref('/explore', 'csv', req.search) },
     canonical,
+    dataAsOf,
   });
 }
 
-async function render(d: ExploreData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
+async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const main = html`<h1>Explore</h1>
 <div class="explore">
   ${form(stateOf(d.query), d.choices)}
@@ -186,8 +194,16 @@ async function render(d: ExploreData, _ctx: ServerContext, req: PageRequest): Pr
     <p id="explore-status" role="status">${statusText(d)}</p>
     ${results(d, req)}
   </div>
-</div>`;
-  return page(main, `/explore?${d.queryString}`, req);
+</div>
+${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
+  return page(main, `/explore?${d.queryString}`, req, d.result.dataAsOf);
+}
+
+/** The chart's own parameters, which the share-price form carries along. */
+function mainQuery(req: PageRequest): Record<string, string> {
+  const keep: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(req.search)) if (k !== PRICE_PARAMS.listings && k !== PRICE_PARAMS.from) keep[k] = keep[k] ? `${keep[k]},${v}` : v;
+  return keep;
 }
 
 async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
@@ -214,5 +230,8 @@ export const explorePage: Page<ExploreData> = {
   load,
   render,
   renderError,
-  tables: (d) => [{ name: 'series', columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.result) }],
+  tables: (d) => [
+    { name: 'series', columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.result) },
+    { name: 'prices', columns: SHARE_PRICE_COLUMNS, rows: d.prices.result ? sharePriceRows(d.prices.result) : [] },
+  ],
 };

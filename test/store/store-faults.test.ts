@@ -12,7 +12,7 @@ import { openStore } from '../../src/store/database.js';
 import { storeHealth } from '../../src/store/store-health.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS } from '../helpers/dialects.js';
+import { forEachDialect } from '../helpers/dialects.js';
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -155,33 +155,31 @@ describe('a damaged database', () => {
   });
 });
 
-for (const dialect of DIALECTS) {
-  describe(`airace doctor on ${dialect.name}`, () => {
-    it('reports pending and unknown migrations without applying them', async () => {
-      const database = await dialect.createDatabase();
-      try {
-        const bare = await openStore(database.target, { migrate: false });
-        const pending = await storeHealth(bare);
-        expect(pending.find((c) => c.name === 'connect')?.status).toBe('ok');
-        expect(pending.find((c) => c.name === 'schema')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^0 of \d+ migrations applied; pending: 0001-init/) });
-        expect(pending.find((c) => c.name === 'contents')?.status).toBe('skipped');
-        await bare.close();
+forEachDialect('airace doctor', (dialect) => {
+  it('reports pending and unknown migrations without applying them', async () => {
+    const database = await dialect.createDatabase();
+    try {
+      const bare = await openStore(database.target, { migrate: false });
+      const pending = await storeHealth(bare);
+      expect(pending.find((c) => c.name === 'connect')?.status).toBe('ok');
+      expect(pending.find((c) => c.name === 'schema')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^0 of \d+ migrations applied; pending: 0001-init/) });
+      expect(pending.find((c) => c.name === 'contents')?.status).toBe('skipped');
+      await bare.close();
 
-        const store = await openStore(database.target);
-        const healthy = await storeHealth(store);
-        expect(healthy.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.name)).toEqual(['contents']);
-        expect(healthy.find((c) => c.name === 'integrity')?.status).toBe(dialect.name === 'sqlite' ? 'ok' : 'skipped');
-        const schema = await store.dialect.migrationSchema(store.db);
-        await sql`insert into ${sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration')} (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(store.db);
-        const newer = await storeHealth(store);
-        expect(newer.find((c) => c.name === 'schema')).toMatchObject({ status: 'fail', detail: 'migrations unknown to this version: 9999-from-the-future', advice: expect.stringMatching(/upgrade airace/) });
-        await store.close();
-      } finally {
-        await database.drop();
-      }
-    });
+      const store = await openStore(database.target);
+      const healthy = await storeHealth(store);
+      expect(healthy.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.name)).toEqual(['contents']);
+      expect(healthy.find((c) => c.name === 'integrity')?.status).toBe(dialect.name === 'sqlite' ? 'ok' : 'skipped');
+      const schema = await store.dialect.migrationSchema(store.db);
+      await sql`insert into ${sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration')} (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(store.db);
+      const newer = await storeHealth(store);
+      expect(newer.find((c) => c.name === 'schema')).toMatchObject({ status: 'fail', detail: 'migrations unknown to this version: 9999-from-the-future', advice: expect.stringMatching(/upgrade airace/) });
+      await store.close();
+    } finally {
+      await database.drop();
+    }
   });
-}
+});
 
 describe('airace doctor on an unreachable PostgreSQL server', () => {
   it('fails the connection check and says what to look at', async () => {

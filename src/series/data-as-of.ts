@@ -37,18 +37,6 @@ export function dataAsOfResult(result: Pick<SeriesResult, 'series'>): DataAsOf {
   return dataAsOfPoints(result.series.flatMap((s) => s.points));
 }
 
-/** Facts as stored (listings, exports): each stands for its own period and document. */
-export function dataAsOfFacts(facts: Iterable<{ periodEnd: string; basis: Basis; filed: string | null }>): DataAsOf {
-  return dataAsOf([...facts].map((f) => ({ end: f.periodEnd, basis: f.basis, sources: [{ filed: f.filed }] })));
-}
-
-/** The newest of several (a page showing several tables and charts). */
-export function combineDataAsOf(parts: Iterable<DataAsOf>): DataAsOf {
-  let out = NO_DATA_AS_OF;
-  for (const p of parts) out = { newestPeriodEnd: later(out.newestPeriodEnd, p.newestPeriodEnd), newestDocumentDate: later(out.newestDocumentDate, p.newestDocumentDate) };
-  return out;
-}
-
 /** "data to 2026-06-30; newest document filed 2026-07-30", for footers, captions and source lines. */
 export function dataAsOfText(d: DataAsOf): string {
   if (!d.newestPeriodEnd && !d.newestDocumentDate) return 'Data as of: no dated figures shown';

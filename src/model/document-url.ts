@@ -25,6 +25,11 @@ export function withoutTrackingParameters(url: string): string {
   return `${base}${kept.length ? `?${kept.join('&')}` : ''}${fragment === undefined ? '' : `#${fragment}`}`;
 }
 
+/** The host without `www.`, lower case: what a link to the document says it points at. */
+export function hostOf(url: string): string {
+  return parseUrl(url)?.hostname.replace(/^www\./, '').toLowerCase() ?? url;
+}
+
 export function parseUrl(url: string): URL | null {
   try {
     return new URL(url);

@@ -11,7 +11,7 @@ import { buildServer } from '../../src/server/build-server.js';
 import { getSeries } from '../../src/series/engine.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { childMain } from '../child-process.js';
-import { interleavedMedians, median, msSince } from '../stats.js';
+import { interleavedMedians, msSince } from '../stats.js';
 import { CEILING_CHART_URL, CEILING_SERIES_URL, CHART_URL, SERIES_URL, type ServerReady } from './query-urls.js';
 
 interface Precomputed {

@@ -27,7 +27,6 @@ export function postgresStoreDialect(url: string): StoreDialect {
     // bigserial: every sync replaces a company's rows with new ids, so ids run out faster than rows.
     autoIncrementType: 'bigserial',
     needsAutoIncrementModifier: false,
-    textType: 'text',
     kyselyPlugins: [new CodePointTextPlugin()],
     maxParameters: 65535,
     supportsCopy: true,

@@ -50,7 +50,6 @@ export function sqliteStoreDialect(path: string): StoreDialect {
     autoIncrementType: 'integer',
     needsAutoIncrementModifier: true,
     // SQLite compares text by code point (BINARY) already.
-    textType: 'text',
     kyselyPlugins: [],
     maxParameters: 32766,
     // No COPY: bulk loads use multi-row INSERTs in one transaction, which is SQLite's fast path.

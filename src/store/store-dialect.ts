@@ -28,11 +28,6 @@ export interface StoreDialect {
    * so text sorts by code point as on SQLite whatever locale the database was created with.
    */
   readonly kyselyPlugins: readonly KyselyPlugin[];
-  /**
-   * @deprecated Write 'text': kyselyPlugins gives text columns code-point order on every dialect.
-   * Kept (as 'text') because 0002-sync was written against it.
-   */
-  readonly textType: 'text';
   /** Most parameters one statement may carry (SQLite's default limit is 32766; PostgreSQL's 65535). */
   readonly maxParameters: number;
   /** Whether `copyRows` streams rows with COPY ... FROM STDIN (much faster than multi-row INSERT). */

@@ -2,7 +2,7 @@
 // budget, and stops when its client goes away. Times are compared as ratios within one run, never
 // against a wall-clock limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchmarkArticle } from '../../src/check/check-benchmark.js';
+import { benchmarkArticle } from '../../bench/check-benchmark.js';
 import { CheckCancelled, CheckRunner } from '../../src/server/check-runner.js';
 import { openStore } from '../../src/store/database.js';
 import { testServer, type TestServer } from './test-server.js';

@@ -12,6 +12,7 @@ import './route-config.js';
 import { createServerContext } from './server-context.js';
 import type { CheckRunnerOptions } from './check-runner.js';
 import type { ChartCacheBudget } from './chart-cache.js';
+import { cachedRoute, type ResponseCacheBudget } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CHECK_RATE_LIMIT, routes } from './routes.js';
@@ -27,6 +28,8 @@ export interface BuildServerOptions {
   checks?: CheckRunnerOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
+  /** Bytes of whole GET answers kept in memory. Default {@link DEFAULT_RESPONSE_CACHE_BYTES}. */
+  responseCache?: ResponseCacheBudget;
 }
 
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
@@ -41,7 +44,7 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks);
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks, options.responseCache);
   app.addHook('onClose', async () => ctx.checks.close());
   app.decorateRequest('airaceFormat', null);
 
@@ -71,7 +74,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.register(async (instance) => {
     const limited = limit !== false && limit > 0;
     const checkLimiter = limited ? instance.createRateLimit({ max: Math.min(limit, CHECK_RATE_LIMIT), timeWindow: '1 minute' }) : undefined;
-    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(route);
+    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(cachedRoute(route, ctx.responses));
   });
   return app;
 }

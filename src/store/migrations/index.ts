@@ -8,6 +8,7 @@ import { dataOfRecord } from './0004-data-of-record.js';
 import { models } from './0005-models.js';
 import { syncAttempts } from './0007-sync-attempts.js';
 import { companyPages } from './0008-company-pages.js';
+import { storeGeneration } from './0009-store-generation.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0005-models': models(dialect),
         '0007-sync-attempts': syncAttempts(dialect),
         '0008-company-pages': companyPages(dialect),
+        '0009-store-generation': storeGeneration(dialect),
       };
     },
   };

@@ -28,8 +28,11 @@ export interface BuildServerOptions {
   checks?: CheckRunnerOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
-  /** Bytes of whole GET answers kept in memory. Default {@link DEFAULT_RESPONSE_CACHE_BYTES}. */
-  responseCache?: ResponseCacheBudget;
+  /**
+   * Bytes of whole GET answers kept in memory (default 64 MiB); `false` keeps no answers and no
+   * page data, so every request computes (the benchmark's uncached figures).
+   */
+  responseCache?: ResponseCacheBudget | false;
 }
 
 /** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */

@@ -9,29 +9,32 @@ import { LRUCache } from 'lru-cache';
 export const DEFAULT_MEMO_ENTRIES = 256;
 
 export class MemoCache {
-  private readonly entries: LRUCache<string, { value: Promise<unknown> }>;
+  private readonly entries: LRUCache<string, { value: Promise<unknown> }> | null;
 
+  /** `max` 0 keeps nothing (every call computes). */
   constructor(
     private readonly generation: () => Promise<string>,
     max = DEFAULT_MEMO_ENTRIES,
   ) {
-    this.entries = new LRUCache({ max });
+    this.entries = max > 0 ? new LRUCache({ max }) : null;
   }
 
   async get<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.entries) return make();
+    const entries = this.entries;
     // Read before computing: a write committing meanwhile can only label new data with the old generation.
     const scoped = `${await this.generation()}\0${key}`;
-    const hit = this.entries.get(scoped);
+    const hit = entries.get(scoped);
     if (hit) return hit.value as Promise<T>;
     const value = make();
-    this.entries.set(scoped, { value });
+    entries.set(scoped, { value });
     value.catch(() => {
-      if (this.entries.get(scoped)?.value === value) this.entries.delete(scoped);
+      if (entries.get(scoped)?.value === value) entries.delete(scoped);
     });
     return value;
   }
 
   clear(): void {
-    this.entries.clear();
+    this.entries?.clear();
   }
 }

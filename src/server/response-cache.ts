@@ -13,7 +13,7 @@ import type { FastifyRequest, RouteOptions, preHandlerHookHandler, onSendHookHan
 import { originOf } from './page.js';
 
 export interface ResponseCacheBudget {
-  /** Bytes of bodies kept (default 64 MiB). */
+  /** Bytes of bodies kept (default 64 MiB); 0 keeps none (ETags and 304s still work). */
   bytes?: number;
 }
 
@@ -44,7 +44,7 @@ const SERVER_INSTANCE = randomUUID();
 const bodyBytes = (body: string | Buffer) => (typeof body === 'string' ? 2 * body.length : body.byteLength);
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, CachedResponse>;
+  private readonly entries: LRUCache<string, CachedResponse> | null;
   private readonly states = new WeakMap<FastifyRequest, RequestState>();
   private latest = '';
 
@@ -52,7 +52,7 @@ export class ResponseCache {
     private readonly generation: () => Promise<string>,
     { bytes = DEFAULT_RESPONSE_CACHE_BYTES }: ResponseCacheBudget = {},
   ) {
-    this.entries = new LRUCache({ maxSize: bytes, sizeCalculation: (r) => bodyBytes(r.body) + 256 });
+    this.entries = bytes > 0 ? new LRUCache({ maxSize: bytes, sizeCalculation: (r) => bodyBytes(r.body) + 256 }) : null;
   }
 
   /** Answers a GET from the cache or with 304 when it can; else notes what onSend should keep. */
@@ -62,7 +62,7 @@ export class ResponseCache {
     if (generation !== this.latest) {
       // Nothing kept under an older generation can be served again.
       this.latest = generation;
-      this.entries.clear();
+      this.entries?.clear();
     }
     const key = requestKey(request);
     const etag = etagOf(generation, key);
@@ -71,7 +71,7 @@ export class ResponseCache {
       this.states.set(request, { key, generation, hit: true });
       return reply.code(304).send();
     }
-    const hit = this.entries.get(key);
+    const hit = this.entries?.get(key);
     const fresh = hit?.generation === generation ? hit : undefined;
     this.states.set(request, { key, generation, hit: fresh !== undefined });
     if (fresh) return reply.headers(fresh.headers).send(fresh.body);
@@ -88,24 +88,24 @@ export class ResponseCache {
       return payload;
     }
     // Kept only if no write came in since the request read the generation (its answer may predate it).
-    if (!state.hit && (typeof payload === 'string' || Buffer.isBuffer(payload)) && state.generation === this.latest) {
+    if (this.entries && !state.hit && (typeof payload === 'string' || Buffer.isBuffer(payload)) && state.generation === this.latest) {
       const headers: Record<string, string> = {};
       for (const name of KEPT_HEADERS) {
         const v = reply.getHeader(name);
         if (v !== undefined) headers[name] = String(v);
       }
-      this.entries.set(state.key, { generation: state.generation, headers, body: payload });
+      this.entries?.set(state.key, { generation: state.generation, headers, body: payload });
     }
     return payload;
   };
 
   clear(): void {
-    this.entries.clear();
+    this.entries?.clear();
   }
 
   /** Answers kept and their bytes (never more than the budget). */
   get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
+    return { entries: this.entries?.size ?? 0, bytes: this.entries?.calculatedSize ?? 0 };
   }
 }
 

@@ -25,14 +25,15 @@ export function createServerContext(
   adminToken: string | null | undefined,
   chartCache?: ChartCacheBudget,
   checks: CheckRunnerOptions = {},
-  responseCache?: ResponseCacheBudget,
+  responseCache?: ResponseCacheBudget | false,
 ): ServerContext {
   const generation = () => storeGeneration(store);
   return {
     store,
     charts: new ChartCache(chartCache),
-    memo: new MemoCache(generation),
-    responses: new ResponseCache(generation, responseCache),
+    // `false`: answers and page data are computed for every request (benchmarks measure that).
+    memo: new MemoCache(generation, responseCache === false ? 0 : undefined),
+    responses: new ResponseCache(generation, responseCache === false ? { bytes: 0 } : responseCache),
     adminToken: adminTokenOf(adminToken),
     checks: new CheckRunner(store, checks),
   };

@@ -11,6 +11,7 @@ import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext } from './server-context.js';
 import type { CheckRunnerOptions } from './check-runner.js';
+import type { PngRendererOptions } from './png-renderer.js';
 import type { ChartCacheBudget } from './chart-cache.js';
 import { cachedRoute, type ResponseCacheBudget } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
@@ -26,6 +27,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
   checks?: CheckRunnerOptions;
+  /** Threads and time budget of the PNG pool (defaults: AIRACE_RENDER_THREADS, AIRACE_RENDER_TIMEOUT_MS). */
+  renders?: PngRendererOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
   /**
@@ -47,8 +50,10 @@ function version(): string {
 
 export function buildServer(options: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks, options.responseCache);
-  app.addHook('onClose', async () => ctx.checks.close());
+  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks, options.responseCache, options.renders);
+  app.addHook('onClose', async () => {
+    await Promise.all([ctx.checks.close(), ctx.pngs.close()]);
+  });
   app.decorateRequest('airaceFormat', null);
 
   app.register(swagger, {

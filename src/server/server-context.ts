@@ -5,6 +5,7 @@ import { ResponseCache, type ResponseCacheBudget } from './response-cache.js';
 import { ChartCache, type ChartCacheBudget } from './chart-cache.js';
 import { MemoCache } from './memo-cache.js';
 import { CheckRunner, type CheckRunnerOptions } from './check-runner.js';
+import { PngRenderer, type PngRendererOptions } from './png-renderer.js';
 import { adminTokenOf } from './admin-auth.js';
 
 export interface ServerContext {
@@ -18,6 +19,8 @@ export interface ServerContext {
   adminToken: string | null;
   /** Article checks, run in worker threads with a time budget. */
   checks: CheckRunner;
+  /** PNG rasterisation, in worker threads with a time budget (the chart cache calls it). */
+  pngs: PngRenderer;
 }
 
 export function createServerContext(
@@ -26,11 +29,14 @@ export function createServerContext(
   chartCache?: ChartCacheBudget,
   checks: CheckRunnerOptions = {},
   responseCache?: ResponseCacheBudget | false,
+  renders: PngRendererOptions = {},
 ): ServerContext {
   const generation = () => storeGeneration(store);
+  const pngs = new PngRenderer(renders);
   return {
     store,
-    charts: new ChartCache(chartCache),
+    charts: new ChartCache(chartCache, (svg, scale) => pngs.render(svg, scale)),
+    pngs,
     // `false`: answers and page data are computed for every request (benchmarks measure that).
     memo: new MemoCache(generation, responseCache === false ? 0 : undefined),
     responses: new ResponseCache(generation, responseCache === false ? { bytes: 0 } : responseCache),

@@ -81,7 +81,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     schema,
     config: { format: 'json', cors: method === 'GET' },
   });
-  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a), schema: { hide: true }, config: { format: 'asset' } });
+  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a, url), schema: { hide: true }, config: { format: 'asset' } });
   const own = (file: string) => () => join(staticDir(), file);
   const seriesQuery = querySchema(SERIES_PARAMETERS);
   const chartQuery = querySchema(CHART_PARAMETERS);

@@ -69,6 +69,12 @@ export interface StoreDialect {
    * are the server administrator's tools).
    */
   integrityProblems?(db: Kysely<any>, options: { quick: boolean; limit: number }): Promise<string[]>;
+  /**
+   * A token that changes whenever the store's contents may have changed, by this process or any
+   * other (see store-generation.ts). Read it before the reads whose result it labels: a write that
+   * commits in between then labels new data with the old token, never old data with the new one.
+   */
+  generation(db: Kysely<any>): Promise<string>;
   /** Runs `fn` holding a lock named `name` across transactions and connections (other processes too). */
   withLock<T>(db: Kysely<any>, name: string, fn: () => Promise<T>, options?: LockOptions): Promise<T>;
 }

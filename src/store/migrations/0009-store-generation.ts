@@ -7,7 +7,7 @@ import type { StoreDialect } from '../store-dialect.js';
 import { createGenerationRow, GENERATION_TABLE, trackGeneration } from '../store-generation.js';
 
 /** The store's tables when this migration was written; later tables are tracked by their own migrations. */
-const TABLES = ['companies', 'facts', 'runs', 'data_files', 'sync_state', 'sync_run_items', 'events', 'event_companies', 'settings', 'model_loads', 'models'];
+const TABLES = ['companies', 'facts', 'runs', 'data_files', 'sync_state', 'sync_run_items', 'events', 'event_companies', 'settings', 'model_loads', 'models', 'listings', 'prices', 'price_fetches'];
 
 export function storeGeneration(dialect: StoreDialect): Migration {
   return {

@@ -84,7 +84,7 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|on\s+(?=(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year)))\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -273,7 +273,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // a figure of its own), else carried from the sentence before in the same paragraph.
       const future = basis !== 'actual';
       const inClause = periods.filter((p) => p.start >= clause.start && p.end <= clause.end);
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause).filter((p) => {
+      // "rose 9% from a year earlier to 268.95 billion yuan": the period the change starts from is not the amount's.
+      const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
         return !allFigures.some((f) => f !== q && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
@@ -281,7 +283,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
-      if (!periodMention) periodMention = [...inClause].filter((p) => kind !== 'change' || !isBase(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      if (!periodMention) periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
@@ -341,7 +343,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
-      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind)) {
+      const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
         const anchor = periodMention && periodMention.relative !== 'year-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;

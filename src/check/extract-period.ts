@@ -27,6 +27,8 @@ export type Relative =
   | 'year-earlier'
   /** "that year", "the same quarter", "for the quarter", "in the quarter": the reference period itself. */
   | 'same'
+  /** "the same three months of 2025", "the same quarter of 2024": the reference quarter, in the year stated. */
+  | 'same-in-year'
   /** "the full year", "for the year": the year the reference period is in. */
   | 'full-year'
   /** "this year", "last year", "next year": from the article date (`years` holds the shift). */
@@ -211,6 +213,11 @@ const PATTERNS: Pattern[] = [
       const shift = rel === 'this' || rel === 'the current' ? 0 : rel === 'next' ? 1 : -1;
       return base('year', { relative: 'article-year', years: shift });
     },
+  },
+  {
+    // "the same three months of 2025", "the same quarter of 2024", "the same period in 2025": the quarter the text is about, that year
+    re: new RegExp(String.raw`\bthe\s+same\s+(?:quarter|three[- ]month\s+period|three\s+months|period)\s+(?:of|in|a\s+year\s+(?:earlier|before)\s+in)\s+(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('quarter', { year: Number(g.y), relative: 'same-in-year' }),
   },
   {
     // "that year", "the same year", "the same quarter", "in the quarter", "for the quarter", "the quarter alone"

@@ -149,6 +149,12 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
       return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the same as “${r.text.trim()}”` };
     }
+    case 'same-in-year': {
+      const r = ctx.reference;
+      if (!r || !['quarter', 'fiscal-quarter'].includes(r.kind) || r.year === null) return { error: `“${m.text.trim()}” refers to a quarter, but the text names none before it` };
+      const shifted = shiftYear(r, (m.year ?? r.year) - (endMonthOf(r, ctx.company) === null ? r.year : yearOf(endMonthOf(r, ctx.company)!)));
+      return { ref: { ...shifted, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter of “${r.text.trim()}”, in ${m.year}` };
+    }
     case 'full-year': {
       const r = ctx.reference;
       if (!r) {

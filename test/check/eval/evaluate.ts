@@ -56,15 +56,18 @@ export interface EvalResult {
   confusion: Record<Verdict, Record<Outcome, number>>;
 }
 
-export function loadLabelFiles(): LabelFile[] {
-  const dir = path.join(here, 'labels');
+/** The labelled set in this folder; another one (articles/ and labels/ beside each other) can be given by its directory. */
+export const EVAL_DIR = here;
+
+export function loadLabelFiles(root: string = EVAL_DIR): LabelFile[] {
+  const dir = path.join(root, 'labels');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as LabelFile);
 }
 
-export const readArticle = (name: string) => readFileSync(path.join(here, 'articles', name), 'utf8');
+export const readArticle = (name: string, root: string = EVAL_DIR) => readFileSync(path.join(root, 'articles', name), 'utf8');
 
 /** Offsets of `words` in `text` that do not start or end inside a word or number ("9%" is not in "59%"). */
 function occurrences(text: string, words: string): number[] {
@@ -182,14 +185,14 @@ function claimAt(report: CheckReport, at: number): CheckedClaim | null {
   return covering.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
 }
 
-export async function runEval(store: Store): Promise<EvalResult> {
+export async function runEval(store: Store, root: string = EVAL_DIR): Promise<EvalResult> {
   const companies = await listCompanies(store.db);
-  const files = loadLabelFiles();
+  const files = loadLabelFiles(root);
   const scored: Scored[] = [];
   const unlabelled: EvalResult['unlabelled'] = [];
   const dates: EvalResult['dates'] = [];
   for (const file of files) {
-    const text = readArticle(file.article);
+    const text = readArticle(file.article, root);
     const report = await checkArticle(store.db, text, { charts: false });
     dates.push({ article: file.article, expected: file.date, got: report.articleDate?.date ?? null });
     const used = new Set<CheckedClaim>();

@@ -98,6 +98,8 @@ const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reach
 const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
+/** Metrics an article can be about as a whole (its topic), for figures that name none. */
+const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
 
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
@@ -127,6 +129,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastAnchor: PeriodRef | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
+  /** How often the article named each metric so far, with the first words that named it: its topic, for figures that name none. */
+  const metricCounts = new Map<string, { count: number; ref: MetricRef }>();
+  const topicMetric = (): MetricRef | null => {
+    let best: { count: number; ref: MetricRef } | null = null;
+    for (const v of metricCounts.values()) if (!best || v.count > best.count) best = v;
+    return best?.ref ?? null;
+  };
 
   sentences.forEach((sentence, index) => {
     // Past the limit nothing more is read: the work per request stays bounded.
@@ -136,6 +145,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const clauseOf = (offset: number) => spanAt(clauses, offset) ?? sentence;
     const mentions = matcher.find(masked, sentence.start, sentence.end);
     const metrics = extractMetricMentions(masked, sentence.start, sentence.end);
+    for (const m of metrics) {
+      if (!TOPIC_METRICS.has(m.id)) continue;
+      const seen = metricCounts.get(m.id);
+      if (seen) seen.count++;
+      else metricCounts.set(m.id, { count: 1, ref: { id: m.id, words: m.text, definition: null, segment: null, how: 'inferred', firm: false, fromSentence: null } });
+    }
     const periods = extractPeriods(masked, sentence.start, sentence.end);
     const months = extractMonths(masked, sentence.start, sentence.end);
     for (const m of mentions) named.add(m.ticker ?? m.text.toLowerCase());
@@ -183,7 +198,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
       const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
       const out: ClaimPeriod | { error: string } =
-        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: true, fromSentence: null };
+        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null };
       resolvedPeriods.set(p, out);
       return out;
     };
@@ -230,7 +245,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = stated('cloud_revenue', subjectSegment.name, subjectSegment.name);
       } else if (lastMetric && lastMetric.paragraph === sentence.paragraph && lastMetric.sentence >= number - 1 && q.kind !== 'count') {
         const same = lastMetric.sentence === number;
-        metric = { ...lastMetric.ref, how: same ? 'stated' : 'carried', fromSentence: same ? null : lastMetric.sentence, firm: true };
+        // A metric carried from a guess stays a guess.
+        const guessed = lastMetric.ref.how === 'inferred';
+        metric = { ...lastMetric.ref, how: guessed ? 'inferred' : same ? 'stated' : 'carried', fromSentence: same || guessed ? null : lastMetric.sentence, firm: !guessed };
       }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
@@ -241,6 +258,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.
       if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
       if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
+      if (!metric && (q.kind === 'money' || q.kind === 'percent')) {
+        // Nothing names the metric: the one the article has named most so far (a list under a capex heading), as a guess.
+        const topic = topicMetric();
+        if (topic) metric = { ...topic, how: 'inferred', firm: false };
+      }
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
       // Kind.

@@ -98,6 +98,10 @@ const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reach
 const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
+/** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
+const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
+/** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
+const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
@@ -222,7 +226,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // Metric: named where the figure is, else carried from the sentence before (in the same paragraph).
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
-      const mention = metricForQuantity(metrics, q, clause, sentence, laterClauseHasFigure);
+      // Metric words that lead straight into a later figure are that figure's ("Amazon made $77.7 billion and spent $131.8 billion").
+      const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
+      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m)), q, clause, sentence, laterClauseHasFigure);
+      // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
+      const before = claims.length > first ? claims[claims.length - 1]! : null;
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) ? before.metric : null;
+      const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
@@ -231,7 +241,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
       const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
       const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
-      if (definedFcf) {
+      if (sameAsBefore) {
+        metric = { ...sameAsBefore };
+      } else if (definedFcf) {
         metric = stated('free_cash_flow', definedFcf.text);
       } else if (mention) {
         const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
@@ -252,7 +264,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
         const definition = definitionIn(metric.id, zone);
-        if (definition === 'incl-finance-leases' && metric.id === 'capex') metric = { ...metric, id: 'capex_incl_finance_leases', definition };
+        if (definition === 'incl-finance-leases' && (metric.id === 'capex' || metric.id === 'aws_capex')) metric = { ...metric, id: `${metric.id}_incl_finance_leases`, definition };
         else if (definition) metric = { ...metric, definition };
       }
       // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.

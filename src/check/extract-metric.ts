@@ -34,7 +34,7 @@ const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
 
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
-  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:own\s+)?(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
   { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },
   {
     id: 'cloud_revenue',
@@ -106,7 +106,7 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
   return after ?? null;
 }
 
-const INCL_LEASES = /\b(?:including|incl\.?|counting|plus)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b/i;
+const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:included|added|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
@@ -120,7 +120,7 @@ export function definitionIn(metric: string, words: string): MetricDefinition | 
     if (OCF_LESS_CAPEX.test(words)) return 'ocf-less-capex';
     return null;
   }
-  if (metric === 'capex' || metric === 'capex_incl_finance_leases') {
+  if (metric === 'capex' || metric === 'capex_incl_finance_leases' || metric === 'aws_capex') {
     if (EXCL_LEASES.test(words)) return 'excl-finance-leases';
     if (INCL_LEASES.test(words)) return 'incl-finance-leases';
     if (NET_OF_PROCEEDS.test(words)) return 'net-of-proceeds';

@@ -207,7 +207,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "this year", "last year", "next year"
-    re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b/gi,
+    // (not "this year's reorganisation": a possessive before a noun that is no figure's says when something happened, not a period)
+    re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b(?!['’]s\s+(?!(?:total|full|capex|capital|revenues?|sales|spending|outlays?|budgets?|guidance|plans?|results|profits?|income|earnings|cash|investments?|first|second|third|fourth|quarter|half|figures?|numbers?|growth|bill|tally)\b))/gi,
     build: (g) => {
       const rel = g.rel!.toLowerCase().replace(/\s+/g, ' ');
       const shift = rel === 'this' || rel === 'the current' ? 0 : rel === 'next' ? 1 : -1;

@@ -21,7 +21,7 @@ const GUIDANCE_WORDS = new RegExp(String.raw`\b(?:${GUIDANCE.source})\b`, 'i');
 const GUIDED_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 
 /** "previously", "had said", "originally": a statement earlier than the one in force. */
-const EARLIER = /\b(?:previously|originally|initially|earlier\s+guidance|prior\s+(?:outlook|guidance|forecast|range)|had\s+(?:said|guided|forecast|expected|planned|projected))\b/i;
+const EARLIER = /\b(?:previously|originally|initially|(?:the|its|an?)\s+earlier\s+(?:guidance|outlook|forecast|range|plan|target|figure)|earlier\s+guidance|prior\s+(?:outlook|guidance|forecast|range)|had\s+(?:said|guided|forecast|expected|planned|projected))\b/i;
 
 /** Guidance words count only in the figure's own clause: "spent $44.5 billion, and will spend more" is a result. */
 /** Whether words state a plan (for a metric guidance is given for). */

@@ -84,7 +84,9 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|on\s+(?=(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year)))\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** What a period after "on" starts with when it is the base of a change. */
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}['’]s|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -93,7 +95,7 @@ const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
 /** Verbs that report a result, not a plan. */
-const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested)\b/i;
+const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|came\s+in|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested|showed|landed|ended\s+(?:up|at)|finished)\b/i;
 /** Words that say the figure is about a later period than the one before: the period is not carried. */
 const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
@@ -102,6 +104,13 @@ const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\
 const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
 /** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
 const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
+/** Verbs of money coming in: a spending metric is not carried onto their figures. */
+const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|netted)\b/i;
+/** "$31.7 billion of it in the final quarter": a part of the figure before. */
+const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
+/** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
+const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
@@ -176,7 +185,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     };
 
     // A period after a base marker ("from 2023", "than in the third quarter", "up from $228 billion in 2024") is the base of a change.
-    const isBase = (p: PeriodMention) => BASE_MARKER.test(masked.slice(Math.max(sentence.start, p.start - 60), p.start));
+    const isBase = (p: PeriodMention) => {
+      const before = masked.slice(Math.max(sentence.start, p.start - 60), p.start);
+      // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
+      return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
+    };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
     const resolvedPeriods = new Map<PeriodMention, ClaimPeriod | { error: string }>();
@@ -231,7 +244,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m)), q, clause, sentence, laterClauseHasFigure);
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
-      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) ? before.metric : null;
+      const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
       const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
@@ -260,6 +274,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A metric carried from a guess stays a guess.
         const guessed = lastMetric.ref.how === 'inferred';
         metric = { ...lastMetric.ref, how: guessed ? 'inferred' : same ? 'stated' : 'carried', fromSentence: same || guessed ? null : lastMetric.sentence, firm: !guessed };
+        // "… spent $131.8 billion. Alphabet, having earned $132.2 billion …": money coming in is not the spending carried.
+        if (SPENDING_METRICS.has(metric.id) && EARNING_VERB.test(zone)) metric = null;
       }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
@@ -270,6 +286,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.
       if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
       if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
+      if (q.kind === 'money' && DIFFERENCE_BEFORE.test(masked.slice(clause.start, q.start))) metric = stated('difference', 'a difference');
       if (!metric && (q.kind === 'money' || q.kind === 'percent')) {
         // Nothing names the metric: the one the article has named most so far (a list under a capex heading), as a guess.
         const topic = topicMetric();
@@ -298,7 +315,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
         if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
-        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
         // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
@@ -317,7 +334,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
-      if (!periodMention) periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
+      if (periodMention && basis === 'guidance' && !['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'range', 'span'].includes(periodMention.kind)) periodMention = null;
       if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;

@@ -19,6 +19,7 @@ export const UNHELD_METRICS: Record<string, string> = {
   backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
   market_share: 'market share is not a series airace holds',
   investment: 'an investment in another company is not a series airace holds',
+  difference: 'a difference between two figures (an overshoot, a rise by an amount) is not checked: check the figures themselves',
 };
 
 interface MetricWords {

@@ -216,6 +216,11 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // "the final quarter", "its closing quarter": the fourth of the (fiscal) year the text is about
+    re: /\b(?:the|its|their)\s+(?:final|closing)\s+quarter\b(?!\s+(?:of|in)\s+(?:fiscal\s+)?(?:19|20)\d{2})/gi,
+    build: () => base('fiscal-quarter', { quarter: 4 }),
+  },
+  {
     // "the same three months of 2025", "the same quarter of 2024", "the same period in 2025": the quarter the text is about, that year
     re: new RegExp(String.raw`\bthe\s+same\s+(?:quarter|three[- ]month\s+period|three\s+months|period)\s+(?:of|in|a\s+year\s+(?:earlier|before)\s+in)\s+(?<y>${YEAR})\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y), relative: 'same-in-year' }),
@@ -265,7 +270,7 @@ export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[- ]years?\b|\bfiscal[- ]
 
 /** Month names that say when something was said: "in July", "back in February", "in January 2025". */
 const STATED_MONTH = new RegExp(
-  String.raw`\b(?:in|back\s+in|since|during|on)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b`,
+  String.raw`\b(?:in|back\s+in|since|during|on|by\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b`,
   'gi',
 );
 

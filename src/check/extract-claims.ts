@@ -86,7 +86,7 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
 const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** What a period after "on" starts with when it is the base of a change. */
-const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}['’]s|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -107,6 +107,8 @@ const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 /** Verbs of money coming in: a spending metric is not carried onto their figures. */
 const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|netted)\b/i;
+/** Words that say a figure is the outcome, not the plan. */
+const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
 /** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
@@ -320,6 +322,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
+      // "the cash-flow statement eventually showed $131.8 billion": what was spent, after the plans.
+      if (basis === 'guidance' && OUTCOME.test(clauseText)) ((basis = 'actual'), (basisWords = null));
       // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has
       // a figure of its own), else carried from the sentence before in the same paragraph.
       const future = basis !== 'actual';
@@ -353,6 +357,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
+      // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
+      if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
         if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };

@@ -109,6 +109,8 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
   const sign = q.direction === 'down' && q.kind !== 'multiple' ? -1 : 1;
   const test = testFor(q, sign);
 
+  // A rate a year needs years to compound over: one year (carried or stated) is not enough to check it.
+  if (q.perYear && !claim.base && choice.primary.from === choice.primary.to && choice.primary.period !== 'quarter') return notCheckable(base, 'period-unresolved', `a rate a year needs a span of years; the words give only ${slotLabel(choice.primary)}`);
   let slot = choice.primary;
   let between = ends(claim, slot, ctx, subject);
   if ('error' in between) return notCheckable(base, 'period-unresolved', between.error);

@@ -6,7 +6,7 @@
 // read once (sentences are bounded in length), with the subject, metric and period carried forward
 // from the sentences before; lookups inside a sentence use sorted offsets.
 import type { Company } from '../model/company.js';
-import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRef, PeriodRef, Quantity, Span, SubjectRef } from './claim.js';
+import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRef, ModelRef, PeriodRef, Quantity, Span, SubjectRef } from './claim.js';
 import { maskMarkup } from './mask-markup.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { splitClauses } from './split-clauses.js';
@@ -23,6 +23,8 @@ import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';
 import { findArticleDate } from './article-date.js';
 import { chartMentionIn } from './chart-from-words.js';
+import type { CatalogModel } from '../model/model-series.js';
+import { datesARelease, datesIn, modelFor, modelNamesIn, modelQuantityOf } from './extract-model-claims.js';
 
 export interface Extraction {
   articleDate: ArticleDate | null;
@@ -35,6 +37,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Article date (YYYY-MM-DD) to use when the article states none. */
   date?: string;
+  /** Epoch AI's models, when loaded: their names are what model claims are about. */
+  models?: readonly CatalogModel[];
 }
 
 /** How many period mentions back a relative one looks for the period it refers to. */
@@ -144,6 +148,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastAnchor: PeriodRef | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
+  /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
+  let lastModel: (ModelRef & { paragraph: number; sentence: number }) | null = null;
+  const catalog = options.models ?? [];
   /** How often the article named each metric so far, with the first words that named it: its topic, for figures that name none. */
   const metricCounts = new Map<string, { count: number; ref: MetricRef }>();
   const topicMetric = (): MetricRef | null => {
@@ -181,6 +188,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
+    let modelNames: ReturnType<typeof modelNamesIn> | null = null;
+    const modelNamesHere = () => (modelNames ??= modelNamesIn(masked, sentence, catalog, isCompany));
+    const carriedModel = lastModel && lastModel.paragraph === sentence.paragraph && lastModel.sentence >= number - 1 ? lastModel : null;
     const clauseHasFigure = (offset: number) => {
       const c = clauseOf(offset);
       return allFigures.some((f) => f.start >= c.start && f.end <= c.end);
@@ -388,6 +398,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         siblingOf: null,
       };
       const claim: Claim = { id: claims.length + 1, kind, ...slice(clause), quantity, converted: null, ...base0 };
+      if (kind === 'model') {
+        claim.model = modelFor(modelNamesHere(), q, carriedModel, modelQuantityOf(metric?.id ?? null), number);
+        if (claim.model.name) lastModel = { ...claim.model, fromSentence: claim.model.how === 'carried' ? claim.model.fromSentence : number, paragraph: sentence.paragraph, sentence: number };
+      }
       if (periodError && !period) claim.period = null;
       (claim as Claim & { periodError?: string | null }).periodError = periodError;
       claims.push(claim);
@@ -408,6 +422,29 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const anchor = periodMention && periodMention.relative !== 'year-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
+      }
+    }
+
+    // "DeepSeek released V3 on December 26, 2024": a model's release date, one per model and clause.
+    if (claims.length < MAX_CLAIMS && datesARelease(masked.slice(sentence.start, sentence.end))) {
+      for (const clause of clauses.length ? clauses : [sentence]) {
+        const words = masked.slice(clause.start, clause.end);
+        if (!datesARelease(words)) continue;
+        const dated = new Set<string>();
+        for (const d of datesIn(masked, clause)) {
+          if (allFigures.some((f) => d.start < f.end && f.start < d.end) || claims.length >= MAX_CLAIMS) continue;
+          const names = modelNamesHere().filter((n) => n.start >= sentence.start && n.end <= d.start);
+          const model = modelFor(names, d, null, 'release_date', number);
+          if (!model.name || dated.has(model.name)) continue;
+          dated.add(model.name);
+          model.date = { value: d.value, start: d.start, end: d.end, text: text.slice(d.start, d.end) };
+          claims.push({
+            id: claims.length + 1, kind: 'model', ...slice(clause), sentence: { ...slice(sentence), index: number },
+            quantity: null, converted: null, subject: null, metric: null, period: null, base: null, shareOf: null,
+            basis: 'actual', basisWords: null, statedWhen: null, attribution: null, siblingOf: null, model,
+          });
+          lastModel = { ...model, fromSentence: number, paragraph: sentence.paragraph, sentence: number };
+        }
       }
     }
 

@@ -40,6 +40,7 @@ function againstOf(claim: Claim, companies: Company[]): CheckedAgainst {
     metric: m ? { id: m.id, label: metricName(m.id), definition: metricDefinition(m.id, tickers, m.definition, m.segment), how: m.how, fromSentence: m.fromSentence, segment: m.segment } : null,
     period: claim.period ? { label: claim.period.ref.text.trim(), start: null, end: null, how: claim.period.how, fromSentence: claim.period.fromSentence, note: claim.period.ref.resolution } : null,
     basis: { value: claim.basis, words: claim.basisWords, statedWhen: claim.statedWhen?.month ?? (claim.statedWhen?.earlier ? 'an earlier statement' : null) },
+    ...(claim.model ? { model: { name: claim.model.name, how: claim.model.how, fromSentence: claim.model.fromSentence, quantity: claim.model.quantity, epochName: null, matched: null, reason: null, candidates: [] } } : {}),
   };
 }
 

@@ -71,7 +71,7 @@ function evidence(e: Evidence): SafeHtml {
 function claimItem(c: CheckedClaim): SafeHtml {
   // What the figure was checked against, and how each part was found (stated, carried from sentence N, from the article date).
   const parts = againstParts(c.against);
-  const about = [parts.company, parts.metric, parts.period, parts.basis].filter(Boolean).join(' · ');
+  const about = [parts.model, parts.company, parts.metric, parts.period, parts.basis].filter(Boolean).join(' · ');
   return html`<li class="claim claim-${c.verdict}" id="claim-${c.id}">
   <p class="claim-head">${verdictBadge(c.verdict)} <q class="claim-text">${c.text}</q></p>
   <dl class="claim-facts">

@@ -35,7 +35,7 @@ export function againstParts(a: CheckedAgainst): AgainstParts {
   const period = a.period ? `${a.period.label}${dates} (${howWords(a.period.how, a.period.fromSentence)})` : null;
   const basis = a.basis.value === 'actual' ? null : `${a.basis.value}${a.basis.statedWhen ? `, stated ${a.basis.statedWhen}` : ''}`;
   const m = a.model;
-  const model = m ? `${m.name ?? 'no model named'}${m.epochName && m.epochName !== m.name ? ` (Epoch AI: ${m.epochName})` : ''} (${howWords(m.how, m.fromSentence)})${m.quantity ? ` · ${m.quantity.replaceAll('_', ' ')}` : ''}` : null;
+  const model = m ? `${m.name ?? 'no model named'}${m.epochName && m.epochName !== m.name ? ` (Epoch AI: ${m.epochName})` : ''} (${howWords(m.how, m.fromSentence)})${m.quantity && !a.metric ? ` · ${m.quantity.replaceAll('_', ' ')}` : ''}` : null;
   return { model, company, metric, definition: a.metric?.definition ?? null, period, basis };
 }
 

@@ -17,7 +17,7 @@ const RELEASE_VERB = /\b(?:released|releases|launched|launches|unveiled|unveils|
  * "Llama 3.1", "Zorblax-9000"), optionally a size or edition. Years ("fiscal 2025"), quarters
  * ("Q3") and halves ("H1") are not versions.
  */
-const NAME_LIKE = /\b(?<name>[A-Z][A-Za-z]{2,}(?:[- ][A-Z][A-Za-z]+)?(?:[- ]?v?(?!(?:19|20)\d{2}\b)\d+(?:\.\d+)*[a-z]?)(?:[- ](?:Pro|Max|Turbo|Ultra|Mini|Flash|Plus|Opus|Sonnet|Haiku|Instruct|Chat|Base|Preview|\d+(?:\.\d+)?[BbMT]))*)\b/g;
+const NAME_LIKE = /\b(?<name>[A-Z][A-Za-z]{2,}(?:[- ][A-Z][A-Za-z]+)?(?:[- ]?[vV]?(?!(?:19|20)\d{2}\b)\d+(?:\.\d+)*[a-z]?)(?:[- ](?:Pro|Max|Turbo|Ultra|Mini|Flash|Plus|Opus|Sonnet|Haiku|Instruct|Chat|Base|Preview|\d+(?:\.\d+)?[BbMT]))*)\b/g;
 
 /** What a count's unit measures, as Epoch's table has it; training tokens are not among its columns. */
 export function modelQuantityOf(metricId: string | null): ModelQuantity | null {

@@ -43,8 +43,15 @@ const WHAT: Record<ModelQuantity, string> = { release_date: 'release date', para
 
 export async function verifyModel(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
   const skeletal = skeleton(claim, ctx.companies);
-  // A model claim is about the model: the quantity names what it is; a company or year near it is no subject or reporting period.
-  const base: CheckedClaim = { ...skeletal, period: null, claimed: claimedOf(claim, skeletal.claimed), against: { ...skeletal.against, company: null, metric: null, period: null } };
+  // A model claim is about the model: a company or year near it is no subject or reporting period.
+  const date = claim.model?.date ?? null;
+  const base: CheckedClaim = {
+    ...skeletal,
+    period: null,
+    figure: date ? { start: date.start, end: date.end } : skeletal.figure,
+    claimed: date ? { value: Date.parse(`${date.value.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`), high: null, unit: 'date', display: date.value, bound: 'exact', hedge: null, negated: false } : claimedOf(claim, skeletal.claimed),
+    against: { ...skeletal.against, company: null, period: null },
+  };
   if (ctx.models) {
     const checked = await ctx.models(claim, base, ctx);
     if (checked) return checked;
@@ -71,9 +78,7 @@ function withResult(base: CheckedClaim, claim: Claim, r: ModelClaimResult, credi
   const ref = claim.model!;
   const quantity = ref.quantity!;
   const against = { ...base.against, model: { ...base.against.model!, epochName: r.model?.name ?? null, matched: r.model?.matched ?? null, reason: r.reason, candidates: r.candidates.slice(0, 6) } };
-  const dateShown = ref.date ? { start: ref.date.start, end: ref.date.end } : base.figure;
-  const claimedShown = quantity === 'release_date' ? { value: Date.parse(`${ref.date!.value.padEnd(10, '-01').slice(0, 10)}T00:00:00Z`), high: null, unit: 'date', display: ref.date!.value, bound: 'exact' as const, hedge: null, negated: false } : base.claimed;
-  const located: CheckedClaim = { ...base, figure: dateShown, claimed: claimedShown, against, tolerance: RULE[quantity] };
+  const located: CheckedClaim = { ...base, against, tolerance: RULE[quantity] };
   if (r.verdict === 'not-checkable') return { ...notCheckable(located, CODE[r.reason] ?? 'model-data', r.explanation), sources: r.source ? [sourceOf(r.source)] : [], notes: r.source ? [credit] : [] };
   const actual =
     r.ours.value === null

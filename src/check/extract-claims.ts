@@ -322,16 +322,26 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       const clauseText = masked.slice(clause.start, clause.end);
       let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
-      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end)), date);
+      // A month nearer another figure dates that figure ("$85 billion in late July and $91 billion on October 29"); the nearest is the figure's own.
+      const gap = (m: { start: number; end: number }, f: { start: number; end: number }) => (m.start >= f.end ? m.start - f.end : f.start - m.end);
+      const ownMonths = months
+        .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
+        .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
+        .sort((a, b) => gap(b, q) - gap(a, q));
+      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
         if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
-        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // "$60–65 billion in January": a capex range dated by a month is a plan as it stood then, not a reported figure.
+        else if (statedWhen?.month && q.bound === 'range') ((basis = 'guidance'), (basisWords = statedWhen.words));
         // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
+      // A plan stated in so many words ("its 2025 range is now …", "guiding to about $75 billion") is a capex plan: airace holds guidance for capex only.
+      if (basis === 'guidance' && basisWords && metric?.how === 'inferred' && metric.id === 'capex') metric = { ...metric, how: 'stated', firm: true, words: basisWords };
       // "the cash-flow statement eventually showed $131.8 billion": what was spent, after the plans.
       if (basis === 'guidance' && OUTCOME.test(clauseText)) ((basis = 'actual'), (basisWords = null));
       // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has

@@ -270,7 +270,7 @@ export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[- ]years?\b|\bfiscal[- ]
 
 /** Month names that say when something was said: "in July", "back in February", "in January 2025". */
 const STATED_MONTH = new RegExp(
-  String.raw`\b(?:in|back\s+in|since|during|on|by\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b`,
+  String.raw`\b(?:in|back\s+in|since|during|on|(?:by|at)\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b|\bon\s+(?<m3>${ANY_MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<y3>${YEAR}))?(?![-\s]+quarter)`,
   'gi',
 );
 
@@ -287,8 +287,8 @@ export function extractMonths(masked: string, from: number, to: number): MonthMe
   const out: MonthMention[] = [];
   for (const m of text.matchAll(STATED_MONTH)) {
     const g = m.groups!;
-    const year = g.y ?? g.y2;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], month: monthNumber((g.m ?? g.m2)!), year: year ? Number(year) : null });
+    const year = g.y ?? g.y2 ?? g.y3;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], month: monthNumber((g.m ?? g.m2 ?? g.m3)!), year: year ? Number(year) : null });
   }
   return out;
 }

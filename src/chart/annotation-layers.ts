@@ -2,7 +2,8 @@
 // in a lane above the plot, and in numbered mode a list of the events under the chart. All
 // positions are pixels computed here (scale: null), from the x scale Vega will use.
 import type { TopLevelSpec } from 'vega-lite';
-import type { RaceEvent } from '../model/race-event.js';
+import { eventDocument, type RaceEvent } from '../model/race-event.js';
+import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/document-label.js';
 import type { SeriesResult } from '../model/series.js';
 import type { Layer } from './specs/chart-frame.js';
 import { formatMoney } from './format-money.js';
@@ -47,7 +48,7 @@ const TOOLTIP = [
   { field: 'amountText', title: 'Amount' },
   { field: 'companiesText', title: 'Companies' },
   { field: 'kind', title: 'Kind' },
-  { field: 'sourceUrl', title: 'Source' },
+  { field: 'source', title: 'Source' },
 ];
 
 const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
@@ -142,6 +143,7 @@ function details(e: RaceEvent) {
     amountText: e.amount === null || e.currency === null ? 'none stated' : formatMoney(e.amount, e.currency),
     companiesText: e.companies.map((c) => c.name).join(', '),
     sourceUrl: e.sourceUrl,
+    source: `${documentLabel(eventDocument(e))}${e.readAt ? ` (${readAtLabel(e)})` : ''} · ${VERIFICATION_MARKS[e.verified].mark}`,
     summary: `Event, ${dateText}: ${e.title}`,
   };
 }

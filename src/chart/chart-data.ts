@@ -3,6 +3,24 @@
 import type { Basis } from '../model/fact.js';
 import type { MissingReason, Period, SeriesResult } from '../model/series.js';
 import { formatValue } from './format-money.js';
+import type { SeriesPoint } from '../model/series.js';
+import { documentLabel, readAtLabel, uniqueDocuments, VERIFICATION_MARKS, weakestVerification } from '../model/document-label.js';
+import { caveatsText, pointCaveats } from '../series/caveats.js';
+
+/** The tooltip's provenance of a plotted value: its documents, their weakest verification, its caveats. */
+function provenance(p: SeriesPoint, ownerOf: (ticker: string) => string): Pick<ChartRow, 'source' | 'verified' | 'caveats'> {
+  if (p.value === null) return { source: '—', verified: '—', caveats: '' };
+  const docs = uniqueDocuments(p.sources);
+  const first = docs[0];
+  const weakest = weakestVerification(p.sources);
+  const readAt = first ? readAtLabel(first) : null;
+  return {
+    source: first ? `${documentLabel(first, ownerOf(first.ticker))}${readAt ? ` (${readAt})` : ''}${docs.length > 1 ? ` and ${docs.length - 1} more document${docs.length > 2 ? 's' : ''}` : ''}` : 'none',
+    verified: weakest ? `${VERIFICATION_MARKS[weakest].mark}: ${VERIFICATION_MARKS[weakest].meaning}` : '—',
+    // The Figure line of the tooltip already says whether it is derived.
+    caveats: caveatsText(pointCaveats(p).filter((c) => c.kind !== 'derived')),
+  };
+}
 
 export interface ChartRow {
   ticker: string;
@@ -15,8 +33,14 @@ export interface ChartRow {
   basis: Basis;
   derived: boolean;
   complete: boolean;
-  /** URL of the first source, or null for a value without sources. */
+  /** URL of the first source's document of record (the bar's link), or null for a value without sources. */
   sourceUrl: string | null;
+  /** What the documents are: "Form 10-K, filed 2025-02-07", "… and 3 more documents"; "—" without a value. */
+  source: string;
+  /** The weakest verification among the sources (xbrl, filing, mapped, secondary), with what it means; "—" without a value. */
+  verified: string;
+  /** The figure's caveats, "low confidence; rounded"; "" when it has none. */
+  caveats: string;
   /** The formatted value, or why there is none ("incomplete: Q4 missing"). */
   valueText: string;
   derivation: string | null;
@@ -78,6 +102,7 @@ export function chartRows(result: SeriesResult): ChartRow[] {
           derived: p.derived,
           complete: p.complete,
           sourceUrl: p.sources[0]?.url ?? null,
+          ...provenance(p, (t) => (t === s.ticker ? s.name : t)),
           valueText:
             p.value !== null
               ? formatValue(p.value, result.unit)

@@ -2,6 +2,7 @@
 import type { SeriesResult } from '../model/series.js';
 import type { RaceEvent } from '../model/race-event.js';
 import { periodLabels, periodName } from './chart-data.js';
+import { seriesSourceLine } from './source-line.js';
 import { InvalidOptionError } from '../model/errors.js';
 
 export interface ChartOptions {
@@ -9,7 +10,11 @@ export interface ChartOptions {
   title?: string;
   /** Default: the metric definition, year basis, basis and unit. */
   subtitle?: string;
-  /** Printed at the bottom of the chart. Default: {@link DEFAULT_SOURCE_LINE}. */
+  /**
+   * Where the figures come from, printed at the bottom of the chart. Default: built from the
+   * documents the plotted points cite (src/chart/source-line.ts). The "data as of" line follows it
+   * either way.
+   */
   sourceLine?: string;
   /** Width of the plot area in pixels. Default: 720. */
   width?: number;
@@ -24,13 +29,11 @@ export interface ChartOptions {
 
 export type ResolvedChartOptions = Required<ChartOptions>;
 
-export const DEFAULT_SOURCE_LINE = 'Source: company filings via airace; figures: data/facts.csv';
-
 export function resolveChartOptions(result: SeriesResult, options: ChartOptions = {}): ResolvedChartOptions {
   return {
     title: options.title ?? defaultTitle(result),
     subtitle: options.subtitle ?? defaultSubtitle(result),
-    sourceLine: options.sourceLine ?? DEFAULT_SOURCE_LINE,
+    sourceLine: options.sourceLine ?? seriesSourceLine(result),
     width: positive(options.width ?? 720, 'width'),
     height: positive(options.height ?? 400, 'height'),
     annotations: options.annotations ?? [],

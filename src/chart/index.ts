@@ -1,6 +1,7 @@
 // The chart module's public API.
 export { buildChart, CHART_TYPES, isChartType, type ChartType } from './chart.js';
-export { DEFAULT_SOURCE_LINE, resolveChartOptions, type ChartOptions, type ResolvedChartOptions } from './chart-options.js';
+export { resolveChartOptions, type ChartOptions, type ResolvedChartOptions } from './chart-options.js';
+export { seriesSourceLine, sourcesSentence, verificationSentence } from './source-line.js';
 export { describeChart, type ChartDescription } from './describe.js';
 export { formatChange, formatMoney, formatPercent, formatValue } from './format-money.js';
 export { renderPng, renderSvg, renderVegaLiteJson, svgToPng } from './render.js';

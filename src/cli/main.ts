@@ -16,6 +16,7 @@ import { registerGuidance } from './commands/guidance.js';
 import { registerAdd } from './commands/add.js';
 import { registerSync } from './commands/sync.js';
 import { registerAudit } from './commands/audit.js';
+import { registerSources } from './commands/sources.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerModels } from './commands/models.js';
 
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file or postgres:// URL (default: AIRACE_DB, DATABASE_URL, or the user data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart, registerAdd, registerSync, registerAudit, registerDoctor, registerEvents, registerGuidance, registerModels, registerCheck, registerServe]) register(program);
+  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart, registerAdd, registerSync, registerAudit, registerSources, registerDoctor, registerEvents, registerGuidance, registerModels, registerCheck, registerServe]) register(program);
   return program;
 }
 

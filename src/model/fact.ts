@@ -81,6 +81,8 @@ export interface StoredFact extends FactInput {
 /** A pointer to the evidence behind a value, as shown to users. */
 export interface SourceRef extends DocumentRef {
   factId: number;
+  /** The company the fact is about: a group total cites each member's documents. */
+  ticker: string;
   kind: SourceKind;
   confidence: Confidence;
   note: string | null;
@@ -93,6 +95,7 @@ export interface SourceRef extends DocumentRef {
 export function sourceRefOf(f: StoredFact): SourceRef {
   return {
     factId: f.id,
+    ticker: f.ticker,
     kind: f.sourceKind,
     url: f.sourceUrl,
     form: f.form,

@@ -4,6 +4,8 @@
 // the documents those figures cite.
 import type { Basis, DocumentRef } from '../model/fact.js';
 import type { DataAsOf, SeriesPoint, SeriesResult } from '../model/series.js';
+import type { Db } from '../store/database.js';
+import { factDates } from '../store/facts-repository.js';
 
 export type { DataAsOf } from '../model/series.js';
 
@@ -40,6 +42,17 @@ export function dataAsOfResult(result: Pick<SeriesResult, 'series'>): DataAsOf {
 /** Facts as stored (listings, exports): each stands for its own period and document. */
 export function dataAsOfFacts(facts: Iterable<{ periodEnd: string; basis: Basis; filed: string | null }>): DataAsOf {
   return dataAsOf([...facts].map((f) => ({ end: f.periodEnd, basis: f.basis, sources: [{ filed: f.filed }] })));
+}
+
+/** Events: each is dated by the statement or announcement it records, so its date is a document date. */
+export function dataAsOfEvents(events: Iterable<{ date: string }>): DataAsOf {
+  return dataAsOf([...events].map((e) => ({ end: e.date, basis: 'guidance' as const, sources: [{ filed: e.date }] })));
+}
+
+/** How current everything stored is: the newest reported period and the newest filing date (pages that show no particular figures, such as /check). */
+export async function storeDataAsOf(db: Db): Promise<DataAsOf> {
+  const d = await factDates(db);
+  return { newestPeriodEnd: d.newestActualEnd, newestDocumentDate: d.newestFiled };
 }
 
 /** The newest of several (a page showing several tables and charts). */

@@ -22,15 +22,26 @@ export async function listCompanyFacts(db: Kysely<Database>, query: { ticker: st
   const [company] = resolveCompanies(await listCompanies(db), [query.ticker]);
   let facts = await listFacts(db, { tickers: [company!.ticker], metrics: query.metric ? [query.metric] : undefined });
   facts = facts.filter((f) => (query.from === undefined || Number(f.periodEnd.slice(0, 4)) >= query.from) && (query.to === undefined || Number(f.periodEnd.slice(0, 4)) <= query.to));
+  return { ticker: company!.ticker, metric: query.metric ?? '*', facts, used: usedFacts(facts, query) };
+}
+
+/**
+ * The ids of the facts that stand for their period: per company, metric, basis, unit and period
+ * (end month and length, as the engine matches them), the version the engine takes. Rows a
+ * collector derived never stand for a period.
+ */
+export function usedFacts(facts: readonly StoredFact[], policy: VersionPolicy = {}): Set<number> {
   const groups = new Map<string, StoredFact[]>();
   for (const f of facts) {
-    const key = [f.metric, f.basis, f.unit, monthIndexOf(f.periodEnd), f.periodStart ? monthsBetween(f.periodStart, f.periodEnd) : 'i'].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const key = [f.ticker, f.metric, f.basis, f.unit, monthIndexOf(f.periodEnd), f.periodStart ? monthsBetween(f.periodStart, f.periodEnd) : 'i'].join('|');
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   const used = new Set<number>();
   for (const list of groups.values()) {
-    const best = rankVersions(list, query).facts[0]!;
+    const best = rankVersions(list, policy).facts[0]!;
     if (best.basis !== 'derived') used.add(best.id);
   }
-  return { ticker: company!.ticker, metric: query.metric ?? '*', facts, used };
+  return used;
 }

@@ -24,6 +24,7 @@ import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndex, monthIndexOf, monthsBetween, quarterLabel, startDateOf } from './months.js';
 import { publicationDateOf, statementDateOf, statementMonthOf } from './statement-date.js';
 import { GROUP_GUIDANCE_METRIC, GUIDANCE_METRICS, eventRange, guidanceEndOf, isQuarterlyPace, type GuidanceEnd } from './guidance-figure.js';
+import { combineDataAsOf, dataAsOf, type DataAsOf } from './data-as-of.js';
 
 /** One piece of evidence behind a step, with its document as every source reference has it. */
 export interface GuidanceSource extends DocumentRef {
@@ -77,6 +78,8 @@ export interface GuidanceHistory {
   actual: SeriesPoint | null;
   /** Rows that say something about the year but could not be placed, and why. */
   skipped: { source: GuidanceSource; reason: string }[];
+  /** How current the statements and the actual are. */
+  dataAsOf: DataAsOf;
 }
 
 /**
@@ -204,6 +207,7 @@ async function guidanceOver(db: Kysely<Database>, company: Company, guided: { en
     actualBasis: choice.basis,
     actual: actual.series[0]?.points[0] ?? null,
     skipped,
+    dataAsOf: combineDataAsOf([dataAsOf(steps.map((s) => ({ end: period.end, basis: 'guidance' as const, sources: s.sources }))), actual.dataAsOf]),
   };
 }
 

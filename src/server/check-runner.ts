@@ -11,7 +11,7 @@ import { packageRoot } from '../config/paths.js';
 import { Piscina } from 'piscina';
 import type { Store } from '../store/database.js';
 import { checkArticle, CheckAbortedError } from '../check/check-article.js';
-import { reportToWebJson } from '../check/report-json.js';
+import { checkWebReportJson } from './check-web-report.js';
 import type { CheckInput } from './check-input.js';
 import type { CheckOutcome, CheckTask } from './check-worker.js';
 import { ApiError } from './api-error.js';
@@ -57,7 +57,7 @@ export class CheckRunner {
     try {
       if (!this.pool) {
         const report = await checkArticle(this.store.db, input.text, { ...date, signal, budgetMs: this.budgetMs });
-        return JSON.stringify(reportToWebJson(report));
+        return checkWebReportJson(report);
       }
       const task: CheckTask = { target: this.store.dialect.location, text: input.text, ...date, budgetMs: this.budgetMs };
       const outcome = (await this.pool.run(task, { signal })) as CheckOutcome;

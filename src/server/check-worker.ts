@@ -4,7 +4,7 @@
 // loop, and the pool ends the thread when the check runs out of time or its client goes away.
 import { openStore, type Store } from '../store/database.js';
 import { CheckAbortedError, checkArticle } from '../check/check-article.js';
-import { reportToWebJson } from '../check/report-json.js';
+import { checkWebReportJson } from './check-web-report.js';
 
 export interface CheckTask {
   /** The store to read: a SQLite file or a postgres:// URL. */
@@ -29,7 +29,7 @@ export default async function checkTask(task: CheckTask): Promise<CheckOutcome> 
   const db = (await store).db;
   try {
     const report = await checkArticle(db, task.text, { ...(task.date ? { date: task.date } : {}), budgetMs: task.budgetMs });
-    return { json: JSON.stringify(reportToWebJson(report)) };
+    return { json: checkWebReportJson(report) };
   } catch (e) {
     if (e instanceof CheckAbortedError) return { timedOut: true };
     throw e;

@@ -1,6 +1,8 @@
 // The one layout: landmarks, a skip link, the main navigation, links to the page's JSON and
 // CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
 import { html, type SafeHtml } from './html.js';
+import type { DataAsOf } from '../model/series.js';
+import { dataAsOfLine } from './components/data-as-of-line.js';
 
 export type Section = 'overview' | 'models' | 'explore' | 'check' | 'methodology' | 'company' | 'api' | 'error';
 
@@ -15,6 +17,8 @@ export interface LayoutOptions {
   canonical?: string;
   /** Load Vega and app.js: only pages with charts or forms need them. */
   scripts?: boolean;
+  /** How current the figures on the page are, said in the footer of every page that shows data. */
+  dataAsOf?: DataAsOf;
 }
 
 const NAV: { section: Section; href: string; label: string }[] = [
@@ -69,6 +73,7 @@ ${head(fullTitle, o.description, extra)}
 ${o.main}
 </main>
 <footer class="site-footer">
+  ${o.dataAsOf ? dataAsOfLine(o.dataAsOf) : ''}
   <p>Figures come from company filings and cited statements; every number links to its source. Values the tool computes (a quarter from year-to-date figures, a sum, a growth rate) are marked as derived. <a href="/methodology">How airace computes its numbers</a>.</p>
   ${o.twins ? html`<p>This page as data: <a href="${o.twins.json}">JSON</a>${o.twins.csv ? html` · <a href="${o.twins.csv}">CSV</a>` : ''} · <a href="/api/v1/openapi.json">API reference (OpenAPI)</a></p>` : ''}
 </footer>

@@ -3,6 +3,7 @@
 // (one of the page's tables, `?table=` picks which).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toCsv } from '../views/csv.js';
+import type { DataAsOf } from '../model/series.js';
 import { clientGone } from './client-gone.js';
 import { ApiError, toApiError } from './api-error.js';
 import type { SafeHtml } from './html.js';
@@ -53,6 +54,12 @@ export function twinHref(path: string, format: 'json' | 'csv', search = '', tabl
 }
 
 const SUFFIX = /\.(json|csv)$/;
+
+/** A page's data says how current it is in `dataAsOf` (every page with figures has one). */
+function dataAsOfOf(data: unknown): DataAsOf | undefined {
+  const d = (data as { dataAsOf?: DataAsOf } | null)?.dataAsOf;
+  return d && typeof d === 'object' ? d : undefined;
+}
 
 function searchOf(url: string): string {
   const i = url.indexOf('?');
@@ -106,7 +113,7 @@ export function pageHandler<D>(ctx: ServerContext, page: Page<D>, format: Format
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"`)
-        .send(toCsv(table.columns, table.rows));
+        .send(toCsv(table.columns, table.rows, dataAsOfOf(data)));
     }
     // A POST's twin needs the same body, which a link cannot carry.
     if (request.method === 'GET') {

@@ -123,7 +123,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     checking(page('/check.csv', checkPage, 'csv')),
 
     api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies' }),
-    api('GET', '/api/v1/metrics', metricsHandler(), { tags: ['reference'], summary: 'Metric definitions' }),
+    api('GET', '/api/v1/metrics', metricsHandler(ctx), { tags: ['reference'], summary: 'Metric definitions' }),
     api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: seriesQuery }),
     api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: seriesQuery }),
     api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: factsQuery }),

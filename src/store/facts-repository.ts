@@ -119,6 +119,15 @@ export async function listFacts(db: Executor, query: FactQuery = {}): Promise<St
   return rows.map(fromRow);
 }
 
+/** The newest end of an actual period and the newest filing date among all stored facts. */
+export async function factDates(db: Executor): Promise<{ newestActualEnd: string | null; newestFiled: string | null }> {
+  const [actual, filed] = await Promise.all([
+    db.selectFrom('facts').select((eb) => eb.fn.max('period_end').as('d')).where('basis', '=', 'actual').executeTakeFirst(),
+    db.selectFrom('facts').select((eb) => eb.fn.max('filed').as('d')).executeTakeFirst(),
+  ]);
+  return { newestActualEnd: (actual?.d as string | null) ?? null, newestFiled: (filed?.d as string | null) ?? null };
+}
+
 export async function countFacts(db: Executor): Promise<number> {
   const r = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(r?.n ?? 0);

@@ -4,6 +4,7 @@
 // into /check can hold `=HYPERLINK(...)`), so it gets a leading apostrophe, which spreadsheets
 // show as text and do not evaluate. Numbers stay numbers.
 import { stringify } from 'csv-stringify/sync';
+import type { DataAsOf } from '../model/series.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -14,6 +15,11 @@ export function csvCell(v: unknown): unknown {
   return v;
 }
 
-export function toCsv(header: readonly string[], rows: unknown[][]): string {
-  return stringify([(header as string[]).map(csvCell) as string[], ...rows.map((r) => r.map(csvCell))]);
+/** Every data CSV ends each row with how current the data in it is (the same for every row), so a downloaded file says it. */
+export const DATA_AS_OF_COLUMNS = ['data_as_of_period_end', 'data_as_of_document_date'] as const;
+
+export function toCsv(header: readonly string[], rows: unknown[][], dataAsOf?: DataAsOf): string {
+  const head = dataAsOf ? [...header, ...DATA_AS_OF_COLUMNS] : [...header];
+  const tail = dataAsOf ? [dataAsOf.newestPeriodEnd, dataAsOf.newestDocumentDate] : [];
+  return stringify([head.map(csvCell) as string[], ...rows.map((r) => [...r, ...tail].map(csvCell))]);
 }

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { SourceKind } from '../model/fact.js';
-import type { MissingReason } from '../model/series.js';
+import type { DataAsOf, MissingReason } from '../model/series.js';
+import { combineDataAsOf, dataAsOfPoints, NO_DATA_AS_OF } from '../series/data-as-of.js';
 import { getSeries } from '../series/engine.js';
 import { METRIC_IDS } from '../series/metrics.js';
 
@@ -29,6 +30,8 @@ export interface CoverageCell {
   sourceKinds: SourceKind[];
   /** Periods between first and last without a value, with the engine's reason. */
   gaps: CoverageGap[];
+  /** How current the values are: the newest period end and document date among them. */
+  dataAsOf: DataAsOf;
 }
 
 export interface CoverageRow {
@@ -36,6 +39,8 @@ export interface CoverageRow {
   name: string;
   metric: string;
   cells: CoverageCell[];
+  /** The newest figure of the metric for the company, over every period kind. */
+  dataAsOf: DataAsOf;
 }
 
 async function cell(db: Kysely<Database>, company: Company, metric: string, period: CoveragePeriod): Promise<CoverageCell> {
@@ -44,7 +49,7 @@ async function cell(db: Kysely<Database>, company: Company, metric: string, peri
     const points = result.series[0]?.points ?? [];
     const firstAt = points.findIndex((p) => p.value !== null);
     const lastAt = points.length - 1 - [...points].reverse().findIndex((p) => p.value !== null);
-    if (firstAt < 0) return { period, first: null, last: null, present: 0, total: 0, sourceKinds: [], gaps: [] };
+    if (firstAt < 0) return { period, first: null, last: null, present: 0, total: 0, sourceKinds: [], gaps: [], dataAsOf: NO_DATA_AS_OF };
     const span = points.slice(firstAt, lastAt + 1);
     const kinds = new Set(span.flatMap((p) => (p.value === null ? [] : p.sources.map((s) => s.kind))));
     return {
@@ -55,9 +60,10 @@ async function cell(db: Kysely<Database>, company: Company, metric: string, peri
       total: span.length,
       sourceKinds: [...kinds].sort(),
       gaps: span.filter((p) => p.value === null).map((p) => ({ label: p.label, reason: p.missing?.reason ?? 'no-data', detail: p.missing?.detail ?? '' })),
+      dataAsOf: dataAsOfPoints(span),
     };
   } catch (e) {
-    return { period, first: null, last: null, present: 0, total: 0, sourceKinds: [], gaps: [{ label: '', reason: 'error', detail: (e as Error).message }] };
+    return { period, first: null, last: null, present: 0, total: 0, sourceKinds: [], gaps: [{ label: '', reason: 'error', detail: (e as Error).message }], dataAsOf: NO_DATA_AS_OF };
   }
 }
 
@@ -66,7 +72,7 @@ export async function dataCoverage(db: Kysely<Database>, companies: Company[], m
   for (const company of companies.filter((c) => c.kind === 'company')) {
     for (const metric of metrics) {
       const cells = await Promise.all(COVERAGE_PERIODS.map((p) => cell(db, company, metric, p)));
-      rows.push({ ticker: company.ticker, name: company.name, metric, cells });
+      rows.push({ ticker: company.ticker, name: company.name, metric, cells, dataAsOf: combineDataAsOf(cells.map((c) => c.dataAsOf)) });
     }
   }
   return rows;

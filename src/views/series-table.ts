@@ -1,5 +1,11 @@
-// A terminal table of a series: periods down, companies across, with numbered sources below.
+// A terminal table of a series: periods down, companies across, with numbered sources below
+// (each with what the document is, how the value was verified and where it was read), the
+// figures' caveats and how current the data is.
 import type { SeriesResult } from '../model/series.js';
+import type { SourceRef } from '../model/fact.js';
+import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/document-label.js';
+import { caveatsText, pointCaveats } from '../series/caveats.js';
+import { dataAsOfText } from '../series/data-as-of.js';
 import { textTable } from './text-table.js';
 import { formatScaled, scaleFor } from './scale.js';
 import { numberedSources } from './numbered-sources.js';
@@ -7,9 +13,11 @@ import { numberedSources } from './numbered-sources.js';
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
   const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
-  const sources = numberedSources<string>();
+  const names = new Map(r.series.map((s) => [s.ticker, s.name]));
+  const sources = numberedSources<SourceRef>((a, b) => a.url === b.url);
   const ref = sources.ref;
   const notes = new Set<string>();
+  const caveats: string[] = [];
   const rows = labels.map((label) => [
     label,
     ...r.series.map((s) => {
@@ -20,7 +28,9 @@ export function seriesTable(r: SeriesResult): string {
         return p.missing?.reason === 'incomplete' ? `incomplete${p.partialValue !== null ? ' (≥' + formatScaled(p.partialValue, scale) + ')' : ''}` : `— (${p.missing?.reason})`;
       }
       const marks = (p.derived ? '*' : '') + (p.fx ? '‡' : '') + (p.restated ? '†' : '');
-      const refs = [...new Set(p.sources.map((x) => ref(x.url)))].slice(0, 3).join(',');
+      const own = caveatsText(pointCaveats(p).filter((c) => c.kind !== 'derived' && c.kind !== 'converted'));
+      if (own) caveats.push(`  ${s.ticker} ${label}: ${own}`);
+      const refs = [...new Set(p.sources.map(ref))].slice(0, 3).join(',');
       return `${formatScaled(p.value, scale, r.unit === 'percent' ? 1 : 1)}${marks} [${refs}${p.sources.length > 3 ? ',…' : ''}]`;
     }),
   ]);
@@ -43,6 +53,12 @@ export function seriesTable(r: SeriesResult): string {
     .map((x) => `  ${x.s.ticker}: ${x.spans.join(', ')}`);
   if (fiscal.length) out.push('', 'Fiscal periods (each fiscal quarter is labelled with the calendar quarter holding most of its days):', ...fiscal);
   if (notes.size) out.push('', 'Missing:', ...[...notes].map((n) => '  ' + n));
-  out.push('', 'Sources:', ...sources.list.map((u, i) => `  [${i + 1}] ${u}`));
+  if (caveats.length) out.push('', 'Caveats:', ...caveats);
+  out.push(
+    '',
+    'Sources (document of record, how verified; where the value was read if elsewhere):',
+    ...sources.list.flatMap((d, i) => [`  [${i + 1}] ${documentLabel(d, names.get(d.ticker) ?? d.ticker)} · ${VERIFICATION_MARKS[d.verified].mark}: ${d.url}`, ...(d.readAt ? [`      ${readAtLabel(d)}: ${d.readAt}`] : [])]),
+  );
+  out.push('', dataAsOfText(r.dataAsOf));
   return out.join('\n');
 }

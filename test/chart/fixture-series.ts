@@ -79,6 +79,7 @@ function pointOf(row: FactRow, label: string, id: number): SeriesPoint {
   const value = Number(row.value) * 1e6;
   const source: SourceRef = {
     factId: id,
+    ticker: row.ticker,
     kind: 'bundled',
     url: row.source_url,
     form: row.form || null,

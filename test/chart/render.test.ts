@@ -58,7 +58,9 @@ describe('renderSvg', async () => {
   it('is an accessible image with a title and description naming the largest value', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Grouped column chart of capex[^"]*Largest: Amazon FY2025, \$131.8B/);
     expect(svg).toMatch(/^<svg[^>]*><title>Capex, FY2022–FY2025<\/title><desc>[^<]*Largest: Amazon FY2025, \$131.8B/);
-    expect(svg).toContain('Source: company filings via airace; figures: data/facts.csv');
+    // The footer names the documents the bars cite (all annual: 10-Ks and Microsoft's investor pages) and how current they are.
+    expect(svg).toContain('<tspan>Sources: Form 10-K filings, SEC EDGAR; Microsoft investor relations.</tspan>');
+    expect(svg).toMatch(/<tspan[^>]*>Data as of: figures to 2025-12-31; newest document filed \d{4}-\d{2}-\d{2}<\/tspan>/);
   });
 
   it('marks an incomplete value where its bar would be', async () => {

@@ -52,7 +52,7 @@ describe('groupedColumnSpec', () => {
     expect(custom.description).toContain('Largest: Amazon FY2025, $131.8B.');
     expect(JSON.stringify(layersOf(custom).at(-1))).toContain('Source: test');
     const titles = layersOf(spec)[0].encoding.tooltip.map((t: { title: string }) => t.title);
-    expect(titles).toEqual(['Company', 'Period', 'capex', 'Basis', 'Figure']);
+    expect(titles).toEqual(['Company', 'Period', 'capex', 'Basis', 'Figure', 'Source', 'Verified']);
   });
 
   it('marks an incomplete value in its empty slot', () => {

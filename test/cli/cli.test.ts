@@ -54,7 +54,8 @@ describe('airace CLI', () => {
     const table = await runCli(['--db', db, 'series', '--companies', 'AMZN', '--from', '2024', '--to', '2024']);
     expect(table.stdout).toContain('in USD billions');
     expect(table.stdout).toMatch(/FY2024\s+83\.0 \[1\]/);
-    expect(table.stdout).toMatch(/\[1\] https?:\/\//);
+    expect(table.stdout).toMatch(/\[1\] Form 10-K, filed \d{4}-\d{2}-\d{2} · (XBRL|filing|mapped|secondary): https:\/\//);
+    expect(table.stdout).toMatch(/^Data as of: figures to 2024-12-31/m);
     const csv = await runCli(['--db', db, 'series', '--companies', 'AMZN', '--from', '2024', '--to', '2024', '--format', 'csv']);
     const [header, row] = csv.stdout.trim().split('\n');
     expect(header).toMatch(/^ticker,name,metric,period,label,start,end,value,unit/);

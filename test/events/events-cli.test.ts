@@ -45,7 +45,8 @@ describe('airace events', () => {
     const r = await runCli(['--db', db, 'events', '--companies', 'BABA', '--kind', 'commitment']);
     const pledge = csvEvents.find((e) => e.date === '2025-02-24' && e.kind === 'commitment')!;
     expect(r.stdout).toMatch(new RegExp(`2025-02-24\\s+commitment\\s+BABA\\s+RMB ${Number(pledge.value) / 1000}\\.0B\\s+${pledge.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\[1\\]`));
-    expect(r.stdout).toContain(`[1] ${pledge.source_url}`);
+    expect(r.stdout).toContain(`[1] Alibaba Group announcement · mapped: ${pledge.source_url}`);
+    expect(r.stdout).toContain(`read at en.people.cn: ${pledge.read_at_url}`);
   });
 
   it.each([

@@ -11,6 +11,8 @@ export interface CsvEvent {
   currency: string;
   unit: string;
   source_url: string;
+  read_at_url: string;
+  verified: string;
   note: string;
 }
 

@@ -10,6 +10,7 @@ import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { countFacts, listFacts } from '../../src/store/facts-repository.js';
 import { listCompanyFacts } from '../../src/series/fact-listing.js';
 import { getSeries } from '../../src/series/engine.js';
+import { buildServer } from '../../src/server/build-server.js';
 import { VERIFICATION_LEVELS } from '../../src/model/fact.js';
 import { csvFacts } from '../helpers/facts-csv.js';
 import { DIALECTS, openTestStore } from '../helpers/dialects.js';
@@ -104,6 +105,36 @@ for (const dialect of DIALECTS) {
       expect(replaced).toMatchObject({ preferred: false, supersededBy: expect.stringMatching(/^corrected by .*corrections\.csv:2: corrects the FY2024 capex/) });
       expect(listing.used.has(replaced.id)).toBe(false);
       expect(listing.used.has(versions.find((f) => f.value === 83_000e6)!.id)).toBe(true);
+      // The company page lists the old value as an earlier version, with the reason beside it.
+      const app = buildServer({ store, rateLimit: false });
+      const page = (await app.inject({ url: '/company/AMZN' })).body;
+      const row = [...page.matchAll(/<tr\b[\s\S]*?<\/tr>/g)].map((m) => m[0]).find((r) => r.includes('data-value="82999000000"') && r.includes('earlier version'));
+      expect(row, 'the replaced figure as an earlier version on /company/AMZN').toBeDefined();
+      expect(row).toMatch(/<span class="superseded">corrected by [^<]*corrections\.csv:2: corrects the FY2024 capex/);
+      await app.close();
+      await store.close();
+    });
+
+    it('a correction already merged into facts.csv (as the curated data does) is applied once: the old row gets its reason', async () => {
+      const at = lineWhere((l) => l.startsWith('AMZN,capex,2024-01-01,2024-12-31,82999,') && l.includes(',1,https://www.sec.gov/'));
+      const columns = header.split(',');
+      const [old] = parse(factsLines[at - 1]!, { columns }) as Record<string, string>[];
+      // SYNTHETIC correction, for the test only, merged the curated way: it is the preferred row of
+      // facts.csv, the old row stays not preferred, and corrections.csv holds the correction too.
+      const row = (r: Record<string, string>) => stringify([columns.map((c) => r[c])]).trimEnd();
+      const correction = { ...old!, value: '83000', note: 'corrects the FY2024 capex: the 10-K shows 83000 (synthetic test row)' };
+      const dir = copyWith('facts.csv', (lines) => [...lines.slice(0, at - 1), row({ ...old!, preferred: '0' }), ...lines.slice(at), row(correction)]);
+      writeFileSync(join(dir, 'corrections.csv'), `${header}\n${row(correction)}\n`);
+      const store = await openTestStore(dialect);
+      const loaded = await ensureBundledData(store, { dataDir: dir });
+      expect(loaded).toMatchObject({ corrections: 1, facts: csvFacts.length + 1 });
+      const listing = await listCompanyFacts(store.db, { ticker: 'AMZN', metric: 'capex', from: 2024, to: 2024 });
+      const versions = listing.facts.filter((f) => f.periodStart === '2024-01-01' && f.periodEnd === '2024-12-31' && f.sourceUrl === old!.source_url);
+      expect(versions.map((f) => f.value).sort()).toEqual([82_999e6, 83_000e6]);
+      expect(versions.find((f) => f.value === 82_999e6)).toMatchObject({ preferred: false, supersededBy: expect.stringMatching(/corrections\.csv:2: corrects the FY2024 capex/) });
+      expect(versions.find((f) => f.value === 83_000e6)).toMatchObject({ preferred: true, supersededBy: null });
+      const r = await getSeries(store.db, { metric: 'capex', tickers: ['AMZN'], period: 'fy', from: '2024', to: '2024' });
+      expect(r.series[0]!.points[0]!.value).toBe(83_000e6);
       await store.close();
     });
 

@@ -98,7 +98,7 @@ describe.skipIf(!sharedModelsPresent)('models surfaces with the transcribed tabl
     expect(row).toContain('FY2025');
     expect(row).toMatch(new RegExp(`<td class="num">${models2025}\\b`));
     const csv = (await s.app.inject('/company/BABA.csv?table=models')).body.split('\n');
-    expect(csv[0]).toBe('year,capex_fiscal_year,capex,currency,capex_missing,capex_source,models_released,models_with_compute_estimate,largest_model,largest_training_compute_flop,largest_model_url,open_weights_models,models_with_known_accessibility,models_retrieved');
+    expect(csv[0]).toBe('year,capex_fiscal_year,capex,currency,capex_missing,capex_source,models_released,models_with_compute_estimate,largest_model,largest_training_compute_flop,largest_model_url,open_weights_models,models_with_known_accessibility,models_retrieved,data_as_of_period_end,data_as_of_document_date');
   });
 
   it('serves the models and series the CLI gives, with sources and the credit', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DATA_AS_OF_COLUMNS } from '../../src/views/csv.js';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli/main.js';
 import { PERIODS } from '../../src/model/series.js';
@@ -74,7 +75,7 @@ describe('GET /api/v1/series', () => {
     const res = await get('/api/v1/series.csv?metric=capex&companies=AMZN,MSFT&period=fy&from=2024&to=2024');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.body.split('\n')[0]).toBe(SERIES_CSV_COLUMNS.join(','));
+    expect(res.body.split('\n')[0]).toBe([...SERIES_CSV_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     const rows = csvRows(res.body);
     expect(rows.find((r) => r.ticker === 'AMZN')).toMatchObject({ label: 'FY2024', value: '82999000000', unit: 'USD', basis: 'actual' });
     expect(rows.find((r) => r.ticker === 'AMZN')!.source_urls).toMatch(/^https?:\/\//);
@@ -151,7 +152,7 @@ describe('GET /api/v1/facts', () => {
 
   it('as CSV with the CLI columns', async () => {
     const res = await get('/api/v1/facts.csv?ticker=AMZN&metric=capex&from=2024&to=2024');
-    expect(res.body.split('\n')[0]).toBe(FACT_COLUMNS.join(','));
+    expect(res.body.split('\n')[0]).toBe([...FACT_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     expect(csvRows(res.body).some((r) => r.value === '82999000000' && r.used === '1')).toBe(true);
   });
 });
@@ -214,7 +215,7 @@ describe('pages and their twins', () => {
     const body = (await get('/')).body;
     const values = body.match(/<[a-z]+ [^>]*data-value="[^"]*"[^>]*>/g) ?? [];
     expect(values.length).toBeGreaterThan(30);
-    for (const tag of values) expect(tag).toMatch(/^<a href="https?:\/\//);
+    for (const tag of values) expect(tag).toMatch(/^<a class="value" href="https:\/\/[^"]+"[^>]* data-verified="(xbrl|filing|mapped|secondary)"/);
   });
 
   it('has CSV twins for its tables', async () => {
@@ -243,7 +244,7 @@ describe('pages and their twins', () => {
     expect(body).toContain('<table id="years">');
     expect(body).toContain('<table id="quarters">');
     expect(body).toContain('<table id="facts" class="facts">');
-    expect(body).toMatch(/<a href="https?:\/\/[^"]+" title="[^"]*" data-value="82999000000">\$83\.0B<\/a>/);
+    expect(body).toMatch(/<a class="value" href="https:\/\/[^"]+" title="[^"]*" data-value="82999000000" data-verified="[a-z]+">\$83\.0B<\/a>/);
   });
 
   it('the methodology page defines every metric at its anchor', async () => {

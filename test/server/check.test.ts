@@ -1,5 +1,6 @@
 // The claim checker on the web: POST /api/v1/check (JSON, plain text), the /check page and its
 // twins, escaping of the (untrusted) article, and the body limit of these routes alone.
+import { DATA_AS_OF_COLUMNS } from '../../src/views/csv.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -143,7 +144,8 @@ describe('the /check page', () => {
     expect(alphabet).toContain('Alphabet spent $81.5 billion over the same year');
     expect(alphabet).toContain('<dt>Our figure</dt><dd><strong>$91.447B</strong>');
     expect(alphabet).toContain('<dt>Difference</dt><dd>+$9.947B (+12.2%)</dd>');
-    expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><a href="https?:\/\//);
+    // Each document says what it is and how the figure was verified, as everywhere on the site.
+    expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><span class="citation"><a class="doc" href="https:\/\/www\.sec\.gov\/[^"]+" data-verified="(xbrl|filing|mapped|secondary)">Form 10-K, filed \d{4}-\d{2}-\d{2}<\/a>[\s\S]*?<a class="verified verified-/);
     expect(alphabet).toContain('<dt>Period</dt>');
     expect(res.body.match(/<span class="verdict verdict-supported">/g)!.length).toBeGreaterThanOrEqual(5);
     const figures = res.body.match(/<figure class="chart" id="chart-\d" data-chart>\s*<div class="chart-view"><svg[^>]*role="img"/g) ?? [];
@@ -178,7 +180,7 @@ describe('the /check page', () => {
     expect(json.json()).toEqual((await postJson('/api/v1/check', { text: article })).json());
     const csv = await postForm('/check.csv', { text: article });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\n')[0]).toBe(CLAIM_COLUMNS.join(','));
+    expect(csv.body.split('\n')[0]).toBe([...CLAIM_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.verdict === 'contradicted')).toMatchObject({ text: 'Alphabet spent $81.5 billion over the same year', actual_value: '91447000000', subject: 'GOOGL' });
   });

@@ -1,6 +1,7 @@
 // Events on the web: /api/v1/events and its twins (the same JSON and CSV as `airace events`),
 // the overview's timeline and annotated seed chart, each company's events, and the `annotate`
 // chart parameter.
+import { DATA_AS_OF_COLUMNS } from '../../src/views/csv.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { EVENT_COLUMNS } from '../../src/views/event-rows.js';
@@ -58,7 +59,7 @@ describe('GET /api/v1/events', () => {
     expect((await get('/api/v1/events.json?kind=model')).json()).toEqual((await get('/api/v1/events?kind=model')).json());
     const res = await get('/api/v1/events.csv?companies=BABA&kind=commitment');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.body.split('\n')[0]).toBe(EVENT_COLUMNS.join(','));
+    expect(res.body.split('\n')[0]).toBe([...EVENT_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     expect(res.body).toBe(await cli(['--companies', 'BABA', '--kind', 'commitment', '--format', 'csv']));
     const pledge = csvRows(res.body).find((r) => r.id === '2025-02-24-commitment-baba');
     expect(pledge).toMatchObject({ amount: '380000000000', currency: 'CNY', source_url: expect.stringMatching(/^https?:\/\//) });
@@ -131,16 +132,16 @@ describe('the overview’s timeline and annotated seed chart', () => {
     const row = /<tr id="event-2025-02-24-commitment-baba">([\s\S]*?)<\/tr>/.exec(body)![1]!;
     expect(row).toContain('commitment');
     expect(row).toContain('<a href="/company/BABA">BABA</a>');
-    expect(row).toMatch(/<a href="https?:\/\/[^"]+" title="[^"]*" data-value="380000000000">RMB 380\.0B<\/a>/);
+    expect(row).toMatch(/<a class="value" href="https:\/\/[^"]+" title="[^"]*" data-value="380000000000" data-verified="mapped">RMB 380\.0B<\/a>/);
     // Every event row links to its source.
     const rows = body.match(/<tr id="event-[^"]+">[\s\S]*?<\/tr>/g) ?? [];
     expect(rows).toHaveLength(csvEvents.length);
-    for (const r of rows) expect(r).toMatch(/<td class="event-source"><a href="https?:\/\//);
+    for (const r of rows) expect(r).toMatch(/<td class="event-source"><span class="citation"><a class="doc" href="https:\/\/[^"]+" data-verified="(filing|mapped|secondary)">/);
   });
 
   it('has the timeline as a CSV twin', async () => {
     const res = await get('/index.csv?table=events');
-    expect(res.body.split('\n')[0]).toBe(EVENT_COLUMNS.join(','));
+    expect(res.body.split('\n')[0]).toBe([...EVENT_COLUMNS, ...DATA_AS_OF_COLUMNS].join(','));
     expect(csvRows(res.body)).toHaveLength(csvEvents.length);
   });
 });

@@ -60,9 +60,27 @@ for (const dialect of DIALECTS) {
         expect(again.stdout).toMatch(/0 updated, 1 unchanged, 0 failed/);
       });
 
-      it('sync of a bundled company puts SEC facts beside the bundled ones; audit lists the disagreement', async () => {
+      it('sync of a bundled company puts SEC facts beside the bundled ones; the share at xbrl rises; audit lists the disagreement', async () => {
+        const mixOf = async () => {
+          const r = await cli(['sources', 'AMZN', '--format', 'json']);
+          expect(r.code).toBe(0);
+          return JSON.parse(r.stdout).companies[0];
+        };
+        const before = await mixOf();
+        // Bundled Amazon figures: the preferred rows, each with its verification level from data/facts.csv.
+        const bundledXbrl = csvFacts.filter((r) => r.ticker === 'AMZN' && r.preferred === '1' && r.verified === 'xbrl').length;
+        expect(before).toMatchObject({ ticker: 'AMZN', byOrigin: { sec: { count: 0 } }, byLevel: { xbrl: { count: bundledXbrl } } });
+
         const sync = await cli(['sync', 'Amazon']);
         expect(sync.code).toBe(0);
+
+        // Synced filings stand for their periods, each verified xbrl with its accession.
+        const after = await mixOf();
+        expect(after.byOrigin.sec.count).toBeGreaterThan(0);
+        expect(after.byLevel.xbrl.share).toBeGreaterThan(before.byLevel.xbrl.share);
+        expect(after.byLevel.xbrl.count).toBeGreaterThanOrEqual(after.byOrigin.sec.count);
+        const sum = (m: { byLevel: Record<string, { count: number }> }) => Object.values(m.byLevel).reduce((t, x) => t + x.count, 0);
+        expect(sum(after)).toBe(after.figures);
         const facts = JSON.parse((await cli(['facts', 'AMZN', 'capex', '--from', '2024', '--to', '2024', '-f', 'json'])).stdout);
         const kinds = new Set(facts.facts.map((f: { sourceKind: string }) => f.sourceKind));
         expect(kinds).toEqual(new Set(['bundled', 'sec']));

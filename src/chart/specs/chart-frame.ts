@@ -10,12 +10,17 @@ import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { annotationMarks, type AnnotationMarks } from '../annotation-layers.js';
 import { formatEventDate } from '../format-event-date.js';
 import { wrapText } from '../wrap-text.js';
+import { dataAsOfText } from '../../series/data-as-of.js';
+import { footerLines } from '../source-line.js';
 
 type LayeredSpec = Extract<TopLevelSpec, { layer: unknown }>;
 export type Layer = LayeredSpec['layer'][number];
 
 /** Room under the plot for the period labels (one line each, plus `extraLabelLines`). */
 const LABEL_LINE = 15;
+const SOURCE_LINE_HEIGHT = 13;
+/** The footer starts under the value axis labels, so it may run about that far past the plot's width. */
+const FOOTER_BEYOND_PLOT = 40;
 
 export function chartFrame(
   result: SeriesResult,
@@ -27,14 +32,17 @@ export function chartFrame(
   const { alt, long } = describeChart(result, { type });
   const belowAxis = options.height + 6 + LABEL_LINE * (1 + extraLabelLines) + 12;
   // Vega-Lite has no footer, so the source line is a text mark placed below the axis
-  // labels in pixels; autosize grows the view to include it, which also works headless.
+  // labels in pixels; autosize grows the view to include it, which also works headless. Its
+  // lines: where the plotted figures come from, then how current they are.
+  const lines = footerLines(options.sourceLine, dataAsOfText(result.dataAsOf), options.width + FOOTER_BEYOND_PLOT, FONT_SIZES.source);
   const footer = (y: number): Layer => ({
-    data: { values: [{ text: options.sourceLine }] },
+    data: { values: [{ text: lines }] },
     mark: {
       type: 'text',
       align: 'left',
       baseline: 'top',
       fontSize: FONT_SIZES.source,
+      lineHeight: SOURCE_LINE_HEIGHT,
       color: COLOURS.muted,
     },
     encoding: {

@@ -7,7 +7,7 @@ import { valueAxis } from '../value-axis.js';
 export const TOOLTIP_TRANSFORMS = [
   { calculate: "datum.label + ' (' + datum.start + ' – ' + datum.end + ')'", as: 'period' },
   {
-    calculate: "datum.derived ? 'derived: ' + (datum.derivation || 'computed by airace') : 'reported'",
+    calculate: "(datum.derived ? 'derived: ' + (datum.derivation || 'computed by airace') : 'reported') + (datum.caveats ? ' · caveats: ' + datum.caveats : '')",
     as: 'provenance',
   },
   { calculate: "datum.name + ', ' + datum.label + ': ' + datum.valueText", as: 'summary' },
@@ -35,7 +35,7 @@ export function valueEncoding(result: SeriesResult) {
   return { field: 'value', type: 'quantitative', axis: valueAxis(result.unit) } as const;
 }
 
-/** Tooltip, aria description and a link to the first source (one click from a bar to its filing). */
+/** Tooltip (with the figure's caveats, document and verification), aria description and a link to the first document of record (one click from a bar to its filing). */
 export function detailEncodings(result: SeriesResult) {
   return {
     tooltip: [
@@ -44,6 +44,8 @@ export function detailEncodings(result: SeriesResult) {
       { field: 'valueText', title: result.metric },
       { field: 'basis', title: 'Basis' },
       { field: 'provenance', title: 'Figure' },
+      { field: 'source', title: 'Source' },
+      { field: 'verified', title: 'Verified' },
     ],
     description: { field: 'summary' },
     href: { field: 'sourceUrl' },

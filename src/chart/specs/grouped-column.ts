@@ -12,6 +12,10 @@ import {
   valueEncoding,
 } from './encodings.js';
 
+function withoutLink<T extends { href: unknown }>({ href: _href, ...rest }: T): Omit<T, 'href'> {
+  return rest;
+}
+
 export function groupedColumnSpec(result: SeriesResult, options: ChartOptions = {}): TopLevelSpec {
   const opts = resolveChartOptions(result, options);
   const x = periodEncoding(result);
@@ -40,7 +44,8 @@ export function groupedColumnSpec(result: SeriesResult, options: ChartOptions = 
         y: { value: opts.height },
         text: { field: 'missingText' },
         color: colourEncoding(result),
-        ...detailEncodings(result),
+        // No link: a missing value has no document (a null href would render as a link to "null").
+        ...withoutLink(detailEncodings(result)),
       },
     },
   ]);

@@ -5,7 +5,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { GuidanceHistory } from '../../series/guidance-history.js';
 import type { PledgeProgress } from '../../series/pledge-progress.js';
-import { DEFAULT_SOURCE_LINE } from '../chart-options.js';
+import { footerLines, sourceLineOf, type CitedDocument } from '../source-line.js';
+import { documentLabel, weakestVerification, VERIFICATION_MARKS } from '../../model/document-label.js';
+import { eventDocument } from '../../model/race-event.js';
+import type { DocumentRef, VerificationLevel } from '../../model/fact.js';
+import { combineDataAsOf, dataAsOf, dataAsOfPoints, dataAsOfText } from '../../series/data-as-of.js';
 import { currencyPrefix, formatMoney } from '../format-money.js';
 import { formatEventDate } from '../format-event-date.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
@@ -46,7 +50,7 @@ export function planVsActualSpec(histories: GuidanceHistory[], pledge: PledgePro
   const rows: object[] = [];
   for (let i = 0; i < histories.length; i += COLUMNS) rows.push({ hconcat: histories.slice(i, i + COLUMNS).map((h) => guidancePanel(h, width, height)) });
   if (pledge) rows.push(pledgePanel(pledge, fullWidth, height));
-  rows.push(footer(options.sourceLine ?? DEFAULT_SOURCE_LINE.replace('data/facts.csv', 'data/facts.csv and data/events.csv'), fullWidth));
+  rows.push(footer(footerLines(options.sourceLine ?? sourceLineOf(plotted(histories, pledge)), dataAsOfText(planDataAsOf(histories, pledge)), fullWidth, FONT_SIZES.source), fullWidth));
   const alt = describe(histories, pledge);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -75,7 +79,7 @@ function guidancePanel(h: GuidanceHistory, width: number, height: number): objec
     text: guidanceText(s.low, s.high, currency),
     dateText: formatEventDate(s.date),
     sourceUrl: s.sources[0]?.url ?? null,
-    sources: s.sources.map((x) => x.url).filter((u, i, all) => all.indexOf(u) === i).join(' '),
+    sources: sourceText(s.sources, h.name),
   }));
   const start = [monthStart(h.periodStart), ...h.steps.map((s) => monthStart(s.date))].sort()[0]!;
   const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -87,14 +91,14 @@ function guidancePanel(h: GuidanceHistory, width: number, height: number): objec
   const actual = h.actual?.value ?? null;
   const actualText = actual === null ? `Actual ${h.label}: ${h.actual?.missing?.reason === 'incomplete' ? 'incomplete' : 'not reported'}` : `Actual ${h.label}: ${guidanceText(actual, actual, currency)}`;
   // The actual's label sits at the panel's left, above its line, clear of the later, higher steps.
-  const actualRow = { kind: 'actual', date: start, value: actual, text: actualText, sourceUrl: h.actual?.sources[0]?.url ?? null, metric: h.actualMetric };
+  const actualRow = { kind: 'actual', date: start, value: actual, text: actualText, sourceUrl: h.actual?.sources[0]?.url ?? null, source: sourceText(h.actual?.sources ?? [], h.name), metric: h.actualMetric };
   const xScale = utc([start, h.periodEnd]);
   const x = { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', tickCount: 4, labelOverlap: true } } as const;
   const y = { type: 'quantitative', title: null, axis: { labelExpr: valueAxisLabelExpr(currency), tickCount: 5 } } as const;
   const tooltip = [
     { field: 'dateText', title: 'Stated' },
     { field: 'text', title: 'Guidance' },
-    { field: 'sources', title: 'Sources' },
+    { field: 'sources', title: 'Source' },
   ];
   const empty = steps.length === 0 ? [{ data: { values: [{ date: start, text: 'No dated guidance in the bundled data' }] }, mark: { type: 'text', align: 'left', dy: -height / 2, color: COLOURS.muted }, encoding: { x: { ...x }, text: { field: 'text' } } }] : [];
   return {
@@ -128,7 +132,7 @@ function guidancePanel(h: GuidanceHistory, width: number, height: number): objec
       {
         transform: [{ filter: "datum.kind === 'actual' && isValid(datum.value)" }],
         mark: { type: 'rule', strokeDash: [4, 3], color: COLOURS.text, strokeWidth: 1.5 },
-        encoding: { y: { ...y, field: 'value' }, tooltip: [{ field: 'text', title: 'Actual' }, { field: 'metric', title: 'Metric' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+        encoding: { y: { ...y, field: 'value' }, tooltip: [{ field: 'text', title: 'Actual' }, { field: 'metric', title: 'Metric' }, { field: 'source', title: 'Source' }], href: { field: 'sourceUrl' } },
       },
       {
         transform: [{ filter: "datum.kind === 'actual'" }],
@@ -144,7 +148,7 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
   const c = p.currency;
   const known = p.checkpoints.filter((k) => k.cumulative !== null);
   const rows = [
-    { kind: 'pledge', date: p.start, end: p.end, value: p.amount, text: `Pledge: over ${guidanceText(p.amount, p.amount, c)} by ${formatEventDate(p.end)}`, sourceUrl: p.sources[0]?.url ?? null },
+    { kind: 'pledge', date: p.start, end: p.end, value: p.amount, text: `Pledge: over ${guidanceText(p.amount, p.amount, c)} by ${formatEventDate(p.end)}`, sourceUrl: p.sources[0]?.url ?? null, source: sourceText(p.sources, p.name) },
     { kind: 'pace', date: p.start, value: 0 },
     { kind: 'pace', date: p.end, value: p.amount },
     { kind: 'spent', date: p.countedFrom, value: 0, text: '', label: 'start', sourceUrl: null },
@@ -158,10 +162,11 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
       text: k.cumulative === null ? `${k.label}: no figure` : guidanceText(k.cumulative, k.cumulative, c),
       derivation: k.derivation,
       sourceUrl: k.sources[0]?.url ?? null,
+      source: sourceText(k.sources, p.name),
     })),
     ...p.updates
       .filter((e) => e.date > p.start)
-      .map((e) => ({ kind: 'update', date: e.date, value: p.amount, text: e.title, dateText: formatEventDate(e.date), sourceUrl: e.sourceUrl })),
+      .map((e) => ({ kind: 'update', date: e.date, value: p.amount, text: e.title, dateText: formatEventDate(e.date), sourceUrl: e.sourceUrl, source: sourceText([eventDocument(e)], p.name) })),
   ];
   const x = { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', tickCount: 6 } } as const;
   const y = { field: 'value', type: 'quantitative', title: null, axis: { labelExpr: valueAxisLabelExpr(c), tickCount: 5 } } as const;
@@ -182,7 +187,7 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
       {
         transform: [{ filter: "datum.kind === 'pledge'" }],
         mark: { type: 'rule', color: p.colour, strokeWidth: 2 },
-        encoding: { x, x2: { field: 'end' }, y, tooltip: [{ field: 'text', title: 'Pledge' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+        encoding: { x, x2: { field: 'end' }, y, tooltip: [{ field: 'text', title: 'Pledge' }, { field: 'source', title: 'Source' }], href: { field: 'sourceUrl' } },
       },
       {
         transform: [{ filter: "datum.kind === 'pledge'" }],
@@ -192,7 +197,7 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
       {
         transform: [{ filter: "datum.kind === 'spent'" }],
         mark: { type: 'line', color: COLOURS.text, strokeWidth: 2, point: { filled: true, size: 36, color: COLOURS.text }, invalid: 'break-paths-show-domains' },
-        encoding: { x, y, tooltip: [{ field: 'label', title: 'Quarter' }, { field: 'text', title: 'Spent since the pledge' }, { field: 'derivation', title: 'How' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' } },
+        encoding: { x, y, tooltip: [{ field: 'label', title: 'Quarter' }, { field: 'text', title: 'Spent since the pledge' }, { field: 'derivation', title: 'How' }, { field: 'source', title: 'Source' }], href: { field: 'sourceUrl' } },
       },
       {
         // Totals to the upper left of their point: the line rises from the lower left.
@@ -208,18 +213,54 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
       {
         transform: [{ filter: "datum.kind === 'update'" }],
         mark: { type: 'point', shape: 'triangle-down', filled: true, size: 70, color: p.colour, opacity: 1 },
-        encoding: { x, y, tooltip: [{ field: 'dateText', title: 'Date' }, { field: 'text', title: 'Statement' }, { field: 'sourceUrl', title: 'Source' }], href: { field: 'sourceUrl' }, description: { field: 'text' } },
+        encoding: { x, y, tooltip: [{ field: 'dateText', title: 'Date' }, { field: 'text', title: 'Statement' }, { field: 'source', title: 'Source' }], href: { field: 'sourceUrl' }, description: { field: 'text' } },
       },
     ],
   };
 }
 
-function footer(text: string, width: number): object {
+/** What the figure plots, each with the documents it cites: guidance steps, actuals, the pledge and its running totals. */
+function plotted(histories: GuidanceHistory[], pledge: PledgeProgress | null): { docs: CitedDocument[]; levels: VerificationLevel[] } {
+  const docs: CitedDocument[] = [];
+  const levels: VerificationLevel[] = [];
+  const add = (refs: readonly DocumentRef[], owner: string) => {
+    for (const ref of refs) docs.push({ ref, owner });
+    const weakest = weakestVerification(refs);
+    if (weakest) levels.push(weakest);
+  };
+  for (const h of histories) {
+    for (const s of h.steps) add(s.sources, h.name);
+    if (h.actual?.value != null) add(h.actual.sources, h.name);
+  }
+  if (pledge) {
+    add(pledge.sources, pledge.name);
+    for (const k of pledge.checkpoints) if (k.cumulative !== null) add(k.sources, pledge.name);
+    for (const e of pledge.updates) add([eventDocument(e)], pledge.name);
+  }
+  return { docs, levels };
+}
+
+function planDataAsOf(histories: GuidanceHistory[], pledge: PledgeProgress | null) {
+  const statements = histories.flatMap((h) => h.steps.map((s) => ({ end: h.periodEnd, basis: 'guidance' as const, sources: s.sources })));
+  const actuals = histories.flatMap((h) => (h.actual ? [h.actual] : []));
+  const pledged = pledge ? [...pledge.checkpoints.map((k) => k.quarter), ...pledge.checkpoints.filter((k) => k.cumulative !== null).map((k) => ({ ...k.quarter, sources: k.sources }))] : [];
+  return combineDataAsOf([dataAsOf(statements), dataAsOfPoints([...actuals, ...pledged])]);
+}
+
+/** "Form 10-K, filed 2025-02-07 · mapped", the first document of a plotted figure, for tooltips. */
+function sourceText(refs: readonly DocumentRef[], owner: string): string | null {
+  const first = refs[0];
+  if (!first) return null;
+  const weakest = weakestVerification(refs)!;
+  return `${documentLabel(first, owner)}${refs.length > 1 ? ` and ${refs.length - 1} more` : ''} · ${VERIFICATION_MARKS[weakest].mark}`;
+}
+
+function footer(lines: string[], width: number): object {
   return {
     width,
     height: 1,
-    data: { values: [{ text }] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, color: COLOURS.muted },
+    data: { values: [{ text: lines }] },
+    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, lineHeight: 13, color: COLOURS.muted },
     encoding: { text: { field: 'text' }, x: { value: 0 }, y: { value: 0 } },
   };
 }

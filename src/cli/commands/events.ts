@@ -1,7 +1,9 @@
 // `airace events`: the cited timeline of the race, filtered by company, kind and date.
+import { dataAsOfEvents, dataAsOfText } from '../../series/data-as-of.js';
+import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../../model/document-label.js';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EVENT_KINDS, type EventKind } from '../../model/race-event.js';
+import { EVENT_KINDS, eventDocument, type EventKind, type RaceEvent } from '../../model/race-event.js';
 import { keyword } from '../../model/keyword.js';
 import { listEvents, type EventQuery } from '../../series/events.js';
 import { parseDateBound } from '../../series/date-bound.js';
@@ -43,20 +45,25 @@ export function registerEvents(program: Command): void {
         to: opts.to === undefined ? undefined : parseDateBound('to', opts.to),
       };
       const events = await withStore(opts, (s) => listEvents(s.db, query));
-      if (opts.format === 'json') return void process.stdout.write(JSON.stringify({ events: events.map(eventJson) }, null, 2) + '\n');
-      if (opts.format === 'csv') return void process.stdout.write(toCsv(EVENT_COLUMNS, eventRows(events)));
+      if (opts.format === 'json') return void process.stdout.write(JSON.stringify({ dataAsOf: dataAsOfEvents(events), events: events.map(eventJson) }, null, 2) + '\n');
+      if (opts.format === 'csv') return void process.stdout.write(toCsv(EVENT_COLUMNS, eventRows(events), dataAsOfEvents(events)));
       if (!events.length) return void process.stdout.write('No events match.\n');
-      const urls: string[] = [];
-      const ref = (url: string) => (urls.includes(url) ? urls.indexOf(url) : urls.push(url) - 1) + 1;
+      const docs: RaceEvent[] = [];
+      const ref = (e: RaceEvent) => {
+        const i = docs.findIndex((d) => d.sourceUrl === e.sourceUrl);
+        return (i >= 0 ? i : docs.push(e) - 1) + 1;
+      };
       const rows = events.map((e) => [
         e.date,
         e.kind,
         e.companies.map((c) => c.name).join(', '),
         eventAmountText(e) ?? '',
-        `${e.title} [${ref(e.sourceUrl)}]`,
+        `${e.title} [${ref(e)}]`,
       ]);
       const table = textTable(['date', 'kind', 'companies', 'amount', 'title'], rows);
-      const sources = urls.map((u, i) => `  [${i + 1}] ${u}`).join('\n');
-      process.stdout.write(`${events.length} events (amounts: the low end of a range; see --format csv for notes)\n\n${table}\n\nSources:\n${sources}\n`);
+      const sources = docs
+        .flatMap((e, i) => [`  [${i + 1}] ${documentLabel(eventDocument(e))} · ${VERIFICATION_MARKS[e.verified].mark}: ${e.sourceUrl}`, ...(e.readAt ? [`      ${readAtLabel(e)}: ${e.readAt}`] : [])])
+        .join('\n');
+      process.stdout.write(`${events.length} events (amounts: the low end of a range; see --format csv for notes)\n\n${table}\n\nSources (where an event was read if elsewhere):\n${sources}\n\n${dataAsOfText(dataAsOfEvents(events))}\n`);
     });
 }

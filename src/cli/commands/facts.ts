@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { listCompanyFacts } from '../../series/fact-listing.js';
-import { FACT_COLUMNS, factRows } from '../../views/fact-rows.js';
+import { FACT_COLUMNS, factJson, factRows } from '../../views/fact-rows.js';
+import { dataAsOfFacts } from '../../series/data-as-of.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
@@ -20,11 +21,11 @@ export function registerFacts(program: Command): void {
     .action(async (ticker: string, metric: string | undefined, o: { from?: number; to?: number; asFirstReported?: boolean; format: string }, cmd: Command) => {
       const listing = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => listCompanyFacts(s.db, { ticker, metric, ...o }));
       if (o.format === 'json') {
-        const facts = listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) }));
-        return void process.stdout.write(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, facts }, null, 2) + '\n');
+        const facts = listing.facts.map((f) => factJson(f, listing.used.has(f.id)));
+        return void process.stdout.write(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, dataAsOf: dataAsOfFacts(listing.facts), facts }, null, 2) + '\n');
       }
       const rows = factRows(listing.facts, listing.used);
-      if (o.format === 'csv') return void process.stdout.write(toCsv(FACT_COLUMNS, rows));
+      if (o.format === 'csv') return void process.stdout.write(toCsv(FACT_COLUMNS, rows, dataAsOfFacts(listing.facts)));
       if (!rows.length) return void process.stdout.write(`No facts for ${listing.ticker} ${listing.metric}.\n`);
       const show = ['period_start', 'period_end', 'value', 'unit', 'basis', 'confidence', 'verified', 'used', 'source_kind', 'form', 'filed', 'source_url'];
       const idx = show.map((c) => FACT_COLUMNS.indexOf(c as (typeof FACT_COLUMNS)[number]));

@@ -21,7 +21,7 @@ export function registerGuidance(program: Command): void {
       const year = parseYear('year', yearText);
       const h = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => guidanceHistory(s.db, { ticker, year }));
       if (o.format === 'json') return void process.stdout.write(JSON.stringify(h, null, 2) + '\n');
-      if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h)));
+      if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h), h.dataAsOf));
       process.stdout.write(guidanceTable(h) + '\n');
     });
 }

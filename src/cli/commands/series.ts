@@ -37,7 +37,7 @@ export function registerSeries(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as SeriesOptions & { format: string };
       const result = await withStore(opts, (s) => computeSeries(s.db, opts));
       if (opts.format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (opts.format === 'csv') process.stdout.write(toCsv(SERIES_CSV_COLUMNS, seriesRows(result)));
+      else if (opts.format === 'csv') process.stdout.write(toCsv(SERIES_CSV_COLUMNS, seriesRows(result), result.dataAsOf));
       else process.stdout.write(seriesTable(result) + '\n');
     });
 }

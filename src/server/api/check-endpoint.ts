@@ -3,15 +3,15 @@
 // file paths (the server writes no files). The check runs in the check pool, off the event loop,
 // within its time budget (src/server/check-runner.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CheckReportWebJson } from '../../check/index.js';
 import type { ServerContext } from '../server-context.js';
+import type { CheckWebReport } from '../check-web-report.js';
 import type { RawQuery } from '../series-query.js';
 import { checkInput, type CheckInput } from '../check-input.js';
 import { clientGone } from '../client-gone.js';
 
 /** The report for one request: reads the store, writes nothing, keeps nothing. */
-export async function checkReport(ctx: ServerContext, input: CheckInput, signal: AbortSignal = new AbortController().signal): Promise<CheckReportWebJson> {
-  return JSON.parse(await ctx.checks.run(input, signal)) as CheckReportWebJson;
+export async function checkReport(ctx: ServerContext, input: CheckInput, signal: AbortSignal = new AbortController().signal): Promise<CheckWebReport> {
+  return JSON.parse(await ctx.checks.run(input, signal)) as CheckWebReport;
 }
 
 export function checkHandler(ctx: ServerContext) {

@@ -6,6 +6,7 @@ import { listEvents, type EventQuery } from '../../series/events.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { EVENT_COLUMNS, eventJson, eventRows } from '../../views/event-rows.js';
 import { toCsv } from '../../views/csv.js';
+import { dataAsOfEvents } from '../../series/data-as-of.js';
 import { ApiError } from '../api-error.js';
 import { allowedFor } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
@@ -54,10 +55,10 @@ export function parseEventQuery(q: RawQuery): EventQuery {
 export function eventsHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const events = await listEvents(ctx.store.db, parseEventQuery(request.query as RawQuery));
-    if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify({ events: events.map(eventJson) }));
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify({ dataAsOf: dataAsOfEvents(events), events: events.map(eventJson) }));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="airace-events.csv"')
-      .send(toCsv(EVENT_COLUMNS, eventRows(events)));
+      .send(toCsv(EVENT_COLUMNS, eventRows(events), dataAsOfEvents(events)));
   };
 }

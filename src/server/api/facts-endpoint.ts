@@ -4,8 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listCompanyFacts } from '../../series/fact-listing.js';
 import { findCompany } from '../../series/company-lookup.js';
 import { listCompanies } from '../../store/companies-repository.js';
-import { FACT_COLUMNS, factRows } from '../../views/fact-rows.js';
+import { FACT_COLUMNS, factJson, factRows } from '../../views/fact-rows.js';
 import { toCsv } from '../../views/csv.js';
+import { dataAsOfFacts } from '../../series/data-as-of.js';
 import { ApiError } from '../api-error.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -26,12 +27,12 @@ export function factsHandler(ctx: ServerContext, format: 'json' | 'csv') {
     const asFirstReported = ['', 'true', '1'].includes(String(q['as-first-reported'] ?? 'false').toLowerCase());
     const listing = await listCompanyFacts(ctx.store.db, { ticker: company.ticker, metric: q.metric || undefined, from: q.from, to: q.to, asFirstReported });
     if (format === 'json') {
-      const facts = listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) }));
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, facts }));
+      const facts = listing.facts.map((f) => factJson(f, listing.used.has(f.id)));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, dataAsOf: dataAsOfFacts(listing.facts), facts }));
     }
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="airace-facts-${listing.ticker}.csv"`)
-      .send(toCsv(FACT_COLUMNS, factRows(listing.facts, listing.used)));
+      .send(toCsv(FACT_COLUMNS, factRows(listing.facts, listing.used), dataAsOfFacts(listing.facts)));
   };
 }

@@ -3,11 +3,12 @@
 import { listCompanies } from '../../store/companies-repository.js';
 import { METRICS } from '../../series/metrics.js';
 import type { ServerContext } from '../server-context.js';
+import { storeDataAsOf } from '../../series/data-as-of.js';
 
 export function companiesHandler(ctx: ServerContext) {
-  return async () => ({ companies: await listCompanies(ctx.store.db) });
+  return async () => ({ dataAsOf: await storeDataAsOf(ctx.store.db), companies: await listCompanies(ctx.store.db) });
 }
 
-export function metricsHandler() {
-  return async () => ({ metrics: [...METRICS.values()] });
+export function metricsHandler(ctx: ServerContext) {
+  return async () => ({ dataAsOf: await storeDataAsOf(ctx.store.db), metrics: [...METRICS.values()] });
 }

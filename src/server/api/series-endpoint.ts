@@ -16,6 +16,6 @@ export function seriesHandler(ctx: ServerContext, format: 'json' | 'csv') {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="airace-${result.metric}-${result.period}.csv"`)
-      .send(toCsv(SERIES_CSV_COLUMNS, seriesRows(result)));
+      .send(toCsv(SERIES_CSV_COLUMNS, seriesRows(result), result.dataAsOf));
   };
 }

@@ -5,7 +5,8 @@ import type { EventJson } from '../../views/event-rows.js';
 import { formatEventDate } from '../../chart/format-event-date.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { scrollTable } from './scroll-table.js';
-import { exactValue, sourceHost } from './value-link.js';
+import { exactValue } from './value-link.js';
+import { documentCitation } from './source-links.js';
 
 export interface EventTableOptions {
   id: string;
@@ -18,18 +19,16 @@ function companies(e: EventJson): SafeHtml {
   return html`${e.companies.map((c, i) => html`${i ? ', ' : ''}${c.ticker ? html`<a href="/company/${c.ticker}">${c.name === c.ticker ? c.ticker : c.name}</a>` : c.name}`)}`;
 }
 
-/** The amount links to the source it comes from, like every other figure on the site. */
+/** The amount links to the document it comes from, like every other figure on the site. */
 function amount(e: EventJson): SafeHtml {
   if (e.amount === null || e.amountText === null) return html`<span class="missing">—</span>`;
   const href = safeUrl(e.sourceUrl);
   const title = `${exactValue(e.amount, e.currency ?? '')}${e.note ? ` · ${e.note}` : ''}`;
-  return href ? html`<a href="${href}" title="${title}" data-value="${e.amount}">${e.amountText}</a>` : html`<span title="${title}">${e.amountText}</span>`;
+  return href ? html`<a class="value" href="${href}" title="${title}" data-value="${e.amount}" data-verified="${e.verified}">${e.amountText}</a>` : html`<span title="${title}">${e.amountText}</span>`;
 }
 
 function source(e: EventJson): SafeHtml {
-  const href = safeUrl(e.sourceUrl);
-  const link = href ? html`<a href="${href}">${sourceHost(e.sourceUrl)}</a>` : html`${e.sourceUrl}`;
-  return html`${link}${e.note ? html`<details class="event-note"><summary>Note</summary><p>${e.note}</p></details>` : ''}`;
+  return html`${documentCitation(e.source)}${e.note ? html`<details class="event-note"><summary>Note</summary><p>${e.note}</p></details>` : ''}`;
 }
 
 export function eventRow(e: EventJson): SafeHtml {

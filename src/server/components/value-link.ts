@@ -1,10 +1,15 @@
-// How one value appears in a table or sentence: the formatted figure, linked to its first
-// source ("every number traces to its source in one click"), with the exact value, period
-// and derivation on hover, and the reason in place of a missing value.
+// How one value appears in a table or sentence: the formatted figure, linked to its document of
+// record ("every number traces to its source in one click"), with the exact value, period and
+// derivation on hover, its caveats beside it, then what the documents are, where the value was
+// read and how it was verified (source-links.ts); the reason in place of a missing value.
 import type { SeriesPoint } from '../../model/series.js';
-import type { StoredFact } from '../../model/fact.js';
+import { sourceRefOf, type StoredFact } from '../../model/fact.js';
 import { formatValue } from '../../chart/format-money.js';
+import { pointCaveats, sourceCaveats } from '../../series/caveats.js';
+import { hostOf } from '../../model/document-url.js';
+import { uniqueDocuments } from '../../model/document-label.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
+import { caveatMarks, citations, NO_NAMES, type CompanyNames } from './source-links.js';
 
 const MISSING_TEXT: Record<string, string> = { 'no-data': 'no data', 'no-fx-rate': 'no FX rate', 'divide-by-zero': 'n/a', incomplete: 'incomplete' };
 
@@ -25,7 +30,8 @@ function pointTitle(p: SeriesPoint, unit: string): string {
   if (p.value !== null) parts.push(exactValue(p.value, unit));
   parts.push(p.derived ? `derived: ${p.derivation ?? 'computed by airace'}` : 'reported');
   if (p.fx) parts.push(`converted at ${p.fx.rate} ${p.fx.pair} (${p.fx.date})`);
-  if (p.sources.length > 1) parts.push(`${p.sources.length} sources; the link opens the first`);
+  const documents = uniqueDocuments(p.sources).length;
+  if (documents > 1) parts.push(`${documents} documents; the link opens the first, all are listed beside it`);
   return parts.join(' · ');
 }
 
@@ -34,38 +40,39 @@ function marks(p: SeriesPoint): SafeHtml {
   return html`${p.derived ? html`<span class="mark" aria-hidden="true">*</span>` : ''}${p.fx ? html`<span class="mark" aria-hidden="true">‡</span>` : ''}`;
 }
 
-export function pointValue(p: SeriesPoint | null | undefined, unit: string): SafeHtml {
+export function pointValue(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES): SafeHtml {
   if (!p) return html`<span class="missing">—</span>`;
   if (p.value === null) {
     const reason = p.missing?.reason ?? 'no-data';
-    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit)})</span>` : '';
+    // The parts that exist cite their documents too: a shown sum always says where it comes from.
+    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit)})</span>${citations(p.sources, names)}` : '';
     return html`<span class="missing" title="${p.missing?.detail ?? ''}">${MISSING_TEXT[reason] ?? reason}</span>${partial}`;
   }
   const url = safeUrl(p.sources[0]?.url);
   const text = formatUnit(p.value, unit);
-  const body = url ? html`<a href="${url}" title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</a>` : html`<span title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</span>`;
-  return html`${body}${marks(p)}`;
+  const body = url
+    ? html`<a class="value" href="${url}" title="${pointTitle(p, unit)}" data-value="${p.value}" data-verified="${p.sources[0]!.verified}">${text}</a>`
+    : html`<span class="value" title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</span>`;
+  return html`<span class="figure">${body}${marks(p)}${caveatMarks(pointCaveats(p).filter((c) => c.kind !== 'derived' && c.kind !== 'converted'))}${citations(p.sources, names)}</span>`;
 }
 
-export function pointCell(p: SeriesPoint | null | undefined, unit: string): SafeHtml {
-  return html`<td class="num">${pointValue(p, unit)}</td>`;
+export function pointCell(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES): SafeHtml {
+  return html`<td class="num">${pointValue(p, unit, names)}</td>`;
 }
 
-/** A stored fact's value, linked to its source. */
+/** A stored fact's value, linked to its document of record, with its caveats. */
 export function factValue(f: StoredFact): SafeHtml {
   const url = safeUrl(f.sourceUrl);
   const title = `${f.periodStart ?? ''} – ${f.periodEnd} · ${exactValue(f.value, f.unit)} · ${f.basis}, ${f.confidence} confidence`;
   const text = formatUnit(f.value, f.unit);
-  return url ? html`<a href="${url}" title="${title}" data-value="${f.value}">${text}</a>` : html`<span title="${title}">${text}</span>`;
+  const value = url ? html`<a class="value" href="${url}" title="${title}" data-value="${f.value}" data-verified="${f.verified}">${text}</a>` : html`<span title="${title}">${text}</span>`;
+  return html`${value}${caveatMarks(sourceCaveats(sourceRefOf(f)))}`;
 }
 
 /** The host of a source URL, as short link text. */
 export function sourceHost(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
+  return hostOf(url);
 }
 
-export const MARKS_LEGEND = '* computed by airace (hover for how) · ‡ converted at the rate the company states · hover a figure for its exact value and period';
+export const MARKS_LEGEND =
+  '* computed by airace (hover for how) · ‡ converted at the rate the company states · beside each figure: its caveats, the document of record, where the value was read if elsewhere, and how it was verified (XBRL, filing, mapped, secondary: see Methodology) · hover a figure for its exact value and period';

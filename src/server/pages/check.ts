@@ -4,6 +4,8 @@
 // input: it is escaped wherever it appears and never stored.
 import type { CheckedClaim, ChartEntry, Evidence, SourceDocument, Verdict } from '../../check/index.js';
 import type { CheckReportWebJson } from '../../check/report-json.js';
+import type { DataAsOf } from '../../model/series.js';
+import { storeDataAsOf } from '../../series/data-as-of.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
 import { againstParts } from '../../check/against-words.js';
 import { ApiError } from '../api-error.js';
@@ -14,11 +16,13 @@ import type { ServerContext } from '../server-context.js';
 import { CHECK_BODY_LIMIT } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
+import type { CheckWebReport } from '../check-web-report.js';
 import { chartFigure } from '../components/chart-figure.js';
-import { sourceHost } from '../components/value-link.js';
+import { documentCitation } from '../components/source-links.js';
+import { uniqueDocuments } from '../../model/document-label.js';
 
 /** The report of a POST (also the `.json` twin, the same as POST /api/v1/check); null for the empty form. */
-export type CheckPageData = CheckReportWebJson | null;
+export type CheckPageData = CheckWebReport | null;
 
 const CHART_LABELS: Record<string, string> = { grouped: 'grouped columns', line: 'line', stacked: 'stacked columns' };
 const VERDICT_LABELS: Record<Verdict, string> = { supported: 'Supported', close: 'Close', contradicted: 'Contradicted', 'not-checkable': 'Not checkable' };
@@ -50,14 +54,9 @@ function form(input: { text: string; date: string }, again: boolean): SafeHtml {
 </form>`;
 }
 
-/** Each document as a link to its record, with the filing and where the value was read. */
+/** Each document as the site cites one (source-links.ts): its kind and date, linked, where the value was read, its verification mark; and the accession, for finding the filing. */
 function sources(docs: SourceDocument[]): SafeHtml {
-  return html`${docs.map((d, i) => {
-    const href = safeUrl(d.url);
-    const filing = [d.form, d.accession].filter(Boolean).join(' ');
-    const read = d.readAt ? safeUrl(d.readAt) : null;
-    return html`${i ? ', ' : ''}${href ? html`<a href="${href}">${sourceHost(d.url)}</a>` : d.url}${filing ? ` (${filing})` : ''}${read ? html` <span class="note">read at <a href="${read}">${sourceHost(d.readAt!)}</a></span>` : ''}`;
-  })}`;
+  return html`${uniqueDocuments(docs).map((d, i) => html`${i ? ', ' : ''}${documentCitation(d)}${d.accession ? html` <span class="accession">${d.accession}</span>` : ''}`)}`;
 }
 
 function verdictBadge(v: Verdict | null): SafeHtml {
@@ -122,7 +121,7 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   const input = posted(req);
   const intro = html`<h1>Check an article</h1>
 <p class="lede">Paste a news story about the AI race. airace finds every figure it states, checks each one against the filings with the same engine as the rest of this site, and redraws the charts it describes in words. Each figure gets a verdict, our number, the difference and the sources (<a href="/methodology">how the numbers are made</a>).</p>`;
-  if (!d) return page(html`${intro}${form(input, false)}`);
+  if (!d) return page(html`${intro}${form(input, false)}`, await storeDataAsOf(ctx.store.db));
   const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i)));
   const main = html`${intro}
 <section aria-labelledby="result-heading" id="check-result">
@@ -134,16 +133,17 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   ${downloads(input)}
 </section>
 ${form(input, true)}`;
-  return page(main);
+  return page(main, d.dataAsOf);
 }
 
-function page(main: SafeHtml): SafeHtml {
+function page(main: SafeHtml, dataAsOf: DataAsOf): SafeHtml {
   return layout({
     title: 'Check an article',
     description: 'Paste an article about the AI race: every figure it states is checked against company filings, with sources.',
     main,
     section: 'check',
     scripts: true,
+    dataAsOf,
   });
 }
 

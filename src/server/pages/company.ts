@@ -2,8 +2,9 @@
 // race that name it, and every stored fact with its provenance (the version the engine uses
 // is marked).
 import type { Company } from '../../model/company.js';
-import type { StoredFact } from '../../model/fact.js';
-import type { SeriesResult } from '../../model/series.js';
+import { sourceRefOf, type StoredFact } from '../../model/fact.js';
+import type { DataAsOf, SeriesResult } from '../../model/series.js';
+import { combineDataAsOf } from '../../series/data-as-of.js';
 import { getSeries } from '../../series/engine.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { findCompany } from '../../series/company-lookup.js';
@@ -11,7 +12,7 @@ import { listCompanyFacts } from '../../series/fact-listing.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { buildChart } from '../../chart/chart.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
-import { FACT_COLUMNS, factRows } from '../../views/fact-rows.js';
+import { FACT_COLUMNS, factJson, factRows, type FactJson } from '../../views/fact-rows.js';
 import { ApiError } from '../api-error.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
@@ -22,7 +23,8 @@ import { DEFAULTS } from '../query-parameters.js';
 import { chartFigure } from '../components/chart-figure.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
-import { MARKS_LEGEND, factValue, pointCell, sourceHost } from '../components/value-link.js';
+import { MARKS_LEGEND, factValue, pointCell } from '../components/value-link.js';
+import { companyNames, documentCitation, type CompanyNames } from '../components/source-links.js';
 import { periodLabels } from '../../chart/chart-data.js';
 import { listEvents } from '../../series/events.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
@@ -49,9 +51,11 @@ export interface CompanyData {
   byQuarter: SeriesResult[];
   /** Metrics with no value for this company. */
   noData: string[];
-  facts: (StoredFact & { used: boolean })[];
+  facts: FactJson[];
   /** Events naming the company (a group: any member), oldest first, as `airace events --companies`. */
   events: EventJson[];
+  /** How current the figures and facts on the page are. */
+  dataAsOf: DataAsOf;
   /** Capex by calendar year beside the models the company released (Epoch AI's data). */
   models: CompanyModels;
 }
@@ -88,29 +92,30 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       byYear: years.filter(hasValue),
       byQuarter: quarters.filter(hasValue),
       noData: METRIC_IDS.filter((_, i) => !hasValue(years[i]!) && !hasValue(quarters[i]!)),
-      facts: listing.facts.map((f) => ({ ...f, used: listing.used.has(f.id) })),
+      facts: listing.facts.map((f) => factJson(f, listing.used.has(f.id))),
       events: events.map(eventJson),
+      dataAsOf: combineDataAsOf([...years, ...quarters].map((r) => r.dataAsOf)),
       models,
     };
   });
 }
 
 /** Periods down, metrics across (the reader's view of the company); newest first. */
-function metricsTable(results: SeriesResult[], id: string, caption: string, csvHref: string): SafeHtml {
+function metricsTable(results: SeriesResult[], id: string, caption: string, csvHref: string, names: CompanyNames): SafeHtml {
   if (!results.length) return html`<p>No values.</p>`;
   const labels = [...new Set(results.flatMap((r) => periodLabels(r)))].reverse();
   const table = html`<table id="${id}">
   <caption id="${id}-caption">${caption} <a class="csv-link" href="${csvHref}">CSV</a></caption>
   <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${METRICS.get(r.metric)?.label ?? r.metric}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
-  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit))}</tr>`)}</tbody>
+  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit, names))}</tr>`)}</tbody>
 </table>`;
   return html`${scrollTable(table, id)}<p class="table-note">${MARKS_LEGEND}</p>`;
 }
 
-function factsTable(d: CompanyData, csvHref: string): SafeHtml {
+function factsTable(d: CompanyData, csvHref: string, names: CompanyNames): SafeHtml {
   const table = html`<table id="facts" class="facts">
   <caption id="facts-caption">All ${d.facts.length} stored facts for ${d.company.name}, every version, with provenance <a class="csv-link" href="${csvHref}">CSV</a></caption>
-  <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Confidence</th><th scope="col">Used</th><th scope="col">Source</th><th scope="col">Note</th></tr></thead>
+  <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Confidence</th><th scope="col">Used</th><th scope="col">Document of record</th><th scope="col">Note</th></tr></thead>
   <tbody>${d.facts.map(
     (f) => html`<tr${f.used ? '' : html` class="alternative"`}>
       <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${f.metric}</a>` : f.metric}</th>
@@ -118,9 +123,9 @@ function factsTable(d: CompanyData, csvHref: string): SafeHtml {
       <td class="num">${factValue(f)}</td>
       <td>${f.basis}</td>
       <td>${f.confidence}</td>
-      <td>${f.used ? 'used' : 'alternative'}</td>
-      <td>${sourceHost(f.sourceUrl)}${f.form ? html` (${f.form}${f.filed ? html`, filed ${f.filed}` : ''})` : ''} · ${f.sourceKind}</td>
-      <td class="note">${f.note ?? ''}</td>
+      <td>${f.used ? 'used' : f.supersededBy ? 'earlier version' : 'alternative'}</td>
+      <td>${documentCitation(sourceRefOf(f), names.get(f.ticker) ?? f.ticker)}${f.accession ? html` <span class="accession">${f.accession}</span>` : ''} · ${f.sourceKind === 'sec' ? 'SEC sync' : 'bundled'}</td>
+      <td class="note">${f.supersededBy ? html`<span class="superseded">${f.supersededBy}</span>` : ''}${f.note ?? ''}</td>
     </tr>`,
   )}</tbody>
 </table>`;
@@ -129,6 +134,7 @@ function factsTable(d: CompanyData, csvHref: string): SafeHtml {
 
 async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const c = d.company;
+  const names = companyNames(await listCompanies(ctx.store.db));
   const figures = await Promise.all(d.charts.map((ch, i) => chartFigure(ctx, { id: `chart-${i}`, spec: buildChart(ch.result, chartOptionsOf(ch.query)), links: ch.links })));
   const switchCurrency = d.currencies.filter((x) => x !== d.currency);
   const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>
@@ -154,20 +160,20 @@ ${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', r
 </section>
 <section aria-labelledby="years-heading">
   <h2 id="years-heading">Every metric by fiscal year</h2>
-  ${metricsTable(d.byYear, 'years', `${c.name} by fiscal year, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'))}
+  ${metricsTable(d.byYear, 'years', `${c.name} by fiscal year, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'), names)}
   ${d.noData.length ? html`<p>No data for: ${d.noData.join(', ')}.</p>` : ''}
 </section>
 <section aria-labelledby="quarters-heading">
   <h2 id="quarters-heading">Every metric by calendar quarter</h2>
   <p>Quarters the company did not state are derived from year-to-date figures (<a href="/methodology#ytd-quarters">how</a>).</p>
-  ${metricsTable(d.byQuarter, 'quarters', `${c.name} by calendar quarter, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'))}
+  ${metricsTable(d.byQuarter, 'quarters', `${c.name} by calendar quarter, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'), names)}
 </section>
 <section aria-labelledby="facts-heading">
   <h2 id="facts-heading">Facts and sources</h2>
   <p>Every stored figure, including alternative sources for the same period. <em>Used</em> marks the version the series engine takes; the others stay as evidence.</p>
-  ${factsTable(d, twinHref(req.path, 'csv', req.search, 'facts'))}
+  ${factsTable(d, twinHref(req.path, 'csv', req.search, 'facts'), names)}
 </section>`;
-  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, scripts: true });
+  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, scripts: true, dataAsOf: d.dataAsOf });
 }
 
 export const companyPage: Page<CompanyData> = {

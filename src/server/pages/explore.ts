@@ -1,5 +1,6 @@
 // Explore: a GET form (works without JavaScript; the URL holds the whole state), the chart,
 // its table, downloads through the API with the same query, and an embed snippet.
+import type { DataAsOf } from '../../model/series.js';
 import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
 import type { RaceEvent } from '../../model/race-event.js';
@@ -44,6 +45,8 @@ export interface ExploreData {
   result: SeriesResult;
   /** Events marked on the chart (`annotate`); empty without it. */
   events: RaceEvent[];
+  /** How current the figures shown are (the series result's). */
+  dataAsOf: DataAsOf;
   /** Choices the form offers. */
   choices: { metrics: { id: string; label: string }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
 }
@@ -81,6 +84,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
     alt: describeChart(result, { type: query.type }).alt,
     result,
     events,
+    dataAsOf: result.dataAsOf,
     choices: choices(companies),
   };
 }
@@ -169,7 +173,7 @@ async function results(d: ExploreData, ctx: ServerContext, req: PageRequest): Pr
 </div>`;
 }
 
-function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
+function page(main: SafeHtml, canonical: string, req: PageRequest, dataAsOf?: DataAsOf): SafeHtml {
   return layout({
     title: 'Explore',
     description: 'Chart any metric for any companies and periods; download it or embed it.',
@@ -178,6 +182,7 @@ function page(main: SafeHtml, canonical: string, req: PageRequest): SafeHtml {
     twins: { json: twinHref('/explore', 'json', req.search), csv: twinHref('/explore', 'csv', req.search) },
     canonical,
     scripts: true,
+    dataAsOf,
   });
 }
 
@@ -190,7 +195,7 @@ async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Pro
     ${await results(d, ctx, req)}
   </div>
 </div>`;
-  return page(main, `/explore?${d.queryString}`, req);
+  return page(main, `/explore?${d.queryString}`, req, d.result.dataAsOf);
 }
 
 async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {

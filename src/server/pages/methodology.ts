@@ -10,12 +10,26 @@ import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { scrollTable } from '../components/scroll-table.js';
+import { verificationMark } from '../components/source-links.js';
+import { SOURCE_KINDS, VERIFICATION_LEVELS, type VerificationLevel } from '../../model/fact.js';
+import { VERIFICATION_MARKS } from '../../model/document-label.js';
+import { DOCUMENT_KINDS, verificationMix, type DocumentKindName, type VerificationReport } from '../../series/verification-mix.js';
+import { VERIFICATION_COLUMNS, percentText, verificationRows } from '../../views/verification-rows.js';
+import { combineDataAsOf } from '../../series/data-as-of.js';
+import type { DataAsOf } from '../../model/series.js';
+
+const DOCUMENT_KIND_LABELS: Record<DocumentKindName, string> = { 'sec-filing': 'SEC filing', company: 'company site', wire: 'wire release', government: 'government', secondary: 'secondary source' };
 import { ORGANIZATION_MAP } from '../../model/model-organizations.js';
 
 export interface MethodologyData {
   metrics: MetricDef[];
   pitfalls: { id: string; title: string; text: string[] }[];
+  /** What each verification level means, strongest first. */
+  verificationLevels: { level: VerificationLevel; mark: string; meaning: string }[];
+  /** Per company, the share of the figures airace uses at each verification level, by document kind and origin (`airace sources`). */
+  verification: VerificationReport;
   coverage: CoverageRow[];
+  dataAsOf: DataAsOf;
   /** The coverage table shows one page of companies (`?page=`), curated ones first. */
   coveragePage: Omit<CompanyPage, 'companies'>;
 }
@@ -97,7 +111,7 @@ const PITFALLS: MethodologyData['pitfalls'] = [
     id: 'sources',
     title: 'Sources and versions',
     text: [
-      'Bundled figures were each read in a public source (the filing, the company’s release, or a cited secondary source) and carry its URL and a confidence: high for the filing or release itself, medium for an exact secondary source or a rounded company figure, low for rounded news figures. Live sync from SEC EDGAR adds filed XBRL facts.',
+      'Every figure names its document of record: the filing (10-K, 10-Q, 20-F, or the results release furnished on Form 8-K or 6-K) on SEC EDGAR, or the company’s own release or investor page, or an official wire release. Where the value was read somewhere else (an aggregator, a mirror, the press), a “read at” link says where; the verification mark says how far the value has been checked (see the levels below). A confidence goes with it: high only for a value verified in XBRL or in the document itself and exact, medium for an exact copy or a rounded company figure, low for rounded news figures. Live sync from SEC EDGAR adds filed XBRL facts, each verified xbrl with its accession number.',
       'Several sources can give the same figure. The engine uses a synced filing first (the newest filed, or the first filed “as first reported”), then the bundled row marked preferred; the others stay as evidence on each company’s page.',
     ],
   },
@@ -125,8 +139,34 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<MethodologyDa
   const page = pageNumberOf(req.query.page);
   return ctx.memo.get(`methodology:${page}`, async () => {
     const { companies, ...coveragePage } = await pageOfCompanies(ctx.store.db, page, COVERAGE_PER_PAGE);
-    return { metrics: [...METRICS.values()], pitfalls: PITFALLS, coverage: await dataCoverage(ctx.store.db, companies), coveragePage };
+    // Both tables cover the page's companies, so a request's work is bounded by the page, not the store.
+    const coverage = await dataCoverage(ctx.store.db, companies);
+    return {
+      metrics: [...METRICS.values()],
+      pitfalls: PITFALLS,
+      verificationLevels: VERIFICATION_LEVELS.map((level) => ({ level, ...VERIFICATION_MARKS[level] })),
+      verification: await verificationMix(ctx.store.db, { companies }),
+      coverage,
+      coveragePage,
+      dataAsOf: combineDataAsOf(coverage.map((r) => r.dataAsOf)),
+    };
   });
+}
+
+function verificationSection(d: MethodologyData, search: string): SafeHtml {
+  const mixes = [...d.verification.companies, d.verification.all];
+  const cell = (s: { count: number; share: number }) => html`<td class="num" title="${s.count} figures">${percentText(s.share)}</td>`;
+  const table = html`<table id="verification">
+  <caption id="verification-caption">Verification of the figures airace uses, by company: one figure per metric and period (a synced SEC fact, else the bundled preferred row) <a class="csv-link" href="${twinHref('/methodology', 'csv', search, 'verification')}">CSV</a></caption>
+  <thead><tr><th scope="col">Company</th><th scope="col" class="num">Figures</th>${VERIFICATION_LEVELS.map((l) => html`<th scope="col" class="num">${verificationMark(l)}</th>`)}${DOCUMENT_KINDS.map((k) => html`<th scope="col" class="num">${DOCUMENT_KIND_LABELS[k]}</th>`)}${SOURCE_KINDS.map((k) => html`<th scope="col" class="num">${k === 'sec' ? 'SEC sync' : 'bundled'}</th>`)}</tr></thead>
+  <tbody>${mixes.map((m) => html`<tr><th scope="row">${m.ticker === '*' ? m.name : html`<a href="/company/${m.ticker}">${m.name}</a>`}</th><td class="num">${m.figures}</td>${VERIFICATION_LEVELS.map((l) => cell(m.byLevel[l]))}${DOCUMENT_KINDS.map((k) => cell(m.byDocument[k]))}${SOURCE_KINDS.map((k) => cell(m.byOrigin[k]))}</tr>`)}</tbody>
+</table>`;
+  return html`<dl class="verification-levels">${d.verificationLevels.map((v) => html`<dt id="verified-${v.level}">${verificationMark(v.level)} ${v.level}</dt><dd>${v.meaning}</dd>`)}</dl>
+  <p>A figure computed from several (a quarter from year-to-date filings, a group total, a growth rate) cites every input and shows the weakest level among them. Each figure’s document is linked by kind (“Form 10-K, filed 2025-02-07”); where the value was read elsewhere a “read at” link follows it. <code>airace sources</code> prints this table; after <code>airace sync</code> the share at XBRL rises, and <code>airace audit</code> lists every bundled figure that disagrees with the filed XBRL value.</p>
+  ${scrollTable(table, 'verification')}
+  <p class="table-note">Document kinds: SEC filing (any form on SEC EDGAR), the company’s own site, an official wire (Business Wire, PR Newswire), a government publication, or a secondary source. With more companies than fit a page, the table covers this page’s companies (<code>airace sources</code> covers all).</p>
+  <h3 id="corrections">Reporting a wrong figure</h3>
+  <p>Found a figure that its document does not show? Report it with the row (company, metric, period) and the document and page that show the right figure. A maintainer records the correction in <code>data/corrections.csv</code>: the corrected figure becomes the one used, and the old value stays on the company page as an earlier version with the reason (the repository’s <code>docs/data.md</code>, “Correcting a figure”, has the steps).</p>`;
 }
 
 /** "Companies 26–50 of 2,006", with links to the pages before and after. */
@@ -156,7 +196,8 @@ function coverageCell(c: CoverageCell | undefined): SafeHtml {
     return html`<td class="none">${err ? `error: ${err.detail}` : 'no data'}</td>`;
   }
   const range = c.first === c.last ? c.first : `${c.first}–${c.last}`;
-  return html`<td><span class="range">${range}</span> · ${c.present} of ${c.total} · ${c.sourceKinds.join(', ')}${
+  const newest = c.dataAsOf.newestPeriodEnd;
+  return html`<td><span class="range">${range}</span> · ${c.present} of ${c.total} · ${c.sourceKinds.join(', ')}${newest ? html` · to ${newest}` : ''}${
     c.gaps.length ? html`<br><span class="gaps">missing: ${c.gaps.map((g, i) => html`${i ? ', ' : ''}<span title="${g.detail}">${g.label} (${g.reason})</span>`)}</span>` : ''
   }</td>`;
 }
@@ -164,9 +205,9 @@ function coverageCell(c: CoverageCell | undefined): SafeHtml {
 function coverageTable(rows: CoverageRow[], search: string): SafeHtml {
   const table = html`<table id="coverage">
   <caption id="coverage-caption">Data coverage by company and metric: periods with a value, out of the span from the first to the last, and where they come from <a class="csv-link" href="${twinHref('/methodology', 'csv', search, 'coverage')}">CSV</a></caption>
-  <thead><tr><th scope="col">Company</th><th scope="col">Metric</th><th scope="col">Fiscal years</th><th scope="col">Calendar quarters</th></tr></thead>
+  <thead><tr><th scope="col">Company</th><th scope="col">Metric</th><th scope="col">Newest figure</th><th scope="col">Fiscal years</th><th scope="col">Calendar quarters</th></tr></thead>
   <tbody>${rows.map(
-    (r) => html`<tr><th scope="row"><a href="/company/${r.ticker}">${r.name}</a></th><td><a href="#${r.metric}">${r.metric}</a></td>${coverageCell(r.cells.find((c) => c.period === 'fy'))}${coverageCell(r.cells.find((c) => c.period === 'quarter'))}</tr>`,
+    (r) => html`<tr><th scope="row"><a href="/company/${r.ticker}">${r.name}</a></th><td><a href="#${r.metric}">${r.metric}</a></td><td>${r.dataAsOf.newestPeriodEnd ? html`period to ${r.dataAsOf.newestPeriodEnd}${r.dataAsOf.newestDocumentDate ? html`; document filed ${r.dataAsOf.newestDocumentDate}` : ''}` : html`<span class="missing">none</span>`}</td>${coverageCell(r.cells.find((c) => c.period === 'fy'))}${coverageCell(r.cells.find((c) => c.period === 'quarter'))}</tr>`,
   )}</tbody>
 </table>`;
   return scrollTable(table, 'coverage');
@@ -175,7 +216,7 @@ function coverageTable(rows: CoverageRow[], search: string): SafeHtml {
 async function render(d: MethodologyData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const main = html`<h1>Methodology</h1>
 <p class="lede">What each number means, why published numbers disagree, and what data airace has.</p>
-<nav aria-label="On this page" class="toc"><ul><li><a href="#metrics-heading">Metric definitions</a></li><li><a href="#pitfalls-heading">Pitfalls</a></li><li><a href="#coverage-heading">Data coverage</a></li></ul></nav>
+<nav aria-label="On this page" class="toc"><ul><li><a href="#metrics-heading">Metric definitions</a></li><li><a href="#pitfalls-heading">Pitfalls</a></li><li><a href="#verification-heading">Verification</a></li><li><a href="#coverage-heading">Data coverage</a></li></ul></nav>
 <section aria-labelledby="metrics-heading">
   <h2 id="metrics-heading">Metric definitions</h2>
   <dl class="metrics">${d.metrics.map(metricEntry)}</dl>
@@ -184,13 +225,17 @@ async function render(d: MethodologyData, _ctx: ServerContext, req: PageRequest)
   <h2 id="pitfalls-heading">Pitfalls</h2>
   ${d.pitfalls.map((p) => html`<section aria-labelledby="${p.id}"><h3 id="${p.id}">${p.title}</h3>${p.text.map((t) => html`<p>${t}</p>`)}</section>`)}
 </section>
+<section aria-labelledby="verification-heading">
+  <h2 id="verification-heading">How each figure is verified</h2>
+  ${verificationSection(d, req.search)}
+</section>
 <section aria-labelledby="coverage-heading">
   <h2 id="coverage-heading">Data coverage</h2>
   <p>Computed by asking the series engine for every company, metric and period kind. <em>bundled</em> is the verified data shipped with airace; <em>sec</em> is data synced from SEC EDGAR. Hover a missing period for the engine’s reason.</p>
   ${coveragePager(d.coveragePage)}
   ${coverageTable(d.coverage, req.search)}
 </section>`;
-  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: twinHref('/methodology', 'json', req.search), csv: twinHref('/methodology', 'csv', req.search) } });
+  return layout({ title: 'Methodology', description: 'Metric definitions, pitfalls and data coverage.', main, section: 'methodology', twins: { json: twinHref('/methodology', 'json', req.search), csv: twinHref('/methodology', 'csv', req.search) }, dataAsOf: d.dataAsOf });
 }
 
 export const methodologyPage: Page<MethodologyData> = {
@@ -199,9 +244,10 @@ export const methodologyPage: Page<MethodologyData> = {
   tables: (d) => [
     {
       name: 'coverage',
-      columns: ['ticker', 'metric', 'period', 'first', 'last', 'present', 'total', 'source_kinds', 'missing'],
-      rows: d.coverage.flatMap((r) => r.cells.map((c) => [r.ticker, r.metric, c.period, c.first, c.last, c.present, c.total, c.sourceKinds.join(' '), c.gaps.map((g) => `${g.label}:${g.reason}`).join(' ')])),
+      columns: ['ticker', 'metric', 'period', 'first', 'last', 'present', 'total', 'source_kinds', 'missing', 'newest_period_end', 'newest_document_date'],
+      rows: d.coverage.flatMap((r) => r.cells.map((c) => [r.ticker, r.metric, c.period, c.first, c.last, c.present, c.total, c.sourceKinds.join(' '), c.gaps.map((g) => `${g.label}:${g.reason}`).join(' '), c.dataAsOf.newestPeriodEnd, c.dataAsOf.newestDocumentDate])),
     },
+    { name: 'verification', columns: VERIFICATION_COLUMNS, rows: verificationRows([...d.verification.companies, d.verification.all]) },
     { name: 'metrics', columns: ['id', 'label', 'unit', 'kind', 'inputs', 'definition'], rows: d.metrics.map((m) => [m.id, m.label, m.unit, m.kind, (m.inputs ?? []).join(' '), m.definition]) },
   ],
 };

@@ -1,7 +1,8 @@
 // "The race": the seed chart with the events of the seed article marked, a leaderboard, the
 // big four's combined capex, plans (guidance, Alibaba's commitment) against what was actually
 // spent, and the cited timeline of the race.
-import type { SeriesResult } from '../../model/series.js';
+import type { DataAsOf, SeriesResult } from '../../model/series.js';
+import { combineDataAsOf, dataAsOfEvents, dataAsOfPoints } from '../../series/data-as-of.js';
 import { getSeries } from '../../series/engine.js';
 import { buildChart } from '../../chart/chart.js';
 import { chartPreset } from '../../chart/presets.js';
@@ -23,7 +24,11 @@ import { chartFigure } from '../components/chart-figure.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
 import { scrollTable } from '../components/scroll-table.js';
-import { MARKS_LEGEND, exactValue, formatUnit, pointValue, sourceHost } from '../components/value-link.js';
+import { MARKS_LEGEND, exactValue, formatUnit, pointValue } from '../components/value-link.js';
+import { caveatMarks, citations, companyNames, NO_NAMES, type CompanyNames } from '../components/source-links.js';
+import { pointCaveats } from '../../series/caveats.js';
+import { eventDocument } from '../../model/race-event.js';
+import type { DocumentRef, SourceRef } from '../../model/fact.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { swatch } from '../components/swatch.js';
 import { eventTimeline } from '../components/event-timeline.js';
@@ -48,6 +53,8 @@ export interface OverviewData {
   models: ModelsSummary;
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
+  /** How current the figures on the page are (charts, tables and timeline together). */
+  dataAsOf: DataAsOf;
 }
 
 /** Timeline years from this one on are shown open; earlier ones are one click away. */
@@ -76,9 +83,20 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
       timeline: timeline.map(eventJson),
       models,
       tables: TABLES.map((t) => t.name),
+      dataAsOf: combineDataAsOf([
+        result.dataAsOf,
+        bigFour.dataAsOf,
+        dataAsOfPoints(board.rows.flatMap((r) => [r.capexFy, r.capexTtm, r.capexIntensity, r.freeCashFlow].flatMap((f) => (f ? [f.point] : [])))),
+        dataAsOfPoints(plan.histories.flatMap((h) => (h.actual ? [h.actual] : []))),
+        dataAsOfPoints(plan.pledge?.checkpoints.map((c) => c.quarter) ?? []),
+        dataAsOfEvents(timeline),
+      ]),
     };
   });
 }
+
+/** Every document a figure cites, space-separated: a TTM sum cites each quarter's filing. */
+const urlsOf = (p: { sources: { url: string }[] } | undefined) => (p ? [...new Set(p.sources.map((s) => s.url))].join(' ') || null : null);
 
 /** CSV twins: `/index.csv` is the leaderboard; `?table=` picks another. */
 const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'> }[] = [
@@ -87,8 +105,8 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
     build: (d) => ({
       columns: ['ticker', 'name', 'currency', 'fiscal_year', 'capex_fy', 'capex_fy_source', 'ttm_period', 'capex_ttm', 'capex_ttm_source', 'capex_yoy_pct', 'capex_intensity_pct', 'free_cash_flow'],
       rows: d.leaderboard.rows.map((r) => [
-        r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, r.capexFy?.point.sources[0]?.url ?? null,
-        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, r.capexTtm?.point.sources[0]?.url ?? null,
+        r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, urlsOf(r.capexFy?.point),
+        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, urlsOf(r.capexTtm?.point),
         r.capexGrowth ? Number(r.capexGrowth.value.toFixed(4)) : null, r.capexIntensity?.point.value ?? null, r.freeCashFlow?.point.value ?? null,
       ]),
     }),
@@ -111,23 +129,28 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
   { name: 'events', build: (d) => ({ columns: EVENT_COLUMNS, rows: eventRows(d.timeline) }) },
 ];
 
-function leaderRow(r: LeaderboardRow, unit: string): SafeHtml {
+/** A growth rate inherits its two years' caveats and cites both years' documents. */
+function growthProvenance(sources: SourceRef[], names: CompanyNames): SafeHtml {
+  return html`${caveatMarks(pointCaveats({ derived: false, derivation: null, fx: null, sources }))}${citations(sources, names)}`;
+}
+
+function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
-      html`<a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>`
+      html`<span class="figure"><a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${growthProvenance([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}</span>`
     : html`<span class="missing">—</span>`;
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>
     <td>${r.capexFy?.label ?? '—'}</td>
-    <td class="num">${pointValue(r.capexFy?.point, unit)}</td>
-    <td class="num">${pointValue(r.capexTtm?.point, unit)} <span class="period-hint">${r.capexTtm?.label.replace(/^TTM /, 'to ') ?? ''}</span></td>
+    <td class="num">${pointValue(r.capexFy?.point, unit, names)}</td>
+    <td class="num">${pointValue(r.capexTtm?.point, unit, names)} <span class="period-hint">${r.capexTtm?.label.replace(/^TTM /, 'to ') ?? ''}</span></td>
     <td class="num">${growth}</td>
-    <td class="num">${pointValue(r.capexIntensity?.point, 'percent')}</td>
-    <td class="num">${pointValue(r.freeCashFlow?.point, unit)}</td>
+    <td class="num">${pointValue(r.capexIntensity?.point, 'percent', names)}</td>
+    <td class="num">${pointValue(r.freeCashFlow?.point, unit, names)}</td>
   </tr>`;
 }
 
-function leaderboardTable(d: OverviewData): SafeHtml {
+function leaderboardTable(d: OverviewData, names: CompanyNames): SafeHtml {
   const unit = d.leaderboard.currency;
   const rows = [...d.leaderboard.rows].sort((a, b) => (b.capexTtm?.point.value ?? -Infinity) - (a.capexTtm?.point.value ?? -Infinity));
   return scrollTable(
@@ -142,52 +165,53 @@ function leaderboardTable(d: OverviewData): SafeHtml {
       <th scope="col" class="num"><a href="/methodology#capex_intensity">Capex intensity</a></th>
       <th scope="col" class="num"><a href="/methodology#free_cash_flow">Free cash flow</a></th>
     </tr></thead>
-    <tbody>${rows.map((r) => leaderRow(r, unit))}</tbody>
+    <tbody>${rows.map((r) => leaderRow(r, unit, names))}</tbody>
   </table>`,
     'leaderboard',
   );
 }
 
-/** A figure linked to the first of its sources. */
-function linked(text: string, url: string | null | undefined, title: string): SafeHtml {
-  const href = safeUrl(url);
-  return href ? html`<a href="${href}" title="${title}">${text}</a>` : html`<span title="${title}">${text}</span>`;
+/** A figure linked to the first of its documents, with all of them cited beside it. */
+function linked(text: string, refs: readonly (DocumentRef & { ticker?: string })[], title: string, names: CompanyNames = NO_NAMES): SafeHtml {
+  const href = safeUrl(refs[0]?.url);
+  const value = href ? html`<a class="value" href="${href}" title="${title}" data-verified="${refs[0]!.verified}">${text}</a>` : html`<span title="${title}">${text}</span>`;
+  return html`<span class="figure">${value}${citations(refs, names)}</span>`;
 }
 
-function pledgeSection(p: PledgeProgress): SafeHtml {
+function pledgeSection(p: PledgeProgress, names: CompanyNames): SafeHtml {
   const known = p.checkpoints.filter((c) => c.cumulative !== null);
   const last = known[known.length - 1];
   const table = html`<table id="pledge">
     <caption id="pledge-caption">${p.name}’s capex since its pledge, by calendar quarter, ${p.currency} <a class="csv-link" href="${twinHref('/', 'csv', '', 'pledge')}">CSV</a></caption>
     <thead><tr><th scope="col">Quarter</th><th scope="col" class="num">Capex</th><th scope="col" class="num">Since ${p.countedFrom}</th><th scope="col">How the running total is made</th></tr></thead>
     <tbody>${p.checkpoints.map(
-      (c) => html`<tr><th scope="row">${c.label}</th><td class="num">${pointValue(c.quarter, p.currency)}</td><td class="num">${
-        c.cumulative === null ? html`<span class="missing">unknown</span>` : linked(formatUnit(c.cumulative, p.currency), c.sources[0]?.url, `${exactValue(c.cumulative, p.currency)} · ${c.sources.length} sources; the link opens the first`)
+      (c) => html`<tr><th scope="row">${c.label}</th><td class="num">${pointValue(c.quarter, p.currency, names)}</td><td class="num">${
+        c.cumulative === null ? html`<span class="missing">unknown</span>` : linked(formatUnit(c.cumulative, p.currency), c.sources, `${exactValue(c.cumulative, p.currency)} · ${c.sources.length} sources, all listed beside it`, names)
       }</td><td>${c.derivation ?? (c.quarter.value === null ? 'no figure for this quarter' : 'a quarter before it is missing')}</td></tr>`,
     )}</tbody>
   </table>`;
   return html`<div class="commitment">
   <h3 id="pledge-heading">${p.name}: ${formatUnit(p.amount, p.currency)} pledged from ${p.start} to ${p.end}</h3>
-  <p>The pledge (basis <em>commitment</em>): ${p.sources.map((s, i) => html`${i ? ', ' : ''}${linked(sourceHost(s.url), s.url, s.note ?? '')}`)}. Spending counts from ${p.countedFrom}, the first whole quarter after the announcement.</p>
+  <p>The pledge (basis <em>commitment</em>): ${citations(p.sources, names)}. Spending counts from ${p.countedFrom}, the first whole quarter after the announcement.</p>
   ${
     last
       ? html`<p class="big-number"><strong>${formatUnit(last.cumulative!, p.currency)}</strong><span class="mark" aria-hidden="true">*</span> of capex from ${p.countedFrom} to ${last.end}: <strong>${formatPercent((last.cumulative! / p.amount) * 100)}</strong> of the pledge.${p.missingQuarters.length ? html` Missing: ${p.missingQuarters.join(', ')}.` : ''}</p>`
       : html`<p>No capex known for whole quarters since the announcement yet.</p>`
   }
   ${scrollTable(table, 'pledge')}
-  ${p.updates.length ? html`<p class="table-note">Later statements: ${p.updates.map((e, i) => html`${i ? '; ' : ''}${e.date} ${linked(e.title, e.sourceUrl, e.note ?? '')}`)}.</p>` : ''}
+  ${p.updates.length ? html`<p class="table-note">Later statements: ${p.updates.map((e, i) => html`${i ? '; ' : ''}${e.date} ${linked(e.title, [eventDocument(e)], e.note ?? '')}`)}.</p>` : ''}
   <p class="table-note">Capex is all cash capex, not only AI infrastructure; the pledge covers AI and cloud infrastructure (<a href="/methodology#guidance">plans against actuals</a>).</p>
 </div>`;
 }
 
-function guidanceCell(h: GuidanceHistory): SafeHtml {
+function guidanceCell(h: GuidanceHistory, names: CompanyNames): SafeHtml {
   if (!h.steps.length) return html`<span class="missing">no dated guidance</span>`;
   return html`<ol class="steps">${h.steps.map(
-    (s) => html`<li>${s.date}: ${linked(guidanceText(s.low, s.high, h.currency), s.sources[0]?.url, `${exactValue(s.low, h.currency)}${s.high !== s.low ? ` – ${exactValue(s.high, h.currency)}` : ''} · ${s.sources.length} source${s.sources.length === 1 ? '' : 's'}`)}${s.reiterated ? ' (reiterated)' : ''}</li>`,
+    (s) => html`<li>${s.date}: ${linked(guidanceText(s.low, s.high, h.currency), s.sources.map((x) => ({ ...x, ticker: h.ticker })), `${exactValue(s.low, h.currency)}${s.high !== s.low ? ` – ${exactValue(s.high, h.currency)}` : ''} · ${s.sources.length} source${s.sources.length === 1 ? '' : 's'}`, names)}${s.reiterated ? ' (reiterated)' : ''}</li>`,
   )}</ol>`;
 }
 
-function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
+function guidanceTable(histories: GuidanceHistory[], names: CompanyNames): SafeHtml {
   return scrollTable(
     html`<table id="guidance">
     <caption id="guidance-caption">Capex guidance as it changed, against what was spent <a class="csv-link" href="${twinHref('/', 'csv', '', 'guidance')}">CSV</a></caption>
@@ -196,8 +220,8 @@ function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
       (h) => html`<tr>
         <th scope="row"><a href="/company/${h.ticker}">${h.name}</a></th>
         <td>${h.label}</td>
-        <td>${guidanceCell(h)}${h.skipped.length ? html`<span class="table-note">${h.skipped.length} statement${h.skipped.length === 1 ? '' : 's'} left out (${[...new Set(h.skipped.map((x) => x.reason))].join('; ')})</span>` : ''}</td>
-        <td class="num">${pointValue(h.actual, h.currency)}</td>
+        <td>${guidanceCell(h, names)}${h.skipped.length ? html`<span class="table-note">${h.skipped.length} statement${h.skipped.length === 1 ? '' : 's'} left out (${[...new Set(h.skipped.map((x) => x.reason))].join('; ')})</span>` : ''}</td>
+        <td class="num">${pointValue(h.actual, h.currency, names)}</td>
         <td class="note"><a href="/methodology#${h.actualMetric}">${h.actualMetric}</a>: ${h.actualBasis}</td>
       </tr>`,
     )}</tbody>
@@ -210,10 +234,11 @@ function guidanceTable(histories: GuidanceHistory[]): SafeHtml {
 function markedEvents(events: EventJson[]): SafeHtml {
   if (!events.length) return html``;
   return html`<div class="marked-events"><p>Marked on the chart: the events the seed article brings up (all events are in the <a href="#timeline-heading">timeline</a>).</p>
-  <ol>${events.map((e) => html`<li><time datetime="${e.date}">${formatEventDate(e.date)}</time>: ${linked(e.title, e.sourceUrl, `source: ${sourceHost(e.sourceUrl)}`)}</li>`)}</ol></div>`;
+  <ol>${events.map((e) => html`<li><time datetime="${e.date}">${formatEventDate(e.date)}</time>: ${linked(e.title, [e.source], e.note ?? '')}</li>`)}</ol></div>`;
 }
 
 async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
+  const names = companyNames(await listCompanies(ctx.store.db));
   const preset = chartPreset('seed');
   const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options, annotations: d.seed.events });
   const main = html`<h1>The race</h1>
@@ -225,21 +250,21 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   ${await chartFigure(ctx, { id: 'chart-seed', spec, links: d.seed.links })}
   ${markedEvents(d.seed.events)}
   <details class="data-table"><summary>Table of the values in the chart</summary>
-    ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed') })}
+    ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed'), names })}
   </details>
 </section>
 
 <section aria-labelledby="leaderboard-heading">
   <h2 id="leaderboard-heading">Leaderboard</h2>
   <p>Latest figures per company, converted to ${d.leaderboard.currency} (Alibaba at the rates its releases state). Fiscal years differ: Microsoft’s ends in June, Alibaba’s in March (<a href="/methodology#fiscal-years">why it matters</a>).</p>
-  ${leaderboardTable(d)}
+  ${leaderboardTable(d, names)}
   <p class="table-note">${MARKS_LEGEND}</p>
 </section>
 
 <section aria-labelledby="bigfour-heading">
   <h2 id="bigfour-heading">The big four combined</h2>
   <p>Amazon, Microsoft, Alphabet and Meta, summed by calendar year from their calendar quarters. A year is only totalled when every company has every quarter; otherwise it says <em>incomplete</em> and shows the sum of the parts that exist.</p>
-  ${seriesTable(d.bigFour, { id: 'bigfour-table', caption: 'Combined capex of the big four by calendar year, US$', csvHref: twinHref('/', 'csv', '', 'big-four') })}
+  ${seriesTable(d.bigFour, { id: 'bigfour-table', caption: 'Combined capex of the big four by calendar year, US$', csvHref: twinHref('/', 'csv', '', 'big-four'), names })}
 </section>
 
 <section aria-labelledby="plans-heading">
@@ -248,8 +273,8 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
   ${await chartFigure(ctx, { id: 'chart-plan', spec: planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figurePreset(d.plan.preset).options), links: d.plan.links })}
   <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
   <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition.</p>
-  ${guidanceTable(d.plan.data.histories)}
-  ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge) : ''}
+  ${guidanceTable(d.plan.data.histories, names)}
+  ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge, names) : ''}
 </section>
 
 ${await modelsSection(ctx, d.models, { headingId: 'models-heading' })}
@@ -265,6 +290,7 @@ ${await modelsSection(ctx, d.models, { headingId: 'models-heading' })}
     main,
     section: 'overview',
     twins: { json: '/index.json', csv: '/index.csv' },
+    dataAsOf: d.dataAsOf,
     scripts: true,
   });
 }

@@ -353,7 +353,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
-        return !allFigures.some((f) => f !== q && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
+        // (A converted figure in parentheses is its primary's: "280.2 billion yuan (US$38.4 billion) in the December 2024 quarter".)
+        return !allFigures.some((f) => f !== q && !convertedOnes.has(f) && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
       });
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;

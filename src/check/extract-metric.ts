@@ -11,7 +11,7 @@ import { SEGMENT_NAMES } from './segments.js';
 export const COMMITMENT_METRIC = 'ai_infrastructure_commitment';
 /** Share prices: no price series yet (verify-price.ts is the seam for one). */
 export const SHARE_PRICE_METRIC = 'share_price';
-/** AI model figures: no model data yet (verify-model.ts is the seam for it). */
+/** AI model figures: checked against Epoch AI's table when loaded (verify-model.ts). */
 export const MODEL_METRICS = ['model_parameters', 'model_training_compute', 'model_training_cost', 'model_training_tokens'] as const;
 /** Metrics a figure can be about that airace holds nowhere, with why. */
 export const UNHELD_METRICS: Record<string, string> = {

@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { eventDocument, type RaceEvent } from '../model/race-event.js';
 import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/document-label.js';
 import type { SeriesResult } from '../model/series.js';
-import type { Layer } from './specs/chart-frame.js';
+import type { Layer } from './layer.js';
 import { formatMoney } from './format-money.js';
 import { formatEventDate } from './format-event-date.js';
 import { periodTimeline } from './period-timeline.js';

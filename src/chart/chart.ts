@@ -7,18 +7,16 @@ import { lineSpec } from './specs/line.js';
 import { stackedColumnSpec } from './specs/stacked-column.js';
 import { UnknownChoiceError } from '../model/errors.js';
 
-export const CHART_TYPES = ['grouped', 'line', 'stacked'] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
+import { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
+
+// Callers that draw a chart by name also list the names: one import for both.
+export { CHART_TYPES, type ChartType } from './chart-type.js';
 
 const BUILDERS: Record<ChartType, (result: SeriesResult, options: ChartOptions) => TopLevelSpec> = {
   grouped: groupedColumnSpec,
   line: lineSpec,
   stacked: stackedColumnSpec,
 };
-
-export function isChartType(value: string): value is ChartType {
-  return (CHART_TYPES as readonly string[]).includes(value);
-}
 
 export function buildChart(result: SeriesResult, { type, ...options }: ChartOptions & { type: string }): TopLevelSpec {
   if (!isChartType(type)) throw new UnknownChoiceError('type', String(type), CHART_TYPES);

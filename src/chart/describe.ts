@@ -1,7 +1,7 @@
 // Alt text and a long description generated from the data, so every chart can be read
 // without seeing it. Wording is deterministic: same data, same text (snapshots rely on it).
 import type { SeriesResult } from '../model/series.js';
-import type { ChartType } from './chart.js';
+import type { ChartType } from './chart-type.js';
 import { chartRows, periodLabels, periodName, type ChartRow } from './chart-data.js';
 import { formatChange, formatPercent, formatValue } from './format-money.js';
 

@@ -30,6 +30,11 @@ export function formatMoney(value: number, currency: string): string {
   return `${sign}${currencyPrefix(currency)}${digits}`;
 }
 
+/** A share price in its listing's currency, to the cent: 85.1, 'USD' → "$85.10"; 'HKD' → "HKD 81.50". */
+export function formatPrice(value: number, currency: string): string {
+  return `${currencyPrefix(currency)}${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
 /** Values are already in percent: 12.34 → "12.3%". */
 export function formatPercent(value: number, digits = 1): string {
   return `${value.toFixed(digits)}%`;

@@ -12,6 +12,7 @@ import { SeriesCache } from './series-cache.js';
 import { TOLERANCE_POLICY } from './tolerance.js';
 import { parseDateOption } from './article-date.js';
 import type { VerifyContext } from './verify-context.js';
+import { closesVerifier } from './verify-price-closes.js';
 import { TooLargeError } from '../model/errors.js';
 import { modelCatalog } from '../series/model-catalog.js';
 
@@ -27,7 +28,7 @@ export interface CheckOptions {
   /** Time budget in ms, counted from the call: read from the clock between claims, since a check that never
    *  yields to the event loop's timer phase would never see a timeout signal fire. */
   budgetMs?: number;
-  /** Other verifiers, asked first: share prices (verify-price.ts), AI models (verify-model.ts; else Epoch's table in the store). */
+  /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models (verify-model.ts; else Epoch's table in the store). */
   prices?: VerifyContext['prices'];
   models?: VerifyContext['models'];
 }
@@ -69,7 +70,7 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
     slots: new Map(),
     claims: new Map(extraction.claims.map((c) => [c.id, c])),
     modelData,
-    ...(options.prices ? { prices: options.prices } : {}),
+    prices: options.prices ?? closesVerifier,
     ...(options.models ? { models: options.models } : {}),
   };
 

@@ -99,6 +99,8 @@ export interface CheckedAgainst {
     reason: string | null;
     candidates: string[];
   } | null;
+  /** Share-price claims: the listing whose closes were used, and how it was found (named by `words`, or the primary one). */
+  listing?: { id: string; label: string; how: How; fromSentence: number | null; words: string | null };
 }
 
 export interface CheckedClaim {

@@ -63,7 +63,7 @@ const METRIC_WORDS: MetricWords[] = [
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
   { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
-  { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
+  { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];
 
 export interface MetricMention extends Span {

@@ -10,11 +10,13 @@ import { getSeries, type SeriesRequest } from '../series/engine.js';
 import { guidanceForQuarter, guidanceHistory, type GuidanceHistory } from '../series/guidance-history.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
+import { listingPricesOf, type ListingPrices } from '../series/price-series.js';
 
 export class SeriesCache {
   private readonly seriesMemo = new Map<string, Promise<SeriesResult | Error>>();
   private readonly factsMemo = new Map<string, Promise<StoredFact[]>>();
   private companiesMemo: Promise<Company[]> | null = null;
+  private readonly pricesMemo = new Map<string, Promise<ListingPrices[]>>();
   private readonly guidanceMemo = new Map<string, Promise<GuidanceHistory | Error>>();
   /** Number of engine calls made, for the benchmark and tests. */
   engineCalls = 0;
@@ -40,6 +42,16 @@ export class SeriesCache {
     if (!p) {
       p = listFacts(this.db, { tickers, metrics });
       this.factsMemo.set(key, p);
+    }
+    return p;
+  }
+
+  /** A company's listings with their stored closes (share-price claims). */
+  listingPrices(ticker: string): Promise<ListingPrices[]> {
+    let p = this.pricesMemo.get(ticker);
+    if (!p) {
+      p = listingPricesOf(this.db, [ticker]);
+      this.pricesMemo.set(ticker, p);
     }
     return p;
   }

@@ -102,9 +102,12 @@ export function withPeriod(base: CheckedClaim, label: string, note: string | nul
   return { ...base, period: { text: base.period?.text ?? null, label, note: [base.period?.note, note].filter(Boolean).join('; ') || null }, against: { ...base.against, period } };
 }
 
-/** Whether every part of the claim was found firmly enough to contradict it: stated, or carried without a rival. */
-export function firmness(claim: Claim, result: CheckedClaim): { firm: boolean; guesses: string[] } {
-  const guesses: string[] = [];
+/**
+ * Whether every part of the claim was found firmly enough to contradict it: stated, or carried
+ * without a rival. `guesses` are a verifier's own (the share-price listing taken by default).
+ */
+export function firmness(claim: Claim, result: CheckedClaim, more: string[] = []): { firm: boolean; guesses: string[] } {
+  const guesses: string[] = [...more];
   const s = claim.subject;
   if (s && !s.firm) guesses.push(`the company was carried from sentence ${s.fromSentence} past other companies (${result.against.company?.label})`);
   const m = claim.metric;
@@ -118,9 +121,9 @@ export function firmness(claim: Claim, result: CheckedClaim): { firm: boolean; g
 }
 
 /** The uncertainty rule: a contradiction that rests on a guess becomes not checkable, naming the candidate considered. */
-export function guarded(claim: Claim, result: CheckedClaim): CheckedClaim {
+export function guarded(claim: Claim, result: CheckedClaim, more: string[] = []): CheckedClaim {
   if (result.verdict !== 'contradicted') return result;
-  const { firm, guesses } = firmness(claim, result);
+  const { firm, guesses } = firmness(claim, result, more);
   if (firm) return result;
   const candidate = result.actual ? `${result.actual.display} (${result.actual.label})` : 'no figure';
   return {

@@ -17,7 +17,7 @@ export interface VerifyContext {
   /** The period each verified claim was checked for, by claim id. */
   slots: Map<number, { slot: PeriodSlot; note: string | null; how: How }>;
   claims: Map<number, Claim>;
-  /** A share-price source, once airace has one (see verify-price.ts). */
+  /** The share-price source: the stored daily closes unless the caller passes another (see verify-price.ts). */
   prices?: PriceVerifier;
   /** Another AI-model source, asked before Epoch's table (see verify-model.ts). */
   models?: ModelVerifier;

@@ -3,6 +3,7 @@ import { openStore, storeErrorOf, type Store } from '../store/database.js';
 import { ReadOnlyStoreError } from '../model/errors.js';
 import { ensureBundledData } from '../ingest/bundled-data.js';
 import { resolveDbTarget } from '../config/paths.js';
+import { ensureListings } from '../ingest/prices/bundled-listings.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -18,6 +19,10 @@ export async function openReadyStore(opts: GlobalOptions, log: (s: string) => vo
   try {
     const r = await ensureBundledData(store);
     if (r.loaded) log(`airace: loaded ${r.facts} facts for ${r.companies} companies from ${r.dataDir ?? "the bundled data/"} into ${store.dialect.location}`);
+    // A read-only store can receive no prices either, so without its listings it just has none.
+    await ensureListings(store).catch((e: unknown) => {
+      if (!(storeErrorOf(e, store.dialect, 'loading data/listings.csv') instanceof ReadOnlyStoreError)) throw e;
+    });
   } catch (e) {
     const known = storeErrorOf(e, store.dialect, 'loading the changed bundled data');
     if (known instanceof ReadOnlyStoreError) {

@@ -18,6 +18,7 @@ import { registerSync } from './commands/sync.js';
 import { registerAudit } from './commands/audit.js';
 import { registerSources } from './commands/sources.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerPrices } from './commands/prices.js';
 import { registerModels } from './commands/models.js';
 
 const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file or postgres:// URL (default: AIRACE_DB, DATABASE_URL, or the user data directory)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart, registerAdd, registerSync, registerAudit, registerSources, registerDoctor, registerEvents, registerGuidance, registerModels, registerCheck, registerServe]) register(program);
+  for (const register of [registerInit, registerCompanies, registerSeries, registerFacts, registerChart, registerAdd, registerSync, registerAudit, registerSources, registerDoctor, registerPrices, registerEvents, registerGuidance, registerModels, registerCheck, registerServe]) register(program);
   return program;
 }
 

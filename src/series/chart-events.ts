@@ -20,7 +20,8 @@ export interface AnnotateRequest {
 }
 
 export async function chartEvents(db: Kysely<Database>, result: SeriesResult, req: AnnotateRequest = {}): Promise<RaceEvent[]> {
-  const window = { from: req.from, to: req.to };
+  // Computed market moves only when `market` is asked for by name: a capex chart is not about them.
+  const window = { from: req.from, to: req.to, marketMoves: !!req.kinds?.includes('market') };
   if (req.ids) return listEvents(db, { ...window, ids: req.ids, kinds: req.kinds });
   const tickers = result.series.map((s) => s.ticker);
   const shown = tickers.length ? await listEvents(db, { ...window, companies: tickers, kinds: req.kinds }) : [];

@@ -9,6 +9,7 @@ import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listEventCompanyNames, selectEvents, type StoredEventRow } from '../store/events-repository.js';
 import { findCompany } from './company-lookup.js';
+import { getMarketMoves, moveEvent } from './market-moves.js';
 
 export interface EventQuery {
   /** Stored companies by ticker, name or alias ("Google"; a group means its members), or plain names (OpenAI). */
@@ -18,6 +19,11 @@ export interface EventQuery {
   from?: string;
   to?: string;
   ids?: string[];
+  /**
+   * Add the listings' largest daily moves, computed from stored share prices, as `market`
+   * events (see market-moves.ts). On by default; charts turn it off unless `market` is asked for.
+   */
+  marketMoves?: boolean;
 }
 
 export async function listEvents(db: Kysely<Database>, query: EventQuery = {}): Promise<RaceEvent[]> {
@@ -25,7 +31,15 @@ export async function listEvents(db: Kysely<Database>, query: EventQuery = {}): 
   const names = query.companies?.length ? await namesFor(db, companies, query.companies) : undefined;
   const rows = await selectEvents(db, { names, kinds: query.kinds, from: query.from, to: query.to, ids: query.ids });
   const stored = companies.filter((c) => c.kind === 'company');
-  return rows.map((r) => linked(r, stored));
+  const events = rows.map((r) => linked(r, stored));
+  if (query.marketMoves === false || (query.kinds && !query.kinds.includes('market'))) return events;
+  const moves = (await getMarketMoves(db, { from: query.from, to: query.to }))
+    .map(moveEvent)
+    .filter((e) => (!names || e.companies.some((c) => names.includes(c.name.toLowerCase()))) && (!query.ids || query.ids.includes(e.id)));
+  if (!moves.length) return events;
+  // The store's order: date, kind, id.
+  const key = (e: RaceEvent) => `${e.date}|${e.kind}|${e.id}`;
+  return [...events, ...moves].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 function linked(r: StoredEventRow, companies: Company[]): RaceEvent {

@@ -1,6 +1,7 @@
 // The one layout: landmarks, a skip link, the main navigation, links to the page's JSON and
 // CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
 import { html, type SafeHtml } from './html.js';
+import { assetHref } from './static-assets.js';
 import type { DataAsOf } from '../model/series.js';
 import { dataAsOfLine } from './components/data-as-of-line.js';
 
@@ -32,10 +33,10 @@ const NAV: { section: Section; href: string; label: string }[] = [
 
 /** Vega's browser builds, then the hydration module (module scripts run after deferred ones, in order). */
 export function chartScripts(): SafeHtml {
-  return html`<script src="/static/vendor/vega.min.js" defer></script>
-<script src="/static/vendor/vega-lite.min.js" defer></script>
-<script src="/static/vendor/vega-embed.min.js" defer></script>
-<script type="module" src="/static/app.js"></script>`;
+  return html`<script src="${assetHref('/static/vendor/vega.min.js')}" defer></script>
+<script src="${assetHref('/static/vendor/vega-lite.min.js')}" defer></script>
+<script src="${assetHref('/static/vendor/vega-embed.min.js')}" defer></script>
+<script type="module" src="${assetHref('/static/app.js')}"></script>`;
 }
 
 export function head(title: string, description: string | undefined, extra: SafeHtml = html``): SafeHtml {
@@ -43,8 +44,8 @@ export function head(title: string, description: string | undefined, extra: Safe
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${description ? html`<meta name="description" content="${description}">` : ''}
-<link rel="stylesheet" href="/static/app.css">
-<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${assetHref('/static/app.css')}">
+<link rel="icon" href="${assetHref('/static/favicon.svg')}" type="image/svg+xml">
 ${extra}`;
 }
 

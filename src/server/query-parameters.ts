@@ -10,6 +10,7 @@ import { TRANSFORMS } from '../series/analytics.js';
 import { MAX_SLOTS } from '../series/period-range.js';
 import { EVENT_KINDS } from '../model/race-event.js';
 import { DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE } from '../chart/chart-limits.js';
+import { PRICE_WINDOW_KINDS as PRICE_WINDOWS } from '../model/price.js';
 
 export interface ParameterDef {
   description: string;
@@ -162,6 +163,46 @@ export const PARAMETERS = {
     description: 'The article’s date (YYYY-MM-DD), used when the article states none: it resolves “this year” and the guidance in force at the time.',
     schema: { type: 'string', maxLength: 10 },
     allowed: ['a date such as 2025-02-25'],
+  },
+  'price-companies': {
+    description: 'Comma-separated companies (all their listings: BABA means the NYSE ADR and 9988.HK) or listings (9988.HK). Every listing when omitted.',
+    schema: { type: 'string', maxLength: 400 },
+    allowed: ['tickers from /api/v1/companies or listings from /api/v1/prices/listings, comma-separated'],
+  },
+  rebase: {
+    description: 'Index every line to 100 at the close on or before this day (YYYY-MM-DD or a year); closes in each listing’s currency when omitted.',
+    schema: { type: 'string', maxLength: 10 },
+    allowed: ['a date such as 2025-01-02', 'a year such as 2025'],
+  },
+  primary: {
+    description: 'Only each company’s primary listing (true/false).',
+    schema: { type: 'string', enum: FLAG },
+    allowed: FLAG.filter(Boolean),
+  },
+  window: {
+    description: 'What a price change measures: ytd (from the last close of the previous year, the default), days (over `days` calendar days), day (the session against the one before it), between (from `from` to `to`). Every end is the last close on or before the date.',
+    schema: { type: 'string', enum: PRICE_WINDOWS, default: 'ytd' },
+    allowed: PRICE_WINDOWS,
+  },
+  days: {
+    description: 'Calendar days of a `window=days` change.',
+    schema: { type: 'integer', minimum: 1, maximum: 36600 },
+    allowed: ['a whole number of days such as 30'],
+  },
+  'as-of': {
+    description: 'The end of a ytd, days or day window (YYYY-MM-DD); today, i.e. the latest close, when omitted.',
+    schema: { type: 'string', maxLength: 10 },
+    allowed: ['a date such as 2025-03-01'],
+  },
+  top: {
+    description: 'Largest daily moves per listing and calendar year.',
+    schema: { type: 'integer', minimum: 1, maximum: 50, default: 3 },
+    allowed: ['a whole number from 1 to 50'],
+  },
+  min: {
+    description: 'Smallest daily move listed, in percent.',
+    schema: { type: 'number', minimum: 0, maximum: 100, default: 5 },
+    allowed: ['a percentage from 0 to 100'],
   },
   table: {
     description: 'Which table of the page the CSV holds; the first when omitted.',

@@ -22,6 +22,8 @@ import { chartHandler } from './api/chart-endpoint.js';
 import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
+import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
+import { apiErrorSchema, listingsSchema, movesSchema, openApiSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 import { modelsPage } from './pages/models.js';
 import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
 import { MODEL_LIST_RESPONSE, MODEL_LOADS_RESPONSE, MODEL_SERIES_RESPONSE } from './api/models-schemas.js';
@@ -79,12 +81,17 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     schema,
     config: { format: 'json', cors: method === 'GET' },
   });
-  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a), schema: { hide: true }, config: { format: 'asset' } });
+  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a, url), schema: { hide: true }, config: { format: 'asset' } });
   const own = (file: string) => () => join(staticDir(), file);
   const seriesQuery = querySchema(SERIES_PARAMETERS);
   const chartQuery = querySchema(CHART_PARAMETERS);
   const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
   const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
+  const pricesQuery = querySchema(['primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' });
+  const changeQuery = querySchema(['window', 'days', 'as-of', 'primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
+  const movesQuery = querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
+  const errors = { 400: openApiSchema(apiErrorSchema), 404: openApiSchema(apiErrorSchema) };
+  const csvResponse = (what: string) => ({ 200: { description: `${what} as CSV`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors });
   const modelsQuery = modelsQuerySchema(MODEL_LIST_PARAMETERS);
   const modelSeriesQuery = modelsQuerySchema(MODEL_SERIES_PARAMETERS);
   const modelChartQuery = modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle']).properties);
@@ -143,6 +150,13 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: modelChartQuery }),
     api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', response: MODEL_LOADS_RESPONSE }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
+    api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: pricesQuery, response: { 200: openApiSchema(sharePriceSchema), ...errors } }),
+    api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: pricesQuery, response: csvResponse('closes') }),
+    api('GET', '/api/v1/prices/change', priceChangeHandler(ctx, 'json'), { tags: ['prices'], summary: 'Percent change per listing over a window (`price_change`: ytd, days, day, between), as `airace prices change --format json`', querystring: changeQuery, response: { 200: openApiSchema(priceChangeSchema), ...errors } }),
+    api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: changeQuery, response: csvResponse('changes') }),
+    api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: movesQuery, response: { 200: openApiSchema(movesSchema), ...errors } }),
+    api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: movesQuery, response: csvResponse('moves') }),
+    api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', response: { 200: openApiSchema(listingsSchema) } }),
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
     {
       ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),

@@ -1,6 +1,8 @@
 // Files the pages load: app.js/app.css (kept beside this module's source, since tsc copies
 // no non-TypeScript files), the Vega browser builds from node_modules (no CDN), and the chart
-// fonts from assets/. Each is read once, kept in memory and served with an ETag.
+// fonts from assets/. Each is read once, kept in memory and served with an ETag. Pages link them
+// by `assetHref`, which adds the hash of the bytes (`?v=…`): such a URL names one version of the
+// file forever, so it is served immutable; the bare URL keeps its max-age.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,15 +36,44 @@ export function vendorFile(pkg: string, file: string): string {
   return join(dirname(requireHere.resolve(pkg)), file);
 }
 
-export function staticAssetHandler(asset: StaticAsset) {
-  let loaded: { body: Buffer; etag: string } | null = null;
+interface LoadedAsset {
+  body: Buffer;
+  /** Hash of the bytes (base64url). */
+  version: string;
+  etag: string;
+}
+
+const loadedAssets = new WeakMap<StaticAsset, LoadedAsset>();
+/** Assets by URL, as the routes serve them, for assetHref. */
+const assetsByUrl = new Map<string, StaticAsset>();
+
+function load(asset: StaticAsset): LoadedAsset {
+  let loaded = loadedAssets.get(asset);
+  if (!loaded) {
+    const bytes = readFileSync(asset.path());
+    const body = asset.transform ? Buffer.from(asset.transform(bytes.toString('utf8'))) : bytes;
+    const version = createHash('sha1').update(body).digest('base64url');
+    loaded = { body, version, etag: `"${version}"` };
+    loadedAssets.set(asset, loaded);
+  }
+  return loaded;
+}
+
+/** A year: what RFC 9111 suggests for "never changes". */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** `url` with the hash of what it serves (`/static/app.css?v=…`); the bare URL when no route serves it. */
+export function assetHref(url: string): string {
+  const asset = assetsByUrl.get(url);
+  return asset ? `${url}?v=${load(asset).version}` : url;
+}
+
+export function staticAssetHandler(asset: StaticAsset, url?: string) {
+  if (url) assetsByUrl.set(url, asset);
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!loaded) {
-      const bytes = readFileSync(asset.path());
-      const body = asset.transform ? Buffer.from(asset.transform(bytes.toString('utf8'))) : bytes;
-      loaded = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-    }
-    reply.header('etag', loaded.etag).header('cache-control', `public, max-age=${asset.maxAge}`).type(asset.type);
+    const loaded = load(asset);
+    const versioned = (request.query as { v?: unknown } | undefined)?.v === loaded.version;
+    reply.header('etag', loaded.etag).header('cache-control', versioned ? IMMUTABLE : `public, max-age=${asset.maxAge}`).type(asset.type);
     if (request.headers['if-none-match'] === loaded.etag) return reply.code(304).send();
     return reply.send(loaded.body);
   };

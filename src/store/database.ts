@@ -110,7 +110,9 @@ export async function migrationStatus(db: Kysely<any>, dialect: StoreDialect): P
 export async function migrate(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
   // On PostgreSQL, Kysely looks for its migration tables in every schema unless told which one.
   const migrationTableSchema = await dialect.migrationSchema(db);
-  const migrator = (on: Kysely<any>) => new Migrator({ db: on, provider: migrationProvider(dialect), migrationTableSchema });
+  // Migrations are numbered per branch and may land out of order (0006 after 0007): a store that
+  // already ran a later one still gets an earlier newcomer, instead of refusing to open.
+  const migrator = (on: Kysely<any>) => new Migrator({ db: on, provider: migrationProvider(dialect), migrationTableSchema, allowUnorderedMigrations: true });
   // Most opens find nothing to do: look before taking the lock (on SQLite it holds off writers).
   const pending = (await migrator(db).getMigrations()).filter((m) => !m.executedAt);
   if (!pending.length) return;

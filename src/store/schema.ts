@@ -165,6 +165,52 @@ export interface ModelsTable {
   snapshot: string | null;
 }
 
+/** A listing a company's shares trade as (data/listings.csv, or inferred for an SEC filer). */
+export interface ListingsTable {
+  id: string;
+  ticker: string;
+  /** The price source's symbol: baba.us, 9988.hk. */
+  symbol: string;
+  exchange: string;
+  country: string;
+  currency: string;
+  kind: string;
+  is_primary: number;
+  /** JSON array of words that name this listing in a sentence ("Hong Kong-listed"). */
+  words: string;
+  note: string | null;
+  source_kind: string;
+}
+
+/** Every download of a listing's daily prices, kept: when, from where, what it held. */
+export interface PriceFetchesTable {
+  id: Generated<number>;
+  listing: string;
+  url: string;
+  retrieved_at: string;
+  /** `updated` (the prices were replaced by this response) or `unchanged`. */
+  status: string;
+  rows: number;
+  first_date: string | null;
+  last_date: string | null;
+  sha256: string | null;
+  /** Closes that differ from the previous fetch's for the same date (the source re-adjusted history). */
+  revised: number;
+  run_id: number | null;
+}
+
+/** Daily prices per listing, in the listing's currency, as the source adjusted them. */
+export interface PricesTable {
+  listing: string;
+  date: string;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number;
+  volume: number | null;
+  fetch_id: number;
+}
+
 export interface Database {
   companies: CompaniesTable;
   facts: FactsTable;
@@ -177,6 +223,9 @@ export interface Database {
   settings: SettingsTable;
   model_loads: ModelLoadsTable;
   models: ModelsTable;
+  listings: ListingsTable;
+  price_fetches: PriceFetchesTable;
+  prices: PricesTable;
 }
 
 export type CompanyRow = Selectable<CompaniesTable>;

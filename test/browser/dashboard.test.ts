@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { browserTestsEnabled, collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { needs } from '../helpers/requirements.js';
 
 /** The companies a URL names, sorted (the form lists them in its own order). */
 const companiesOf = (url: URL) => (url.searchParams.get('companies') ?? '').split(',').sort().join(',');
 
-describe.skipIf(!browserTestsEnabled)('the dashboard in chromium', { timeout: 60_000 }, () => {
+describe('the dashboard in chromium', { timeout: 60_000, ...needs('chromium') }, () => {
   let d: Dashboard;
   beforeAll(async () => {
     d = await startDashboard();

@@ -55,6 +55,8 @@ describe('output piped to a closed reader', () => {
     ['guidance', 'GOOGL', '2025'],
     ['check', article, '--no-charts'],
     ['audit'],
+    ['prices', 'listings'],
+    ['prices', 'change', 'BABA', '--date', '2025-03-01'],
     ['add', 'SYNX'],
     ['sync', 'SYNX'],
     ['serve', '--port', '0'],

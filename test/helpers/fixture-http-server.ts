@@ -1,8 +1,8 @@
 // A stand-in for a data source's web server on 127.0.0.1 (port 0): serves documents with ETags,
 // Last-Modified and gzip, answers conditional requests with 304, and plays scripted faults (a
 // status with Retry-After, hangs, resets, truncated bodies, a wrong content type, a malformed
-// body, a gzip bomb, a corrupt gzip body, a redirect). Every request is recorded. SEC's and
-// Epoch AI's stand-ins build on it.
+// body, a gzip bomb, a corrupt gzip body, a redirect, another body in the document's place).
+// Every request is recorded. SEC's, Epoch AI's and the price source's stand-ins build on it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
@@ -19,10 +19,15 @@ export type Fault =
   | { kind: 'gzip-bomb'; inflatedMb: number }
   /** A body labelled gzip whose bytes are not (a valid header, then garbage). */
   | { kind: 'corrupt-gzip' }
-  | { kind: 'redirect'; location: string; status?: number };
+  | { kind: 'redirect'; location: string; status?: number }
+  /** A 200 whose body is something else than the document (an HTML error page, "No data"). */
+  | { kind: 'body'; body: string; type?: string };
 
 export interface RecordedRequest {
+  /** The document asked for: the path, or what a source's keyOf makes of the request. */
   path: string;
+  /** The request's URL as sent, query included. */
+  url: string;
   headers: IncomingMessage['headers'];
   status: number;
 }
@@ -94,14 +99,30 @@ export class FixtureHttpServer {
     return new Promise((r) => this.server.listen(0, '127.0.0.1', () => r()));
   }
 
+  /** The document a request asks for: its path (a source that names documents in the query says otherwise). */
+  protected keyOf(req: IncomingMessage): string {
+    return (req.url ?? '/').split('?')[0]!;
+  }
+
+  /** The answer for a document that is not published, and its status: 404 unless the source answers otherwise. */
+  protected notFound(_req: IncomingMessage, res: ServerResponse): number {
+    res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>');
+    return 404;
+  }
+
+  /** The bytes sent for a document (a source that filters by query parameters says otherwise). */
+  protected bodyOf(body: Buffer, _req: IncomingMessage): Buffer {
+    return body;
+  }
+
   /** A source's own refusal (SEC's 403 for an undeclared client); true when it answered. */
   protected refuse(_req: IncomingMessage, _res: ServerResponse): boolean {
     return false;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const record = (status: number) => this.requests.push({ path, headers: req.headers, status });
+    const path = this.keyOf(req);
+    const record = (status: number) => this.requests.push({ path, url: req.url ?? '/', headers: req.headers, status });
     if (this.refuse(req, res)) {
       record(res.statusCode);
       return;
@@ -164,6 +185,10 @@ export class FixtureHttpServer {
           record(fault.status ?? 302);
           res.writeHead(fault.status ?? 302, { location: fault.location }).end();
           return;
+        case 'body':
+          record(200);
+          res.writeHead(200, { 'content-type': fault.type ?? doc?.type ?? 'text/plain' }).end(fault.body);
+          return;
         case 'malformed': {
           record(200);
           const body = (doc?.body ?? Buffer.from('{"cik": 1}')).subarray(0, 200);
@@ -173,8 +198,7 @@ export class FixtureHttpServer {
       }
     }
     if (!doc) {
-      record(404);
-      res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>');
+      record(this.notFound(req, res));
       return;
     }
     const inm = req.headers['if-none-match'];
@@ -185,7 +209,8 @@ export class FixtureHttpServer {
       return;
     }
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? gzipSync(doc.body) : doc.body;
+    const sent = this.bodyOf(doc.body, req);
+    const body = gzip ? gzipSync(sent) : sent;
     record(200);
     res.writeHead(200, {
       'content-type': doc.type,

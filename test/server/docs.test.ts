@@ -20,7 +20,7 @@ describe('server docs', () => {
     const paths = Object.keys((await server.app.inject('/api/v1/openapi.json')).json().paths);
     for (const path of paths) expect(doc, path).toContain(path);
     // Aliases: definitions that serve under another name (`from` on the facts and events endpoints).
-    const aliases = ['facts-metric', 'from-year', 'to-year', 'event-companies', 'from-date', 'to-date'];
+    const aliases = ['facts-metric', 'from-year', 'to-year', 'event-companies', 'from-date', 'to-date', 'price-companies'];
     for (const name of Object.keys(PARAMETERS).filter((n) => !aliases.includes(n))) expect(doc, name).toContain(`\`${name}\``);
   });
 

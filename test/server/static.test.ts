@@ -43,4 +43,20 @@ describe('static files', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
   });
+
+  it('links the pages to versioned URLs, served immutable, whose version is the hash of the bytes', async () => {
+    const page = (await server.app.inject('/')).body;
+    const linked = [...page.matchAll(/(?:src|href)="(\/static\/[^"?]+)\?v=([\w-]+)"/g)].map((m) => ({ url: m[1]!, version: m[2]! }));
+    expect(linked.map((l) => l.url).sort()).toEqual(['/static/app.css', '/static/app.js', '/static/favicon.svg', '/static/vendor/vega-embed.min.js', '/static/vendor/vega-lite.min.js', '/static/vendor/vega.min.js']);
+    for (const { url, version } of linked) {
+      const bare = await server.app.inject(url);
+      expect(bare.headers.etag, url).toBe(`"${version}"`);
+      const versioned = await server.app.inject(`${url}?v=${version}`);
+      expect(versioned.statusCode).toBe(200);
+      expect(versioned.rawPayload.equals(bare.rawPayload)).toBe(true);
+      expect(versioned.headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+      // An old version's URL is not promised to be this file forever.
+      expect((await server.app.inject(`${url}?v=older`)).headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    }
+  });
 });

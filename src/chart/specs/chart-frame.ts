@@ -2,7 +2,8 @@
 // source line and the theme. Spec builders only supply their layers.
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../../model/series.js';
-import type { ChartType } from '../chart.js';
+import type { ChartType } from '../chart-type.js';
+import type { Layer } from '../layer.js';
 import { chartRows } from '../chart-data.js';
 import type { ResolvedChartOptions } from '../chart-options.js';
 import { describeChart } from '../describe.js';
@@ -13,8 +14,6 @@ import { wrapText } from '../wrap-text.js';
 import { dataAsOfText } from '../../series/data-as-of.js';
 import { footerLines } from '../source-line.js';
 
-type LayeredSpec = Extract<TopLevelSpec, { layer: unknown }>;
-export type Layer = LayeredSpec['layer'][number];
 
 /** Room under the plot for the period labels (one line each, plus `extraLabelLines`). */
 const LABEL_LINE = 15;

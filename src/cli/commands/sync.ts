@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { listCompanies } from '../../store/companies-repository.js';
 import { findCompany } from '../../series/company-lookup.js';
-import { findResumableRun, MAX_COMPANY_ATTEMPTS, runSync, type SyncSummary } from '../../ingest/sec/sync-run.js';
+import { findResumableRun, MAX_COMPANY_ATTEMPTS, runSync } from '../../ingest/sec/sync-run.js';
 import { bulkIngest, DEFAULT_BATCH_FACTS, type BulkSummary } from '../../ingest/sec/bulk-ingest.js';
 import type { Store } from '../../store/database.js';
 import { withSyncLock } from '../../store/sync-lock.js';
@@ -9,6 +9,8 @@ import { withStore, type GlobalOptions } from '../cli-context.js';
 import { secClientFromEnv } from '../sec-client-from-env.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
+import { reportRunProgress, runSummaryText } from '../queue-progress.js';
+import { positiveInt } from '../positive-int.js';
 import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
 interface SyncCliOptions {
@@ -18,12 +20,6 @@ interface SyncCliOptions {
   concurrency: string;
   batch: string;
 }
-
-const positive = (name: string, v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidOptionError(name, v, ['a positive whole number']);
-  return n;
-};
 
 export function registerSync(program: Command): void {
   program
@@ -39,13 +35,13 @@ export function registerSync(program: Command): void {
       const global = cmd.optsWithGlobals() as GlobalOptions;
       if (o.bulk) {
         if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --bulk'], '--bulk ingests every company in the archive; give no tickers');
-        const batch = positive('batch', o.batch);
+        const batch = positiveInt('batch', o.batch);
         const s = await withStore(global, (store) => bulk(store, o.bulk!, batch, !!o.resume));
         if (s.interrupted) throw new Error('interrupted: run the same command with --resume to continue');
         if (s.failed.length) throw new Error(`${s.failed.length} archive entr${s.failed.length === 1 ? 'y' : 'ies'} failed (listed above)`);
         return;
       }
-      const concurrency = positive('concurrency', o.concurrency);
+      const concurrency = positiveInt('concurrency', o.concurrency);
       const client = secClientFromEnv();
       const summary = await withStore(global, async (store) => {
         let resumeRunId: number | undefined;
@@ -71,19 +67,7 @@ export function registerSync(program: Command): void {
             force: o.force,
             concurrency,
             signal: stop.signal,
-            onEvent: (e) => {
-              if (e.type === 'start') {
-                progress.start(e.total, 'companies');
-                if (e.resumed) progress.log(`Resuming sync run ${e.runId}: ${e.alreadyDone} of ${e.total} companies already done.`);
-                progress.update(e.alreadyDone, '');
-              } else if (e.type === 'retry') {
-                progress.log(`${e.ticker}: ${e.info.reason}; retrying in ${(e.info.delayMs / 1000).toFixed(1)} s (attempt ${e.info.attempt + 1} of ${e.info.maxAttempts})`);
-              } else {
-                const { outcome: c } = e;
-                progress.update(e.done, `${c.ticker} ${c.status}`);
-                progress.log(`[${e.done}/${e.total}] ${c.ticker} ${c.status}${c.message ? `: ${c.message}` : ''}`);
-              }
-            },
+            onEvent: reportRunProgress(progress, 'companies', 'sync'),
           }), waiting);
         } finally {
           progress.stop();
@@ -91,7 +75,7 @@ export function registerSync(program: Command): void {
         }
       });
       if (!summary) return;
-      printSummary(summary);
+      process.stdout.write(runSummaryText('Sync', summary));
       if (summary.interrupted) throw new Error(`interrupted: ${summary.pending.length} companies not synced; run \`airace sync --resume\` to continue`);
       if (summary.failed.length) throw new Error(`${summary.failed.length} compan${summary.failed.length === 1 ? 'y' : 'ies'} failed to sync (see above); \`airace sync --resume\` retries them`);
     });
@@ -106,18 +90,6 @@ async function resolveTickers(store: Store, queries: string[]): Promise<string[]
     if (c.kind === 'group') throw new InvalidOptionError('ticker', c.ticker, c.members, `a group; sync its members (${c.members.join(', ')})`);
     return c.ticker;
   });
-}
-
-function printSummary(s: SyncSummary): void {
-  const lines = [
-    `Sync run ${s.runId}: ${s.updated.length} updated, ${s.unchanged.length} unchanged, ${s.failed.length} failed` +
-      (s.alreadyDone ? `, ${s.alreadyDone} done earlier` : '') +
-      (s.pending.length ? `, ${s.pending.length} not reached` : ''),
-  ];
-  for (const c of [...s.updated, ...s.unchanged, ...s.failed]) lines.push(`  ${c.status.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
-  for (const c of s.gaveUp) lines.push(`  ${'gave up'.padEnd(9)}  ${c.ticker.padEnd(8)}  ${c.message ?? ''}`);
-  if (s.pending.length) lines.push(`  pending    ${s.pending.join(', ')}`);
-  process.stdout.write(lines.join('\n') + '\n');
 }
 
 async function bulk(store: Store, file: string, batchFacts: number, resume: boolean): Promise<BulkSummary> {

@@ -11,19 +11,7 @@ import { ApiError } from '../api-error.js';
 import { allowedFor } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
-
-/** Every value of a parameter, given as a comma-separated list or repeated. */
-function list(q: RawQuery, name: string): string[] {
-  const v = q[name];
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/,/)).map((x) => x.trim()).filter(Boolean);
-}
-
-function last(q: RawQuery, name: string): string | undefined {
-  const v = q[name];
-  const s = Array.isArray(v) ? v[v.length - 1] : v;
-  return s === undefined || s === null || String(s).trim() === '' ? undefined : String(s).trim();
-}
+import { lastParam as last, listParam as list } from '../query-values.js';
 
 function dateBound(q: RawQuery, name: 'from' | 'to'): string | undefined {
   const v = last(q, name);

@@ -7,7 +7,7 @@ import type { CheckReportWebJson } from '../../check/report-json.js';
 import type { DataAsOf } from '../../model/series.js';
 import { storeDataAsOf } from '../../series/data-as-of.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
-import { againstParts } from '../../check/against-words.js';
+import { againstLine, againstParts } from '../../check/against-words.js';
 import { ApiError } from '../api-error.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
@@ -69,8 +69,8 @@ function evidence(e: Evidence): SafeHtml {
 
 function claimItem(c: CheckedClaim): SafeHtml {
   // What the figure was checked against, and how each part was found (stated, carried from sentence N, from the article date).
+  const about = againstLine(c.against);
   const parts = againstParts(c.against);
-  const about = [parts.model, parts.company, parts.metric, parts.period, parts.basis].filter(Boolean).join(' · ');
   return html`<li class="claim claim-${c.verdict}" id="claim-${c.id}">
   <p class="claim-head">${verdictBadge(c.verdict)} <q class="claim-text">${c.text}</q></p>
   <dl class="claim-facts">

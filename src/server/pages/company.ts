@@ -29,6 +29,8 @@ import { periodLabels } from '../../chart/chart-data.js';
 import { listEvents } from '../../series/events.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { eventTable } from '../components/event-table.js';
+import { loadPriceSection, priceSection, type PriceSectionData } from '../components/price-section.js';
+import { SHARE_PRICE_COLUMNS, sharePriceRows } from '../../views/price-rows.js';
 import { companyModels, type CompanyModels } from '../../views/company-models.js';
 import { MONEY_AND_MODELS_COLUMNS, moneyAndModels, moneyAndModelsRows } from '../components/money-and-models.js';
 
@@ -54,6 +56,8 @@ export interface CompanyData {
   facts: FactJson[];
   /** Events naming the company (a group: any member), oldest first, as `airace events --companies`. */
   events: EventJson[];
+  /** Its listings' share prices, rebased to 100 (`?prices=` and `?prices-from=` change them). */
+  prices: PriceSectionData;
   /** How current the figures and facts on the page are. */
   dataAsOf: DataAsOf;
   /** Capex by calendar year beside the models the company released (Epoch AI's data). */
@@ -76,7 +80,8 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
   const company = findCompany(companies, req.params.ticker ?? '');
   if (!company) throw new ApiError(404, `unknown company: ${req.params.ticker}`, 'ticker', companies.map((c) => c.ticker));
   const currency = currencyParam(req, company);
-  return ctx.memo.get(`company:${company.ticker}:${currency}`, async () => {
+  const prices = await loadPriceSection(db, req.query, company.kind === 'group' ? company.members : [company.ticker]);
+  const data = await ctx.memo.get(`company:${company.ticker}:${currency}`, async () => {
     const series = (period: 'fy' | 'quarter') => Promise.all(METRIC_IDS.map((metric) => getSeries(db, { metric, tickers: [company.ticker], period, currency: METRICS.get(metric)!.unit === 'money' ? currency : undefined })));
     const [years, quarters, listing, events, models] = await Promise.all([series('fy'), series('quarter'), listCompanyFacts(db, { ticker: company.ticker }), listEvents(db, { companies: [company.ticker] }), companyModels(db, company, currency)]);
     const chartQueries = [
@@ -98,6 +103,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       models,
     };
   });
+  return { ...data, prices };
 }
 
 /** Periods down, metrics across (the reader's view of the company); newest first. */
@@ -141,13 +147,14 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
   Figures in ${d.currency}${switchCurrency.map((x) => html` · <a href="${req.path}?currency=${x}">show in ${x}</a>`)}.</p>
 <nav aria-label="On this page" class="toc"><ul>
-  <li><a href="#charts-heading">Charts</a></li><li><a href="#models-heading">Money and models</a></li><li><a href="#events-heading">Events</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
+  <li><a href="#charts-heading">Charts</a></li><li><a href="#prices-heading">Share price</a></li><li><a href="#models-heading">Money and models</a></li><li><a href="#events-heading">Events</a></li><li><a href="#years-heading">By fiscal year</a></li><li><a href="#quarters-heading">By quarter</a></li><li><a href="#facts-heading">Facts and sources</a></li>
 </ul></nav>
 <section aria-labelledby="charts-heading">
   <h2 id="charts-heading">Capex</h2>
   <p><a href="/methodology#capex">What capex means here</a>. <a href="/explore?metric=capex&amp;companies=${[...new Set([c.ticker, ...DEFAULTS.companies])].join(',')}">Compare with other companies</a>.</p>
   ${figures}
 </section>
+${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share price', action: req.path, keep: d.currency !== c.currency ? { currency: d.currency } : {}, syncHint: `airace prices sync ${c.kind === 'group' ? c.members.join(' ') : c.ticker}` })}
 ${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', req.search, 'models'))}
 <section aria-labelledby="events-heading">
   <h2 id="events-heading">Events</h2>
@@ -184,6 +191,7 @@ export const companyPage: Page<CompanyData> = {
     { name: 'series', columns: SERIES_CSV_COLUMNS, rows: [...d.byYear, ...d.byQuarter].flatMap(seriesRows) },
     { name: 'facts', columns: FACT_COLUMNS, rows: factRows(d.facts, new Set(d.facts.filter((f) => f.used).map((f) => f.id))) },
     { name: 'events', columns: EVENT_COLUMNS, rows: eventRows(d.events) },
+    { name: 'prices', columns: SHARE_PRICE_COLUMNS, rows: d.prices.result ? sharePriceRows(d.prices.result) : [] },
     { name: 'models', columns: MONEY_AND_MODELS_COLUMNS, rows: moneyAndModelsRows(d.models) },
   ],
 };

@@ -24,6 +24,8 @@ import { chartOptionsOf, parseChartQuery, queryString, type ChartQuery, type Raw
 import { chartFigure } from '../components/chart-figure.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
+import { PRICE_PARAMS, loadPriceSection, priceSection, type PriceSectionData } from '../components/price-section.js';
+import { SHARE_PRICE_COLUMNS, sharePriceRows } from '../../views/price-rows.js';
 
 const TYPE_LABELS: Record<string, string> = { grouped: 'Grouped columns', line: 'Line', stacked: 'Stacked columns' };
 const TRANSFORM_LABELS: Record<string, string> = { yoy: 'Year-over-year growth (%)', share: 'Share of the companies shown (%)' };
@@ -45,6 +47,8 @@ export interface ExploreData {
   result: SeriesResult;
   /** Events marked on the chart (`annotate`); empty without it. */
   events: RaceEvent[];
+  /** Share prices of the companies shown (or `?prices=`), rebased to 100 at `?prices-from=`. */
+  prices: PriceSectionData;
   /** How current the figures shown are (the series result's). */
   dataAsOf: DataAsOf;
   /** Choices the form offers. */
@@ -84,6 +88,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
     alt: describeChart(result, { type: query.type }).alt,
     result,
     events,
+    prices: await loadPriceSection(db, req.query, query.companies),
     dataAsOf: result.dataAsOf,
     choices: choices(companies),
   };
@@ -194,8 +199,16 @@ async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Pro
     <p id="explore-status" role="status">${statusText(d)}</p>
     ${await results(d, ctx, req)}
   </div>
-</div>`;
+</div>
+${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
   return page(main, `/explore?${d.queryString}`, req, d.result.dataAsOf);
+}
+
+/** The chart's own parameters, which the share-price form carries along. */
+function mainQuery(req: PageRequest): Record<string, string> {
+  const keep: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(req.search)) if (k !== PRICE_PARAMS.listings && k !== PRICE_PARAMS.from) keep[k] = keep[k] ? `${keep[k]},${v}` : v;
+  return keep;
 }
 
 async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
@@ -221,5 +234,8 @@ export const explorePage: Page<ExploreData> = {
   load,
   render,
   renderError,
-  tables: (d) => [{ name: 'series', columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.result) }],
+  tables: (d) => [
+    { name: 'series', columns: SERIES_CSV_COLUMNS, rows: seriesRows(d.result) },
+    { name: 'prices', columns: SHARE_PRICE_COLUMNS, rows: d.prices.result ? sharePriceRows(d.prices.result) : [] },
+  ],
 };

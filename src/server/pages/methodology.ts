@@ -108,6 +108,17 @@ const PITFALLS: MethodologyData['pitfalls'] = [
     ],
   },
   {
+    id: 'share-prices',
+    title: 'Share prices: listings, windows, splits',
+    text: [
+      'Share prices are daily closes from a public daily-price source (Stooq’s daily CSV by default), downloaded by airace prices sync; none are bundled. Each download is kept with the time it was made, and every close points at the download it came from.',
+      'A company can trade in several places, each in its own currency: Alibaba’s American depositary shares on the NYSE (BABA, in US dollars) and its ordinary shares in Hong Kong (9988.HK, in Hong Kong dollars). The listings are one reviewed table (data/listings.csv); prices are never converted between currencies, and lines of different listings are compared rebased to 100 at a common start date.',
+      'A change is measured between two closes, each the last close on or before its date, so a weekend or holiday means the session before it. Year to date runs from the last close of the previous year; “on the day” compares a session with the one before it; N days are calendar days.',
+      'After a split the source divides every earlier price by the split ratio, so its whole history changes. airace replaces a listing’s prices whole with each download (and counts the closes the source revised), so stored closes always come from one consistent response and a change across a split is the change a holder saw. Dividends are not added back.',
+      'The claim checker checks a price claim against the listing its sentence names (“Hong Kong-listed shares” → 9988.HK), else the company’s primary listing, with the article’s date deciding “this year” and “on the day”; the company’s other listings and any gain the press reported are shown beside the verdict.',
+    ],
+  },
+  {
     id: 'sources',
     title: 'Sources and versions',
     text: [

@@ -102,5 +102,26 @@ function enhanceExplore() {
   });
 }
 
+/**
+ * A share-price form keeps the page's other settings: they are taken from the address bar when
+ * it is sent, since the chart form on explore changes them without a reload.
+ */
+function enhancePriceForms() {
+  for (const form of document.querySelectorAll('form.price-controls')) {
+    form.addEventListener('submit', () => {
+      for (const input of form.querySelectorAll('input[type="hidden"]')) input.remove();
+      for (const [name, value] of new URLSearchParams(location.search)) {
+        if (name === 'prices' || name === 'prices-from') continue;
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        form.prepend(input);
+      }
+    });
+  }
+}
+
 enhanceExplore();
+enhancePriceForms();
 void hydrate(document);

@@ -27,6 +27,8 @@ const UNTRACKED_NAMES = [
 const UNTRACKED_SHAPES = /\b(?:an?|the|one|another)\s+(?:AI\s+|chip\s+|cloud\s+|Chinese\s+|US\s+|American\s+)?(?:start-?ups?|rival|chipmaker|chip\s+designer|neocloud|competitor|supplier|lab)\b|\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:Inc|Corp|Ltd|Labs|Technologies|Holdings|Systems)\b\.?/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A noun phrase naming a total, whose figure belongs to a group ("the 2025 total", "the combined figure"). */
+const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggregate|tally|combined\s+(?:figure|bill|spend(?:ing)?))\b/i;
 const COMBINED = /\b(?:combined|collectively|together|in total|between them|altogether|jointly|in aggregate)\b/i;
 const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
@@ -136,7 +138,11 @@ export class SubjectMatcher {
       const beforeIdx = inScope.reduce((best, m, i) => (m.end <= q.start ? i : best), -1);
       const idx = beforeIdx >= 0 ? beforeIdx : 0;
       const list = this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
-      return this.refFor(masked, list, scope, { carried: false });
+      const ref = this.refFor(masked, list, scope, { carried: false });
+      // "If you count Microsoft by its fiscal year, the 2025 total falls to …": a member named only in
+      // how the total is counted leaves the figure the group's, when a group was the subject so far.
+      if (!ref.combined && beforeIdx >= 0 && carried?.combined && TOTAL_NOUN.test(masked.slice(list[list.length - 1]!.end, q.start))) return { ...carried, carried: true, recountedBy: ref.words };
+      return ref;
     }
     return carried ? { ...carried, carried: true } : null;
   }

@@ -108,6 +108,13 @@ describe('extractClaims', () => {
     expect(fcf!.metric).toMatchObject({ id: 'free_cash_flow', definition: 'fcf-less-finance-leases' });
   });
 
+  it('keeps a total with the group when a member is named only in how the total is counted', () => {
+    const [, total] = claims('Amazon, Microsoft, Alphabet and Meta spent $300 billion in 2025. Taking Meta on a different basis, the 2025 total becomes $290 billion.');
+    expect(total!.subject).toMatchObject({ tickers: ['GROUP4'], combined: true, recountedBy: 'Meta' });
+    const [, own] = claims('Amazon, Microsoft, Alphabet and Meta spent $300 billion in 2025. On its own, Meta spent $70 billion.');
+    expect(own!.subject).toMatchObject({ tickers: ['META'], combined: false });
+  });
+
   it('takes the base of a change from the words, and keeps a later clause’s period out of an earlier figure', () => {
     const [amount, change, base] = claims('Amazon spent about $132 billion in 2025, up 59% from the $83 billion it spent in 2024.');
     expect(amount!.period!.ref.year).toBe(2025);

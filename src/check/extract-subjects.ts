@@ -26,6 +26,8 @@ const UNTRACKED_NAMES = [
 /** Shapes of a company name airace does not know: "a start-up", "Acme Inc.", "Foo Labs". */
 const UNTRACKED_SHAPES = /\b(?:an?|the|one|another)\s+(?:AI\s+|chip\s+|cloud\s+|Chinese\s+|US\s+|American\s+)?(?:start-?ups?|rival|chipmaker|chip\s+designer|neocloud|competitor|supplier|lab)\b|\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:Inc|Corp|Ltd|Labs|Technologies|Holdings|Systems)\b\.?/g;
 
+/** Quantities that belong to no company: a country's or an economy's output ("the annual output of Denmark", "Japan's GDP"). */
+const NON_COMPANY_SUBJECTS = /\b(?:the\s+)?(?:(?:annual|yearly|economic|national)\s+)?(?:output|GDP|gross\s+domestic\s+product|economy|budget)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?|\b[A-Z][\w-]+['’]s\s+(?:(?:annual|yearly|entire|whole)\s+)?(?:GDP|gross\s+domestic\s+product|economy|economic\s+output|national\s+(?:output|budget|debt))\b|\b(?:GDP|gross\s+domestic\s+product)\b/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A noun phrase naming a total, whose figure belongs to a group ("the 2025 total", "the combined figure"). */
 const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggregate|tally|combined\s+(?:figure|bill|spend(?:ing)?))\b/i;
@@ -87,6 +89,7 @@ export class SubjectMatcher {
     }
     for (const m of text.matchAll(this.re)) add(m.index, m.index + m[0].length, this.names.get(m[0])!, false);
     for (const m of text.matchAll(this.untrackedRe)) add(m.index, m.index + m[0].length, null, false);
+    for (const m of text.matchAll(NON_COMPANY_SUBJECTS)) add(m.index, m.index + m[0].length, null, false);
     for (const m of text.matchAll(UNTRACKED_SHAPES)) {
       // "Amazon.com Inc" is tracked: a shape containing a tracked name is not a new company.
       if ([...this.names.keys()].some((n) => n.length > 3 && m[0].includes(n))) continue;

@@ -115,6 +115,13 @@ describe('extractClaims', () => {
     expect(own!.subject).toMatchObject({ tickers: ['META'], combined: false });
   });
 
+  it('gives a country’s or an economy’s figure to no company', () => {
+    const [, output] = claims('The big four spent $376 billion on capex in 2025, more than the annual output of Portugal, about $300 billion.');
+    expect(output!.subject).toMatchObject({ tickers: [], untracked: 'the annual output of Portugal' });
+    const [gdp] = claims('Amazon and Meta together spent more than Chile’s GDP of $330 billion in 2025.');
+    expect(gdp!.subject).toMatchObject({ tickers: [], untracked: 'Chile’s GDP' });
+  });
+
   it('takes the base of a change from the words, and keeps a later clause’s period out of an earlier figure', () => {
     const [amount, change, base] = claims('Amazon spent about $132 billion in 2025, up 59% from the $83 billion it spent in 2024.');
     expect(amount!.period!.ref.year).toBe(2025);

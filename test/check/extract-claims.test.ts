@@ -64,6 +64,8 @@ describe('extractClaims', () => {
     // A person reporting a past figure stays checkable; so does a company's own plan.
     expect(claims('Microsoft spent $44.5 billion in fiscal 2024, analysts said, and is expected to spend more.')[0]!.attribution).toBeNull();
     expect(claims('According to the company, Meta will spend $70 billion in 2025.')[0]).toMatchObject({ attribution: null, basis: 'guidance' });
+    // The investors told are the audience; the company is the source of its own outlook.
+    expect(claims('Meta ended its call by telling investors it now expects about $120 billion of capex in 2026.')[0]).toMatchObject({ attribution: null, basis: 'guidance', subject: { tickers: ['META'] } });
   });
 
   it('reads negations', () => {

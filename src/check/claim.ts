@@ -110,6 +110,8 @@ export interface SubjectRef extends Resolution {
   carried: boolean;
   /** The name of a company airace does not track ("Nvidia", "a start-up"), when the figure is about one. */
   untracked: string | null;
+  /** A member named in how a group's total is counted ("count Microsoft by its fiscal year"): the total mixes bases airace does not add up. */
+  recountedBy?: string;
 }
 
 /** A definition the words state for a metric: "including finance leases", "net of proceeds", "free cash flow, defined as ...". */

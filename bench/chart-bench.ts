@@ -13,7 +13,7 @@ import { buildChart } from '../src/chart/chart.js';
 import { chartPreset } from '../src/chart/presets.js';
 import { renderSvg, renderPng, resvgOptions, svgToPng } from '../src/chart/render.js';
 import { emptySection, type SectionResult } from './report.js';
-import { fmt, interleavedMedians, median, msSince } from './stats.js';
+import { fmt, interleavedMedians } from './stats.js';
 
 const WARMUP = 5;
 const SVG_RUNS = 21;

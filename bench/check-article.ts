@@ -2,7 +2,7 @@
 // their ratio: near 1 means linear. Run: npx tsx bench/check-article.ts (or node dist/bench/check-article.js).
 import { openStore } from '../src/store/database.js';
 import { ensureBundledData } from '../src/ingest/bundled-data.js';
-import { benchmarkArticle, timeCheckArticle, type CheckTiming } from '../src/check/check-benchmark.js';
+import { benchmarkArticle, timeCheckArticle, type CheckTiming } from './check-benchmark.js';
 
 const RUNS = 5;
 

@@ -1,4 +1,4 @@
-// Section 4: claim checking, timed with src/check/check-benchmark.ts on the seed article (or the
+// Section 4: claim checking, timed with bench/check-benchmark.ts on the seed article (or the
 // example articles when the seed is not beside the repository) and on a 100 KB article.
 // Limit: the data the check needs. Each check's distinct series requests, fact lookups and the
 // company list are recorded, then asked of the store directly, without the checker: a check
@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store } from '../src/store/database.js';
 import { packageRoot } from '../src/config/paths.js';
-import { benchmarkArticle, timeCheckArticle, type CheckTiming } from '../src/check/check-benchmark.js';
+import { benchmarkArticle, timeCheckArticle, type CheckTiming } from './check-benchmark.js';
 import { checkArticle } from '../src/check/check-article.js';
 import { SeriesCache } from '../src/check/series-cache.js';
 import { getSeries, type SeriesRequest } from '../src/series/engine.js';

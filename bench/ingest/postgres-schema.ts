@@ -1,7 +1,7 @@
 // A throwaway schema per PostgreSQL ingest run (as the store tests do): created empty, dropped
 // with everything in it afterwards, so runs never see each other's rows.
 import { redactPassword } from '../../src/store/postgres-store-dialect.js';
-import { createScratchSchema, type ScratchSchema } from '../../src/store/postgres-scratch-schema.js';
+import { createScratchSchema, type ScratchSchema } from '../../test/helpers/postgres-scratch-schema.js';
 
 export async function createBenchSchema(url: string): Promise<ScratchSchema> {
   try {

@@ -2,22 +2,38 @@
 // 2022–2025) as series JSON and as the seed chart's SVG. Both hit real (bundled) companies.
 export const SERIES_URL = '/api/v1/series?metric=capex&companies=AMZN,MSFT,GOOGL,META&period=fy&from=2022&to=2025';
 export const CHART_URL = '/api/v1/chart.svg?preset=seed';
+/** The overview page (HTML), the dashboard's front page. */
+export const OVERVIEW_URL = '/';
 /** Routes added only in the benchmark's server: the same app answering with a precomputed body. */
 export const CEILING_SERIES_URL = '/bench/ceiling/series';
 export const CEILING_CHART_URL = '/bench/ceiling/chart.svg';
+export const CEILING_OVERVIEW_URL = '/bench/ceiling/overview';
 
 export interface ServerReady {
   type: 'ready';
   port: number;
+  /** A second server on the same store with its answer cache and page memo off: every request computes. */
+  uncachedPort: number;
   seriesBytes: number;
   chartBytes: number;
+  overviewBytes: number;
   companies: number;
   /** Median ms of one listCompanies() on this store, in the server process (before load). */
   listCompaniesMs: number;
   /** Median ms of getSeries for the same question (it calls listCompanies once itself). */
   seriesMs: number;
-  /** Median ms of one series request through app.inject (no network), before load. */
+  /** Median ms of one uncached series request through app.inject (no network), before load. */
   injectSeriesMs: number;
+  /** The same, answered from the cache. */
+  injectCachedSeriesMs: number;
+  /** Median ms of one uncached chart.svg request (series, spec and hash; the SVG from the render cache). */
+  injectChartMs: number;
+  /** Median ms of one uncached overview page. */
+  injectOverviewMs: number;
+  /** Median ms of reading the store generation (every request reads it once). */
+  generationMs: number;
+  /** SQLite's plan for the series engine's facts query, one line per step. */
+  factsQueryPlan: string[];
   /** SQL queries one series request runs, and how many of them read the whole companies table. */
   queriesPerRequest: number;
   companyScansPerRequest: number;

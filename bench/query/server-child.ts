@@ -2,8 +2,9 @@
 // bodies of the measured endpoints, precomputed. The ceiling goes through the same Fastify app,
 // hooks (security headers) and network path; only airace's work is missing. Arg: db path.
 // Tells the parent over IPC when it listens; runs until killed.
-import type { FastifyReply } from 'fastify';
-import { SelectQueryNode, TableNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import Sqlite from 'better-sqlite3';
+import { SelectQueryNode, TableNode, type CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { openStore } from '../../src/store/database.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { listCompanies } from '../../src/store/companies-repository.js';
@@ -12,7 +13,8 @@ import { getSeries } from '../../src/series/engine.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { childMain } from '../child-process.js';
 import { interleavedMedians, median, msSince } from '../stats.js';
-import { CEILING_CHART_URL, CEILING_SERIES_URL, CHART_URL, SERIES_URL, type ServerReady } from './query-urls.js';
+import { storeGeneration } from '../../src/store/store-generation.js';
+import { CEILING_CHART_URL, CEILING_OVERVIEW_URL, CEILING_SERIES_URL, CHART_URL, OVERVIEW_URL, SERIES_URL, type ServerReady } from './query-urls.js';
 
 interface Precomputed {
   body: string;
@@ -29,10 +31,13 @@ class QueryCounter implements KyselyPlugin {
   companyScans = 0;
   /** Time from a query's transformQuery to its transformResult: compile, run, rows. */
   sqlMs = 0;
+  /** The last select from facts, for EXPLAIN QUERY PLAN. */
+  factsSelect: { node: RootOperationNode; queryId: PluginTransformQueryArgs['queryId'] } | null = null;
   private readonly started = new WeakMap<object, bigint>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const n = args.node;
     this.queries++;
+    if (SelectQueryNode.is(n) && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'facts')) this.factsSelect = { node: n, queryId: args.queryId };
     this.started.set(args.queryId, process.hrtime.bigint());
     if (SelectQueryNode.is(n) && !n.where && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'companies')) this.companyScans++;
     return n;
@@ -50,50 +55,80 @@ class QueryCounter implements KyselyPlugin {
   }
 }
 
+async function listen(server: FastifyInstance): Promise<number> {
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('the benchmark server has no TCP port');
+  return address.port;
+}
+
+/** SQLite's plan for the series engine's facts query, read on a connection of its own. */
+function explainFactsQuery(dbPath: string, q: CompiledQuery): string[] {
+  const db = new Sqlite(dbPath, { readonly: true });
+  try {
+    return (db.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+  } finally {
+    db.close();
+  }
+}
 
 childMain(async () => {
   const [dbPath] = process.argv.slice(2);
   const store = await openStore(dbPath!);
   await ensureBundledData(store);
   const app = buildServer({ store, rateLimit: false, logger: false });
+  // The same server with no answer cache and no page memo: what a request costs when it computes.
+  const uncached = buildServer({ store, rateLimit: false, logger: false, responseCache: false });
   const pre: Record<string, Precomputed> = {};
   const ceiling = (url: string, of: string) =>
     app.get(url, async (_request, reply: FastifyReply) => reply.type(pre[of]!.type).send(pre[of]!.body));
   ceiling(CEILING_SERIES_URL, SERIES_URL);
   ceiling(CEILING_CHART_URL, CHART_URL);
+  ceiling(CEILING_OVERVIEW_URL, OVERVIEW_URL);
   await app.ready();
-  for (const url of [SERIES_URL, CHART_URL]) {
+  for (const url of [SERIES_URL, CHART_URL, OVERVIEW_URL]) {
     const r = await app.inject(url);
     if (r.statusCode !== 200) throw new Error(`${url} answered ${r.statusCode}: ${r.body.slice(0, 300)}`);
     pre[url] = { body: r.body, type: String(r.headers['content-type']) };
   }
   const companies = (await listCompanies(store.db)).length;
   const seedRequest = chartPreset('seed').request;
-  const [listCompaniesMs, seriesMs, injectSeriesMs] = await interleavedMedians(20, 10, [
+  const [listCompaniesMs, seriesMs, injectSeriesMs, injectCachedSeriesMs, injectChartMs, generationMs] = await interleavedMedians(20, 10, [
     () => listCompanies(store.db),
     () => getSeries(store.db, seedRequest),
+    () => uncached.inject(SERIES_URL),
     () => app.inject(SERIES_URL),
+    () => uncached.inject(CHART_URL),
+    () => storeGeneration(store),
   ]);
+  const [injectOverviewMs] = await interleavedMedians(5, 2, [() => uncached.inject(OVERVIEW_URL)]);
   // The same requests through a second app on a counting view of the store (not the one under load).
   const counter = new QueryCounter();
   const counted = { ...store, db: store.db.withPlugin(counter) };
-  const diagnostic = buildServer({ store: counted, rateLimit: false, logger: false });
+  const diagnostic = buildServer({ store: counted, rateLimit: false, logger: false, responseCache: false });
   await counter.per(5, () => diagnostic.inject(SERIES_URL));
   const perRequest = await counter.per(20, () => diagnostic.inject(SERIES_URL));
   const perSeries = await counter.per(5, () => getSeries(counted.db, seedRequest));
+  const factsQueryPlan = explainFactsQuery(dbPath!, counted.db.getExecutor().compileQuery(counter.factsSelect!.node, counter.factsSelect!.queryId));
   await diagnostic.close();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the benchmark server has no TCP port');
+  const port = await listen(app);
+  const uncachedPort = await listen(uncached);
   const ready: ServerReady = {
     type: 'ready',
-    port: address.port,
+    port,
+    uncachedPort,
     seriesBytes: Buffer.byteLength(pre[SERIES_URL]!.body),
     chartBytes: Buffer.byteLength(pre[CHART_URL]!.body),
+    overviewBytes: Buffer.byteLength(pre[OVERVIEW_URL]!.body),
     companies,
     listCompaniesMs,
     seriesMs,
     injectSeriesMs,
+    injectCachedSeriesMs,
+    injectChartMs,
+    injectOverviewMs,
+    generationMs,
+    factsQueryPlan,
     queriesPerRequest: perRequest.queries,
     companyScansPerRequest: perRequest.companyScans,
     sqlMsPerRequest: perRequest.sqlMs,
@@ -101,7 +136,7 @@ childMain(async () => {
   };
   process.send!(ready);
   const stop = () => {
-    void app.close().then(() => store.close()).finally(() => process.exit(0));
+    void Promise.all([app.close(), uncached.close()]).then(() => store.close()).finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('disconnect', stop);

@@ -1,5 +1,6 @@
-// The chart types airace draws, in their own module so the spec builders and the dispatcher
-// (chart.ts) can both name them without importing each other.
+// The chart types a series can be drawn as. Its own module, so the spec builders and the
+// description can name a type without importing chart.ts, which imports them (no cycle).
+
 export const CHART_TYPES = ['grouped', 'line', 'stacked'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 

@@ -1,4 +1,5 @@
-// One layer of a layered Vega-Lite spec: what spec builders, the frame and event markers hand each other.
+// One layer of a layered Vega-Lite spec: what the chart frame and the annotation marks exchange.
+// Its own module, so neither imports the other for the type (no cycle).
 import type { TopLevelSpec } from 'vega-lite';
 
 type LayeredSpec = Extract<TopLevelSpec, { layer: unknown }>;

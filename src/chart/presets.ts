@@ -1,7 +1,7 @@
 // Named charts people ask for by name. `seed` redraws the chart of the article the project grew from.
 import type { SeriesRequest } from '../series/engine.js';
 import type { ChartOptions } from './chart-options.js';
-import type { ChartType } from './chart.js';
+import type { ChartType } from './chart-type.js';
 import type { AnnotateRequest } from '../series/chart-events.js';
 import { UnknownChoiceError } from '../model/errors.js';
 

@@ -20,6 +20,7 @@ export function howWords(how: How, fromSentence: number | null): string {
 }
 
 export interface AgainstParts {
+  model: string | null;
   company: string | null;
   listing: string | null;
   metric: string | null;
@@ -35,11 +36,13 @@ export function againstParts(a: CheckedAgainst): AgainstParts {
   const period = a.period ? `${a.period.label}${dates} (${howWords(a.period.how, a.period.fromSentence)})` : null;
   const listing = a.listing ? `${a.listing.label} (${a.listing.words ? `“${a.listing.words}”, ` : ''}${howWords(a.listing.how, a.listing.fromSentence)})` : null;
   const basis = a.basis.value === 'actual' ? null : `${a.basis.value}${a.basis.statedWhen ? `, stated ${a.basis.statedWhen}` : ''}`;
-  return { company, listing, metric, definition: a.metric?.definition ?? null, period, basis };
+  const m = a.model;
+  const model = m ? `${m.name ?? 'no model named'}${m.epochName && m.epochName !== m.name ? ` (Epoch AI: ${m.epochName})` : ''} (${howWords(m.how, m.fromSentence)})${m.quantity && !a.metric ? ` · ${m.quantity.replaceAll('_', ' ')}` : ''}` : null;
+  return { model, company, listing, metric, definition: a.metric?.definition ?? null, period, basis };
 }
 
 /** One line: company · listing · metric · period · basis. */
 export function againstLine(a: CheckedAgainst): string {
   const p = againstParts(a);
-  return [p.company, p.listing, p.metric, p.period, p.basis].filter(Boolean).join(' · ');
+  return [p.model, p.company, p.listing, p.metric, p.period, p.basis].filter(Boolean).join(' · ');
 }

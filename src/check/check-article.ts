@@ -14,6 +14,7 @@ import { parseDateOption } from './article-date.js';
 import type { VerifyContext } from './verify-context.js';
 import { closesVerifier } from './verify-price-closes.js';
 import { TooLargeError } from '../model/errors.js';
+import { modelCatalog } from '../series/model-catalog.js';
 
 export interface CheckOptions {
   /** Article date (YYYY-MM-DD), used when the article states none. */
@@ -27,7 +28,7 @@ export interface CheckOptions {
   /** Time budget in ms, counted from the call: read from the clock between claims, since a check that never
    *  yields to the event loop's timer phase would never see a timeout signal fire. */
   budgetMs?: number;
-  /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models: see verify-price.ts and verify-model.ts. */
+  /** Verifiers asked first for share prices (default: the stored daily closes, verify-price-closes.ts) and AI models (verify-model.ts; else Epoch's table in the store). */
   prices?: VerifyContext['prices'];
   models?: VerifyContext['models'];
 }
@@ -58,14 +59,17 @@ export async function checkArticle(db: Kysely<Database>, text: string, options: 
   const stop = () => stopIfAborted(options.signal, deadline);
   const cache = options.cache ?? new SeriesCache(db);
   const companies = await cache.companies();
+  // Epoch AI's models, read once per check: their names are what model claims are about.
+  const modelData = await modelCatalog(db);
   stop();
-  const extraction = extractClaims(text, companies, { date });
+  const extraction = extractClaims(text, companies, { date, models: modelData.models });
   const ctx: VerifyContext = {
     cache,
     companies,
     articleDate: extraction.articleDate?.date ?? null,
     slots: new Map(),
     claims: new Map(extraction.claims.map((c) => [c.id, c])),
+    modelData,
     prices: options.prices ?? closesVerifier,
     ...(options.models ? { models: options.models } : {}),
   };

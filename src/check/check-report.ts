@@ -24,7 +24,7 @@ export type ReasonCode =
   | 'no-fx-rate'
   /** The figure is about a company airace does not track ("Nvidia", "a start-up"). */
   | 'not-tracked'
-  /** A figure about an AI model (parameters, compute, cost): model data is not in airace yet. */
+  /** A figure about an AI model: models data not loaded, or a quantity Epoch AI's table does not hold. */
   | 'model-data'
   /** The figure was published after the article's date (or its period had not ended). */
   | 'published-later'
@@ -85,6 +85,20 @@ export interface CheckedAgainst {
   metric: { id: string; label: string; definition: string; how: How; fromSentence: number | null; segment: string | null } | null;
   period: { label: string; start: string | null; end: string | null; how: How; fromSentence: number | null; note: string | null } | null;
   basis: { value: ClaimBasis; words: string | null; statedWhen: string | null };
+  /**
+   * For a model claim: the model as written and how it was found, the quantity, and what Epoch AI's
+   * table matched it to (`epochName`, `matched` exact or by version) with the verifier's reason.
+   */
+  model?: {
+    name: string | null;
+    how: How;
+    fromSentence: number | null;
+    quantity: string | null;
+    epochName: string | null;
+    matched: 'exact' | 'version' | null;
+    reason: string | null;
+    candidates: string[];
+  } | null;
   /** Share-price claims: the listing whose closes were used, and how it was found (named by `words`, or the primary one). */
   listing?: { id: string; label: string; how: How; fromSentence: number | null; words: string | null };
 }

@@ -2,6 +2,7 @@
 // figure is about (who, which metric, which period, on what basis), with how each of those was
 // found. Every span is an offset into the input, so a claim's words can always be shown exactly
 // as the article has them.
+import type { ModelQuantity } from './verify-model-claim.js';
 
 /** A piece of the input: [start, end) offsets and the words there. */
 export interface Span {
@@ -109,6 +110,8 @@ export interface SubjectRef extends Resolution {
   carried: boolean;
   /** The name of a company airace does not track ("Nvidia", "a start-up"), when the figure is about one. */
   untracked: string | null;
+  /** A member named in how a group's total is counted ("count Microsoft by its fiscal year"): the total mixes bases airace does not add up. */
+  recountedBy?: string;
 }
 
 /** A definition the words state for a metric: "including finance leases", "net of proceeds", "free cash flow, defined as ...". */
@@ -145,7 +148,7 @@ export type ClaimKind =
   | 'share'
   /** A currency conversion: "280.2 billion yuan (US$38.4 billion)". */
   | 'conversion'
-  /** A figure about an AI model: parameters, training compute or cost (model data is not in airace yet). */
+  /** A figure about an AI model: parameters, training compute or cost, release date (checked against Epoch AI's table when loaded). */
   | 'model'
   /** A forecast or opinion without a figure, attributed to someone. */
   | 'statement';
@@ -159,6 +162,21 @@ export interface StatedWhen {
   /** "previously", "had been", "originally": a statement before the one in force. */
   earlier: boolean;
   words: string;
+}
+
+/** For a claim about an AI model: the model as the article names it, how it was found, and what is claimed about it. */
+export interface ModelRef {
+  /** The name as written ("DeepSeek V3"), or null when the words name no model. */
+  name: string | null;
+  start: number | null;
+  end: number | null;
+  /** `stated` before the figure in its sentence; `inferred` after it; `carried` from an earlier sentence. */
+  how: How;
+  fromSentence: number | null;
+  /** What the figure says about the model; null for a quantity Epoch's table does not hold (training tokens). */
+  quantity: ModelQuantity | null;
+  /** For a release date: the date as precise as written (2024-12-26, 2024-12, 2024) and where it stands. */
+  date: { value: string; start: number; end: number; text: string } | null;
 }
 
 export interface Claim extends Span {
@@ -183,6 +201,8 @@ export interface Claim extends Span {
   attribution: Attribution | null;
   /** Id of a claim in the same sentence this one takes its period from when it states none. */
   siblingOf: number | null;
+  /** For a `model` claim: the model and the quantity (parameters, training compute or cost, release date). */
+  model?: ModelRef | null;
 }
 
 /** A chart the article describes in words ("the grouped column chart below shows ..."). */

@@ -16,7 +16,8 @@ const NOT_FIRST_NAMES = new Set('The This That These Those With But And In On At
 const ACCORDING = /\b(?:according to|citing|cited by)\s+((?:the\s+)?[\w’'-]+(?:\s+(?!that\b|which\b|who\b|to\b)[\w’'-]+){0,2})/i;
 const ROLE_NAME = new RegExp(String.raw`\b(?:${ROLE})\s+(${NAME})\b`);
 const NAME_VERB = new RegExp(String.raw`\b(${NAME})(?:,[^,.;]{1,80},)?\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'g');
-const PLURAL_SOURCES = new RegExp(String.raw`\b(analysts|economists|experts|researchers|investors|observers|critics|strategists|research|studies|a study|a report)\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'i');
+// "telling investors it now expects …": the people told are the audience, not the source.
+const PLURAL_SOURCES = new RegExp(String.raw`(?<!\b(?:tell(?:ing|s)?|told|inform(?:ed|ing|s)?|assur(?:ed|ing|es)?|reassur(?:ed|ing|es)?|remind(?:ed|ing|s)?|warn(?:ed|ing|s)?)\s+(?:the\s+|its\s+|their\s+)?)\b(analysts|economists|experts|researchers|investors|observers|critics|strategists|research|studies|a study|a report)\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'i');
 
 const MODAL = /\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b/;
 /** A company's own officers speak for it. */

@@ -6,7 +6,7 @@
 // read once (sentences are bounded in length), with the subject, metric and period carried forward
 // from the sentences before; lookups inside a sentence use sorted offsets.
 import type { Company } from '../model/company.js';
-import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRef, PeriodRef, Quantity, Span, SubjectRef } from './claim.js';
+import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRef, ModelRef, PeriodRef, Quantity, Span, SubjectRef } from './claim.js';
 import { maskMarkup } from './mask-markup.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { splitClauses } from './split-clauses.js';
@@ -23,6 +23,8 @@ import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';
 import { findArticleDate } from './article-date.js';
 import { chartMentionIn } from './chart-from-words.js';
+import type { CatalogModel } from '../model/model-series.js';
+import { datesARelease, datesIn, modelFor, modelNamesIn, modelQuantityOf } from './extract-model-claims.js';
 
 export interface Extraction {
   articleDate: ArticleDate | null;
@@ -35,6 +37,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Article date (YYYY-MM-DD) to use when the article states none. */
   date?: string;
+  /** Epoch AI's models, when loaded: their names are what model claims are about. */
+  models?: readonly CatalogModel[];
 }
 
 /** How many period mentions back a relative one looks for the period it refers to. */
@@ -85,6 +89,8 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
 const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** What a period after "on" starts with when it is the base of a change. */
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -93,11 +99,26 @@ const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
 /** Verbs that report a result, not a plan. */
-const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested)\b/i;
+const RESULT_VERBS = /\b(?:spent|spends|reported|posted|was|were|came\s+to|came\s+in|reached|totalled|totaled|booked|earned|generated|put\s+down|paid|invested|showed|landed|ended\s+(?:up|at)|finished)\b/i;
 /** Words that say the figure is about a later period than the one before: the period is not carried. */
 const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
+/** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
+const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
+/** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
+const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
+/** Verbs of money coming in: a spending metric is not carried onto their figures. */
+const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|netted)\b/i;
+/** Words that say a figure is the outcome, not the plan. */
+const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
+/** "$31.7 billion of it in the final quarter": a part of the figure before. */
+const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
+/** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
+const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
+/** Metrics an article can be about as a whole (its topic), for figures that name none. */
+const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
 
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
@@ -127,6 +148,16 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastAnchor: PeriodRef | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
+  /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
+  let lastModel: (ModelRef & { paragraph: number; sentence: number }) | null = null;
+  const catalog = options.models ?? [];
+  /** How often the article named each metric so far, with the first words that named it: its topic, for figures that name none. */
+  const metricCounts = new Map<string, { count: number; ref: MetricRef }>();
+  const topicMetric = (): MetricRef | null => {
+    let best: { count: number; ref: MetricRef } | null = null;
+    for (const v of metricCounts.values()) if (!best || v.count > best.count) best = v;
+    return best?.ref ?? null;
+  };
 
   sentences.forEach((sentence, index) => {
     // Past the limit nothing more is read: the work per request stays bounded.
@@ -136,6 +167,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const clauseOf = (offset: number) => spanAt(clauses, offset) ?? sentence;
     const mentions = matcher.find(masked, sentence.start, sentence.end);
     const metrics = extractMetricMentions(masked, sentence.start, sentence.end);
+    for (const m of metrics) {
+      if (!TOPIC_METRICS.has(m.id)) continue;
+      const seen = metricCounts.get(m.id);
+      if (seen) seen.count++;
+      else metricCounts.set(m.id, { count: 1, ref: { id: m.id, words: m.text, definition: null, segment: null, how: 'inferred', firm: false, fromSentence: null } });
+    }
     const periods = extractPeriods(masked, sentence.start, sentence.end);
     const months = extractMonths(masked, sentence.start, sentence.end);
     for (const m of mentions) named.add(m.ticker ?? m.text.toLowerCase());
@@ -151,13 +188,20 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
+    let modelNames: ReturnType<typeof modelNamesIn> | null = null;
+    const modelNamesHere = () => (modelNames ??= modelNamesIn(masked, sentence, catalog, isCompany));
+    const carriedModel = lastModel && lastModel.paragraph === sentence.paragraph && lastModel.sentence >= number - 1 ? lastModel : null;
     const clauseHasFigure = (offset: number) => {
       const c = clauseOf(offset);
       return allFigures.some((f) => f.start >= c.start && f.end <= c.end);
     };
 
     // A period after a base marker ("from 2023", "than in the third quarter", "up from $228 billion in 2024") is the base of a change.
-    const isBase = (p: PeriodMention) => BASE_MARKER.test(masked.slice(Math.max(sentence.start, p.start - 60), p.start));
+    const isBase = (p: PeriodMention) => {
+      const before = masked.slice(Math.max(sentence.start, p.start - 60), p.start);
+      // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
+      return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
+    };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
     const resolvedPeriods = new Map<PeriodMention, ClaimPeriod | { error: string }>();
@@ -183,7 +227,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
       const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
       const out: ClaimPeriod | { error: string } =
-        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: true, fromSentence: null };
+        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null };
       resolvedPeriods.set(p, out);
       return out;
     };
@@ -207,7 +251,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // Metric: named where the figure is, else carried from the sentence before (in the same paragraph).
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
-      const mention = metricForQuantity(metrics, q, clause, sentence, laterClauseHasFigure);
+      // Metric words that lead straight into a later figure are that figure's ("Amazon made $77.7 billion and spent $131.8 billion").
+      const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
+      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m)), q, clause, sentence, laterClauseHasFigure);
+      // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
+      const before = claims.length > first ? claims[claims.length - 1]! : null;
+      const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
+      const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
@@ -216,7 +267,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
       const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
       const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
-      if (definedFcf) {
+      if (sameAsBefore) {
+        metric = { ...sameAsBefore };
+      } else if (definedFcf) {
         metric = stated('free_cash_flow', definedFcf.text);
       } else if (mention) {
         const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
@@ -230,17 +283,27 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = stated('cloud_revenue', subjectSegment.name, subjectSegment.name);
       } else if (lastMetric && lastMetric.paragraph === sentence.paragraph && lastMetric.sentence >= number - 1 && q.kind !== 'count') {
         const same = lastMetric.sentence === number;
-        metric = { ...lastMetric.ref, how: same ? 'stated' : 'carried', fromSentence: same ? null : lastMetric.sentence, firm: true };
+        // A metric carried from a guess stays a guess.
+        const guessed = lastMetric.ref.how === 'inferred';
+        metric = { ...lastMetric.ref, how: guessed ? 'inferred' : same ? 'stated' : 'carried', fromSentence: same || guessed ? null : lastMetric.sentence, firm: !guessed };
+        // "… spent $131.8 billion. Alphabet, having earned $132.2 billion …": money coming in is not the spending carried.
+        if (SPENDING_METRICS.has(metric.id) && EARNING_VERB.test(zone)) metric = null;
       }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
         const definition = definitionIn(metric.id, zone);
-        if (definition === 'incl-finance-leases' && metric.id === 'capex') metric = { ...metric, id: 'capex_incl_finance_leases', definition };
+        if (definition === 'incl-finance-leases' && (metric.id === 'capex' || metric.id === 'aws_capex')) metric = { ...metric, id: `${metric.id}_incl_finance_leases`, definition };
         else if (definition) metric = { ...metric, definition };
       }
       // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.
       if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
       if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
+      if (q.kind === 'money' && DIFFERENCE_BEFORE.test(masked.slice(clause.start, q.start))) metric = stated('difference', 'a difference');
+      if (!metric && (q.kind === 'money' || q.kind === 'percent')) {
+        // Nothing names the metric: the one the article has named most so far (a list under a capex heading), as a guess.
+        const topic = topicMetric();
+        if (topic) metric = { ...topic, how: 'inferred', firm: false };
+      }
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
       // Kind.
@@ -259,29 +322,46 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       const clauseText = masked.slice(clause.start, clause.end);
       let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
-      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, months.filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end)), date);
+      // A month nearer another figure dates that figure ("$85 billion in late July and $91 billion on October 29"); the nearest is the figure's own.
+      const gap = (m: { start: number; end: number }, f: { start: number; end: number }) => (m.start >= f.end ? m.start - f.end : f.start - m.end);
+      const ownMonths = months
+        .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
+        .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
+        .sort((a, b) => gap(b, q) - gap(a, q));
+      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
         if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
-        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // "$60–65 billion in January": a capex range dated by a month is a plan as it stood then, not a reported figure.
+        else if (statedWhen?.month && q.bound === 'range') ((basis = 'guidance'), (basisWords = statedWhen.words));
         // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
+      // A plan stated in so many words ("its 2025 range is now …", "guiding to about $75 billion") is a capex plan: airace holds guidance for capex only.
+      if (basis === 'guidance' && basisWords && metric?.how === 'inferred' && metric.id === 'capex') metric = { ...metric, how: 'stated', firm: true, words: basisWords };
+      // "the cash-flow statement eventually showed $131.8 billion": what was spent, after the plans.
+      if (basis === 'guidance' && OUTCOME.test(clauseText)) ((basis = 'actual'), (basisWords = null));
       // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has
       // a figure of its own), else carried from the sentence before in the same paragraph.
       const future = basis !== 'actual';
       const inClause = periods.filter((p) => p.start >= clause.start && p.end <= clause.end);
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause).filter((p) => {
+      // "rose 9% from a year earlier to 268.95 billion yuan": the period the change starts from is not the amount's.
+      const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
-        return !allFigures.some((f) => f !== q && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
+        // (A converted figure in parentheses is its primary's: "280.2 billion yuan (US$38.4 billion) in the December 2024 quarter".)
+        return !allFigures.some((f) => f !== q && !convertedOnes.has(f) && f.start >= clause.start && f.end <= clause.end && (p.start >= f.end ? p.start - f.end : f.start - p.end) < d);
       });
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
-      if (!periodMention) periodMention = [...inClause].filter((p) => kind !== 'change' || !isBase(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
+      if (periodMention && basis === 'guidance' && !['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'range', 'span'].includes(periodMention.kind)) periodMention = null;
       if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
@@ -298,6 +378,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
+      // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
+      if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
         if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };
@@ -327,6 +409,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         siblingOf: null,
       };
       const claim: Claim = { id: claims.length + 1, kind, ...slice(clause), quantity, converted: null, ...base0 };
+      if (kind === 'model') {
+        claim.model = modelFor(modelNamesHere(), q, carriedModel, modelQuantityOf(metric?.id ?? null), number);
+        if (claim.model.name) lastModel = { ...claim.model, fromSentence: claim.model.how === 'carried' ? claim.model.fromSentence : number, paragraph: sentence.paragraph, sentence: number };
+      }
       if (periodError && !period) claim.period = null;
       (claim as Claim & { periodError?: string | null }).periodError = periodError;
       claims.push(claim);
@@ -341,11 +427,35 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
-      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind)) {
+      const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
         const anchor = periodMention && periodMention.relative !== 'year-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
+      }
+    }
+
+    // "DeepSeek released V3 on December 26, 2024": a model's release date, one per model and clause.
+    if (claims.length < MAX_CLAIMS && datesARelease(masked.slice(sentence.start, sentence.end))) {
+      for (const clause of clauses.length ? clauses : [sentence]) {
+        const words = masked.slice(clause.start, clause.end);
+        if (!datesARelease(words)) continue;
+        const dated = new Set<string>();
+        for (const d of datesIn(masked, clause)) {
+          if (allFigures.some((f) => d.start < f.end && f.start < d.end) || claims.length >= MAX_CLAIMS) continue;
+          const names = modelNamesHere().filter((n) => n.start >= sentence.start && n.end <= d.start);
+          const model = modelFor(names, d, null, 'release_date', number);
+          if (!model.name || dated.has(model.name)) continue;
+          dated.add(model.name);
+          model.date = { value: d.value, start: d.start, end: d.end, text: text.slice(d.start, d.end) };
+          claims.push({
+            id: claims.length + 1, kind: 'model', ...slice(clause), sentence: { ...slice(sentence), index: number },
+            quantity: null, converted: null, subject: null, metric: null, period: null, base: null, shareOf: null,
+            basis: 'actual', basisWords: null, statedWhen: null, attribution: null, siblingOf: null, model,
+          });
+          lastModel = { ...model, fromSentence: number, paragraph: sentence.paragraph, sentence: number };
+        }
       }
     }
 

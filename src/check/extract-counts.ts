@@ -1,6 +1,6 @@
 // Figures that count something other than money, as articles give them for AI models: "671 billion
-// parameters", "15 trillion tokens", "3.8e25 FLOP", "100,000 GPUs". airace does not hold model data
-// yet; these become `model` claims, so a model verifier can be plugged in (verify-model.ts).
+// parameters", "15 trillion tokens", "3.8e25 FLOP", "100,000 GPUs". These become `model` claims,
+// checked against Epoch AI's table when it is loaded (verify-model.ts).
 import type { Quantity } from './claim.js';
 import { hedgeBefore } from './extract-hedges.js';
 import { decimalsOf, numberOf, scaleOf } from './extract-money.js';

@@ -11,7 +11,7 @@ import { SEGMENT_NAMES } from './segments.js';
 export const COMMITMENT_METRIC = 'ai_infrastructure_commitment';
 /** Share prices: no price series yet (verify-price.ts is the seam for one). */
 export const SHARE_PRICE_METRIC = 'share_price';
-/** AI model figures: no model data yet (verify-model.ts is the seam for it). */
+/** AI model figures: checked against Epoch AI's table when loaded (verify-model.ts). */
 export const MODEL_METRICS = ['model_parameters', 'model_training_compute', 'model_training_cost', 'model_training_tokens'] as const;
 /** Metrics a figure can be about that airace holds nowhere, with why. */
 export const UNHELD_METRICS: Record<string, string> = {
@@ -19,6 +19,7 @@ export const UNHELD_METRICS: Record<string, string> = {
   backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
   market_share: 'market share is not a series airace holds',
   investment: 'an investment in another company is not a series airace holds',
+  difference: 'a difference between two figures (an overshoot, a rise by an amount) is not checked: check the figures themselves',
 };
 
 interface MetricWords {
@@ -34,7 +35,7 @@ const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
 
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
-  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:own\s+)?(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
   { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },
   {
     id: 'cloud_revenue',
@@ -106,7 +107,7 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
   return after ?? null;
 }
 
-const INCL_LEASES = /\b(?:including|incl\.?|counting|plus)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b/i;
+const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:included|added|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
@@ -120,7 +121,7 @@ export function definitionIn(metric: string, words: string): MetricDefinition | 
     if (OCF_LESS_CAPEX.test(words)) return 'ocf-less-capex';
     return null;
   }
-  if (metric === 'capex' || metric === 'capex_incl_finance_leases') {
+  if (metric === 'capex' || metric === 'capex_incl_finance_leases' || metric === 'aws_capex') {
     if (EXCL_LEASES.test(words)) return 'excl-finance-leases';
     if (INCL_LEASES.test(words)) return 'incl-finance-leases';
     if (NET_OF_PROCEEDS.test(words)) return 'net-of-proceeds';

@@ -27,6 +27,8 @@ export type Relative =
   | 'year-earlier'
   /** "that year", "the same quarter", "for the quarter", "in the quarter": the reference period itself. */
   | 'same'
+  /** "the same three months of 2025", "the same quarter of 2024": the reference quarter, in the year stated. */
+  | 'same-in-year'
   /** "the full year", "for the year": the year the reference period is in. */
   | 'full-year'
   /** "this year", "last year", "next year": from the article date (`years` holds the shift). */
@@ -205,12 +207,23 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "this year", "last year", "next year"
-    re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b/gi,
+    // (not "this year's reorganisation": a possessive before a noun that is no figure's says when something happened, not a period)
+    re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b(?!['’]s\s+(?!(?:total|full|capex|capital|revenues?|sales|spending|outlays?|budgets?|guidance|plans?|results|profits?|income|earnings|cash|investments?|first|second|third|fourth|quarter|half|figures?|numbers?|growth|bill|tally)\b))/gi,
     build: (g) => {
       const rel = g.rel!.toLowerCase().replace(/\s+/g, ' ');
       const shift = rel === 'this' || rel === 'the current' ? 0 : rel === 'next' ? 1 : -1;
       return base('year', { relative: 'article-year', years: shift });
     },
+  },
+  {
+    // "the final quarter", "its closing quarter": the fourth of the (fiscal) year the text is about
+    re: /\b(?:the|its|their)\s+(?:final|closing)\s+quarter\b(?!\s+(?:of|in)\s+(?:fiscal\s+)?(?:19|20)\d{2})/gi,
+    build: () => base('fiscal-quarter', { quarter: 4 }),
+  },
+  {
+    // "the same three months of 2025", "the same quarter of 2024", "the same period in 2025": the quarter the text is about, that year
+    re: new RegExp(String.raw`\bthe\s+same\s+(?:quarter|three[- ]month\s+period|three\s+months|period)\s+(?:of|in|a\s+year\s+(?:earlier|before)\s+in)\s+(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('quarter', { year: Number(g.y), relative: 'same-in-year' }),
   },
   {
     // "that year", "the same year", "the same quarter", "in the quarter", "for the quarter", "the quarter alone"
@@ -257,7 +270,7 @@ export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[- ]years?\b|\bfiscal[- ]
 
 /** Month names that say when something was said: "in July", "back in February", "in January 2025". */
 const STATED_MONTH = new RegExp(
-  String.raw`\b(?:in|back\s+in|since|during|on)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b`,
+  String.raw`\b(?:in|back\s+in|since|during|on|(?:by|at)\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b|\bon\s+(?<m3>${ANY_MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<y3>${YEAR}))?(?![-\s]+quarter)`,
   'gi',
 );
 
@@ -274,8 +287,8 @@ export function extractMonths(masked: string, from: number, to: number): MonthMe
   const out: MonthMention[] = [];
   for (const m of text.matchAll(STATED_MONTH)) {
     const g = m.groups!;
-    const year = g.y ?? g.y2;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], month: monthNumber((g.m ?? g.m2)!), year: year ? Number(year) : null });
+    const year = g.y ?? g.y2 ?? g.y3;
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, text: m[0], month: monthNumber((g.m ?? g.m2 ?? g.m3)!), year: year ? Number(year) : null });
   }
   return out;
 }

@@ -26,7 +26,11 @@ const UNTRACKED_NAMES = [
 /** Shapes of a company name airace does not know: "a start-up", "Acme Inc.", "Foo Labs". */
 const UNTRACKED_SHAPES = /\b(?:an?|the|one|another)\s+(?:AI\s+|chip\s+|cloud\s+|Chinese\s+|US\s+|American\s+)?(?:start-?ups?|rival|chipmaker|chip\s+designer|neocloud|competitor|supplier|lab)\b|\b[A-Z][A-Za-z0-9]+(?:\s[A-Z][A-Za-z0-9]+)?\s(?:Inc|Corp|Ltd|Labs|Technologies|Holdings|Systems)\b\.?/g;
 
+/** Quantities that belong to no company: a country's or an economy's output ("the annual output of Denmark", "Japan's GDP"). */
+const NON_COMPANY_SUBJECTS = /\b(?:the\s+)?(?:(?:annual|yearly|economic|national)\s+)?(?:output|GDP|gross\s+domestic\s+product|economy|budget)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)?|\b[A-Z][\w-]+['’]s\s+(?:(?:annual|yearly|entire|whole)\s+)?(?:GDP|gross\s+domestic\s+product|economy|economic\s+output|national\s+(?:output|budget|debt))\b|\b(?:GDP|gross\s+domestic\s+product)\b/g;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A noun phrase naming a total, whose figure belongs to a group ("the 2025 total", "the combined figure"). */
+const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggregate|tally|combined\s+(?:figure|bill|spend(?:ing)?))\b/i;
 const COMBINED = /\b(?:combined|collectively|together|in total|between them|altogether|jointly|in aggregate)\b/i;
 const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
@@ -85,6 +89,7 @@ export class SubjectMatcher {
     }
     for (const m of text.matchAll(this.re)) add(m.index, m.index + m[0].length, this.names.get(m[0])!, false);
     for (const m of text.matchAll(this.untrackedRe)) add(m.index, m.index + m[0].length, null, false);
+    for (const m of text.matchAll(NON_COMPANY_SUBJECTS)) add(m.index, m.index + m[0].length, null, false);
     for (const m of text.matchAll(UNTRACKED_SHAPES)) {
       // "Amazon.com Inc" is tracked: a shape containing a tracked name is not a new company.
       if ([...this.names.keys()].some((n) => n.length > 3 && m[0].includes(n))) continue;
@@ -136,7 +141,11 @@ export class SubjectMatcher {
       const beforeIdx = inScope.reduce((best, m, i) => (m.end <= q.start ? i : best), -1);
       const idx = beforeIdx >= 0 ? beforeIdx : 0;
       const list = this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
-      return this.refFor(masked, list, scope, { carried: false });
+      const ref = this.refFor(masked, list, scope, { carried: false });
+      // "If you count Microsoft by its fiscal year, the 2025 total falls to …": a member named only in
+      // how the total is counted leaves the figure the group's, when a group was the subject so far.
+      if (!ref.combined && beforeIdx >= 0 && carried?.combined && TOTAL_NOUN.test(masked.slice(list[list.length - 1]!.end, q.start))) return { ...carried, carried: true, recountedBy: ref.words };
+      return ref;
     }
     return carried ? { ...carried, carried: true } : null;
   }

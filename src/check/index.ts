@@ -5,6 +5,5 @@ export { reportToJson, reportToWebJson, type CheckReportJson, type CheckReportWe
 export { reportToText } from './report-text.js';
 export { reportToMarkdown } from './report-markdown.js';
 export { parseDateOption } from './article-date.js';
-export { benchmarkArticle, timeCheckArticle, type CheckTiming } from './check-benchmark.js';
 export type { CheckReport, CheckedClaim, CheckedAgainst, ChartEntry, Evidence, Figure, Verdict, ReasonCode, Difference, ClaimedFigure, SourceDocument } from './check-report.js';
 export { VERDICTS } from './check-report.js';

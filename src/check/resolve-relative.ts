@@ -15,6 +15,8 @@ export interface Resolved {
   ref: PeriodRef;
   how: How;
   resolution: string | null;
+  /** False when the words leave the year open and the readings disagree (near the text's period, or the latest reported): a guess. */
+  firm?: boolean;
 }
 
 export interface RelativeContext {
@@ -75,13 +77,18 @@ function reportedBy(articleDate: string): number {
 }
 
 /** Of the candidate end months, the one nearest the reference (allowed ones only), else the latest reported by the article date. */
-function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string } | null {
+function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string; firm?: boolean } | null {
   const cap = ctx.articleDate && !ctx.future ? reportedBy(ctx.articleDate) : Infinity;
   const allowed = candidates.filter((c) => c.end <= cap);
   const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
   if (refEnd !== null && allowed.length) {
     const best = [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
-    if (Math.abs(best.end - refEnd) <= 9) return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”` };
+    if (Math.abs(best.end - refEnd) <= 9) {
+      // With a date, the latest reported is the other reading: where it differs, the year is a guess.
+      const latest = ctx.articleDate ? [...allowed].sort((a, b) => b.end - a.end)[0] : undefined;
+      const open = latest !== undefined && latest.year !== best.year;
+      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open };
+    }
   }
   if (ctx.articleDate) {
     const latest = allowed.sort((a, b) => b.end - a.end)[0];
@@ -149,6 +156,12 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
       return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the same as “${r.text.trim()}”` };
     }
+    case 'same-in-year': {
+      const r = ctx.reference;
+      if (!r || !['quarter', 'fiscal-quarter'].includes(r.kind) || r.year === null) return { error: `“${m.text.trim()}” refers to a quarter, but the text names none before it` };
+      const shifted = shiftYear(r, (m.year ?? r.year) - (endMonthOf(r, ctx.company) === null ? r.year : yearOf(endMonthOf(r, ctx.company)!)));
+      return { ref: { ...shifted, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter of “${r.text.trim()}”, in ${m.year}` };
+    }
     case 'full-year': {
       const r = ctx.reference;
       if (!r) {
@@ -213,5 +226,5 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
   } else return { error: `“${m.text.trim()}” names no year` };
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-  return { ref: { ...ref, year: chosen.year }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}` };
+  return { ref: { ...ref, year: chosen.year }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

@@ -26,6 +26,12 @@ export function shiftSlot(slot: PeriodSlot, years: number): PeriodSlot {
 
 const single = (slot: PeriodSlot, end: 'from' | 'to'): PeriodSlot => ({ ...slot, from: slot[end], to: slot[end] });
 
+/** How many periods a slot covers ("2025-Q1" to "2025-Q2": 2), by its labels' years and quarters. */
+function spanLength(slot: PeriodSlot): number {
+  const index = (label: string) => Number(label.slice(0, 4)) * 4 + (Number(/Q([1-4])/.exec(label)?.[1] ?? 1) - 1);
+  return index(slot.to) - index(slot.from) + 1;
+}
+
 interface Computed {
   figure: Figure;
   sources: DocumentRef[];
@@ -80,7 +86,9 @@ function ends(claim: Claim, slot: PeriodSlot, ctx: VerifyContext, subject: Retur
   if (claim.base) {
     const plan = resolvePeriod(claim.base.ref, subject);
     if (!plan.primary) return { error: plan.error ?? 'the base period cannot be resolved' };
-    const to = slot.from === slot.to ? slot : single(slot, 'to');
+    // A base as long as the period ("up 103% from the first six months of 2025" for a half) compares like with like.
+    const sameLength = plan.primary.from !== plan.primary.to && plan.primary.period === slot.period && spanLength(plan.primary) === spanLength(slot);
+    const to = slot.from === slot.to || sameLength ? slot : single(slot, 'to');
     // "up 59% from the $83 billion it spent in 2024" with no year of its own: the year after the base.
     return { from: plan.primary, to, note: `measured from ${slotLabel(plan.primary)} (“${claim.base.ref.text.trim()}”)` };
   }
@@ -101,6 +109,8 @@ export async function verifyChange(claim: Claim, ctx: VerifyContext): Promise<Ch
   const sign = q.direction === 'down' && q.kind !== 'multiple' ? -1 : 1;
   const test = testFor(q, sign);
 
+  // A rate a year needs years to compound over: one year (carried or stated) is not enough to check it.
+  if (q.perYear && !claim.base && choice.primary.from === choice.primary.to && choice.primary.period !== 'quarter') return notCheckable(base, 'period-unresolved', `a rate a year needs a span of years; the words give only ${slotLabel(choice.primary)}`);
   let slot = choice.primary;
   let between = ends(claim, slot, ctx, subject);
   if ('error' in between) return notCheckable(base, 'period-unresolved', between.error);

@@ -27,6 +27,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   if (claim.kind === 'statement') return notCheckable(base, 'opinion', 'opinion: no figure to check');
   if (claim.kind === 'model') return verifyModel(claim, ctx);
   if (claim.subject?.untracked) return notCheckable(base, 'not-tracked', `not tracked: ${claim.subject.untracked} is not a company airace follows, so its figures are not checked (and never given to a company it follows)`);
+  if (claim.subject?.recountedBy) return notCheckable(base, 'definition-unclear', `the total counts ${claim.subject.recountedBy} on a basis of its own, and airace does not add up a group on mixed bases`);
   if (claim.metric?.id === SHARE_PRICE_METRIC) return verifyPrice(claim, ctx);
   if (claim.metric && UNHELD_METRICS[claim.metric.id]) return notCheckable(base, 'no-metric', UNHELD_METRICS[claim.metric.id]!);
   if (claim.metric?.segment && segmentNamed(claim.metric.segment)?.name === 'Azure') return notCheckable(base, 'no-data', `${segmentNamed('Azure')!.definition}`);

@@ -40,6 +40,7 @@ function againstOf(claim: Claim, companies: Company[]): CheckedAgainst {
     metric: m ? { id: m.id, label: metricName(m.id), definition: metricDefinition(m.id, tickers, m.definition, m.segment), how: m.how, fromSentence: m.fromSentence, segment: m.segment } : null,
     period: claim.period ? { label: claim.period.ref.text.trim(), start: null, end: null, how: claim.period.how, fromSentence: claim.period.fromSentence, note: claim.period.ref.resolution } : null,
     basis: { value: claim.basis, words: claim.basisWords, statedWhen: claim.statedWhen?.month ?? (claim.statedWhen?.earlier ? 'an earlier statement' : null) },
+    ...(claim.model ? { model: { name: claim.model.name, how: claim.model.how, fromSentence: claim.model.fromSentence, quantity: claim.model.quantity, epochName: null, matched: null, reason: null, candidates: [] } } : {}),
   };
 }
 
@@ -110,8 +111,10 @@ export function firmness(claim: Claim, result: CheckedClaim, more: string[] = []
   const s = claim.subject;
   if (s && !s.firm) guesses.push(`the company was carried from sentence ${s.fromSentence} past other companies (${result.against.company?.label})`);
   const m = claim.metric;
-  if (m && !m.firm) guesses.push(`the metric was carried from sentence ${m.fromSentence}`);
+  if (m && !m.firm) guesses.push(m.how === 'inferred' ? `no metric is named (${m.words}, the one the article names most, was assumed)` : `the metric was carried from sentence ${m.fromSentence}`);
   const p = result.against.period;
+  if (claim.period && !claim.period.firm && p?.how !== 'inferred' && p?.how !== 'matched') guesses.push(`the period's year is not stated (${p?.label ?? claim.period.ref.text.trim()} was placed near the text's period)`);
+  if (claim.base && !claim.base.firm) guesses.push(`the year of the base period is not stated (${claim.base.ref.text.trim()})`);
   if (p && (p.how === 'inferred' || p.how === 'matched')) guesses.push(p.how === 'inferred' ? `the period is not stated (${p.label} was inferred)` : `the period was matched by value (${p.label})`);
   if (claim.kind !== 'conversion' && claim.metric?.id === 'cloud_revenue' && !claim.metric.segment && (claim.subject?.tickers.includes('MSFT') ?? false)) guesses.push('Microsoft reports two cloud figures (Intelligent Cloud and Microsoft Cloud) and the words name neither');
   return { firm: guesses.length === 0, guesses };

@@ -7,6 +7,7 @@ import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
 import type { PriceVerifier } from './verify-price.js';
 import type { ModelVerifier } from './verify-model.js';
+import type { ModelCatalog } from '../model/model-series.js';
 
 export interface VerifyContext {
   cache: SeriesCache;
@@ -18,6 +19,8 @@ export interface VerifyContext {
   claims: Map<number, Claim>;
   /** The share-price source: the stored daily closes unless the caller passes another (see verify-price.ts). */
   prices?: PriceVerifier;
-  /** An AI-model source, once airace has one (see verify-model.ts). */
+  /** Another AI-model source, asked before Epoch's table (see verify-model.ts). */
   models?: ModelVerifier;
+  /** Epoch AI's table as loaded in the store (its `load` is null when no models data is loaded). */
+  modelData?: ModelCatalog;
 }

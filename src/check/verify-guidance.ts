@@ -69,9 +69,14 @@ const changes = (steps: GuidanceStep[]) => steps.filter((s) => !s.reiterated);
 function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDate: string | null): { step: GuidanceStep; note: string; guessed: boolean } | { none: string } {
   const w = claim.statedWhen;
   if (w?.month) {
-    const inMonth = steps.filter((s) => s.date.slice(0, 7) === w.month);
-    const pick = inMonth[inMonth.length - 1];
-    if (pick) return { step: pick, note: `the guidance ${when(pick)}, as the words say (“${w.words}”)`, guessed: false };
+    // A month written without its year ("in early February") was placed by the article date; the plan's statements may be a year before.
+    const yearWritten = /\d{4}/.test(w.words);
+    const candidates = yearWritten ? [w.month] : [w.month, `${Number(w.month.slice(0, 4)) - 1}${w.month.slice(4)}`];
+    for (const month of candidates) {
+      const inMonth = steps.filter((s) => s.date.slice(0, 7) === month);
+      const pick = inMonth[inMonth.length - 1];
+      if (pick) return { step: pick, note: `the guidance ${when(pick)}, as the words say (“${w.words}”)`, guessed: false };
+    }
     // "In July it had said": the statement in force that month.
     const before = steps.filter((s) => s.date.slice(0, 7) <= w.month!);
     const inForce = before[before.length - 1];

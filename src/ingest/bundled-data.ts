@@ -19,6 +19,7 @@ import { readFactsCsv } from './facts-csv.js';
 import { readEventsCsv } from './events-csv.js';
 import { applyCorrections } from './corrections-csv.js';
 import { replaceEvents } from '../store/events-repository.js';
+import { listLoadedDataFiles, recordLoadedDataFile } from '../store/data-files-repository.js';
 
 export interface BundledLoadOptions {
   /** Load from this folder and remember the choice for later commands. */
@@ -79,7 +80,7 @@ export async function ensureBundledData(store: Store, opts: BundledLoadOptions =
       events: !!opts.force || differs('events.csv'),
     };
   };
-  const before = stale(await db.selectFrom('data_files').selectAll().execute());
+  const before = stale(await listLoadedDataFiles(db));
   if (!before.facts && !before.events && !folderChanged) return { loaded: false, ...counts };
 
   const runId = await startRun(db, 'init', `data from ${dir}`);
@@ -89,7 +90,7 @@ export async function ensureBundledData(store: Store, opts: BundledLoadOptions =
       // Two processes opening a fresh store at once (the server and a CLI command) would both
       // load; the lock makes the second wait, and its second look finds the first one's load.
       await store.dialect.lockInTransaction(trx, 'bundled-data');
-      const todo = stale(await trx.selectFrom('data_files').selectAll().execute());
+      const todo = stale(await listLoadedDataFiles(trx));
       const names: (keyof typeof hashes)[] = [];
       if (todo.facts) {
         for (const { value } of companies.rows) await upsertCompany(trx, value, 'bundled');
@@ -105,12 +106,7 @@ export async function ensureBundledData(store: Store, opts: BundledLoadOptions =
       const now = new Date().toISOString();
       for (const name of names) {
         const rows = name === 'companies.csv' ? counts.companies : name === 'events.csv' ? counts.events : name === 'corrections.csv' ? counts.corrections : statedFacts.rows.length;
-        const row = { name, sha256: hashes[name], rows, loaded_at: now };
-        await trx
-          .insertInto('data_files')
-          .values(row)
-          .onConflict((oc) => oc.column('name').doUpdateSet({ sha256: row.sha256, rows: row.rows, loaded_at: now }))
-          .execute();
+        await recordLoadedDataFile(trx, { name, sha256: hashes[name], rows, loadedAt: now });
       }
       loaded = names.length > 0;
     });

@@ -19,8 +19,6 @@ export const finiteNumber = z
 
 export const optionalNumber = z.union([z.literal('').transform(() => null), finiteNumber]);
 
-export const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http(s) URL');
-
 /** A link to a document: https, parseable, and without tracking parameters (utm_*, srsltid, gclid, fbclid ...). */
 export const documentUrl = z
   .string()

@@ -68,7 +68,6 @@ export interface ModelLoad extends ModelLoadInput {
 }
 
 /** The credit Epoch's licence (CC BY 4.0) requires wherever these rows are shown. */
-export const EPOCH_LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 export const EPOCH_DATA_URL = 'https://epoch.ai/data/ai-models';
 
 const DATASET_TITLES: Record<ModelDataset, string> = {

@@ -47,11 +47,6 @@ export function eventId(date: string, kind: string, companies: readonly string[]
   return `${date}-${kind}-${who || 'none'}`;
 }
 
-/** Tickers of the stored companies an event names. */
-export function eventTickers(event: RaceEvent): string[] {
-  return event.companies.flatMap((c) => (c.ticker ? [c.ticker] : []));
-}
-
 /** The event's source as every JSON source reference has it. */
 export function eventDocument(e: Pick<RaceEventInput, 'sourceUrl' | 'readAt' | 'verified'>): DocumentRef {
   return { url: e.sourceUrl, form: null, accession: null, filed: null, readAt: e.readAt, verified: e.verified };

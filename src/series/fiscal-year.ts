@@ -27,11 +27,6 @@ export function fiscalQuarterOf(m: MonthIndex, fyeMonth: number): number | null 
   return monthsAfterFye === 0 ? 4 : monthsAfterFye / 3;
 }
 
-/** Whether the company's fiscal quarters coincide with calendar quarters. */
-export function quartersAlignWithCalendar(fyeMonth: number): boolean {
-  return fyeMonth % 3 === 0;
-}
-
 /**
  * End month of the company's fiscal quarter labelled with the calendar quarter ending in month
  * `calendarQuarterEnd`: the fiscal quarter whose middle month lies in that calendar quarter.

@@ -47,7 +47,3 @@ export function monthIndex(year: number, month: number): MonthIndex {
 export function quarterLabel(m: MonthIndex): string {
   return `${yearOf(m)}-Q${Math.floor((m % 12) / 3) + 1}`;
 }
-
-export function isCalendarQuarterEnd(m: MonthIndex): boolean {
-  return m % 3 === 2;
-}

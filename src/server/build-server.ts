@@ -17,7 +17,9 @@ import { packageRoot } from '../config/paths.js';
 import './route-config.js';
 import { createServerContext, type ErrorLog } from './server-context.js';
 import type { CheckRunnerOptions } from './check-runner.js';
+import type { PngRendererOptions } from './png-renderer.js';
 import type { ChartCacheBudget } from './chart-cache.js';
+import { cachedRoute, type ResponseCacheBudget } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CHECK_RATE_LIMIT, routes } from './routes.js';
@@ -36,8 +38,15 @@ export interface BuildServerOptions {
   errorLog?: ErrorLog;
   /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
   checks?: CheckRunnerOptions;
+  /** Threads and time budget of the PNG pool (defaults: AIRACE_RENDER_THREADS, AIRACE_RENDER_TIMEOUT_MS). */
+  renders?: PngRendererOptions;
   /** Bytes of rendered charts kept in memory. Default {@link DEFAULT_CHART_CACHE_BUDGET}. */
   chartCache?: ChartCacheBudget;
+  /**
+   * Bytes of whole GET answers kept in memory (default 64 MiB); `false` keeps no answers and no
+   * page data, so every request computes (the benchmark's uncached figures).
+   */
+  responseCache?: ResponseCacheBudget | false;
 }
 
 /** Generous: a page load is a handful of requests (page, CSS, script, fonts, one chart per figure). */
@@ -78,8 +87,10 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     genReqId: newRequestId,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.errorLog ?? stderrLog, options.checks);
-  app.addHook('onClose', async () => ctx.checks.close());
+  const ctx = createServerContext({ ...options, errorLog: options.errorLog ?? stderrLog });
+  app.addHook('onClose', async () => {
+    await Promise.all([ctx.checks.close(), ctx.pngs.close()]);
+  });
   app.decorateRequest('airaceFormat', null);
   app.decorate('airace', ctx);
   app.setValidatorCompiler(validatorCompiler);
@@ -127,7 +138,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   app.register(async (instance) => {
     const limited = limit !== false && limit > 0;
     const checkLimiter = limited ? instance.createRateLimit({ max: Math.min(limit, CHECK_RATE_LIMIT), timeWindow: '1 minute' }) : undefined;
-    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(route);
+    for (const route of routes(ctx, { rateLimit: limited ? limit : false, ...(checkLimiter ? { checkLimiter } : {}) })) instance.route(cachedRoute(route, ctx.responses));
   });
   return app;
 }

@@ -3,7 +3,7 @@
 // entries (lru-cache's maxSize): a title or subtitle only changes text, yet each distinct one is
 // a distinct render, so a client sending `&title=t1`, `t2`, … evicts old renders instead of
 // growing the cache. Concurrent requests for one spec share one render (lru-cache's fetch); a
-// failed render is not remembered.
+// failed render is not remembered. The server rasterises PNGs in a worker pool (png-renderer.ts).
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { TopLevelSpec } from 'vega-lite';
@@ -29,12 +29,15 @@ export class ChartCache {
   private readonly svgs: LRUCache<string, string, { spec: TopLevelSpec }>;
   private readonly pngs: LRUCache<string, Buffer, { spec: TopLevelSpec; scale: number }>;
 
-  constructor({ svgBytes = DEFAULT_CHART_CACHE_BUDGET.svgBytes, pngBytes = DEFAULT_CHART_CACHE_BUDGET.pngBytes }: ChartCacheBudget = {}) {
+  constructor(
+    { svgBytes = DEFAULT_CHART_CACHE_BUDGET.svgBytes, pngBytes = DEFAULT_CHART_CACHE_BUDGET.pngBytes }: ChartCacheBudget = {},
+    rasterise: (svg: string, scale: number) => Promise<Buffer> = (svg, scale) => svgToPng(svg, { scale }),
+  ) {
     this.svgs = new LRUCache({ maxSize: svgBytes, sizeCalculation: stringBytes, fetchMethod: (_key, _stale, { context }) => renderSvg(context.spec) });
     this.pngs = new LRUCache({
       maxSize: pngBytes,
       sizeCalculation: (png) => png.byteLength,
-      fetchMethod: async (_key, _stale, { context }) => svgToPng(await this.svg(context.spec), { scale: context.scale }),
+      fetchMethod: async (_key, _stale, { context }) => rasterise(await this.svg(context.spec), context.scale),
     });
   }
 

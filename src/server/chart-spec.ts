@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RaceEvent } from '../model/race-event.js';
 import type { SeriesResult } from '../model/series.js';
-import type { Db } from '../store/database.js';
+import type { ReadDb } from '../series/read-db.js';
 import { buildChart } from '../chart/chart.js';
 import { chartPreset } from '../chart/presets.js';
 import { presetAnnotations } from '../chart/preset-annotations.js';
@@ -28,12 +28,12 @@ export interface ChartBuild {
 }
 
 /** The events `q.annotate` selects for a chart of `result`; none without it. */
-export async function chartEventsFor(db: Db, q: ChartQuery, result: SeriesResult): Promise<RaceEvent[]> {
+export async function chartEventsFor(db: ReadDb, q: ChartQuery, result: SeriesResult): Promise<RaceEvent[]> {
   const request = presetAnnotations(q.annotate ?? null, q.preset && !q.figure ? chartPreset(q.preset) : null);
   return request ? chartEvents(db, result, request) : [];
 }
 
-export async function chartSpecFor(db: Db, q: ChartQuery): Promise<ChartBuild> {
+export async function chartSpecFor(db: ReadDb, q: ChartQuery): Promise<ChartBuild> {
   if (q.figure && q.preset) {
     const figure = figurePreset(q.preset);
     const data = await planVsActualData(db, figure);

@@ -5,9 +5,7 @@
 // same budget applied between claims.
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { packageRoot } from '../config/paths.js';
+import { workerFile } from './worker-file.js';
 import { Piscina } from 'piscina';
 import type { Store } from '../store/database.js';
 import { checkArticle, CheckAbortedError } from '../check/check-article.js';
@@ -39,7 +37,7 @@ export class CheckRunner {
     const target = store.dialect.location;
     const shared = /^postgres(?:ql)?:\/\//i.test(target) || (target !== ':memory:' && existsSync(target));
     const threads = options.threads ?? envNumber('AIRACE_CHECK_THREADS') ?? Math.max(1, Math.floor(availableParallelism() / 2));
-    this.pool = shared ? new Piscina({ ...workerFile(), minThreads: 0, maxThreads: threads, idleTimeout: 60_000 }) : null;
+    this.pool = shared ? new Piscina({ ...workerFile('check-worker'), minThreads: 0, maxThreads: threads, idleTimeout: 60_000 }) : null;
   }
 
   /** Whether checks run in worker threads (false: in this process, for a store only it can see). */
@@ -90,20 +88,7 @@ export class CheckCancelled extends Error {
   }
 }
 
-/**
- * The worker module: the compiled JavaScript beside this file (dist/), or, when this file runs as
- * TypeScript source (tests), the build of it in dist/ (`npm test` builds first: pretest). Loading
- * TypeScript in a worker through a loader hook is not reliable on Node 20.
- */
-function workerFile(): { filename: string } {
-  const beside = new URL('./check-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return { filename: beside.href };
-  const built = join(packageRoot(), 'dist', 'src', 'server', 'check-worker.js');
-  if (existsSync(built)) return { filename: pathToFileURL(built).href };
-  throw new Error(`the check worker is not built: run \`npm run build\` (looked for ${built})`);
-}
-
-function envNumber(name: string): number | undefined {
+export function envNumber(name: string): number | undefined {
   const v = process.env[name];
   if (v === undefined || v.trim() === '') return undefined;
   const n = Number(v);

@@ -11,6 +11,8 @@ declare module 'fastify' {
     embeddable?: boolean;
     /** Public read-only API: answers cross-origin requests (no credentials are involved). */
     cors?: boolean;
+    /** Never answered from the response cache: the answer depends on more than the URL (a header). */
+    uncached?: boolean;
   }
   interface FastifyInstance {
     /** The store, caches and error log every handler shares. */

@@ -90,6 +90,8 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     schema,
     config: { format: 'json', cors: method === 'GET' },
   });
+  // The API index sends browsers to /api and others JSON: its answer depends on the Accept header.
+  const uncached = (route: RouteOptions): RouteOptions => ({ ...route, config: { ...route.config, uncached: true } });
   const asset = (url: string, handler: RouteOptions['handler']): RouteOptions => ({ method: 'GET', url, handler, schema: { hide: true }, config: { format: 'asset' } });
   const json = (schema: z.ZodType, description: string) => ({ 200: schema.describe(description), ...ERROR_RESPONSES });
   const file = (type: string, description: string) => ({ 200: fileResponse(type, description), ...ERROR_RESPONSES });
@@ -151,7 +153,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', querystring: QUERIES.none, response: json(listingsSchema, 'Every listing') }),
     {
       // The API's root: browsers go to the reference, clients get where everything is.
-      ...api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') }),
+      ...uncached(api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') })),
     },
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document (read it at /api)', querystring: QUERIES.none, response: { 200: z.looseObject({ openapi: z.string() }).describe('OpenAPI 3') } }),
     {

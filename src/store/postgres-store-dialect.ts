@@ -10,6 +10,7 @@ import type { LockOptions, StoreDialect, StoreExecutor } from './store-dialect.j
 import { copyCsvChunks } from './copy-csv.js';
 import { CodePointTextPlugin } from './code-point-text-plugin.js';
 import { CurrentSchemaIntrospector } from './current-schema-introspector.js';
+import { readGenerationRow } from './store-generation.js';
 
 /** Dialect factory for `registerDialect`: claims postgres:// and postgresql:// URLs. */
 export function postgresStoreDialectFor(target: string): StoreDialect | null {
@@ -27,7 +28,6 @@ export function postgresStoreDialect(url: string): StoreDialect {
     // bigserial: every sync replaces a company's rows with new ids, so ids run out faster than rows.
     autoIncrementType: 'bigserial',
     needsAutoIncrementModifier: false,
-    textType: 'text',
     kyselyPlugins: [new CodePointTextPlugin()],
     maxParameters: 65535,
     supportsCopy: true,
@@ -81,6 +81,10 @@ export function postgresStoreDialect(url: string): StoreDialect {
       const stream = client.query(from(`COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       await pipeline(Readable.from(copyCsvChunks(rows)), stream);
       return stream.rowCount;
+    },
+
+    generation(db) {
+      return readGenerationRow(db);
     },
 
     async lockInTransaction(trx: Transaction<any>, name: string) {

@@ -4,14 +4,46 @@
 // INSERT of 20 columns is 2,000 placeholders to parse each time. This wrapper hands Kysely a
 // cached statement for writes. Reads are never cached: Kysely streams a select with iterate(),
 // and a statement that is iterating cannot run a second time until it finishes.
+// It also sees every statement this connection runs, so it tells the store generation
+// (store-generation.ts) about this process's own writes, which PRAGMA data_version does not count.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** Distinct write statements kept (least recently used goes first). */
 export const STATEMENT_CACHE_SIZE = 64;
 
-export function withStatementCache(db: Database, max = STATEMENT_CACHE_SIZE): SqliteDatabase {
-  const writes = new Map<string, Statement>();
+const DDL = /^\s*(create|drop|alter)\b/i;
+
+/**
+ * `stmt`, calling `onWrite` after each run that changed something: rows (a DML statement's
+ * `changes`; a write with RETURNING is run as a reader) or the schema.
+ */
+function noticingWrites(stmt: Statement, sql: string, onWrite: () => void): SqliteStatement {
+  const ddl = DDL.test(sql);
+  return {
+    reader: stmt.reader,
+    all(parameters) {
+      const rows = stmt.all(parameters);
+      onWrite();
+      return rows;
+    },
+    *iterate(parameters) {
+      try {
+        yield* stmt.iterate(parameters);
+      } finally {
+        onWrite();
+      }
+    },
+    run(parameters) {
+      const r = stmt.run(parameters);
+      if (r.changes > 0 || ddl) onWrite();
+      return r;
+    },
+  };
+}
+
+export function withStatementCache(db: Database, max = STATEMENT_CACHE_SIZE, onWrite: () => void = () => {}): SqliteDatabase {
+  const writes = new Map<string, SqliteStatement>();
   return {
     close: () => {
       writes.clear();
@@ -24,8 +56,10 @@ export function withStatementCache(db: Database, max = STATEMENT_CACHE_SIZE): Sq
         writes.set(sql, hit);
         return hit;
       }
-      const stmt = db.prepare(sql);
-      if (!stmt.reader) {
+      const prepared = db.prepare(sql);
+      // BEGIN, COMMIT and selects are readonly; anything else may write.
+      const stmt = prepared.readonly ? prepared : noticingWrites(prepared, sql, onWrite);
+      if (!prepared.reader) {
         writes.set(sql, stmt);
         if (writes.size > max) writes.delete(writes.keys().next().value!);
       }

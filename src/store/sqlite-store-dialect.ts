@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -45,12 +46,24 @@ function openReadOnly(path: string): Sqlite.Database {
 
 export function sqliteStoreDialect(path: string): StoreDialect {
   const readOnlyReason = sqliteReadOnlyReason(path);
+  // The store generation: PRAGMA data_version changes when another connection (another process)
+  // commits, and this connection counts its own writes. Both restart at the same values when a
+  // connection opens, so a random prefix tells one connection's tokens from another's.
+  let connection: { id: string; dataVersion: () => unknown } | null = null;
+  let ownWrites = 0;
+  const noteWrite = () => {
+    ownWrites++;
+  };
+  const opened = (db: Sqlite.Database) => {
+    const dataVersion = db.prepare('pragma data_version').pluck();
+    connection = { id: randomUUID().slice(0, 8), dataVersion: () => dataVersion.get() };
+    return db;
+  };
   return {
     name: 'sqlite',
     autoIncrementType: 'integer',
     needsAutoIncrementModifier: true,
     // SQLite compares text by code point (BINARY) already.
-    textType: 'text',
     kyselyPlugins: [],
     maxParameters: 32766,
     // No COPY: bulk loads use multi-row INSERTs in one transaction, which is SQLite's fast path.
@@ -62,7 +75,7 @@ export function sqliteStoreDialect(path: string): StoreDialect {
         // No journal-mode switch, no lock table: reading must not write anything.
         const ro = openReadOnly(path);
         ro.pragma('busy_timeout = 5000');
-        return new SqliteDialect({ database: withStatementCache(ro) });
+        return new SqliteDialect({ database: withStatementCache(opened(ro)) });
       }
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       const db = new Sqlite(path);
@@ -73,7 +86,7 @@ export function sqliteStoreDialect(path: string): StoreDialect {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.exec(SQLITE_LOCK_TABLE_DDL);
-      return new SqliteDialect({ database: withStatementCache(db) });
+      return new SqliteDialect({ database: withStatementCache(opened(db), undefined, noteWrite) });
     },
     // One database per file: Kysely's migration tables need no schema.
     async migrationSchema() {
@@ -110,6 +123,12 @@ export function sqliteStoreDialect(path: string): StoreDialect {
       const rows = await sql<Record<string, string>>`${sql.raw(`pragma ${pragma}(${Math.max(1, Math.floor(limit))})`)}`.execute(db);
       const problems = rows.rows.map((r) => String(Object.values(r)[0]));
       return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
+    },
+    async generation() {
+      // Read on the connection directly, not through Kysely's queue: it takes microseconds, and
+      // a query queued behind a transaction would wait for it (the token may run ahead of the data, never behind).
+      if (!connection) throw new Error('the SQLite store is not open');
+      return `${connection.id}.${String(connection.dataVersion())}.${ownWrites}`;
     },
     withLock(db, name, fn, options) {
       return withSqliteLockRow(db, name, fn, options);

@@ -28,11 +28,6 @@ export interface StoreDialect {
    * so text sorts by code point as on SQLite whatever locale the database was created with.
    */
   readonly kyselyPlugins: readonly KyselyPlugin[];
-  /**
-   * @deprecated Write 'text': kyselyPlugins gives text columns code-point order on every dialect.
-   * Kept (as 'text') because 0002-sync was written against it.
-   */
-  readonly textType: 'text';
   /** Most parameters one statement may carry (SQLite's default limit is 32766; PostgreSQL's 65535). */
   readonly maxParameters: number;
   /** Whether `copyRows` streams rows with COPY ... FROM STDIN (much faster than multi-row INSERT). */
@@ -74,6 +69,12 @@ export interface StoreDialect {
    * are the server administrator's tools).
    */
   integrityProblems?(db: Kysely<any>, options: { quick: boolean; limit: number }): Promise<string[]>;
+  /**
+   * A token that changes whenever the store's contents may have changed, by this process or any
+   * other (see store-generation.ts). Read it before the reads whose result it labels: a write that
+   * commits in between then labels new data with the old token, never old data with the new one.
+   */
+  generation(db: Kysely<any>): Promise<string>;
   /** Runs `fn` holding a lock named `name` across transactions and connections (other processes too). */
   withLock<T>(db: Kysely<any>, name: string, fn: () => Promise<T>, options?: LockOptions): Promise<T>;
 }

@@ -1,13 +1,14 @@
 // Starts the dashboard on 127.0.0.1 (a free port, a temporary database) and Debian's
-// chromium through playwright-core. Browser tests skip when chromium is missing on a
-// developer machine, and run (and fail loudly if it is missing) under CI.
-import { existsSync, readFileSync } from 'node:fs';
+// chromium through playwright-core. Browser suites declare `needs('chromium')`: they skip where
+// it is missing, and the run says so (and fails under CI).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { testServer, type TestServer } from '../server/test-server.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const browserTestsEnabled = existsSync(CHROMIUM) || Boolean(process.env.CI);
+import { CHROMIUM } from '../helpers/requirements.js';
+
+export { CHROMIUM };
 
 export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 

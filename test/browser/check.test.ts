@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { needs } from '../helpers/requirements.js';
 
 const article = readFileSync(new URL('../../examples/articles/big-four-capex.md', import.meta.url), 'utf8');
 /** On /check: Tabs to the textarea, pastes the article, Tabs to the button and presses Enter; resolves on the result page. */
@@ -17,7 +18,7 @@ async function checkByKeyboard(page: Page, text: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
 
-describe.skipIf(!browserTestsEnabled)('checking an article in chromium', { timeout: 90_000 }, () => {
+describe('checking an article in chromium', { timeout: 90_000, ...needs('chromium') }, () => {
   let d: Dashboard;
   beforeAll(async () => {
     d = await startDashboard();

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { browserTestsEnabled, collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { needs } from '../helpers/requirements.js';
 
 /** The companies a URL names, sorted (the form lists them in its own order). */
 const companiesOf = (url: URL) => (url.searchParams.get('companies') ?? '').split(',').sort().join(',');
 
 const PAGES = ['/', '/explore', '/company/BABA', '/check', '/methodology', '/embed?preset=seed'];
 
-describe.skipIf(!browserTestsEnabled)('the dashboard in chromium', { timeout: 90_000 }, () => {
+describe('the dashboard in chromium', { timeout: 90_000, ...needs('chromium') }, () => {
   let d: Dashboard;
   beforeAll(async () => {
     d = await startDashboard();

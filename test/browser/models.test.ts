@@ -4,12 +4,13 @@
 // no serious accessibility issues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, LAUNCH_ARGS, browserTestsEnabled, collectProblems, seriousViolations, waitForCharts } from './browser-harness.js';
+import { CHROMIUM, LAUNCH_ARGS, collectProblems, seriousViolations, waitForCharts } from './browser-harness.js';
 import { testServer, type TestServer } from '../server/test-server.js';
 import { importModelsFile } from '../../src/ingest/models/import-models.js';
-import { TRANSCRIBED_FILE, sharedModelsPresent } from '../models/models-fixtures.js';
+import { TRANSCRIBED_FILE } from '../models/models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
-describe.skipIf(!browserTestsEnabled || !sharedModelsPresent)('the models page in chromium', { timeout: 120_000 }, () => {
+describe('the models page in chromium', { timeout: 120_000, ...needs('chromium', 'shared-models') }, () => {
   let server: TestServer;
   let browser: Browser;
   let base: string;

@@ -9,9 +9,10 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { needs } from '../helpers/requirements.js';
 import { importModelsFile } from '../../src/ingest/models/import-models.js';
-import { TRANSCRIBED_FILE, sharedModelsPresent } from '../models/models-fixtures.js';
+import { TRANSCRIBED_FILE } from '../models/models-fixtures.js';
 
 const DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** Share of pixels that may differ (text anti-aliasing, sub-pixel layout) before a screen counts as changed. */
@@ -66,7 +67,7 @@ function compare(name: string, actual: Buffer): { ratio: number; created: boolea
   return { ratio, created: false };
 }
 
-describe.skipIf(!browserTestsEnabled)('screens at 390 and 1440 px against docs/screenshots/', { timeout: 120_000 }, () => {
+describe('screens at 390 and 1440 px against docs/screenshots/', { timeout: 120_000, ...needs('chromium') }, () => {
   let d: Dashboard;
   beforeAll(async () => {
     d = await startDashboard();
@@ -77,7 +78,7 @@ describe.skipIf(!browserTestsEnabled)('screens at 390 and 1440 px against docs/s
 
   for (const screen of SCREENS) {
     for (const [size, viewport] of Object.entries(SIZES)) {
-      it.skipIf(screen.needs === 'models' && !sharedModelsPresent)(`${screen.name} on a ${size} (${viewport.width} px)`, async () => {
+      it(`${screen.name} on a ${size} (${viewport.width} px)`, screen.needs === 'models' ? needs('shared-models') : {}, async () => {
         // Loaded once, when the first screen that needs it comes (the screens before show no models).
         if (screen.needs === 'models') await importModelsFile(d.server.store, TRANSCRIBED_FILE);
         const page = await d.browser.newPage({ viewport, deviceScaleFactor: 1 });

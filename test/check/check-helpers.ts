@@ -1,6 +1,6 @@
 // Shared by the claim-checker tests: a bundled store, the seed article, the example articles,
 // and a way to find a checked claim by a piece of its words.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -8,7 +8,6 @@ import type { CheckReport, CheckedClaim } from '../../src/check/check-report.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const seedPath = path.resolve(repoRoot, '../shared/seed/alibaba-agi-race.txt');
-export const hasSeed = existsSync(seedPath);
 export const readSeed = () => readFileSync(seedPath, 'utf8');
 export const readExample = (name: string) => readFileSync(path.join(repoRoot, 'examples/articles', name), 'utf8');
 

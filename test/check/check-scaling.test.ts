@@ -3,7 +3,7 @@
 // timings are in bench/check-article.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
-import { benchmarkArticle, timeCheckArticle } from '../../src/check/check-benchmark.js';
+import { benchmarkArticle, timeCheckArticle } from '../../bench/check-benchmark.js';
 import { bundledStore } from '../helpers/bundled-store.js';
 
 let store: Store;

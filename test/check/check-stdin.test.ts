@@ -2,7 +2,7 @@
 // endless pipe grew the process to 6 GB), and answered empty input with an empty report and exit 0.
 // Now stdin is read with the limit applied as it streams, and an empty article is a usage error.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,6 +11,7 @@ import { readLimited } from '../../src/cli/read-article.js';
 import { MAX_ARTICLE_BYTES } from '../../src/check/check-article.js';
 import { TooLargeError } from '../../src/model/errors.js';
 import { repoRoot } from './check-helpers.js';
+import { needs } from '../helpers/requirements.js';
 
 const bin = join(repoRoot, 'dist', 'src', 'cli', 'bin.js');
 const db = join(mkdtempSync(join(tmpdir(), 'airace-stdin-')), 'airace.db');
@@ -38,7 +39,7 @@ function run(args: string[], feed: (stdin: NodeJS.WritableStream, done: () => bo
   });
 }
 
-describe.skipIf(!existsSync(bin))('airace check - (standard input)', () => {
+describe('airace check - (standard input)', needs('dist'), () => {
   it('calls empty input a usage error: exit 2, naming it', async () => {
     const r = await run(['check', '-'], (stdin) => stdin.end());
     expect(r.code).toBe(2);

@@ -64,6 +64,8 @@ describe('extractClaims', () => {
     // A person reporting a past figure stays checkable; so does a company's own plan.
     expect(claims('Microsoft spent $44.5 billion in fiscal 2024, analysts said, and is expected to spend more.')[0]!.attribution).toBeNull();
     expect(claims('According to the company, Meta will spend $70 billion in 2025.')[0]).toMatchObject({ attribution: null, basis: 'guidance' });
+    // The investors told are the audience; the company is the source of its own outlook.
+    expect(claims('Meta ended its call by telling investors it now expects about $120 billion of capex in 2026.')[0]).toMatchObject({ attribution: null, basis: 'guidance', subject: { tickers: ['META'] } });
   });
 
   it('reads negations', () => {
@@ -106,6 +108,20 @@ describe('extractClaims', () => {
     expect(after!.metric).toMatchObject({ id: 'capex_incl_finance_leases' });
     const [fcf] = claims('Free cash flow, defined here as operating cash flow less capex and principal payments on finance leases, was $43.6 billion in 2025 at Meta.');
     expect(fcf!.metric).toMatchObject({ id: 'free_cash_flow', definition: 'fcf-less-finance-leases' });
+  });
+
+  it('keeps a total with the group when a member is named only in how the total is counted', () => {
+    const [, total] = claims('Amazon, Microsoft, Alphabet and Meta spent $300 billion in 2025. Taking Meta on a different basis, the 2025 total becomes $290 billion.');
+    expect(total!.subject).toMatchObject({ tickers: ['GROUP4'], combined: true, recountedBy: 'Meta' });
+    const [, own] = claims('Amazon, Microsoft, Alphabet and Meta spent $300 billion in 2025. On its own, Meta spent $70 billion.');
+    expect(own!.subject).toMatchObject({ tickers: ['META'], combined: false });
+  });
+
+  it('gives a country’s or an economy’s figure to no company', () => {
+    const [, output] = claims('The big four spent $376 billion on capex in 2025, more than the annual output of Portugal, about $300 billion.');
+    expect(output!.subject).toMatchObject({ tickers: [], untracked: 'the annual output of Portugal' });
+    const [gdp] = claims('Amazon and Meta together spent more than Chile’s GDP of $330 billion in 2025.');
+    expect(gdp!.subject).toMatchObject({ tickers: [], untracked: 'Chile’s GDP' });
   });
 
   it('takes the base of a change from the words, and keeps a later clause’s period out of an earlier figure', () => {

@@ -9,7 +9,8 @@ import { reportToJson } from '../../src/check/report-json.js';
 import { reportToText } from '../../src/check/report-text.js';
 import { reportToMarkdown } from '../../src/check/report-markdown.js';
 import { bundledStore } from '../helpers/bundled-store.js';
-import { claimWhere, hasSeed, readSeed } from './check-helpers.js';
+import { claimWhere, readSeed } from './check-helpers.js';
+import { needs } from '../helpers/requirements.js';
 
 const RELEASE = 'https://stocktitan.net/news/BABA/alibaba-group-announces-december-quarter-2024-btdtxwcotad4.html';
 
@@ -20,7 +21,7 @@ const commitment = (r: CheckReport) => claimWhere(r, 'the commitment', (c) => c.
 const bigFour = (r: CheckReport) => claimWhere(r, 'the big four plan', (c) => c.subject?.tickers[0] === 'GROUP4');
 const stock = (r: CheckReport) => claimWhere(r, 'the share price', (c) => c.metric === 'share_price');
 
-describe.skipIf(!hasSeed)('the seed article', () => {
+describe('the seed article', needs('shared-seed'), () => {
   let store: Store;
   let text: string;
   let undated: CheckReport;

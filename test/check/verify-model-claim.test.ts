@@ -9,6 +9,7 @@ import { findModelMentions, matchModel, nameKey } from '../../src/check/model-me
 import { modelCatalog } from '../../src/series/model-catalog.js';
 import { bundledStore } from '../helpers/bundled-store.js';
 import { TRANSCRIBED_FILE, readShared, sharedModelsPresent, table } from '../models/models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
 describe('model claims without models data', () => {
   it('are not checkable, with the command that loads the data', async () => {
@@ -23,7 +24,7 @@ describe('model claims without models data', () => {
   });
 });
 
-describe.skipIf(!sharedModelsPresent)('model claims against Epoch AI’s table', () => {
+describe('model claims against Epoch AI’s table', needs('shared-models'), () => {
   let store: Store;
   const { header, rows } = sharedModelsPresent ? table(readShared(TRANSCRIBED_FILE)) : { header: [], rows: [] };
   const row = (name: string) => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { runCli } from '../helpers/run-cli.js';
 import { preferredValue } from '../helpers/facts-csv.js';
+import { needs } from '../helpers/requirements.js';
 
 let dir: string;
 let db: string;
@@ -116,7 +117,7 @@ describe('airace CLI', () => {
 
 describe('the installed bin', () => {
   const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
-  it.skipIf(!existsSync(bin) && !process.env.CI)('runs as a program and exits 2 on a bad ticker', () => {
+  it('runs as a program and exits 2 on a bad ticker', needs('dist'), () => {
     const ok = execFileSync(process.execPath, [bin, '--db', db, 'series', '--companies', 'META', '--from', '2024', '--to', '2024', '--format', 'csv'], { encoding: 'utf8' });
     expect(ok).toContain('META,Meta,capex,fy,FY2024');
     let code = 0;

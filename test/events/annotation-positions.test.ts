@@ -23,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const DAY = 86_400_000;
 const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** The calendar year or quarter a date falls in, and how far through it (these charts' periods are calendar ones). */

@@ -1,12 +1,16 @@
 // The store dialects tests run against, chosen by the environment the way Kysely's tests choose
 // theirs: AIRACE_TEST_DIALECTS=sqlite,postgres with AIRACE_TEST_PG_URL=postgres://... Unset, only
-// SQLite runs, so `npm test` needs no PostgreSQL. Each test file loops:
-//   for (const dialect of DIALECTS) describe(dialect.name, () => { ... })
+// SQLite runs, so `npm test` needs no PostgreSQL; the PostgreSQL suites are then declared skipped,
+// with the reason, so the run says what it did not test (test/helpers/skip-reporter.ts).
+// A test file declares its suites once for every dialect:
+//   forEachDialect('title', (dialect) => { const store = bundledStoreFor(dialect); ... })
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { openStore, type Store } from '../../src/store/database.js';
-import { createScratchSchema } from '../../src/store/postgres-scratch-schema.js';
+import { createScratchSchema } from './postgres-scratch-schema.js';
+import { needs, type Requirement } from './requirements.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -35,12 +39,16 @@ const sqlite: TestDialect = {
   openFreshStore: () => openStore(':memory:'),
 };
 
-function postgres(url: string): TestDialect {
+function postgres(url: string | undefined): TestDialect {
+  const target = () => {
+    if (!url) throw new Error('AIRACE_TEST_DIALECTS includes postgres: set AIRACE_TEST_PG_URL=postgres://user:password@host/database');
+    return url;
+  };
   return {
     name: 'postgres',
     async createDatabase() {
       // A schema per test database (see postgres-scratch-schema.ts).
-      return createScratchSchema(url, 'airace_test');
+      return createScratchSchema(target(), 'airace_test');
     },
     async openFreshStore() {
       const database = await this.createDatabase();
@@ -56,22 +64,53 @@ function postgres(url: string): TestDialect {
   };
 }
 
-function dialectsFromEnv(env: NodeJS.ProcessEnv): TestDialect[] {
+function dialectNamesFromEnv(env: NodeJS.ProcessEnv): DialectName[] {
   const names = (env.AIRACE_TEST_DIALECTS || 'sqlite').split(',').map((s) => s.trim()).filter(Boolean);
-  return names.map((name) => {
-    if (name === 'sqlite') return sqlite;
-    if (name === 'postgres') {
-      const url = env.AIRACE_TEST_PG_URL;
-      if (!url) throw new Error('AIRACE_TEST_DIALECTS includes postgres: set AIRACE_TEST_PG_URL=postgres://user:password@host/database');
-      return postgres(url);
-    }
-    throw new Error(`AIRACE_TEST_DIALECTS: unknown dialect ${name} (expected sqlite, postgres)`);
-  });
+  for (const name of names) if (name !== 'sqlite' && name !== 'postgres') throw new Error(`AIRACE_TEST_DIALECTS: unknown dialect ${name} (expected sqlite, postgres)`);
+  if (names.includes('postgres') && !env.AIRACE_TEST_PG_URL) throw new Error('AIRACE_TEST_DIALECTS includes postgres: set AIRACE_TEST_PG_URL=postgres://user:password@host/database');
+  return names as DialectName[];
 }
 
-export const DIALECTS: readonly TestDialect[] = dialectsFromEnv(process.env);
+const CONFIGURED = dialectNamesFromEnv(process.env);
+const ALL: readonly TestDialect[] = [sqlite, postgres(process.env.AIRACE_TEST_PG_URL)];
+
+/** The dialects this run tests, in the order AIRACE_TEST_DIALECTS lists them. */
+export const DIALECTS: readonly TestDialect[] = CONFIGURED.map((name) => ALL.find((d) => d.name === name)!);
+
+/**
+ * Declares `body` in a suite of its own for each dialect: `title (sqlite)`, `title (postgres)`.
+ * A dialect this run does not test is declared too, skipped with the reason, so it is reported;
+ * so is every dialect's suite when one of `requirements` is missing.
+ */
+export function forEachDialect(title: string, body: (dialect: TestDialect) => void): void;
+export function forEachDialect(title: string, requirements: Requirement[], body: (dialect: TestDialect) => void): void;
+export function forEachDialect(title: string, ...args: [(dialect: TestDialect) => void] | [Requirement[], (dialect: TestDialect) => void]): void {
+  const [requirements, body] = args.length === 1 ? [[], args[0]] : args;
+  for (const dialect of [...DIALECTS, ...ALL.filter((d) => !DIALECTS.includes(d))]) {
+    const dialectNeeds: Requirement[] = DIALECTS.includes(dialect) ? [] : ['postgres'];
+    describe(`${title} (${dialect.name})`, needs(...dialectNeeds, ...requirements), () => body(dialect));
+  }
+}
 
 /** A migrated, empty store on a fresh database of `dialect`; closing it drops the database. */
 export function openTestStore(dialect: TestDialect): Promise<Store> {
   return dialect.openFreshStore();
+}
+
+/**
+ * For a describe block: a store opened before its tests by `open` (a fresh one by default) and
+ * closed after them. Returns what reads it inside a test or hook.
+ */
+export function storeFor(dialect: TestDialect, open: (dialect: TestDialect) => Promise<Store> = openTestStore): () => Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await open(dialect);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  return () => {
+    if (!store) throw new Error(`the ${dialect.name} store is read before its beforeAll opened it`);
+    return store;
+  };
 }

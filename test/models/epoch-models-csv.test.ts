@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelsCsv, datasetFromName } from '../../src/ingest/models/epoch-models-csv.js';
 import { DataFileError } from '../../src/ingest/data-file-error.js';
-import { EPOCH_FILE, TRANSCRIBED_FILE, firstRows, readShared, reshaped, sharedModelsPresent, startLines, table, toText, withCell } from './models-fixtures.js';
+import { EPOCH_FILE, TRANSCRIBED_FILE, firstRows, readShared, reshaped, startLines, table, toText, withCell } from './models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
 function failure(fn: () => unknown): DataFileError {
   try {
@@ -18,7 +19,7 @@ function failure(fn: () => unknown): DataFileError {
 
 const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));
 
-describe.skipIf(!sharedModelsPresent)('Epoch AI models files', () => {
+describe('Epoch AI models files', needs('shared-models'), () => {
   it('reads Epoch’s published notable table by its headers, every row with the values of its cells', () => {
     const text = readShared(EPOCH_FILE);
     const file = parseModelsCsv(text, 'notable.csv');

@@ -7,6 +7,7 @@ import { importModelsFile } from '../../src/ingest/models/import-models.js';
 import { getModelSeries } from '../../src/series/model-series.js';
 import { bundledStore } from '../helpers/bundled-store.js';
 import { TRANSCRIBED_FILE, readShared, sharedModelsPresent, table } from './models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
 interface Raw {
   name: string;
@@ -47,7 +48,7 @@ function group(r: Raw): string {
 }
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-describe.skipIf(!sharedModelsPresent)('models series', () => {
+describe('models series', needs('shared-models'), () => {
   let store: Store;
   const raw = sharedModelsPresent ? rawRows() : [];
   beforeAll(async () => {

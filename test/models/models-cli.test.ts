@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../sync/sync-test-kit.js';
-import { TRANSCRIBED_FILE, readShared, sharedModelsPresent, startLines, table, tempFile, withCell } from './models-fixtures.js';
+import { TRANSCRIBED_FILE, readShared, startLines, table, tempFile, withCell } from './models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
-describe.skipIf(!sharedModelsPresent)('airace models (CLI)', () => {
+describe('airace models (CLI)', needs('shared-models'), () => {
   const dir = tempDir();
   const db = join(dir.dir, 'airace.db');
   const cli = (...args: string[]) => runCli(['--db', db, 'models', ...args]);

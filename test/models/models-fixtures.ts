@@ -1,20 +1,19 @@
 // The shared Epoch AI files (third-party, CC BY 4.0) are read from ../shared/data/models/ and
 // never copied into the repository. Variants (renamed or reordered columns, a broken row) are
-// generated here from them in memory. Without ../shared the suites that need it skip, saying so.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// generated here from them in memory. Without ../shared the suites that need it skip, and the run says so.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { isAvailable } from '../helpers/requirements.js';
 
 export const SHARED_MODELS_DIR = join('..', 'shared', 'data', 'models');
 export const TRANSCRIBED_FILE = join(SHARED_MODELS_DIR, 'models.csv');
 export const EPOCH_FILE = join(SHARED_MODELS_DIR, 'epoch-notable-ai-models-2025-04.csv');
 
-export const sharedModelsPresent = existsSync(TRANSCRIBED_FILE) && existsSync(EPOCH_FILE);
-if (!sharedModelsPresent) {
-  process.stdout.write(`notice: ${SHARED_MODELS_DIR} is absent; the models tests that read Epoch AI's files are skipped\n`);
-}
+/** Whether Epoch AI's files are here; suites needing them declare `needs('shared-models')`. */
+export const sharedModelsPresent = isAvailable('shared-models');
 
 export const readShared = (file: string) => readFileSync(file, 'utf8');
 

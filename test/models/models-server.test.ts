@@ -7,6 +7,7 @@ import { testServer, type TestServer } from '../server/test-server.js';
 import { importModelsFile } from '../../src/ingest/models/import-models.js';
 import { getModelSeries } from '../../src/series/model-series.js';
 import { TRANSCRIBED_FILE, readShared, sharedModelsPresent, table } from './models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
 const EMPTY = 'airace models sync';
 
@@ -51,7 +52,7 @@ describe('models surfaces without models data', () => {
   });
 });
 
-describe.skipIf(!sharedModelsPresent)('models surfaces with the transcribed table imported', () => {
+describe('models surfaces with the transcribed table imported', needs('shared-models'), () => {
   let s: TestServer;
   const { header, rows } = sharedModelsPresent ? table(readShared(TRANSCRIBED_FILE)) : { header: [], rows: [] };
   const col = (n: string) => header.indexOf(n);

@@ -7,7 +7,8 @@ import { countryGroupOf } from '../../src/model/country-group.js';
 import { readCompaniesCsv } from '../../src/ingest/companies-csv.js';
 import { bundledDataDir } from '../../src/config/paths.js';
 import { join } from 'node:path';
-import { EPOCH_FILE, TRANSCRIBED_FILE, readShared, sharedModelsPresent, table } from './models-fixtures.js';
+import { EPOCH_FILE, TRANSCRIBED_FILE, readShared, table } from './models-fixtures.js';
+import { needs } from '../helpers/requirements.js';
 
 /** Names that look like a tracked company's but are not (checked against the source's own pages). */
 const REVIEWED_NOT_TRACKED: Record<string, string> = {
@@ -52,7 +53,7 @@ describe('organisation map', () => {
     expect(countryGroupOf(null)).toBe('Other');
   });
 
-  it.skipIf(!sharedModelsPresent)('has reviewed every name in Epoch’s data that looks like a tracked company', () => {
+  it('has reviewed every name in Epoch’s data that looks like a tracked company', needs('shared-models'), () => {
     const names = new Set<string>();
     for (const file of [TRANSCRIBED_FILE, EPOCH_FILE]) {
       const { header, rows } = table(readShared(file));

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
-import { hasSeed, seedPath } from '../check/check-helpers.js';
+import { seedPath } from '../check/check-helpers.js';
+import { needs } from '../helpers/requirements.js';
 import { PriceFixtureServer } from './price-fixture-server.js';
 import { babaCsv, hkCsv } from './price-test-kit.js';
 
@@ -49,7 +50,7 @@ for (const dialect of DIALECTS) {
       expect(new URL(server.requestsFor('baba.us').at(-1)!.url, server.origin).searchParams.get('i')).toBe('d');
     });
 
-    it.skipIf(!hasSeed)('then check gives the seed’s 70% claim a real verdict for the stated date', async () => {
+    it('then check gives the seed’s 70% claim a real verdict for the stated date', needs('shared-seed'), async () => {
       const supported = await cli(['check', seedPath, '--date', '2025-03-01', '--format', 'json', '--no-charts']);
       expect(supported.code).toBe(0);
       const c = claim(supported.stdout, '70%');

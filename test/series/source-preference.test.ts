@@ -1,10 +1,10 @@
 // Which source stands for a period when both a filing (sync) and the bundled data cover it.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getSeries } from '../../src/series/engine.js';
 import { insertFacts } from '../../src/store/facts-repository.js';
 import type { FactInput } from '../../src/model/fact.js';
 import { bundledStore } from '../helpers/bundled-store.js';
-import { DIALECTS } from '../helpers/dialects.js';
+import { forEachDialect } from '../helpers/dialects.js';
 import { preferredValue } from '../helpers/facts-csv.js';
 
 /** A SEC-style fact. Values are SYNTHETIC (the verified value shifted by 1%) so the source that wins is visible. */
@@ -17,7 +17,7 @@ function secFact(start: string, end: string, value: number, filed: string): Fact
   };
 }
 
-for (const dialect of DIALECTS) describe(`source preference (${dialect.name})`, () => {
+forEachDialect('source preference', (dialect) => {
   it('derives a quarter from SEC year-to-date facts before taking a bundled stated quarter', async () => {
     const store = await bundledStore(dialect);
     const q1 = preferredValue('AMZN', 'capex', '2025-01-01', '2025-03-31') * 1.01;

@@ -1,6 +1,6 @@
 // The promise to PostgreSQL users: the same data gives the same answers. Every metric, period and
 // option the engine offers, as JSON, must be byte-identical to what the default SQLite store gives.
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { expect, it, beforeAll } from 'vitest';
 import { openStore, type Store } from '../../src/store/database.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { getSeries, type SeriesRequest } from '../../src/series/engine.js';
@@ -8,8 +8,8 @@ import { METRIC_IDS } from '../../src/series/metrics.js';
 import { PERIODS } from '../../src/model/series.js';
 import { listFacts } from '../../src/store/facts-repository.js';
 import { listCompanies } from '../../src/store/companies-repository.js';
-import { DIALECTS } from '../helpers/dialects.js';
-import { bundledStore } from '../helpers/bundled-store.js';
+import { forEachDialect } from '../helpers/dialects.js';
+import { bundledStoreFor } from '../helpers/bundled-store.js';
 
 // Everyone at once (groups, mixed currencies converted to USD) and Alibaba alone (in CNY).
 const TICKER_SETS = [['AMZN', 'MSFT', 'GOOGL', 'META', 'GROUP4', 'BABA'], ['BABA']];
@@ -41,23 +41,17 @@ beforeAll(async () => {
   await sqlite.close();
 });
 
-for (const dialect of DIALECTS) {
-  describe(dialect.name, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await bundledStore(dialect);
-    });
-    afterAll(() => store?.close());
+forEachDialect('series parity', (dialect) => {
+  const store = bundledStoreFor(dialect);
 
-    it('answers every series request with the same bytes as SQLite', async () => {
-      const mine = await answers(store);
-      expect(mine).toHaveLength(REQUESTS.length + 2);
-      // Most requests must succeed, or the comparison would prove little.
-      expect(mine.filter((a) => !a.startsWith('error:')).length).toBeGreaterThan(REQUESTS.length / 2);
-      for (let i = 0; i < mine.length; i++) {
-        const what = i < 2 ? ['companies', 'facts'][i] : JSON.stringify(REQUESTS[i - 2]);
-        expect(mine[i], what).toBe(reference[i]);
-      }
-    });
+  it('answers every series request with the same bytes as SQLite', async () => {
+    const mine = await answers(store());
+    expect(mine).toHaveLength(REQUESTS.length + 2);
+    // Most requests must succeed, or the comparison would prove little.
+    expect(mine.filter((a) => !a.startsWith('error:')).length).toBeGreaterThan(REQUESTS.length / 2);
+    for (let i = 0; i < mine.length; i++) {
+      const what = i < 2 ? ['companies', 'facts'][i] : JSON.stringify(REQUESTS[i - 2]);
+      expect(mine[i], what).toBe(reference[i]);
+    }
   });
-}
+});

@@ -12,7 +12,8 @@ import { openStore } from '../../src/store/database.js';
 import { storeHealth } from '../../src/store/store-health.js';
 import { ensureBundledData } from '../../src/ingest/bundled-data.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS } from '../helpers/dialects.js';
+import { forEachDialect } from '../helpers/dialects.js';
+import { skipBecause } from '../helpers/requirements.js';
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -53,9 +54,9 @@ describe('a read-only database', () => {
     chmodSync(dir, 0o755);
     rmSync(dir, { recursive: true, force: true });
   });
-  if (!cli) console.warn(`store-faults: skipping the read-only database tests: ${existsSync(bin) ? 'the CLI cannot run as another user here' : 'dist/ is not built (npm test builds it)'}`);
+  const unlessCli = skipBecause(cli ? null : existsSync(bin) ? 'the built CLI cannot run as another user here (file permissions cannot be tested)' : 'no dist/: the CLI is not built (npm test builds it first; or run npm run build)');
 
-  it.skipIf(!cli)('in a read-only folder is read, and nothing is written', () => {
+  it('in a read-only folder is read, and nothing is written', unlessCli, () => {
     chmodSync(file, 0o444);
     chmodSync(dir, 0o555);
     const before = sha(file);
@@ -77,7 +78,7 @@ describe('a read-only database', () => {
     expect(sha(file)).toBe(before);
   });
 
-  it.skipIf(!cli)('refuses a write with a message naming the database and why', () => {
+  it('refuses a write with a message naming the database and why', unlessCli, () => {
     chmodSync(file, 0o444);
     chmodSync(dir, 0o555);
     const reload = cli!(['--db', file, 'init', '--force']);
@@ -88,7 +89,7 @@ describe('a read-only database', () => {
     expect(sync.stderr).toContain(`the database at ${file} is read-only`);
   });
 
-  it.skipIf(!cli)('whose file alone is read-only is read in a writable folder', () => {
+  it('whose file alone is read-only is read in a writable folder', unlessCli, () => {
     chmodSync(dir, 0o777);
     chmodSync(file, 0o444);
     const before = sha(file);
@@ -155,33 +156,31 @@ describe('a damaged database', () => {
   });
 });
 
-for (const dialect of DIALECTS) {
-  describe(`airace doctor on ${dialect.name}`, () => {
-    it('reports pending and unknown migrations without applying them', async () => {
-      const database = await dialect.createDatabase();
-      try {
-        const bare = await openStore(database.target, { migrate: false });
-        const pending = await storeHealth(bare);
-        expect(pending.find((c) => c.name === 'connect')?.status).toBe('ok');
-        expect(pending.find((c) => c.name === 'schema')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^0 of \d+ migrations applied; pending: 0001-init/) });
-        expect(pending.find((c) => c.name === 'contents')?.status).toBe('skipped');
-        await bare.close();
+forEachDialect('airace doctor', (dialect) => {
+  it('reports pending and unknown migrations without applying them', async () => {
+    const database = await dialect.createDatabase();
+    try {
+      const bare = await openStore(database.target, { migrate: false });
+      const pending = await storeHealth(bare);
+      expect(pending.find((c) => c.name === 'connect')?.status).toBe('ok');
+      expect(pending.find((c) => c.name === 'schema')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/^0 of \d+ migrations applied; pending: 0001-init/) });
+      expect(pending.find((c) => c.name === 'contents')?.status).toBe('skipped');
+      await bare.close();
 
-        const store = await openStore(database.target);
-        const healthy = await storeHealth(store);
-        expect(healthy.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.name)).toEqual(['contents']);
-        expect(healthy.find((c) => c.name === 'integrity')?.status).toBe(dialect.name === 'sqlite' ? 'ok' : 'skipped');
-        const schema = await store.dialect.migrationSchema(store.db);
-        await sql`insert into ${sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration')} (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(store.db);
-        const newer = await storeHealth(store);
-        expect(newer.find((c) => c.name === 'schema')).toMatchObject({ status: 'fail', detail: 'migrations unknown to this version: 9999-from-the-future', advice: expect.stringMatching(/upgrade airace/) });
-        await store.close();
-      } finally {
-        await database.drop();
-      }
-    });
+      const store = await openStore(database.target);
+      const healthy = await storeHealth(store);
+      expect(healthy.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.name)).toEqual(['contents']);
+      expect(healthy.find((c) => c.name === 'integrity')?.status).toBe(dialect.name === 'sqlite' ? 'ok' : 'skipped');
+      const schema = await store.dialect.migrationSchema(store.db);
+      await sql`insert into ${sql.table(schema ? `${schema}.kysely_migration` : 'kysely_migration')} (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(store.db);
+      const newer = await storeHealth(store);
+      expect(newer.find((c) => c.name === 'schema')).toMatchObject({ status: 'fail', detail: 'migrations unknown to this version: 9999-from-the-future', advice: expect.stringMatching(/upgrade airace/) });
+      await store.close();
+    } finally {
+      await database.drop();
+    }
   });
-}
+});
 
 describe('airace doctor on an unreachable PostgreSQL server', () => {
   it('fails the connection check and says what to look at', async () => {

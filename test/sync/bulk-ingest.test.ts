@@ -14,7 +14,7 @@ import { listFacts } from '../../src/store/facts-repository.js';
 import { companyFactsJson, fixtureCompanies, AMZN_CIK } from './fixtures/sec-fixtures.js';
 import { bundledStoreAt, companiesOnlyStore, freshStore, tempDir } from './sync-test-kit.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS, openTestStore } from '../helpers/dialects.js';
+import { forEachDialect, openTestStore } from '../helpers/dialects.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let zipPath: string;
@@ -79,162 +79,160 @@ describe('the synthetic archive', () => {
   });
 });
 
-for (const dialect of DIALECTS) {
-  describe(dialect.name, () => {
-    describe('bulkIngest', () => {
-      it('stores every company with mapped facts, creating CIK tickers, as one batch after another', async () => {
-        const store = await companiesOnlyStore(dialect);
-        try {
-          const events: number[] = [];
-          const s = await bulkIngest(store, zipPath, { batchFacts: 500, onEvent: (e) => void (e.type === 'entry' && events.push(e.done)) });
-          const withFacts = [...expected].filter(([, e]) => e.facts > 0);
-          expect(s).toMatchObject({ entries: made.companies + 1, documents: made.companies, companies: withFacts.length, created: withFacts.length, failed: [], interrupted: false });
-          expect(s.empty).toBe(made.companies - withFacts.length);
-          expect(s.facts).toBe(withFacts.reduce((n, [, e]) => n + e.facts, 0));
-          expect(events).toHaveLength(made.companies + 1);
+forEachDialect('sync', (dialect) => {
+  describe('bulkIngest', () => {
+    it('stores every company with mapped facts, creating CIK tickers, as one batch after another', async () => {
+      const store = await companiesOnlyStore(dialect);
+      try {
+        const events: number[] = [];
+        const s = await bulkIngest(store, zipPath, { batchFacts: 500, onEvent: (e) => void (e.type === 'entry' && events.push(e.done)) });
+        const withFacts = [...expected].filter(([, e]) => e.facts > 0);
+        expect(s).toMatchObject({ entries: made.companies + 1, documents: made.companies, companies: withFacts.length, created: withFacts.length, failed: [], interrupted: false });
+        expect(s.empty).toBe(made.companies - withFacts.length);
+        expect(s.facts).toBe(withFacts.reduce((n, [, e]) => n + e.facts, 0));
+        expect(events).toHaveLength(made.companies + 1);
 
-          const stored = await listFacts(store.db, { sourceKind: 'sec' });
-          expect(stored.length).toBe(s.facts);
-          const companies = (await listCompanies(store.db)).filter((c) => c.ticker.startsWith('CIK'));
-          expect(companies.length).toBe(withFacts.length);
-          for (const c of companies) {
-            expect(c.ticker).toBe(`CIK${c.cik}`);
-            expect(c.name).toBe(expected.get(c.cik!)!.name);
-            expect(stored.filter((f) => f.ticker === c.ticker).length).toBe(expected.get(c.cik!)!.facts);
-          }
-          // Bulk-created companies are not tracked: `airace sync` alone will not call the API for thousands.
-          const tracked = await store.db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('ticker', 'like', 'CIK%').execute();
-          expect(tracked).toEqual([]);
-
-          // Ingesting the same archive again replaces, never duplicates.
-          const again = await bulkIngest(store, zipPath);
-          expect(again).toMatchObject({ companies: s.companies, created: 0, facts: s.facts });
-          expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(s.facts);
-        } finally {
-          await store.close();
+        const stored = await listFacts(store.db, { sourceKind: 'sec' });
+        expect(stored.length).toBe(s.facts);
+        const companies = (await listCompanies(store.db)).filter((c) => c.ticker.startsWith('CIK'));
+        expect(companies.length).toBe(withFacts.length);
+        for (const c of companies) {
+          expect(c.ticker).toBe(`CIK${c.cik}`);
+          expect(c.name).toBe(expected.get(c.cik!)!.name);
+          expect(stored.filter((f) => f.ticker === c.ticker).length).toBe(expected.get(c.cik!)!.facts);
         }
-      });
+        // Bulk-created companies are not tracked: `airace sync` alone will not call the API for thousands.
+        const tracked = await store.db.selectFrom('companies').select('ticker').where('tracked', '=', 1).where('ticker', 'like', 'CIK%').execute();
+        expect(tracked).toEqual([]);
 
-      it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
-        const store = await companiesOnlyStore(dialect);
-        const mixed = join(tmp.dir, 'mixed.zip');
-        const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
-        await writeZip(mixed, [
-          ['CIK0001018724.json', amzn],
-          ['CIK0000004242.json', amzn.slice(0, 500)],
-          ['notes/other.txt', 'not companyfacts'],
-        ]);
-        try {
-          const s = await bulkIngest(store, mixed);
-          expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
-          expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
-          const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
-          expect(facts.length).toBeGreaterThan(10);
-          expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
-          expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
-        } finally {
-          await store.close();
-        }
-      });
-
-      it('fails each malformed entry alone, by name: an unsafe name, bad JSON, an impossible date, a form that is markup', async () => {
-        const store = await companiesOnlyStore(dialect);
-        const hostile = join(tmp.dir, 'hostile.zip');
-        const amzn = companyFactsJson(fixtureCompanies()[0]!) as { facts: Record<string, Record<string, { units: Record<string, Record<string, unknown>[]> }>> };
-        const capex = () => amzn.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD!;
-        const variant = (cik: number, change: (f: Record<string, unknown>) => void) => {
-          const doc = structuredClone(amzn) as typeof amzn & { cik: number };
-          doc.cik = cik;
-          change(doc.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD![0]!);
-          return JSON.stringify(doc);
-        };
-        expect(capex().length).toBeGreaterThan(3);
-        // yazl refuses to write a "../" name, so the entry is written under a same-length stand-in and patched.
-        await writeZip(hostile, [
-          ['zz/CIK0009000051.json', variant(9_000_051, () => undefined)],
-          ['CIK0009000052.json', '{"cik": 9000052, "entityName": "SYNTHETIC BROKEN", "facts": {'],
-          ['CIK0009000053.json', variant(9_000_053, (f) => (f.end = '2018-13-45'))],
-          ['CIK0009000054.json', variant(9_000_054, (f) => (f.form = '<b>10-K</b>'))],
-          ['CIK0001018724.json', JSON.stringify(amzn)],
-        ]);
-        const bytes = readFileSync(hostile);
-        const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/CIK0009000051', '../CIK0009000051'), 'latin1');
-        writeFileSync(hostile, patched);
-        try {
-          const s = await bulkIngest(store, hostile);
-          expect(s.interrupted).toBe(false);
-          expect(s.companies).toBe(1);
-          expect(s.failed.map((f) => f.entry)).toEqual(['../CIK0009000051.json', 'CIK0009000052.json', 'CIK0009000053.json', 'CIK0009000054.json']);
-          const why = Object.fromEntries(s.failed.map((f) => [f.entry, f.message]));
-          expect(why['../CIK0009000051.json']).toMatch(/unsafe entry name \(invalid relative path: \.\.\/CIK0009000051\.json\)/);
-          expect(why['CIK0009000052.json']).toMatch(/malformed JSON in .*hostile\.zip:CIK0009000052\.json/);
-          expect(why['CIK0009000053.json']).toMatch(/us-gaap:PaymentsToAcquireProductiveAssets USD fact 0: end "2018-13-45" is not a calendar date/);
-          expect(why['CIK0009000054.json']).toMatch(/fact 0: form "<b>10-K<\/b>" is not an SEC form type/);
-          // Nothing of a failed entry is stored; the good one after them is.
-          const stored = (await listCompanies(store.db)).map((c) => c.ticker);
-          for (const t of ['CIK9000051', 'CIK9000052', 'CIK9000053', 'CIK9000054']) expect(stored).not.toContain(t);
-          expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
-          const run = await store.db.selectFrom('runs').select('status').where('id', '=', s.runId).executeTakeFirstOrThrow();
-          expect(run.status).toBe('partial');
-
-        } finally {
-          await store.close();
-        }
-      });
-
-      it('resumes an interrupted ingest without redoing stored companies', async () => {
-        const store = await freshStore(dialect);
-        try {
-          const ac = new AbortController();
-          const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
-          expect(first.interrupted).toBe(true);
-          expect(first.companies).toBeGreaterThan(0);
-          const second = await bulkIngest(store, zipPath, { resume: true });
-          expect(second.runId).toBe(first.runId);
-          expect(second.alreadyDone).toBe(first.companies);
-          const all = [...expected.values()].filter((e) => e.facts > 0);
-          expect(first.companies + second.companies).toBe(all.length);
-          expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
-        } finally {
-          await store.close();
-        }
-      });
-
-      it('rejects a file that is not a zip archive', async () => {
-        const store = await openTestStore(dialect);
-        try {
-          await expect(bulkIngest(store, join(tmp.dir, 'missing.zip'))).rejects.toThrow(/cannot read .*missing\.zip/);
-          const notZip = join(tmp.dir, 'not.zip');
-          await writeZip(notZip, []);
-          const bogus = join(tmp.dir, 'bogus.zip');
-          (await import('node:fs')).writeFileSync(bogus, '{"this": "is json"}');
-          await expect(bulkIngest(store, bogus)).rejects.toThrow(/not a readable zip archive/);
-        } finally {
-          await store.close();
-        }
-      });
+        // Ingesting the same archive again replaces, never duplicates.
+        const again = await bulkIngest(store, zipPath);
+        expect(again).toMatchObject({ companies: s.companies, created: 0, facts: s.facts });
+        expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(s.facts);
+      } finally {
+        await store.close();
+      }
     });
 
-    describe('airace sync --bulk', () => {
-      it('ingests the archive from the command line, without network or User-Agent', async () => {
-        const database = await dialect.createDatabase();
-        try {
-          const r = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_SEC_USER_AGENT: undefined });
-          expect(r.stderr).not.toMatch(/airace: (?!loaded)/);
-          expect(r.code).toBe(0);
-          const withFacts = [...expected.values()].filter((e) => e.facts > 0).length;
-          expect(r.stdout).toMatch(new RegExp(`${made.companies} companyfacts documents in ${made.companies + 1} entries; ${withFacts} companies stored \\(${withFacts} new\\)`));
-          const store = await bundledStoreAt(database.target);
-          try {
-            const n = await listFacts(store.db, { sourceKind: 'sec' });
-            expect(n.length).toBe([...expected.values()].reduce((s, e) => s + e.facts, 0));
-          } finally {
-            await store.close();
-          }
-        } finally {
-          await database.drop();
-        }
-      });
+    it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
+      const store = await companiesOnlyStore(dialect);
+      const mixed = join(tmp.dir, 'mixed.zip');
+      const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
+      await writeZip(mixed, [
+        ['CIK0001018724.json', amzn],
+        ['CIK0000004242.json', amzn.slice(0, 500)],
+        ['notes/other.txt', 'not companyfacts'],
+      ]);
+      try {
+        const s = await bulkIngest(store, mixed);
+        expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
+        expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
+        const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
+        expect(facts.length).toBeGreaterThan(10);
+        expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
+        expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('fails each malformed entry alone, by name: an unsafe name, bad JSON, an impossible date, a form that is markup', async () => {
+      const store = await companiesOnlyStore(dialect);
+      const hostile = join(tmp.dir, 'hostile.zip');
+      const amzn = companyFactsJson(fixtureCompanies()[0]!) as { facts: Record<string, Record<string, { units: Record<string, Record<string, unknown>[]> }>> };
+      const capex = () => amzn.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD!;
+      const variant = (cik: number, change: (f: Record<string, unknown>) => void) => {
+        const doc = structuredClone(amzn) as typeof amzn & { cik: number };
+        doc.cik = cik;
+        change(doc.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD![0]!);
+        return JSON.stringify(doc);
+      };
+      expect(capex().length).toBeGreaterThan(3);
+      // yazl refuses to write a "../" name, so the entry is written under a same-length stand-in and patched.
+      await writeZip(hostile, [
+        ['zz/CIK0009000051.json', variant(9_000_051, () => undefined)],
+        ['CIK0009000052.json', '{"cik": 9000052, "entityName": "SYNTHETIC BROKEN", "facts": {'],
+        ['CIK0009000053.json', variant(9_000_053, (f) => (f.end = '2018-13-45'))],
+        ['CIK0009000054.json', variant(9_000_054, (f) => (f.form = '<b>10-K</b>'))],
+        ['CIK0001018724.json', JSON.stringify(amzn)],
+      ]);
+      const bytes = readFileSync(hostile);
+      const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/CIK0009000051', '../CIK0009000051'), 'latin1');
+      writeFileSync(hostile, patched);
+      try {
+        const s = await bulkIngest(store, hostile);
+        expect(s.interrupted).toBe(false);
+        expect(s.companies).toBe(1);
+        expect(s.failed.map((f) => f.entry)).toEqual(['../CIK0009000051.json', 'CIK0009000052.json', 'CIK0009000053.json', 'CIK0009000054.json']);
+        const why = Object.fromEntries(s.failed.map((f) => [f.entry, f.message]));
+        expect(why['../CIK0009000051.json']).toMatch(/unsafe entry name \(invalid relative path: \.\.\/CIK0009000051\.json\)/);
+        expect(why['CIK0009000052.json']).toMatch(/malformed JSON in .*hostile\.zip:CIK0009000052\.json/);
+        expect(why['CIK0009000053.json']).toMatch(/us-gaap:PaymentsToAcquireProductiveAssets USD fact 0: end "2018-13-45" is not a calendar date/);
+        expect(why['CIK0009000054.json']).toMatch(/fact 0: form "<b>10-K<\/b>" is not an SEC form type/);
+        // Nothing of a failed entry is stored; the good one after them is.
+        const stored = (await listCompanies(store.db)).map((c) => c.ticker);
+        for (const t of ['CIK9000051', 'CIK9000052', 'CIK9000053', 'CIK9000054']) expect(stored).not.toContain(t);
+        expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
+        const run = await store.db.selectFrom('runs').select('status').where('id', '=', s.runId).executeTakeFirstOrThrow();
+        expect(run.status).toBe('partial');
+
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('resumes an interrupted ingest without redoing stored companies', async () => {
+      const store = await freshStore(dialect);
+      try {
+        const ac = new AbortController();
+        const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
+        expect(first.interrupted).toBe(true);
+        expect(first.companies).toBeGreaterThan(0);
+        const second = await bulkIngest(store, zipPath, { resume: true });
+        expect(second.runId).toBe(first.runId);
+        expect(second.alreadyDone).toBe(first.companies);
+        const all = [...expected.values()].filter((e) => e.facts > 0);
+        expect(first.companies + second.companies).toBe(all.length);
+        expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('rejects a file that is not a zip archive', async () => {
+      const store = await openTestStore(dialect);
+      try {
+        await expect(bulkIngest(store, join(tmp.dir, 'missing.zip'))).rejects.toThrow(/cannot read .*missing\.zip/);
+        const notZip = join(tmp.dir, 'not.zip');
+        await writeZip(notZip, []);
+        const bogus = join(tmp.dir, 'bogus.zip');
+        (await import('node:fs')).writeFileSync(bogus, '{"this": "is json"}');
+        await expect(bulkIngest(store, bogus)).rejects.toThrow(/not a readable zip archive/);
+      } finally {
+        await store.close();
+      }
     });
   });
-}
+
+  describe('airace sync --bulk', () => {
+    it('ingests the archive from the command line, without network or User-Agent', async () => {
+      const database = await dialect.createDatabase();
+      try {
+        const r = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_SEC_USER_AGENT: undefined });
+        expect(r.stderr).not.toMatch(/airace: (?!loaded)/);
+        expect(r.code).toBe(0);
+        const withFacts = [...expected.values()].filter((e) => e.facts > 0).length;
+        expect(r.stdout).toMatch(new RegExp(`${made.companies} companyfacts documents in ${made.companies + 1} entries; ${withFacts} companies stored \\(${withFacts} new\\)`));
+        const store = await bundledStoreAt(database.target);
+        try {
+          const n = await listFacts(store.db, { sourceKind: 'sec' });
+          expect(n.length).toBe([...expected.values()].reduce((s, e) => s + e.facts, 0));
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await database.drop();
+      }
+    });
+  });
+});

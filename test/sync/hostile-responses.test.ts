@@ -9,7 +9,7 @@ import { SecFixtureServer } from './sec-fixture-server.js';
 import { fixtureCompanies, AMZN_CIK, MSFT_CIK } from './fixtures/sec-fixtures.js';
 import { failure, testClient } from './sync-test-kit.js';
 import { runCli } from '../helpers/run-cli.js';
-import { DIALECTS, type TestDatabase } from '../helpers/dialects.js';
+import { forEachDialect, type TestDatabase } from '../helpers/dialects.js';
 import { companyFactsUrl } from '../../src/ingest/sec/sec-urls.js';
 import { openStore } from '../../src/store/database.js';
 
@@ -91,72 +91,70 @@ describe('the SEC client against hostile responses', () => {
   });
 });
 
-for (const dialect of DIALECTS) {
-  describe(`${dialect.name}: a sync run meeting hostile responses`, () => {
-    let database: TestDatabase;
-    beforeAll(async () => {
-      database = await dialect.createDatabase();
-    });
-    afterAll(async () => {
-      await database?.drop();
-    });
-    const cli = (args: string[]) => runCli(['--db', database.target, ...args], server.env());
-    const lastRun = async () => {
-      const store = await openStore(database.target);
-      try {
-        return await store.db.selectFrom('runs').select(['status', 'detail']).where('kind', '=', 'sync').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-      } finally {
-        await store.close();
-      }
-    };
-
-    it('a gzip bomb fails that company alone; the run ends partial with a summary', async () => {
-      server.fault(factsPath, { kind: 'gzip-bomb', inflatedMb: 2048 });
-      const r = await cli(['sync', '--force', 'AMZN', 'MSFT']);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/Sync run \d+: 1 updated, 0 unchanged, 1 failed/);
-      expect(r.stdout).toMatch(/failed\s+AMZN\s+response from .* inflates to more than 256\.0 MB/);
-      expect(r.stdout).toMatch(/updated\s+MSFT/);
-      expect(await lastRun()).toMatchObject({ status: 'partial' });
-    });
-
-    it('a corrupt gzip body fails cleanly, the run ends failed, and --resume retries it a bounded number of times', async () => {
-      server.fault(factsPath, { kind: 'corrupt-gzip' }, 100);
-      const first = await cli(['sync', '--force', 'AMZN']);
-      expect(first.code).toBe(1);
-      expect(first.stdout).toMatch(/Sync run \d+: 0 updated, 0 unchanged, 1 failed/);
-      expect(first.stdout).toMatch(/failed\s+AMZN\s+response from .* does not decode as gzip/);
-      expect(first.stderr).toMatch(/airace: 1 company failed to sync/);
-      expect(await lastRun()).toMatchObject({ status: 'failed' });
-
-      for (let i = 2; i <= 3; i++) {
-        const again = await cli(['sync', '--resume']);
-        expect(again.code).toBe(1);
-        expect(again.stdout).toMatch(/0 updated, 0 unchanged, 1 failed/);
-        expect(await lastRun()).toMatchObject({ status: 'failed' });
-      }
-      const done = await cli(['sync', '--resume']);
-      expect(done.code).toBe(0);
-      expect(done.stdout).toMatch(/Nothing to resume: .*gave up on those that failed 3 times/);
-      // A new run tries it again, and succeeds once the host behaves.
-      server.clearFaults();
-      const fresh = await cli(['sync', '--force', 'AMZN']);
-      expect(fresh.code).toBe(0);
-      expect(fresh.stdout).toMatch(/1 updated, 0 unchanged, 0 failed/);
-      expect(await lastRun()).toMatchObject({ status: 'ok' });
-    });
-
-    it('a cross-origin redirect fails that company with a clear error', async () => {
-      const other = await elsewhere();
-      try {
-        server.fault(SecFixtureServer.companyFactsPath(MSFT_CIK), { kind: 'redirect', location: `${other.url}/elsewhere.json` });
-        const r = await cli(['sync', '--force', 'MSFT']);
-        expect(r.code).toBe(1);
-        expect(r.stdout).toMatch(/failed\s+MSFT\s+refused a redirect from .* to http:\/\/127\.0\.0\.1:\d+\/elsewhere\.json/);
-        expect(other.seen).toHaveLength(0);
-      } finally {
-        await new Promise((r) => other.server.close(r));
-      }
-    });
+forEachDialect('a sync run meeting hostile responses', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await dialect.createDatabase();
   });
-}
+  afterAll(async () => {
+    await database?.drop();
+  });
+  const cli = (args: string[]) => runCli(['--db', database.target, ...args], server.env());
+  const lastRun = async () => {
+    const store = await openStore(database.target);
+    try {
+      return await store.db.selectFrom('runs').select(['status', 'detail']).where('kind', '=', 'sync').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('a gzip bomb fails that company alone; the run ends partial with a summary', async () => {
+    server.fault(factsPath, { kind: 'gzip-bomb', inflatedMb: 2048 });
+    const r = await cli(['sync', '--force', 'AMZN', 'MSFT']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Sync run \d+: 1 updated, 0 unchanged, 1 failed/);
+    expect(r.stdout).toMatch(/failed\s+AMZN\s+response from .* inflates to more than 256\.0 MB/);
+    expect(r.stdout).toMatch(/updated\s+MSFT/);
+    expect(await lastRun()).toMatchObject({ status: 'partial' });
+  });
+
+  it('a corrupt gzip body fails cleanly, the run ends failed, and --resume retries it a bounded number of times', async () => {
+    server.fault(factsPath, { kind: 'corrupt-gzip' }, 100);
+    const first = await cli(['sync', '--force', 'AMZN']);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/Sync run \d+: 0 updated, 0 unchanged, 1 failed/);
+    expect(first.stdout).toMatch(/failed\s+AMZN\s+response from .* does not decode as gzip/);
+    expect(first.stderr).toMatch(/airace: 1 company failed to sync/);
+    expect(await lastRun()).toMatchObject({ status: 'failed' });
+
+    for (let i = 2; i <= 3; i++) {
+      const again = await cli(['sync', '--resume']);
+      expect(again.code).toBe(1);
+      expect(again.stdout).toMatch(/0 updated, 0 unchanged, 1 failed/);
+      expect(await lastRun()).toMatchObject({ status: 'failed' });
+    }
+    const done = await cli(['sync', '--resume']);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/Nothing to resume: .*gave up on those that failed 3 times/);
+    // A new run tries it again, and succeeds once the host behaves.
+    server.clearFaults();
+    const fresh = await cli(['sync', '--force', 'AMZN']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toMatch(/1 updated, 0 unchanged, 0 failed/);
+    expect(await lastRun()).toMatchObject({ status: 'ok' });
+  });
+
+  it('a cross-origin redirect fails that company with a clear error', async () => {
+    const other = await elsewhere();
+    try {
+      server.fault(SecFixtureServer.companyFactsPath(MSFT_CIK), { kind: 'redirect', location: `${other.url}/elsewhere.json` });
+      const r = await cli(['sync', '--force', 'MSFT']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/failed\s+MSFT\s+refused a redirect from .* to http:\/\/127\.0\.0\.1:\d+\/elsewhere\.json/);
+      expect(other.seen).toHaveLength(0);
+    } finally {
+      await new Promise((r) => other.server.close(r));
+    }
+  });
+});

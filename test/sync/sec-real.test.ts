@@ -17,13 +17,13 @@
 //   by day), and for Marvell it must equal SEC's own `frame` wherever SEC gave one;
 // - a calendar year Y of these two companies is the fiscal year holding most of its days in Y,
 //   whose four quarters are all labelled Y (checked).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SecFixtureServer } from './sec-fixture-server.js';
 import { companiesOnlyStore, testClient } from './sync-test-kit.js';
-import { DIALECTS } from '../helpers/dialects.js';
+import { forEachDialect } from '../helpers/dialects.js';
 import type { Store } from '../../src/store/database.js';
 import { addCompany } from '../../src/ingest/sec/add-company.js';
 import { runSync } from '../../src/ingest/sec/sync-run.js';
@@ -32,8 +32,6 @@ import type { SeriesPoint } from '../../src/model/series.js';
 import { majorityQuarter, majorityYear } from '../helpers/calendar-quarter.js';
 
 const realDir = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/sec-real');
-const hasReal = existsSync(join(realDir, 'api/xbrl/companyfacts/CIK0001835632.json'));
-if (!hasReal) console.warn(`skipping the real SEC data tests: ${realDir} is absent`);
 
 const COMPANIES = [
   { ticker: 'GOOGL', cik: 1652044 },
@@ -162,110 +160,108 @@ function derive(values: Map<string, RawFact>): Derived {
   return { years, quarters, calendarYears };
 }
 
-for (const dialect of DIALECTS) {
-  describe.skipIf(!hasReal)(`${dialect.name}: real SEC responses for Alphabet and Marvell`, () => {
-    let server: SecFixtureServer;
-    let store: Store;
-    const docs = new Map<string, ReturnType<typeof JSON.parse>>();
+forEachDialect('real SEC responses for Alphabet and Marvell', ['shared-sec-real'], (dialect) => {
+  let server: SecFixtureServer;
+  let store: Store;
+  const docs = new Map<string, ReturnType<typeof JSON.parse>>();
 
-    beforeAll(async () => {
-      server = await SecFixtureServer.start([]);
-      server.setDocument(SecFixtureServer.tickersPath(), readReal('files/company_tickers.json'));
-      for (const c of COMPANIES) {
-        const facts = readReal(`api/xbrl/companyfacts/CIK${pad(c.cik)}.json`);
-        docs.set(c.ticker, JSON.parse(facts));
-        server.setDocument(SecFixtureServer.companyFactsPath(c.cik), facts);
-        server.setDocument(SecFixtureServer.submissionsPath(c.cik), readReal(`submissions/CIK${pad(c.cik)}.json`));
-      }
-      store = await companiesOnlyStore(dialect);
-      const { client } = testClient(server);
-      const added = await addCompany(store, client, 'MRVL');
-      expect(added.company.fiscalYearEndMonth).toBe(1);
-      const summary = await runSync(store, { client, tickers: ['GOOGL', 'MRVL'] });
-      expect(summary.failed).toEqual([]);
-    }, 120_000);
-    afterAll(async () => {
-      await store?.close();
-      await server?.close();
-    });
+  beforeAll(async () => {
+    server = await SecFixtureServer.start([]);
+    server.setDocument(SecFixtureServer.tickersPath(), readReal('files/company_tickers.json'));
+    for (const c of COMPANIES) {
+      const facts = readReal(`api/xbrl/companyfacts/CIK${pad(c.cik)}.json`);
+      docs.set(c.ticker, JSON.parse(facts));
+      server.setDocument(SecFixtureServer.companyFactsPath(c.cik), facts);
+      server.setDocument(SecFixtureServer.submissionsPath(c.cik), readReal(`submissions/CIK${pad(c.cik)}.json`));
+    }
+    store = await companiesOnlyStore(dialect);
+    const { client } = testClient(server);
+    const added = await addCompany(store, client, 'MRVL');
+    expect(added.company.fiscalYearEndMonth).toBe(1);
+    const summary = await runSync(store, { client, tickers: ['GOOGL', 'MRVL'] });
+    expect(summary.failed).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    await server?.close();
+  });
 
-    const series = async (ticker: string, metric: string, period: 'fy' | 'quarter' | 'cy') =>
-      (await getSeries(store.db, { metric, tickers: [ticker], period, from: '2012', to: '2027' })).series[0]!.points;
-    const byLabel = (points: SeriesPoint[]) => new Map(points.map((p) => [p.label, p]));
+  const series = async (ticker: string, metric: string, period: 'fy' | 'quarter' | 'cy') =>
+    (await getSeries(store.db, { metric, tickers: [ticker], period, from: '2012', to: '2027' })).series[0]!.points;
+  const byLabel = (points: SeriesPoint[]) => new Map(points.map((p) => [p.label, p]));
 
-    for (const { ticker } of COMPANIES) {
-      for (const metric of Object.keys(CONCEPTS)) {
-        it(`${ticker} ${metric}: fiscal years, quarters and calendar years equal the independent derivation`, async () => {
-          const expected = derive(currentValues(docs.get(ticker), CONCEPTS[metric]!));
-          expect(expected.years.length).toBeGreaterThanOrEqual(5);
-          expect(expected.quarters.length).toBeGreaterThanOrEqual(16);
+  for (const { ticker } of COMPANIES) {
+    for (const metric of Object.keys(CONCEPTS)) {
+      it(`${ticker} ${metric}: fiscal years, quarters and calendar years equal the independent derivation`, async () => {
+        const expected = derive(currentValues(docs.get(ticker), CONCEPTS[metric]!));
+        expect(expected.years.length).toBeGreaterThanOrEqual(5);
+        expect(expected.quarters.length).toBeGreaterThanOrEqual(16);
 
-          const fy = byLabel(await series(ticker, metric, 'fy'));
-          for (const e of expected.years) {
-            const p = fy.get(e.label);
-            expect(p, `${ticker} ${metric} ${e.label}`).toBeDefined();
-            expect([p!.value, p!.start, p!.end], `${ticker} ${metric} ${e.label}`).toEqual([e.value, e.start, e.end]);
-          }
+        const fy = byLabel(await series(ticker, metric, 'fy'));
+        for (const e of expected.years) {
+          const p = fy.get(e.label);
+          expect(p, `${ticker} ${metric} ${e.label}`).toBeDefined();
+          expect([p!.value, p!.start, p!.end], `${ticker} ${metric} ${e.label}`).toEqual([e.value, e.start, e.end]);
+        }
 
-          const quarters = byLabel(await series(ticker, metric, 'quarter'));
-          for (const e of expected.quarters) {
-            const p = quarters.get(e.label);
-            expect([p?.value, p?.start, p?.end], `${ticker} ${metric} ${e.label}`).toEqual([e.value, e.start, e.end]);
-          }
+        const quarters = byLabel(await series(ticker, metric, 'quarter'));
+        for (const e of expected.quarters) {
+          const p = quarters.get(e.label);
+          expect([p?.value, p?.start, p?.end], `${ticker} ${metric} ${e.label}`).toEqual([e.value, e.start, e.end]);
+        }
 
-          const cy = byLabel(await series(ticker, metric, 'cy'));
-          for (const e of expected.calendarYears) {
-            // The fiscal year's own quarters are all labelled with the calendar year it is counted in.
-            const labels = new Set(expected.quarters.filter((q) => q.start >= e.start && q.end <= e.end).map((q) => q.label.slice(0, 4)));
-            expect([...labels].every((y) => y === e.label), `${ticker} ${metric} ${e.label} quarters ${[...labels]}`).toBe(true);
-            const p = cy.get(e.label);
-            expect([p?.value, p?.start, p?.end], `${ticker} ${metric} calendar ${e.label}`).toEqual([e.value, e.start, e.end]);
-          }
-        });
+        const cy = byLabel(await series(ticker, metric, 'cy'));
+        for (const e of expected.calendarYears) {
+          // The fiscal year's own quarters are all labelled with the calendar year it is counted in.
+          const labels = new Set(expected.quarters.filter((q) => q.start >= e.start && q.end <= e.end).map((q) => q.label.slice(0, 4)));
+          expect([...labels].every((y) => y === e.label), `${ticker} ${metric} ${e.label} quarters ${[...labels]}`).toBe(true);
+          const p = cy.get(e.label);
+          expect([p?.value, p?.start, p?.end], `${ticker} ${metric} calendar ${e.label}`).toEqual([e.value, e.start, e.end]);
+        }
+      });
+    }
+  }
+
+  it("Marvell's quarters and years carry the calendar labels SEC's frames give them", async () => {
+    const doc = docs.get('MRVL');
+    const framed: RawFact[] = Object.values(CONCEPTS)
+      .flat()
+      .flatMap((c) => (doc.facts['us-gaap']?.[c]?.units.USD ?? []) as RawFact[])
+      .filter((f) => f.start && f.frame && /^CY\d{4}(Q[1-4])?$/.test(f.frame));
+    let checked = 0;
+    for (const metric of Object.keys(CONCEPTS)) {
+      const quarters = await series('MRVL', metric, 'quarter');
+      const years = await series('MRVL', metric, 'cy');
+      const concepts = CONCEPTS[metric]!;
+      for (const f of framed.filter((x) => concepts.some((c) => (doc.facts['us-gaap']?.[c]?.units.USD ?? []).includes(x)))) {
+        const quarter = /Q\d$/.test(f.frame!);
+        const p = (quarter ? quarters : years).find((x) => x.start === f.start && x.end === f.end);
+        if (!p) continue;
+        const label = quarter ? `${f.frame!.slice(2, 6)}-${f.frame!.slice(6)}` : f.frame!.slice(2);
+        expect(p.label, `${metric} ${f.start}..${f.end} framed ${f.frame}`).toBe(label);
+        checked++;
       }
     }
-
-    it("Marvell's quarters and years carry the calendar labels SEC's frames give them", async () => {
-      const doc = docs.get('MRVL');
-      const framed: RawFact[] = Object.values(CONCEPTS)
-        .flat()
-        .flatMap((c) => (doc.facts['us-gaap']?.[c]?.units.USD ?? []) as RawFact[])
-        .filter((f) => f.start && f.frame && /^CY\d{4}(Q[1-4])?$/.test(f.frame));
-      let checked = 0;
-      for (const metric of Object.keys(CONCEPTS)) {
-        const quarters = await series('MRVL', metric, 'quarter');
-        const years = await series('MRVL', metric, 'cy');
-        const concepts = CONCEPTS[metric]!;
-        for (const f of framed.filter((x) => concepts.some((c) => (doc.facts['us-gaap']?.[c]?.units.USD ?? []).includes(x)))) {
-          const quarter = /Q\d$/.test(f.frame!);
-          const p = (quarter ? quarters : years).find((x) => x.start === f.start && x.end === f.end);
-          if (!p) continue;
-          const label = quarter ? `${f.frame!.slice(2, 6)}-${f.frame!.slice(6)}` : f.frame!.slice(2);
-          expect(p.label, `${metric} ${f.start}..${f.end} framed ${f.frame}`).toBe(label);
-          checked++;
-        }
-      }
-      expect(checked).toBeGreaterThanOrEqual(30);
-      // The calendar year names the fiscal quarters it is made of.
-      const cy2024 = (await series('MRVL', 'capex', 'cy')).find((p) => p.label === '2024')!;
-      expect(cy2024.fiscalPeriod).toBe('FY2025 Q1–Q4');
-      expect([cy2024.start, cy2024.end]).toEqual(['2024-02-04', '2025-02-01']);
-    });
-
-    it('keeps the precise figure when a later filing repeats it rounded, and marks real restatements', async () => {
-      // Marvell's FY2021 capex: 106,798,000 in the FY2022 10-K, 106,800,000 in the FY2023 10-K.
-      const mrvl = (await series('MRVL', 'capex', 'fy')).find((p) => p.label === 'FY2021')!;
-      const raw = (docs.get('MRVL').facts['us-gaap'].PaymentsToAcquirePropertyPlantAndEquipment.units.USD as RawFact[]).filter((f) => f.start === mrvl.start && f.end === mrvl.end);
-      expect(raw.map((f) => f.val)).toEqual(expect.arrayContaining([106_798_000, 106_800_000]));
-      expect(mrvl.value).toBe(106_798_000);
-      expect(mrvl.restated).toBe(false);
-      // Alphabet restated its 2015 capex (9,915 → 9,950 $M in its FY2016 10-K): the newer figure wins, marked restated.
-      const googl = (await series('GOOGL', 'capex', 'fy')).find((p) => p.label === 'FY2015')!;
-      expect(googl.value).toBe(9_950_000_000);
-      expect(googl.restated).toBe(true);
-      const first = (await getSeries(store.db, { metric: 'capex', tickers: ['GOOGL'], period: 'fy', from: '2015', to: '2015', asFirstReported: true })).series[0]!.points[0]!;
-      expect(first.value).toBe(9_915_000_000);
-      expect(first.sources[0]!.filed).toBe('2016-02-11');
-    });
+    expect(checked).toBeGreaterThanOrEqual(30);
+    // The calendar year names the fiscal quarters it is made of.
+    const cy2024 = (await series('MRVL', 'capex', 'cy')).find((p) => p.label === '2024')!;
+    expect(cy2024.fiscalPeriod).toBe('FY2025 Q1–Q4');
+    expect([cy2024.start, cy2024.end]).toEqual(['2024-02-04', '2025-02-01']);
   });
-}
+
+  it('keeps the precise figure when a later filing repeats it rounded, and marks real restatements', async () => {
+    // Marvell's FY2021 capex: 106,798,000 in the FY2022 10-K, 106,800,000 in the FY2023 10-K.
+    const mrvl = (await series('MRVL', 'capex', 'fy')).find((p) => p.label === 'FY2021')!;
+    const raw = (docs.get('MRVL').facts['us-gaap'].PaymentsToAcquirePropertyPlantAndEquipment.units.USD as RawFact[]).filter((f) => f.start === mrvl.start && f.end === mrvl.end);
+    expect(raw.map((f) => f.val)).toEqual(expect.arrayContaining([106_798_000, 106_800_000]));
+    expect(mrvl.value).toBe(106_798_000);
+    expect(mrvl.restated).toBe(false);
+    // Alphabet restated its 2015 capex (9,915 → 9,950 $M in its FY2016 10-K): the newer figure wins, marked restated.
+    const googl = (await series('GOOGL', 'capex', 'fy')).find((p) => p.label === 'FY2015')!;
+    expect(googl.value).toBe(9_950_000_000);
+    expect(googl.restated).toBe(true);
+    const first = (await getSeries(store.db, { metric: 'capex', tickers: ['GOOGL'], period: 'fy', from: '2015', to: '2015', asFirstReported: true })).series[0]!.points[0]!;
+    expect(first.value).toBe(9_915_000_000);
+    expect(first.sources[0]!.filed).toBe('2016-02-11');
+  });
+});

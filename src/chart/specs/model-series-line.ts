@@ -3,7 +3,6 @@
 // missing value breaks the line (it is unknown, not zero); the footer counts what was left out.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelSeriesResult } from '../../model/model-series.js';
-import { COLOURS } from '../theme.js';
 import { retrievalAsOfText } from '../../series/data-as-of.js';
 import { modelsChartFrame, type ModelsLayer } from './models-frame.js';
 import { formatModelValue } from '../../model/format-figure.js';

@@ -5,9 +5,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { wrapText } from '../wrap-text.js';
+import type { Layer } from '../layer.js';
 
-type LayeredSpec = Extract<TopLevelSpec, { layer: unknown }>;
-export type ModelsLayer = LayeredSpec['layer'][number];
+export type ModelsLayer = Layer;
 
 export interface ModelsFrame {
   kind: string;

@@ -183,7 +183,6 @@ function guidancePanel(h: GuidanceHistory, width: number, height: number): objec
 
 function pledgePanel(p: PledgeProgress, width: number, height: number): object {
   const c = p.currency;
-  const known = p.checkpoints.filter((k) => k.cumulative !== null);
   const rows = [
     { kind: 'pledge', date: p.start, end: p.end, value: p.amount, text: `Pledge: over ${guidanceText(p.amount, p.amount, c)} by ${formatEventDate(p.end)}`, sourceUrl: p.sources[0]?.url ?? null, source: sourceText(p.sources, p.name) },
     { kind: 'pace', date: p.start, value: 0 },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Store } from '../../store/database.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { upsertListing } from '../../store/listings-repository.js';
-import { loadedFileHash, recordLoadedFile } from '../../store/data-files-repository.js';
+import { loadedFileHash, recordLoadedDataFile } from '../../store/data-files-repository.js';
 import { bundledDataDir } from '../../config/paths.js';
 import { readListingsCsv } from './listings-csv.js';
 import { readCompaniesCsv } from '../companies-csv.js';
@@ -26,7 +26,7 @@ export async function ensureListings(store: Store, opts: { dataDir?: string } = 
   if ((await loadedFileHash(store.db, LISTINGS_FILE)) === key) return { loaded: false, listings: rows.length };
   await store.db.transaction().execute(async (trx) => {
     for (const { value } of rows) await upsertListing(trx, value);
-    await recordLoadedFile(trx, LISTINGS_FILE, key, rows.length);
+    await recordLoadedDataFile(trx, { name: LISTINGS_FILE, sha256: key, rows: rows.length, loadedAt: new Date().toISOString() });
   });
   return { loaded: true, listings: rows.length };
 }

@@ -1,10 +1,9 @@
 // The HTTP client as SEC EDGAR needs it (see ../http/http-client.ts): JSON only, SEC's own
 // meaning of 403 and 404, and one rate limit for every SEC request in the process.
-import { HttpClient, type HttpClientDeps, type HttpProfile, type HttpResponse } from '../http/http-client.js';
+import { HttpClient, type HttpClientDeps, type HttpProfile } from '../http/http-client.js';
 import type { SecConfig } from './sec-config.js';
 
 export type { GetOptions, RetryInfo } from '../http/http-client.js';
-export type SecResponse = HttpResponse;
 export type SecClientDeps = HttpClientDeps;
 
 const SEC_PROFILE: HttpProfile = {

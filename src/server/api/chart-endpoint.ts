@@ -18,9 +18,6 @@ export function chartHandler(ctx: ServerContext, format: ChartFormat) {
     const built = await chartSpecFor(ctx.store.db, query);
     const spec = built.spec;
     const name = `airace-${built.name}`;
-    // Pages ask for the same chart at each width they are shown at; a sync changes the figures
-    // rarely, so a few minutes of caching spares the renderer without showing stale data for long.
-    reply.header('cache-control', 'public, max-age=300');
     if (format === 'vl.json') {
       return reply.type('application/json; charset=utf-8').header('content-disposition', `inline; filename="${name}.vl.json"`).send(renderVegaLiteJson(spec));
     }

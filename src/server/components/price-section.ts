@@ -2,8 +2,7 @@
 // newest close unless the URL says otherwise), a table of where each line starts and ends with
 // its source, "data as of", and a GET form that works without JavaScript. Without prices, an
 // empty state names the command that loads them. Used by the company page and explore.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema.js';
+import type { ReadDb } from '../../series/read-db.js';
 import { getSharePrices, listListingCoverage, type SharePriceResult } from '../../series/price-series.js';
 import { getMarketMoves, type MarketMove } from '../../series/market-moves.js';
 import { daysBefore } from '../../series/price-window.js';
@@ -35,7 +34,7 @@ export interface PriceSectionData {
   moves: MarketMove[];
 }
 
-export async function loadPriceSection(db: Kysely<Database>, q: RawQuery, defaults: string[]): Promise<PriceSectionData> {
+export async function loadPriceSection(db: ReadDb, q: RawQuery, defaults: string[]): Promise<PriceSectionData> {
   const coverage = await listListingCoverage(db);
   const choices = coverage.filter((l) => l.days > 0).map((l) => ({ listing: l.listing, label: `${l.name} ${listingLabel({ id: l.listing, exchange: l.exchange, kind: l.kind })}` }));
   const given = listParam(q, PRICE_PARAMS.listings);

@@ -9,6 +9,7 @@ import { models } from './0005-models.js';
 import { prices } from './0006-prices.js';
 import { syncAttempts } from './0007-sync-attempts.js';
 import { companyPages } from './0008-company-pages.js';
+import { storeGeneration } from './0009-store-generation.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '0006-prices': prices(dialect),
         '0007-sync-attempts': syncAttempts(dialect),
         '0008-company-pages': companyPages(dialect),
+        '0009-store-generation': storeGeneration(dialect),
       };
     },
   };

@@ -10,6 +10,9 @@ import type { CheckReport, CheckedClaim, Verdict } from '../../../src/check/chec
 import { VERDICTS } from '../../../src/check/check-report.js';
 import { checkArticle } from '../../../src/check/check-article.js';
 import { listCompanies } from '../../../src/store/companies-repository.js';
+import { importModelsFile } from '../../../src/ingest/models/import-models.js';
+import { bundledStore } from '../../helpers/bundled-store.js';
+import { TRANSCRIBED_FILE, sharedModelsPresent } from '../../models/models-fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -20,12 +23,16 @@ export interface Label {
   company?: string | null;
   metric?: string | null;
   period?: string | null;
+  /** For a model claim: the model in Epoch AI's table it is about, or null for a name Epoch does not list. */
+  model?: string | null;
   why: string;
 }
 
 interface LabelFile {
   article: string;
   date: string | null;
+  /** `models`: checked against a store with Epoch AI's table (../shared/data/models/models.csv) imported; skipped, saying so, without it. */
+  needs?: 'models';
   labels: Label[];
 }
 
@@ -56,15 +63,18 @@ export interface EvalResult {
   confusion: Record<Verdict, Record<Outcome, number>>;
 }
 
-export function loadLabelFiles(): LabelFile[] {
-  const dir = path.join(here, 'labels');
+/** The labelled set in this folder; another one (articles/ and labels/ beside each other) can be given by its directory. */
+export const EVAL_DIR = here;
+
+export function loadLabelFiles(root: string = EVAL_DIR): LabelFile[] {
+  const dir = path.join(root, 'labels');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as LabelFile);
 }
 
-export const readArticle = (name: string) => readFileSync(path.join(here, 'articles', name), 'utf8');
+export const readArticle = (name: string, root: string = EVAL_DIR) => readFileSync(path.join(root, 'articles', name), 'utf8');
 
 /** Offsets of `words` in `text` that do not start or end inside a word or number ("9%" is not in "59%"). */
 function occurrences(text: string, words: string): number[] {
@@ -151,7 +161,7 @@ export function resolutionOf(c: CheckedClaim): { tickers: string[] | null; metri
 }
 
 function resolutionErrors(label: Label, c: CheckedClaim | null, companies: Company[]): string[] | null {
-  const wanted = ['company', 'metric', 'period'].filter((k) => k in label);
+  const wanted = ['company', 'metric', 'period', 'model'].filter((k) => k in label);
   if (wanted.length === 0) return null;
   if (!c) return ['no claim'];
   const r = resolutionOf(c);
@@ -160,6 +170,10 @@ function resolutionErrors(label: Label, c: CheckedClaim | null, companies: Compa
     const expected = label.company ? label.company.split(',').sort().join(',') : null;
     const got = r.tickers && r.tickers.length ? [...r.tickers].sort().join(',') : null;
     if (expected !== got) errors.push(`company ${got ?? 'none'} (expected ${expected ?? 'none: not tracked'})`);
+  }
+  if ('model' in label) {
+    const got = c.against.model?.epochName ?? null;
+    if (got !== label.model) errors.push(`model ${got ?? 'none in Epoch'} (expected ${label.model ?? 'none in Epoch'})`);
   }
   if ('metric' in label && label.metric !== undefined && r.metric !== label.metric) errors.push(`metric ${r.metric ?? 'none'} (expected ${label.metric ?? 'none'})`);
   if ('period' in label && label.period) {
@@ -182,15 +196,27 @@ function claimAt(report: CheckReport, at: number): CheckedClaim | null {
   return covering.sort((a, b) => a.end - a.start - (b.end - b.start))[0] ?? null;
 }
 
-export async function runEval(store: Store): Promise<EvalResult> {
+/** A store like `store`'s bundled one, with Epoch AI's table imported, for the articles about models; null without ../shared. */
+async function modelsStore(): Promise<Store | null> {
+  if (!sharedModelsPresent) return null;
+  const store = await bundledStore();
+  await importModelsFile(store, TRANSCRIBED_FILE);
+  return store;
+}
+
+export async function runEval(store: Store, root: string = EVAL_DIR): Promise<EvalResult> {
   const companies = await listCompanies(store.db);
-  const files = loadLabelFiles();
+  const all = loadLabelFiles(root);
+  const withModels = all.some((f) => f.needs === 'models') ? await modelsStore() : null;
+  const files = all.filter((f) => f.needs !== 'models' || withModels);
+  for (const f of all) if (!files.includes(f)) process.stdout.write(`notice: ${f.article} is about AI models and needs ${TRANSCRIBED_FILE}, which is absent: skipped\n`);
   const scored: Scored[] = [];
   const unlabelled: EvalResult['unlabelled'] = [];
   const dates: EvalResult['dates'] = [];
+  try {
   for (const file of files) {
-    const text = readArticle(file.article);
-    const report = await checkArticle(store.db, text, { charts: false });
+    const text = readArticle(file.article, root);
+    const report = await checkArticle((file.needs === 'models' ? withModels! : store).db, text, { charts: false });
     dates.push({ article: file.article, expected: file.date, got: report.articleDate?.date ?? null });
     const used = new Set<CheckedClaim>();
     for (const label of file.labels) {
@@ -202,6 +228,9 @@ export async function runEval(store: Store): Promise<EvalResult> {
       scored.push({ article: file.article, label, at, claim, got, verdictRight: got === label.verdict, resolutionRight: errors === null ? null : errors.length === 0, resolutionErrors: errors ?? [] });
     }
     for (const c of report.claims) if (!used.has(c) && c.kind !== 'statement') unlabelled.push({ article: file.article, claim: c });
+  }
+  } finally {
+    await withModels?.close();
   }
   const confusion = Object.fromEntries(VERDICTS.map((v) => [v, Object.fromEntries([...VERDICTS, 'missing'].map((o) => [o, 0]))])) as EvalResult['confusion'];
   for (const s of scored) confusion[s.label.verdict][s.got]++;

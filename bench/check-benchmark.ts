@@ -4,10 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
-import { packageRoot } from '../config/paths.js';
-import { checkArticle } from './check-article.js';
-import { SeriesCache } from './series-cache.js';
+import type { Database } from '../src/store/schema.js';
+import { packageRoot } from '../src/config/paths.js';
+import { checkArticle } from '../src/check/check-article.js';
+import { SeriesCache } from '../src/check/series-cache.js';
 
 const DATE_LINE = /^.*(?<![A-Za-z])(?:Published|Updated|Date)\b.*\d{4}.*$/gim;
 

@@ -50,7 +50,11 @@ export function seconds(ms: number): string {
  * Medians of several timed functions, sampled in turn (a, b, c, a, b, c, …) after `warmup`
  * rounds, so that a busy moment on a shared machine falls on all of them alike.
  */
-export async function interleavedMedians(n: number, warmup: number, fns: (() => Promise<unknown>)[]): Promise<number[]> {
+export async function interleavedMedians<const F extends readonly (() => Promise<unknown>)[]>(
+  n: number,
+  warmup: number,
+  fns: F,
+): Promise<{ -readonly [K in keyof F]: number }> {
   for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
   const times = fns.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
@@ -60,5 +64,6 @@ export async function interleavedMedians(n: number, warmup: number, fns: (() => 
       times[k]!.push(msSince(t0));
     }
   }
-  return times.map(median);
+  // One median per function, in order: the mapped tuple type says so to the caller.
+  return times.map(median) as { -readonly [K in keyof F]: number };
 }

@@ -12,7 +12,7 @@ import { buildServer } from '../../src/server/build-server.js';
 import { getSeries } from '../../src/series/engine.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { childMain } from '../child-process.js';
-import { interleavedMedians, median, msSince } from '../stats.js';
+import { interleavedMedians, msSince } from '../stats.js';
 import { storeGeneration } from '../../src/store/store-generation.js';
 import { CEILING_CHART_URL, CEILING_OVERVIEW_URL, CEILING_SERIES_URL, CHART_URL, OVERVIEW_URL, SERIES_URL, type ServerReady } from './query-urls.js';
 

@@ -1,7 +1,7 @@
 // Flattens a SeriesResult into the plain rows that charts embed (data.values), so a
 // downloaded spec is self-contained and every mark can be traced to its source.
 import type { Basis } from '../model/fact.js';
-import type { MissingReason, Period, SeriesResult } from '../model/series.js';
+import type { MissingReason, SeriesResult } from '../model/series.js';
 import { formatCompact, formatValue } from '../model/format-figure.js';
 import { MISSING_WORDS } from '../series/labels.js';
 import type { SeriesPoint } from '../model/series.js';

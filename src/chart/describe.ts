@@ -108,9 +108,9 @@ function isPresent(r: ChartRow): r is PresentRow {
  */
 function biggestChange(rows: ChartRow[]) {
   let best: { from: PresentRow; to: PresentRow; delta: number } | null = null;
-  for (let i = 1; i < rows.length; i++) {
-    const [from, to] = [rows[i - 1], rows[i]];
-    if (from.ticker !== to.ticker || !isPresent(from) || !isPresent(to)) continue;
+  for (const [i, to] of rows.entries()) {
+    const from = rows[i - 1];
+    if (!from || from.ticker !== to.ticker || !isPresent(from) || !isPresent(to)) continue;
     const delta = to.value - from.value;
     if (!best || Math.abs(delta) > Math.abs(best.delta)) best = { from, to, delta };
   }

@@ -31,7 +31,6 @@ const NON_COMPANY_SUBJECTS = /\b(?:the\s+)?(?:(?:annual|yearly|economic|national
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A noun phrase naming a total, whose figure belongs to a group ("the 2025 total", "the combined figure"). */
 const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggregate|tally|combined\s+(?:figure|bill|spend(?:ing)?))\b/i;
-const COMBINED = /\b(?:combined|collectively|together|in total|between them|altogether|jointly|in aggregate)\b/i;
 const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
 export class SubjectMatcher {

@@ -21,6 +21,11 @@ describe('renderSvg', async () => {
   const bars = svgBars(svg);
   const points = result.series.flatMap((s) => s.points.map((p) => ({ name: s.name, colour: s.colour, ...p })));
   const barOf = (name: string, label: string) => bars.filter((b) => b.label.startsWith(`${name}, ${label}:`));
+  const oneBarOf = (name: string, label: string) => {
+    const [bar, ...more] = barOf(name, label);
+    if (!bar || more.length > 0) throw new Error(`expected one bar for ${name} ${label}, found ${more.length + (bar ? 1 : 0)}`);
+    return bar;
+  };
 
   it('draws one bar per present value and none for the missing one', () => {
     const present = points.filter((p) => p.value !== null);
@@ -35,7 +40,7 @@ describe('renderSvg', async () => {
     const present = points.filter((p) => p.value !== null);
     const byValue = [...present].sort((a, b) => a.value! - b.value!).map((p) => `${p.name} ${p.label}`);
     const byHeight = present
-      .map((p) => ({ key: `${p.name} ${p.label}`, height: barOf(p.name, p.label)[0].height }))
+      .map((p) => ({ key: `${p.name} ${p.label}`, height: oneBarOf(p.name, p.label).height }))
       .sort((a, b) => a.height - b.height)
       .map((b) => b.key);
     expect(byHeight).toEqual(byValue);
@@ -72,8 +77,8 @@ describe('renderSvg', async () => {
   });
 
   it('escapes markup in company names, titles and descriptions', async () => {
-    const hostile = capexSeries();
-    hostile.series[0].name = '<script>alert("x")</script> & Co';
+    const fixture = capexSeries();
+    const hostile = { ...fixture, series: fixture.series.map((s, i) => (i === 0 ? { ...s, name: '<script>alert("x")</script> & Co' } : s)) };
     const spec = groupedColumnSpec(hostile, { title: 'Capex <b>&</b> "more"' });
     const out = await renderSvg(spec);
     expect(out).not.toMatch(/<script|<b>/);
@@ -107,7 +112,7 @@ describe('renderPng', () => {
   it('draws text with the bundled fonts only', async () => {
     const text = (weight: number) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="8" y="30" font-family="IBM Plex Sans" font-weight="${weight}" font-size="24">Capex $131.8B</text></svg>`;
-    const inked = (pixels: Buffer) => pixels.filter((_, i) => i % 4 === 3 && pixels[i] > 0).length;
+    const inked = (pixels: Buffer) => pixels.filter((alpha, i) => i % 4 === 3 && alpha > 0).length;
     for (const weight of [400, 600]) {
       const image = await resvg.renderAsync(text(weight), resvgOptions());
       expect(inked(image.pixels)).toBeGreaterThan(500);

@@ -9,7 +9,11 @@ import { capexRows, capexSeries, withIncompleteAlphabet, withMissingAlphabet } f
 const rowsOf = (spec: object) => (spec as { data: { values: ChartRow[] } }).data.values;
 // Layers are plain objects here; the tests only read a few keys.
 type AnyLayer = { mark: { type: string }; encoding: Record<string, any>; transform?: unknown[] };
-const layersOf = (spec: object) => (spec as { layer: AnyLayer[] }).layer;
+const layersOf = (spec: object): [AnyLayer, ...AnyLayer[]] => {
+  const [first, ...rest] = (spec as { layer: AnyLayer[] }).layer;
+  if (!first) throw new Error('the spec has no layers');
+  return [first, ...rest];
+};
 
 describe('groupedColumnSpec', () => {
   const result = capexSeries();

@@ -10,7 +10,8 @@ const BAR =
   /<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="bar" d="M[-\d.e]+,[-\d.e]+h[-\d.e]+v([-\d.e]+)h[-\d.e]+Z" fill="([^"]+)"/g;
 
 export function svgBars(svg: string): SvgBar[] {
-  return [...svg.matchAll(BAR)].map((m) => ({ label: unescapeXml(m[1]), height: Number(m[2]), fill: m[3] }));
+  // BAR's three groups are not optional, so every match has all three.
+  return [...svg.matchAll(BAR)].map((m) => ({ label: unescapeXml(m[1]!), height: Number(m[2]!), fill: m[3]! }));
 }
 
 export function unescapeXml(text: string): string {

@@ -24,7 +24,13 @@ const M = 1e6;
 /** Guidance events of one company for `year`, as the CSV states them (low end; range in the note). */
 const guidanceEvents = (ticker: string, year: number) =>
   csvEvents.filter((e) => e.kind === 'guidance' && namesOf(e).includes(ticker) && e.value !== '' && e.title.includes(String(year)));
-const rangeOf = (note: string) => /Range ([\d,]+)-([\d,]+)/.exec(note)?.slice(1).map((s) => Number(s.replace(/,/g, '')) * M);
+/** The "Range low-high" in an event's note, in dollars, or undefined when the note states none. */
+const rangeOf = (note: string): [number, number] | undefined => {
+  const [, low, high] = /Range ([\d,]+)-([\d,]+)/.exec(note) ?? [];
+  if (low === undefined || high === undefined) return undefined;
+  const dollars = (millions: string) => Number(millions.replace(/,/g, '')) * M;
+  return [dollars(low), dollars(high)];
+};
 const guidanceFacts = (ticker: string, metric: string, start: string, end: string) =>
   csvFacts.filter((f) => f.ticker === ticker && f.metric === metric && f.basis === 'guidance' && f.period_start === start && f.period_end === end);
 

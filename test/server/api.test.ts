@@ -190,7 +190,7 @@ describe('pages and their twins', () => {
       ['/company/AMZN', '/company/AMZN.json'],
       ['/explore?metric=revenue&companies=AMZN', '/explore.json?metric=revenue&companies=AMZN'],
       ['/methodology', '/methodology.json'],
-    ]) {
+    ] as const) {
       const html = await get(page);
       expect(html.statusCode, page).toBe(200);
       expect(html.headers.link, page).toBe(`<${json}>; rel="alternate"; type="application/json"`);

@@ -9,7 +9,7 @@ import { storeDataAsOf } from '../../series/data-as-of.js';
 import { CLAIM_COLUMNS, claimRows } from '../../views/claim-rows.js';
 import { againstLine, againstParts } from '../../check/against-words.js';
 import { ApiError } from '../api-error.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';

@@ -2,7 +2,7 @@
 // race that name it, and every stored fact with its provenance (the version the engine uses
 // is marked).
 import type { Company } from '../../model/company.js';
-import { sourceRefOf, type StoredFact } from '../../model/fact.js';
+import { sourceRefOf } from '../../model/fact.js';
 import type { DataAsOf, SeriesResult } from '../../model/series.js';
 import { combineDataAsOf } from '../../series/data-as-of.js';
 import { getSeries } from '../../series/engine.js';
@@ -10,7 +10,6 @@ import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { findCompany } from '../../series/company-lookup.js';
 import { listCompanyFacts } from '../../series/fact-listing.js';
 import { listCompanies } from '../../store/companies-repository.js';
-import { buildChart } from '../../chart/chart.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { FACT_COLUMNS, factJson, factRows, type FactJson } from '../../views/fact-rows.js';
 import { ApiError } from '../api-error.js';

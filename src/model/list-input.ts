@@ -18,6 +18,14 @@ export function parseList(value: unknown, { spaces = true }: ListOptions = {}): 
     .filter(Boolean);
 }
 
+/** The last value of an option given once or repeated, trimmed; undefined when absent or empty. */
+export function lastValue(value: unknown): string | undefined {
+  const last = Array.isArray(value) ? value.at(-1) : value;
+  if (last === undefined || last === null) return undefined;
+  const s = String(last).trim();
+  return s === '' ? undefined : s;
+}
+
 /** Words that switch a flag on or off; a bare `?flag` (the empty string) is on, as a checkbox sends it. */
 export const FLAG_WORDS = { on: ['', 'true', '1', 'on', 'yes'], off: ['false', '0', 'off', 'no'] } as const;
 

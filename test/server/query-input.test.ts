@@ -2,7 +2,7 @@
 // case, lists comma-separated or repeated, flags as true/false/on/off on pages and API alike,
 // chart text that is data (never something Vega evaluates) and free of control characters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFlag, parseList } from '../../src/model/list-input.js';
+import { lastValue, parseFlag, parseList } from '../../src/model/list-input.js';
 import { InvalidOptionError } from '../../src/model/errors.js';
 import { testServer, type TestServer } from './test-server.js';
 
@@ -31,6 +31,24 @@ describe('one list and flag parser', () => {
     expect(parseFlag('x', ['false', 'true'])).toBe(true);
     expect(() => parseFlag('as-first-reported', 'maybe')).toThrow(InvalidOptionError);
     expect(() => parseFlag('as-first-reported', 'maybe')).toThrow('invalid as-first-reported: maybe (expected true or false)');
+  });
+
+  it('reads a single value as its last one given, trimmed, and an empty one as absent', () => {
+    expect(lastValue(' 2025-01-01 ')).toBe('2025-01-01');
+    expect(lastValue(['2024', '2025'])).toBe('2025');
+    expect(lastValue(['2024', ' '])).toBeUndefined();
+    expect(lastValue(undefined)).toBeUndefined();
+    expect(lastValue([])).toBeUndefined();
+  });
+
+  it('reads the prices flag with the one flag reader: on is on, a wrong word names the choices', async () => {
+    const on = await get('/api/v1/prices?companies=BABA&primary=on&from=2025-01-01&to=2025-01-31');
+    const yes = await get('/api/v1/prices?companies=BABA&primary=true&from=2025-01-01&to=2025-01-31');
+    expect(on.statusCode).toBe(200);
+    expect(on.json()).toEqual(yes.json());
+    const wrong = await get('/api/v1/prices?companies=BABA&primary=maybe');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ parameter: 'primary', allowed: ['true', 'false'] });
   });
 });
 

@@ -10,12 +10,12 @@ import { getMarketMoves, MIN_MOVE_PERCENT, MOVES_PER_YEAR } from '../../series/m
 import { MOVE_COLUMNS, PRICE_CHANGE_COLUMNS, SHARE_PRICE_COLUMNS, moveRows, priceChangeRows, sharePriceRows } from '../../views/price-rows.js';
 import { toCsv } from '../../views/csv.js';
 import { PRICE_WINDOW_KINDS } from '../../model/price.js';
-import { flagParam, lastParam, listParam } from '../query-values.js';
+import { lastValue, parseFlag, parseList } from '../../model/list-input.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
 
 function date(q: RawQuery, name: string, bound: 'from' | 'to'): string | undefined {
-  const v = lastParam(q, name);
+  const v = lastValue(q[name]);
   if (v === undefined) return undefined;
   try {
     return parseDateBound(bound, v);
@@ -24,20 +24,23 @@ function date(q: RawQuery, name: string, bound: 'from' | 'to'): string | undefin
   }
 }
 
+/** Commas only: a listing id never holds a space. */
+const companies = (q: RawQuery) => parseList(q.companies, { spaces: false });
+
 export function sharePriceQuery(q: RawQuery) {
-  return { companies: listParam(q, 'companies'), from: date(q, 'from', 'from'), to: date(q, 'to', 'to'), rebase: date(q, 'rebase', 'from'), primaryOnly: flagParam(q, 'primary') };
+  return { companies: companies(q), from: date(q, 'from', 'from'), to: date(q, 'to', 'to'), rebase: date(q, 'rebase', 'from'), primaryOnly: parseFlag('primary', q.primary) ?? false };
 }
 
 /** The window of a change request; `today` ends it when `as-of` is not given. */
 export function windowQuery(q: RawQuery, today = new Date().toISOString().slice(0, 10)): PriceWindow {
-  const kind = (lastParam(q, 'window') ?? 'ytd').toLowerCase();
+  const kind = (lastValue(q.window) ?? 'ytd').toLowerCase();
   const asOf = date(q, 'as-of', 'to') ?? today;
   switch (kind) {
     case 'ytd':
     case 'day':
       return { kind, asOf };
     case 'days': {
-      const raw = lastParam(q, 'days');
+      const raw = lastValue(q.days);
       const days = Number(raw);
       if (raw === undefined || !Number.isInteger(days) || days < 1) throw new InvalidOptionError('days', raw ?? '(none)', ['a whole number of days such as 30 with window=days']);
       return { kind, days, asOf };
@@ -67,7 +70,7 @@ export function sharePricesHandler(ctx: ServerContext, format: 'json' | 'csv') {
 export function priceChangeHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.query as RawQuery;
-    const r = await getPriceChanges(ctx.store.db, { companies: listParam(q, 'companies'), window: windowQuery(q), primaryOnly: flagParam(q, 'primary') });
+    const r = await getPriceChanges(ctx.store.db, { companies: companies(q), window: windowQuery(q), primaryOnly: parseFlag('primary', q.primary) ?? false });
     return send(reply, format, 'airace-price-change.csv', r, () => toCsv(PRICE_CHANGE_COLUMNS, priceChangeRows(r)));
   };
 }
@@ -75,9 +78,9 @@ export function priceChangeHandler(ctx: ServerContext, format: 'json' | 'csv') {
 export function priceMovesHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.query as RawQuery;
-    const top = Number(lastParam(q, 'top') ?? MOVES_PER_YEAR);
-    const minChange = Number(lastParam(q, 'min') ?? MIN_MOVE_PERCENT);
-    const moves = await getMarketMoves(ctx.store.db, { companies: listParam(q, 'companies'), from: date(q, 'from', 'from'), to: date(q, 'to', 'to'), top, minChange });
+    const top = Number(lastValue(q.top) ?? MOVES_PER_YEAR);
+    const minChange = Number(lastValue(q.min) ?? MIN_MOVE_PERCENT);
+    const moves = await getMarketMoves(ctx.store.db, { companies: companies(q), from: date(q, 'from', 'from'), to: date(q, 'to', 'to'), top, minChange });
     return send(reply, format, 'airace-price-moves.csv', { moves }, () => toCsv(MOVE_COLUMNS, moveRows(moves)));
   };
 }

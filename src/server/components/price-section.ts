@@ -15,7 +15,7 @@ import { formatPriceChange } from '../../views/price-rows.js';
 import { html, raw, safeUrl, type SafeHtml } from '../html.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
-import { lastParam, listParam } from '../query-values.js';
+import { lastValue, parseList } from '../../model/list-input.js';
 import { chartFrame } from './chart-frame.js';
 import { scrollTable } from './scroll-table.js';
 
@@ -37,9 +37,9 @@ export interface PriceSectionData {
 export async function loadPriceSection(db: ReadDb, q: RawQuery, defaults: string[]): Promise<PriceSectionData> {
   const coverage = await listListingCoverage(db);
   const choices = coverage.filter((l) => l.days > 0).map((l) => ({ listing: l.listing, label: `${l.name} ${listingLabel({ id: l.listing, exchange: l.exchange, kind: l.kind })}` }));
-  const given = listParam(q, PRICE_PARAMS.listings);
+  const given = parseList(q[PRICE_PARAMS.listings], { spaces: false });
   const asked = given.length ? given : defaults;
-  const rawFrom = lastParam(q, PRICE_PARAMS.from);
+  const rawFrom = lastValue(q[PRICE_PARAMS.from]);
   let start: string | null = null;
   if (rawFrom !== undefined) {
     try {

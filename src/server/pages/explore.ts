@@ -6,7 +6,7 @@ import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
 import type { RaceEvent } from '../../model/race-event.js';
 import { PERIODS } from '../../model/series.js';
-import { parseList, FLAG_WORDS } from '../../model/list-input.js';
+import { lastValue, parseList, FLAG_WORDS } from '../../model/list-input.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { TRANSFORMS } from '../../series/analytics.js';
 import { PERIOD_WORDS, TRANSFORM_WORDS, metricLabel } from '../../series/labels.js';
@@ -93,10 +93,7 @@ function stateOf(q: ChartQuery): FormState {
 }
 
 function rawState(q: RawQuery): FormState {
-  const one = (k: string) => {
-    const v = q[k];
-    return v === undefined ? '' : String(Array.isArray(v) ? v[v.length - 1] : v);
-  };
+  const one = (k: string) => lastValue(q[k]) ?? '';
   const companies = q.companies === undefined ? [...DEFAULTS.companies] : parseList(q.companies).map((x) => x.toUpperCase());
   const annotate = one('annotate');
   return {

@@ -1,13 +1,20 @@
 // What every command needs: an open, migrated store with the bundled data loaded.
+import type { Command } from '@commander-js/extra-typings';
 import { openStore, storeErrorOf, type Store } from '../store/database.js';
 import { ReadOnlyStoreError } from '../model/errors.js';
 import { ensureBundledData } from '../ingest/bundled-data.js';
 import { resolveDbTarget } from '../config/paths.js';
 import { ensureListings } from '../ingest/prices/bundled-listings.js';
 
-export interface GlobalOptions {
+// A type, not an interface: commander's typings need option values indexable by name.
+export type GlobalOptions = {
   db?: string;
-}
+};
+
+/** The airace program as each command registers on it: its one global option is --db. */
+export type Program = Command<[], GlobalOptions>;
+/** A command that holds subcommands (`airace models …`): the global options reach its subcommands. */
+export type CommandGroup = Command<[], {}, GlobalOptions>;
 
 /**
  * Opens the database (creating it on first use) and loads the bundled data if it changed. A

@@ -1,5 +1,5 @@
 // Builds docs/cli.md from the commands' own --help text, so the reference can't drift.
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { buildProgram } from './main.js';
 
 export function cliReference(program: Command = buildProgram()): string {

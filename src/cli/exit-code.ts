@@ -1,5 +1,5 @@
 // Exit codes by error class; the API's statuses for the same classes are in src/server/api-error.ts.
-import { CommanderError } from 'commander';
+import { CommanderError } from '@commander-js/extra-typings';
 import { UsageError } from '../model/errors.js';
 
 export const EXIT_OK = 0;

@@ -1,5 +1,5 @@
 // airace command line. Each command lives in commands/<name>.ts and registers itself here.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../config/paths.js';

@@ -1,5 +1,5 @@
 // Builds the SEC client for a command, or refuses with SEC's User-Agent requirement (exit 2).
-import { CommanderError } from 'commander';
+import { CommanderError } from '@commander-js/extra-typings';
 import { MissingUserAgentError, secConfigFromEnv } from '../ingest/sec/sec-config.js';
 import { SecClient } from '../ingest/sec/sec-client.js';
 

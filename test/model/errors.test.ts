@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
+import { CommanderError } from '@commander-js/extra-typings';
 import { CorruptStoreError, EmptyRangeError, ReadOnlyStoreError, InvalidOptionError, NotFoundError, RangeTooLongError, TooLargeError, UnknownChoiceError } from '../../src/model/errors.js';
 import { DataFileError } from '../../src/ingest/data-file-error.js';
 import { UnknownTickerError } from '../../src/ingest/sec/add-company.js';

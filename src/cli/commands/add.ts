@@ -1,18 +1,17 @@
-import type { Command } from 'commander';
 import { addCompany, tickerList } from '../../ingest/sec/add-company.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { secClientFromEnv } from '../sec-client-from-env.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function registerAdd(program: Command): void {
+export function registerAdd(program: Program): void {
   program
     .command('add')
     .description('track a listed company: find its CIK, name and fiscal year at SEC EDGAR (then run `airace sync TICKER`)')
     .argument('<tickers...>', 'exchange tickers, e.g. NVDA ORCL')
-    .action(async (tickers: string[], _o: unknown, cmd: Command) => {
+    .action(async (tickers, _o, cmd) => {
       const client = secClientFromEnv();
-      await withStore(cmd.optsWithGlobals() as GlobalOptions, async (store) => {
+      await withStore(cmd.optsWithGlobals(), async (store) => {
         // One download of SEC's ticker list however many tickers are added.
         const list = tickerList(client);
         for (const t of tickers) {

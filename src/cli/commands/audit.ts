@@ -1,11 +1,10 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { auditFacts, type AuditRow } from '../../series/fact-audit.js';
 import { resolveCompanies } from '../../series/company-lookup.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
 import { InvalidOptionError } from '../../model/errors.js';
 
@@ -26,7 +25,7 @@ function csvRow(r: AuditRow): unknown[] {
 const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
 const millions = (v: number) => (v / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-export function registerAudit(program: Command): void {
+export function registerAudit(program: Program): void {
   program
     .command('audit')
     .description('list every bundled figure that disagrees with the newest filed XBRL value for its period (run after `airace sync`); money agrees when the XBRL value rounds to the bundled millions')
@@ -34,10 +33,10 @@ export function registerAudit(program: Command): void {
     .option('--threshold <pct>', 'list only differences larger than this, in percent (default: every disagreement)', '0')
     .option('--alternatives', 'also compare the bundled alternative rows, not only the preferred ones')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (tickers: string[], o: { threshold: string; format: string; alternatives?: boolean }, cmd: Command) => {
+    .action(async (tickers, o, cmd) => {
       const threshold = Number(o.threshold);
       if (!Number.isFinite(threshold) || threshold < 0) throw new InvalidOptionError('threshold', o.threshold, ['a percentage such as 0.5']);
-      const rows = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
+      const rows = await withStore(cmd.optsWithGlobals(), async (s) => {
         const wanted = parseList(tickers);
         const companies = await listCompanies(s.db);
         const chosen = wanted.length ? resolveCompanies(companies, wanted).flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])) : [];

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { TopLevelSpec } from 'vega-lite';
 import { getSeries } from '../../series/engine.js';
@@ -12,26 +11,15 @@ import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../../chart/f
 import { planVsActualSpec } from '../../chart/specs/plan-vs-actual.js';
 import { keyword } from '../../model/keyword.js';
 import { InvalidOptionError, UnknownChoiceError } from '../../model/errors.js';
-import { withStore } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { checkChartText, DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE, parseScale } from '../../chart/chart-limits.js';
 import { computeSeries, seriesRequest } from '../../series/compute-series.js';
-import { addSeriesOptions, type SeriesOptions } from './series.js';
+import { addSeriesOptions } from './series.js';
 import { parseKinds } from './events.js';
 
 const OUTPUTS = ['.svg', '.png', '.vl.json'] as const;
 
-interface ChartCliOptions extends SeriesOptions {
-  type: string;
-  out: string;
-  preset?: string;
-  title?: string;
-  subtitle?: string;
-  scale: string;
-  /** true for a bare --annotate (all kinds), or a comma-separated list of kinds. */
-  annotate?: boolean | string;
-}
-
-export function registerChart(program: Command): void {
+export function registerChart(program: Program): void {
   addSeriesOptions(program.command('chart').description('draw a chart as SVG, PNG or Vega-Lite JSON, with alt text and a source line'))
     .option('-t, --type <type>', `chart type: ${CHART_TYPES.join(', ')}`, 'grouped')
     .requiredOption('-o, --out <file>', 'output file: .svg, .png or .vl.json')
@@ -43,8 +31,8 @@ export function registerChart(program: Command): void {
       '--annotate [kinds]',
       'mark events at their dates: all events naming the companies shown, or only these kinds (model,guidance,...), then also events about companies outside the store (OpenAI, DeepSeek...); a preset may choose its own events',
     )
-    .action(async (o: ChartCliOptions, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as ChartCliOptions;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const ext = OUTPUTS.find((e) => opts.out.toLowerCase().endsWith(e));
       if (!ext) throw new InvalidOptionError('out', opts.out, OUTPUTS.map((e) => `a file ending in ${e}`), `expected a file ending in ${OUTPUTS.join(', ')}`);
       // The same bounds as the API: checked before any work, so a bad value costs nothing.
@@ -63,7 +51,7 @@ export function registerChart(program: Command): void {
         const request = preset ? preset.request : seriesRequest(opts);
         const type = preset ? preset.type : keyword(opts.type, 'type', CHART_TYPES);
         // A bare --annotate on a preset draws the preset's own events; named kinds use the usual rule.
-        const annotate = presetAnnotations(opts.annotate === undefined || opts.annotate === false ? null : opts.annotate === true ? true : (parseKinds(opts.annotate) ?? []), preset);
+        const annotate = presetAnnotations(opts.annotate === undefined ? null : opts.annotate === true ? true : (parseKinds(opts.annotate) ?? []), preset);
         const { result, events } = await withStore(opts, async (s) => {
           const result = preset ? await getSeries(s.db, request) : await computeSeries(s.db, opts);
           return { result, events: annotate ? await chartEvents(s.db, result, annotate) : undefined };

@@ -1,19 +1,18 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { listCompanies } from '../../store/companies-repository.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function registerCompanies(program: Command): void {
+export function registerCompanies(program: Program): void {
   program
     .command('companies')
     .description('list the companies and groups airace knows, with fiscal year ends and currencies')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (o: { format: string }, cmd: Command) => {
-      const companies = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => listCompanies(s.db));
+    .action(async (o, cmd) => {
+      const companies = await withStore(cmd.optsWithGlobals(), (s) => listCompanies(s.db));
       if (o.format === 'json') return void process.stdout.write(JSON.stringify({ companies }, null, 2) + '\n');
       const header = ['ticker', 'name', 'kind', 'cik', 'country', 'fiscal_year_end', 'currency', 'colour', 'aliases'];
       const rows = companies.map((c) => [

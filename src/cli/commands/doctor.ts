@@ -1,20 +1,19 @@
 // `airace doctor`: is the database sound? Opens it without migrating or loading anything, runs
 // the checks of src/store/store-health.ts and says what to do about each problem.
-import type { Command } from 'commander';
+import type { Program } from '../cli-context.js';
 import { openStore } from '../../store/database.js';
 import { storeHealth, type HealthStatus } from '../../store/store-health.js';
 import { resolveDbTarget } from '../../config/paths.js';
-import type { GlobalOptions } from '../cli-context.js';
 
 const LABEL: Record<HealthStatus, string> = { ok: 'ok', warn: 'warning', fail: 'FAILED', skipped: 'skipped' };
 
-export function registerDoctor(program: Command): void {
+export function registerDoctor(program: Program): void {
   program
     .command('doctor')
     .description("check the database without changing it: connection, read-only access, schema, SQLite's integrity check, contents, unfinished runs; says what to do about each problem (exit 1 if one fails)")
     .option('--quick', 'run PRAGMA quick_check instead of the full integrity_check (faster on a large database)')
-    .action(async (o: { quick?: boolean }, cmd: Command) => {
-      const store = await openStore(resolveDbTarget((cmd.optsWithGlobals() as GlobalOptions).db), { migrate: false });
+    .action(async (o, cmd) => {
+      const store = await openStore(resolveDbTarget((cmd.optsWithGlobals()).db), { migrate: false });
       try {
         process.stdout.write(`Database: ${store.dialect.location}\n`);
         const checks = await storeHealth(store, { quick: o.quick });

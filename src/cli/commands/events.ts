@@ -1,8 +1,7 @@
 // `airace events`: the cited timeline of the race, filtered by company, kind and date.
 import { dataAsOfEvents, dataAsOfText } from '../../series/data-as-of.js';
 import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../../model/document-label.js';
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { EVENT_KINDS, eventDocument, type EventKind, type RaceEvent } from '../../model/race-event.js';
 import { keyword } from '../../model/keyword.js';
 import { listEvents, type EventQuery } from '../../series/events.js';
@@ -10,16 +9,8 @@ import { parseDateBound } from '../../series/date-bound.js';
 import { EVENT_COLUMNS, eventAmountText, eventJson, eventRows } from '../../views/event-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
-
-interface EventsCliOptions extends GlobalOptions {
-  companies?: string;
-  kind?: string;
-  from?: string;
-  to?: string;
-  format: string;
-}
 
 /** `model,guidance` → checked kinds; an unknown one exits 2 listing the kinds. */
 export function parseKinds(list: string | undefined): EventKind[] | undefined {
@@ -27,7 +18,7 @@ export function parseKinds(list: string | undefined): EventKind[] | undefined {
   return kinds.length ? kinds.map((k) => keyword(k, 'kind', EVENT_KINDS)) : undefined;
 }
 
-export function registerEvents(program: Command): void {
+export function registerEvents(program: Program): void {
   program
     .command('events')
     .description('the cited timeline of the race: model releases, pledges, guidance changes, policy and market moves')
@@ -36,8 +27,8 @@ export function registerEvents(program: Command): void {
     .option('--from <date>', 'first date: a year (2025) or a day (2025-02-01)')
     .option('--to <date>', 'last date: a year (2025 = to 2025-12-31) or a day')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (o: EventsCliOptions, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as EventsCliOptions;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       // Check every option before opening the store, so usage errors never touch the database.
       const query: EventQuery = {
         companies: parseList(opts.companies, { spaces: false }),

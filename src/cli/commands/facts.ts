@@ -1,14 +1,13 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { listCompanyFacts } from '../../series/fact-listing.js';
 import { FACT_COLUMNS, factJson, factRows } from '../../views/fact-rows.js';
 import { dataAsOfFacts } from '../../series/data-as-of.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { parseYear } from '../../series/period-range.js';
 
-export function registerFacts(program: Command): void {
+export function registerFacts(program: Program): void {
   program
     .command('facts')
     .description('show the stored facts behind a company and metric, every version, with provenance')
@@ -18,8 +17,8 @@ export function registerFacts(program: Command): void {
     .option('--to <year>', 'last year of period end', (v) => parseYear('to', v))
     .option('--as-first-reported', 'mark the first filed version of each period as used')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (ticker: string, metric: string | undefined, o: { from?: number; to?: number; asFirstReported?: boolean; format: string }, cmd: Command) => {
-      const listing = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => listCompanyFacts(s.db, { ticker, metric, ...o }));
+    .action(async (ticker, metric, o, cmd) => {
+      const listing = await withStore(cmd.optsWithGlobals(), (s) => listCompanyFacts(s.db, { ticker, metric, ...o }));
       if (o.format === 'json') {
         const facts = listing.facts.map((f) => factJson(f, listing.used.has(f.id)));
         return void process.stdout.write(JSON.stringify({ ticker: listing.ticker, metric: listing.metric, dataAsOf: dataAsOfFacts(listing.facts), facts }, null, 2) + '\n');

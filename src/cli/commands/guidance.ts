@@ -1,25 +1,24 @@
 // `airace guidance GOOGL 2025`: how a company's capex guidance for a year changed, statement by
 // statement, against what it actually spent.
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { guidanceHistory, type GuidanceHistory } from '../../series/guidance-history.js';
 import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
 import { columnScaleFor, formatScaled, scaleCaption } from '../../model/format-figure.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { parseYear } from '../../series/period-range.js';
 
-export function registerGuidance(program: Command): void {
+export function registerGuidance(program: Program): void {
   program
     .command('guidance')
     .description('capex guidance for a year as it changed over time (from events and facts), against the actual figure')
     .argument('<ticker>', 'ticker or company name (Google works for GOOGL)')
     .argument('<year>', "the guided year: the company's fiscal year ending in it (2025)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (ticker: string, yearText: string, o: { format: string }, cmd: Command) => {
+    .action(async (ticker, yearText, o, cmd) => {
       const year = parseYear('year', yearText);
-      const h = await withStore(cmd.optsWithGlobals() as GlobalOptions, (s) => guidanceHistory(s.db, { ticker, year }));
+      const h = await withStore(cmd.optsWithGlobals(), (s) => guidanceHistory(s.db, { ticker, year }));
       if (o.format === 'json') return void process.stdout.write(JSON.stringify(h, null, 2) + '\n');
       if (o.format === 'csv') return void process.stdout.write(toCsv(GUIDANCE_COLUMNS, guidanceRows(h), h.dataAsOf));
       process.stdout.write(guidanceTable(h) + '\n');

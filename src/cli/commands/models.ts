@@ -5,14 +5,13 @@
 //   series   models released, frontier compute, open-weights share… by country, company or lab
 //   chart    the same as a chart: compute over time, models per year, open-weights share
 //   loads    every retrieval stored (each is kept; --as-of reads an earlier one)
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyword } from '../../model/keyword.js';
 import { InvalidOptionError } from '../../model/errors.js';
-import { MODEL_DATASETS, type ModelDataset } from '../../model/ai-model.js';
-import { MODEL_GROUPINGS, MODEL_METRICS, MODEL_PERIODS, type ModelGrouping, type ModelMetric, type ModelPeriod } from '../../model/model-series.js';
+import { MODEL_DATASETS } from '../../model/ai-model.js';
+import { MODEL_GROUPINGS, MODEL_METRICS, MODEL_PERIODS } from '../../model/model-series.js';
 import { parseDateBound, parseRetrievalDate } from '../../series/date-bound.js';
 import { MODELS_EMPTY_NOTICE, modelCatalog, type ModelFilter } from '../../series/model-catalog.js';
 import { getModelSeries } from '../../series/model-series.js';
@@ -24,14 +23,14 @@ import { epochConfigFromEnv } from '../../ingest/models/epoch-config.js';
 import { withSyncLock } from '../../store/sync-lock.js';
 import { MODEL_COLUMNS, modelListJson, modelRows } from '../../views/model-rows.js';
 import { MODEL_SERIES_COLUMNS, modelSeriesRows, modelSeriesTable } from '../../views/model-series-rows.js';
-import { MODELS_CHARTS, modelsChart, type ModelsChartKind } from '../../views/models-chart.js';
+import { MODELS_CHARTS, modelsChart } from '../../views/models-chart.js';
 import { formatCount, formatFlop } from '../../model/format-figure.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
 import { checkChartText, DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE, parseScale } from '../../chart/chart-limits.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { packageRoot } from '../../config/paths.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
@@ -46,7 +45,7 @@ interface FilterOptions extends GlobalOptions {
 
 const FORMATS = ['table', 'csv', 'json'];
 
-function addFilterOptions(cmd: Command): Command {
+function addFilterOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
   return cmd
     .option('--org <names>', 'organisations, companies or labs, comma-separated: Google DeepMind, Alphabet (all of Google’s), GOOGL, OpenAI, DeepSeek')
     .option('--country <names>', 'US, China, Other (airace’s grouping), or a country as Epoch names it (France); comma-separated')
@@ -74,7 +73,7 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function registerModels(program: Command): void {
+export function registerModels(program: Program): void {
   const models = program.command('models').description('AI models and training compute from Epoch AI’s data (CC BY 4.0): sync, import, list, series, chart');
 
   models
@@ -82,8 +81,8 @@ export function registerModels(program: Command): void {
     .description('download Epoch AI’s models table (AIRACE_EPOCH_URL; default Epoch’s Notable AI Models CSV) and store it as a new retrieval')
     .option('--force', 'download even when Epoch says the file has not changed (ignores stored ETag / Last-Modified)')
     .addOption(new Option('--dataset <name>', 'which Epoch table the URL serves, when its name does not say').choices([...MODEL_DATASETS]))
-    .action(async (o: { force?: boolean; dataset?: ModelDataset }, cmd: Command) => {
-      const global = cmd.optsWithGlobals() as GlobalOptions;
+    .action(async (o, cmd) => {
+      const global = cmd.optsWithGlobals();
       const client = new EpochClient(epochConfigFromEnv(process.env, version()));
       const r = await withStore(global, async (store) => {
         const progress = createProgressReporter();
@@ -122,8 +121,8 @@ export function registerModels(program: Command): void {
     .argument('<file>', 'the CSV file')
     .option('--retrieved <date>', 'when the file was downloaded from Epoch (YYYY-MM-DD or YYYY-MM); default: its snapshot column, a date in its name, or its modification day')
     .addOption(new Option('--dataset <name>', 'which Epoch table the file is, when its name does not say').choices([...MODEL_DATASETS]))
-    .action(async (file: string, o: { retrieved?: string; dataset?: ModelDataset }, cmd: Command) => {
-      const global = cmd.optsWithGlobals() as GlobalOptions;
+    .action(async (file, o, cmd) => {
+      const global = cmd.optsWithGlobals();
       const retrieved = o.retrieved === undefined ? undefined : parseRetrievalDate('retrieved', o.retrieved);
       const r = await withStore(global, (store) => importModelsFile(store, file, { retrieved, dataset: o.dataset }));
       const lead = r.status === 'loaded' ? `Imported ${file} as the retrieval of ${r.retrieved} (retrieval date from the ${r.retrievedFrom})` : `Already stored: ${file} with retrieval date ${r.retrieved}; nothing changed`;
@@ -133,8 +132,8 @@ export function registerModels(program: Command): void {
   addFilterOptions(models.command('list').description('the models of the newest retrieval, with Epoch’s estimates and sources'))
     .option('--limit <n>', 'at most this many, newest first (table format only)', '40')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .action(async (o: FilterOptions & { limit: string; format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const filter = filterOf(opts);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new InvalidOptionError('limit', opts.limit, ['a positive whole number']);
@@ -169,13 +168,13 @@ export function registerModels(program: Command): void {
     .option('-p, --period <period>', `period: ${MODEL_PERIODS.join(', ')}`, 'cy')
     .option('--top <n>', 'with --by company or organization and no --org: the n with most models', '8')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .action(async (o: FilterOptions & { metric: string; by?: string; period: string; top: string; format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
+    .action(async (o, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const request = {
         ...filterOf(opts),
-        metric: keyword(opts.metric, 'metric', MODEL_METRICS) as ModelMetric,
-        by: opts.by === undefined ? undefined : (keyword(opts.by, 'by', MODEL_GROUPINGS) as ModelGrouping),
-        period: keyword(opts.period, 'period', MODEL_PERIODS) as ModelPeriod,
+        metric: keyword(opts.metric, 'metric', MODEL_METRICS),
+        by: opts.by === undefined ? undefined : keyword(opts.by, 'by', MODEL_GROUPINGS),
+        period: keyword(opts.period, 'period', MODEL_PERIODS),
         top: positive('top', opts.top),
       };
       const result = await withStore(opts, (s) => getModelSeries(s.db, request));
@@ -194,17 +193,17 @@ export function registerModels(program: Command): void {
     .option('--title <text>', `chart title (at most ${MAX_CHART_TEXT} characters)`)
     .option('--subtitle <text>', `chart subtitle (at most ${MAX_CHART_TEXT} characters)`)
     .option('--scale <n>', `PNG pixel density, ${MIN_SCALE} to ${MAX_SCALE}`, String(DEFAULT_SCALE))
-    .action(async (o: FilterOptions & { out: string; type: string; metric?: string; by?: string; period: string; highlight?: string; title?: string; subtitle?: string; scale: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const ext = ['.svg', '.png', '.vl.json'].find((e) => opts.out.toLowerCase().endsWith(e));
       if (!ext) throw new InvalidOptionError('out', opts.out, ['a file ending in .svg, .png or .vl.json']);
       const scale = ext === '.png' ? parseScale(opts.scale) : DEFAULT_SCALE;
       const request = {
         ...filterOf(opts),
-        chart: keyword(opts.type, 'type', MODELS_CHARTS) as ModelsChartKind,
-        metric: opts.metric === undefined ? undefined : (keyword(opts.metric, 'metric', MODEL_METRICS) as ModelMetric),
-        by: opts.by === undefined ? undefined : (keyword(opts.by, 'by', MODEL_GROUPINGS) as ModelGrouping),
-        period: keyword(opts.period, 'period', MODEL_PERIODS) as ModelPeriod,
+        chart: keyword(opts.type, 'type', MODELS_CHARTS),
+        metric: opts.metric === undefined ? undefined : keyword(opts.metric, 'metric', MODEL_METRICS),
+        by: opts.by === undefined ? undefined : keyword(opts.by, 'by', MODEL_GROUPINGS),
+        period: keyword(opts.period, 'period', MODEL_PERIODS),
         highlight: nonEmpty(parseList(opts.highlight, { spaces: false })),
         title: opts.title === undefined ? undefined : checkChartText('title', opts.title),
         subtitle: opts.subtitle === undefined ? undefined : checkChartText('subtitle', opts.subtitle),
@@ -221,8 +220,8 @@ export function registerModels(program: Command): void {
     .command('loads')
     .description('every retrieval of Epoch’s table stored, newest first (the newest is the one shown unless --as-of asks otherwise)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .action(async (o: { format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as GlobalOptions & { format: string };
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const loads = await withStore(opts, (s) => listModelLoads(s.db));
       if (opts.format === 'json') return void process.stdout.write(JSON.stringify({ loads }, null, 2) + '\n');
       const columns = ['id', 'retrieved', 'confirmed', 'source', 'source_kind', 'format', 'datasets', 'rows', 'sha256', 'loaded_at'];

@@ -1,6 +1,5 @@
 // `airace prices sync TICKER...`: daily prices for the listings of the companies (or the listings)
 // given, from the price source (AIRACE_PRICES_URL; Stooq's daily CSV by default).
-import type { Command } from 'commander';
 import type { Store } from '../../store/database.js';
 import { withSyncLock } from '../../store/sync-lock.js';
 import { PriceClient } from '../../ingest/prices/price-client.js';
@@ -9,7 +8,7 @@ import { listingsToSync } from '../../ingest/prices/listings-to-sync.js';
 import { findResumablePriceRun, runPriceSync } from '../../ingest/prices/price-sync-run.js';
 import { MAX_ITEM_ATTEMPTS, type QueueSummary } from '../../ingest/sync-queue.js';
 import { parseDateBound } from '../../series/date-bound.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type CommandGroup } from '../cli-context.js';
 import { InvalidOptionError } from '../../model/errors.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
@@ -23,7 +22,7 @@ interface PricesSyncOptions {
   concurrency: string;
 }
 
-export function registerPricesSync(prices: Command): void {
+export function registerPricesSync(prices: CommandGroup): void {
   prices
     .command('sync')
     .description('fetch daily prices for the listings of the companies given (or for listings such as 9988.HK), or for every listing; AIRACE_PRICES_URL sets the source')
@@ -32,8 +31,8 @@ export function registerPricesSync(prices: Command): void {
     .option('--force', 'download and store again even when the source says, or the bytes show, nothing changed')
     .option('--resume', 'continue the last interrupted or partly failed price run: redo only its pending and failed listings')
     .option('--concurrency <n>', 'listings fetched at once', '2')
-    .action(async (tickers: string[], o: PricesSyncOptions, cmd: Command) => {
-      const global = cmd.optsWithGlobals() as GlobalOptions;
+    .action(async (tickers, o, cmd) => {
+      const global = cmd.optsWithGlobals();
       const concurrency = positiveInt('concurrency', o.concurrency);
       const from = o.from === undefined ? undefined : parseDateBound('from', o.from);
       if (o.resume && tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --resume'], '--resume continues the last price run with its own listings; give no tickers');

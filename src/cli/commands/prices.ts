@@ -1,7 +1,7 @@
 // `airace prices`: share prices per listing, in each listing's own currency. `show` (the default)
 // prints closes, optionally rebased to 100; `change` a price change over a window; `moves` the
 // largest daily moves; `listings` where each company trades and what is stored; `sync` fetches.
-import { Option, type Command } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import type { PriceWindow } from '../../model/price.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { getPriceChanges, getSharePrices, listListingCoverage } from '../../series/price-series.js';
@@ -11,7 +11,7 @@ import { formatPrice } from '../../model/format-figure.js';
 import { MOVE_COLUMNS, PRICE_CHANGE_COLUMNS, SHARE_PRICE_COLUMNS, formatPriceChange, moveRows, priceChangeRows, sharePriceRows } from '../../views/price-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
 import { registerPricesSync } from './prices-sync.js';
 import { positiveInt } from '../positive-int.js';
@@ -30,14 +30,6 @@ function print(text: string): void {
 
 function unlistedText(unlisted: { ticker: string; hint: string }[]): string {
   return unlisted.map((u) => `${u.ticker}: no listing stored yet; run \`${u.hint}\``).join('\n');
-}
-
-interface ShowOptions extends GlobalOptions {
-  from?: string;
-  to?: string;
-  rebase?: string | boolean;
-  primary?: boolean;
-  format: string;
 }
 
 interface ChangeOptions extends GlobalOptions {
@@ -66,7 +58,7 @@ export function windowOf(o: Pick<ChangeOptions, 'ytd' | 'days' | 'day' | 'from' 
   return { kind: 'ytd', asOf };
 }
 
-export function registerPrices(program: Command): void {
+export function registerPrices(program: Program): void {
   const prices = program
     .command('prices')
     .description('share prices per listing (ADR and Hong Kong lines apart), in each listing\'s currency: closes, changes, largest daily moves; `prices sync` fetches them');
@@ -80,12 +72,12 @@ export function registerPrices(program: Command): void {
     .option('--rebase [date]', 'index every line to 100 at the close on or before this day (default: --from)')
     .option('--primary', "only each company's primary listing")
     .addOption(formatOption())
-    .action(async (companies: string[], o: ShowOptions, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as ShowOptions;
+    .action(async (companies, _opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const from = opts.from === undefined ? undefined : parseDateBound('from', opts.from);
       const to = opts.to === undefined ? undefined : parseDateBound('to', opts.to);
       if (opts.rebase === true && !from) throw new InvalidOptionError('rebase', '(no date)', ['a date such as 2025-01-02', '--from']);
-      const rebase = opts.rebase === undefined || opts.rebase === false ? undefined : opts.rebase === true ? from : parseDateBound('from', opts.rebase);
+      const rebase = opts.rebase === undefined ? undefined : opts.rebase === true ? from : parseDateBound('from', opts.rebase);
       const r = await withStore(opts, (s) => getSharePrices(s.db, { companies: parseList(companies), from, to, rebase, primaryOnly: opts.primary }));
       if (opts.format === 'json') return print(JSON.stringify(r, null, 2));
       if (opts.format === 'csv') return void process.stdout.write(toCsv(SHARE_PRICE_COLUMNS, sharePriceRows(r)));
@@ -115,8 +107,8 @@ export function registerPrices(program: Command): void {
     .option('--to <date>', 'between two dates: the end (default: today)')
     .option('--primary', "only each company's primary listing")
     .addOption(formatOption())
-    .action(async (companies: string[], o: ChangeOptions, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as ChangeOptions;
+    .action(async (companies, _opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const window = windowOf(opts);
       const r = await withStore(opts, (s) => getPriceChanges(s.db, { companies: parseList(companies), window, primaryOnly: opts.primary }));
       if (opts.format === 'json') return print(JSON.stringify(r, null, 2));
@@ -140,8 +132,8 @@ export function registerPrices(program: Command): void {
     .option('--top <n>', 'moves per listing and year', '3')
     .option('--min <percent>', 'smallest move shown, in percent', '5')
     .addOption(formatOption())
-    .action(async (companies: string[], o: { from?: string; to?: string; top: string; min: string; format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o & GlobalOptions;
+    .action(async (companies, _opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const min = Number(opts.min);
       if (!Number.isFinite(min) || min < 0) throw new InvalidOptionError('min', opts.min, ['a percentage such as 5']);
       const q = { companies: parseList(companies), from: opts.from === undefined ? undefined : parseDateBound('from', opts.from), to: opts.to === undefined ? undefined : parseDateBound('to', opts.to), top: positiveInt('top', opts.top), minChange: min };
@@ -157,8 +149,8 @@ export function registerPrices(program: Command): void {
     .command('listings')
     .description('where each company trades (data/listings.csv, reviewed), with the prices stored for each listing')
     .addOption(formatOption())
-    .action(async (o: { format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o & GlobalOptions;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const listings = await withStore(opts, (s) => listListingCoverage(s.db));
       if (opts.format === 'json') return print(JSON.stringify({ listings }, null, 2));
       const columns = ['listing', 'ticker', 'name', 'exchange', 'kind', 'currency', 'primary', 'symbol', 'source_kind', 'days', 'first', 'last', 'retrieved_at'];

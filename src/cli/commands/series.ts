@@ -1,18 +1,17 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import { TRANSFORMS } from '../../series/analytics.js';
-import { computeSeries, type ComputeSeriesOptions } from '../../series/compute-series.js';
+import { computeSeries } from '../../series/compute-series.js';
 import { PERIODS } from '../../model/series.js';
 import { METRIC_IDS } from '../../series/metrics.js';
 import { seriesTable } from '../../views/series-table.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 
 export const FORMATS = ['table', 'csv', 'json'] as const;
 
 /** Options shared by `series` and `chart`: what to compute. */
-export function addSeriesOptions(cmd: Command): Command {
+export function addSeriesOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
   return cmd
     .option('-m, --metric <metric>', `metric: ${METRIC_IDS.join(', ')}`, 'capex')
     .option('-c, --companies <tickers>', 'comma-separated tickers or names (Google works for GOOGL)', 'AMZN,MSFT,GOOGL,META')
@@ -25,16 +24,11 @@ export function addSeriesOptions(cmd: Command): Command {
     .option('--transform <name>', `turn values into ${TRANSFORMS.join(' (year-over-year growth %) or ')} (% of the companies shown)`);
 }
 
-/** What `series` and `chart` compute: the engine's options plus the global --db. */
-export interface SeriesOptions extends ComputeSeriesOptions, GlobalOptions {
-  companies: string;
-}
-
-export function registerSeries(program: Command): void {
+export function registerSeries(program: Program): void {
   addSeriesOptions(program.command('series').description('print a metric for companies over periods, with sources'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as unknown as string[]).default('table'))
-    .action(async (o: SeriesOptions & { format: string }, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as SeriesOptions & { format: string };
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const result = await withStore(opts, (s) => computeSeries(s.db, opts));
       if (opts.format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else if (opts.format === 'csv') process.stdout.write(toCsv(SERIES_CSV_COLUMNS, seriesRows(result), result.dataAsOf));

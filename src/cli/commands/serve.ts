@@ -1,14 +1,7 @@
-import type { Command } from 'commander';
 import { buildServer, DEFAULT_RATE_LIMIT } from '../../server/build-server.js';
-import { openReadyStore, type GlobalOptions } from '../cli-context.js';
+import { openReadyStore, type Program } from '../cli-context.js';
 import { adminTokenOf } from '../../server/admin-auth.js';
 import { InvalidOptionError } from '../../model/errors.js';
-
-interface ServeOptions extends GlobalOptions {
-  host: string;
-  port: string;
-  get?: string;
-}
 
 function portOf(s: string): number {
   const n = Number(s);
@@ -30,15 +23,15 @@ function urlOf(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Program): void {
   program
     .command('serve')
     .description('run the web dashboard and the JSON/CSV API (read-only; AIRACE_ADMIN_TOKEN enables admin endpoints)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--get <path>', 'answer one request in-process, print the body and exit (e.g. --get /index.json)')
-    .action(async (o: ServeOptions, cmd: Command) => {
-      const opts = { ...cmd.optsWithGlobals(), ...o } as ServeOptions;
+    .action(async (_opts, cmd) => {
+      const opts = cmd.optsWithGlobals();
       const port = portOf(opts.port);
       const rateLimit = rateLimitFromEnv(process.env.AIRACE_RATE_LIMIT);
       const adminToken = adminTokenOf(process.env.AIRACE_ADMIN_TOKEN);

@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { verificationMix } from '../../series/verification-mix.js';
 import { resolveCompanies } from '../../series/company-lookup.js';
 import { storeDataAsOf } from '../../series/data-as-of.js';
@@ -9,17 +8,17 @@ import { DOCUMENT_KINDS } from '../../series/verification-mix.js';
 import { VERIFICATION_COLUMNS, percentText, verificationRows } from '../../views/verification-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
 
-export function registerSources(program: Command): void {
+export function registerSources(program: Program): void {
   program
     .command('sources')
     .description('how far the figures airace uses are verified, per company: the share at each level (xbrl, filing, mapped, secondary), by document kind and by origin (bundled or SEC sync)')
     .argument('[tickers...]', 'tickers or names; all companies when omitted')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .action(async (tickers: string[], o: { format: string }, cmd: Command) => {
-      const { report, dataAsOf } = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
+    .action(async (tickers, o, cmd) => {
+      const { report, dataAsOf } = await withStore(cmd.optsWithGlobals(), async (s) => {
         const wanted = parseList(tickers);
         const chosen = wanted.length ? resolveCompanies(await listCompanies(s.db), wanted) : undefined;
         return { report: await verificationMix(s.db, { companies: chosen }), dataAsOf: await storeDataAsOf(s.db) };

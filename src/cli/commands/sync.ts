@@ -1,11 +1,10 @@
-import type { Command } from 'commander';
 import { listCompanies } from '../../store/companies-repository.js';
 import { findCompany } from '../../series/company-lookup.js';
 import { findResumableRun, MAX_COMPANY_ATTEMPTS, runSync } from '../../ingest/sec/sync-run.js';
 import { bulkIngest, DEFAULT_BATCH_FACTS, type BulkSummary } from '../../ingest/sec/bulk-ingest.js';
 import type { Store } from '../../store/database.js';
 import { withSyncLock } from '../../store/sync-lock.js';
-import { withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type Program } from '../cli-context.js';
 import { secClientFromEnv } from '../sec-client-from-env.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
@@ -13,15 +12,7 @@ import { reportRunProgress, runSummaryText } from '../queue-progress.js';
 import { positiveInt } from '../positive-int.js';
 import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
-interface SyncCliOptions {
-  bulk?: string;
-  force?: boolean;
-  resume?: boolean;
-  concurrency: string;
-  batch: string;
-}
-
-export function registerSync(program: Command): void {
+export function registerSync(program: Program): void {
   program
     .command('sync')
     .description('fetch facts from SEC EDGAR for the given tickers, or every tracked company; --bulk ingests SEC\'s companyfacts.zip')
@@ -31,12 +22,13 @@ export function registerSync(program: Command): void {
     .option('--resume', 'continue the last interrupted or partly failed run: redo only its pending and failed companies')
     .option('--concurrency <n>', 'companies fetched at once (all requests share the 10/second limit)', '2')
     .option('--batch <facts>', 'with --bulk: facts written per transaction', String(DEFAULT_BATCH_FACTS))
-    .action(async (tickers: string[], o: SyncCliOptions, cmd: Command) => {
-      const global = cmd.optsWithGlobals() as GlobalOptions;
-      if (o.bulk) {
+    .action(async (tickers, o, cmd) => {
+      const global = cmd.optsWithGlobals();
+      const archive = o.bulk;
+      if (archive) {
         if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --bulk'], '--bulk ingests every company in the archive; give no tickers');
         const batch = positiveInt('batch', o.batch);
-        const s = await withStore(global, (store) => bulk(store, o.bulk!, batch, !!o.resume));
+        const s = await withStore(global, (store) => bulk(store, archive, batch, !!o.resume));
         if (s.interrupted) throw new Error('interrupted: run the same command with --resume to continue');
         if (s.failed.length) throw new Error(`${s.failed.length} archive entr${s.failed.length === 1 ? 'y' : 'ies'} failed (listed above)`);
         return;

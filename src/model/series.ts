@@ -34,7 +34,8 @@ export interface FxUse {
   source: SourceRef;
 }
 
-export interface SeriesPoint {
+/** What every point says besides its value: the period, how it was computed, its sources. */
+export interface PointFields {
   /** FY2025, 2025, 2025-Q3, TTM 2025-Q3. */
   label: string;
   /**
@@ -50,8 +51,6 @@ export interface SeriesPoint {
    * Microsoft's. Null for December year-ends, fiscal-year periods and groups.
    */
   fiscalPeriod: string | null;
-  /** In currency units (not millions), or percent for ratios; null when missing. */
-  value: number | null;
   basis: Basis;
   /** False when part of the period has no data: the value is then null, never a silent partial sum. */
   complete: boolean;
@@ -59,7 +58,6 @@ export interface SeriesPoint {
   derived: boolean;
   /** How a derived value was computed, e.g. "Q4 = FY − 9M YTD". */
   derivation: string | null;
-  missing: Missing | null;
   /** Sum of the parts that do exist, for incomplete values; shown only with a warning. */
   partialValue: number | null;
   fx: FxUse | null;
@@ -69,6 +67,50 @@ export interface SeriesPoint {
    * first reported by more than rounding. `--as-first-reported` shows the original.
    */
   restated: boolean;
+}
+
+/** A point with a value: in currency units (not millions), or percent for ratios. */
+export interface PresentPoint extends PointFields {
+  value: number;
+  missing: null;
+}
+
+/** A point without a value, and why: never a zero or NaN standing in for it. */
+export interface MissingPoint extends PointFields {
+  value: null;
+  missing: Missing;
+}
+
+/** One period's figure: a value, or a missing reason, never both (the compiler keeps it so). */
+export type SeriesPoint = PresentPoint | MissingPoint;
+
+/** A value or a reason, as the computations that make points return them. */
+export type PointOutcome = Pick<PresentPoint, 'value' | 'missing'> | Pick<MissingPoint, 'value' | 'missing'>;
+
+/** True for a point with a value; a filter with it keeps the type. */
+export function hasValue(p: SeriesPoint): p is PresentPoint {
+  return p.value !== null;
+}
+
+/** The point with `fields` and a value. */
+export function presentPoint(fields: PointFields, value: number): PresentPoint {
+  return { ...fields, value, missing: null };
+}
+
+/** The point with `fields` and no value, for `missing`'s reason. */
+export function missingPoint(fields: PointFields, missing: Missing): MissingPoint {
+  return { ...fields, value: null, missing };
+}
+
+/**
+ * The outcome of a computation that yields a nullable value and a nullable reason: the value when
+ * there is one and no reason, else the reason. A value with a reason, or neither, is a bug in the
+ * computation, named here rather than passed on to every reader.
+ */
+export function outcomeOf(value: number | null, missing: Missing | null, what: string): PointOutcome {
+  if (value !== null && missing === null) return { value, missing: null };
+  if (value === null && missing !== null) return { value: null, missing };
+  throw new Error(`${what}: a point needs a value or a missing reason, and has ${value === null ? 'neither' : `both (${value}, ${missing?.reason})`}`);
 }
 
 export interface CompanySeries {

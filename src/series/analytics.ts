@@ -1,22 +1,20 @@
 // Growth, CAGR and shares computed from engine output; each keeps the reason a value is missing.
-import type { CompanySeries, Missing, SeriesPoint, SeriesResult } from '../model/series.js';
+import { hasValue, missingPoint, presentPoint, type CompanySeries, type PointFields, type PointOutcome, type SeriesPoint, type SeriesResult } from '../model/series.js';
 import { monthIndexOf } from './months.js';
 import { dataAsOfResult } from './data-as-of.js';
 
 export const TRANSFORMS = ['yoy', 'share'] as const;
 export type Transform = (typeof TRANSFORMS)[number];
 
-export type Computed = { value: number; missing: null } | { value: null; missing: Missing };
-
 /** Percentage change from `before` to `after`. */
-export function percentChange(before: number | null, after: number | null): Computed {
+export function percentChange(before: number | null, after: number | null): PointOutcome {
   if (before === null || after === null) return { value: null, missing: { reason: 'no-data', detail: 'a value to compare is missing' } };
   if (before === 0) return { value: null, missing: { reason: 'divide-by-zero', detail: 'the earlier value is zero' } };
   return { value: ((after - before) / Math.abs(before)) * 100, missing: null };
 }
 
 /** Compound annual growth rate in percent between two values `years` apart. */
-export function cagr(first: number | null, last: number | null, years: number): Computed {
+export function cagr(first: number | null, last: number | null, years: number): PointOutcome {
   if (first === null || last === null) return { value: null, missing: { reason: 'no-data', detail: 'a value at either end is missing' } };
   if (first <= 0 || years <= 0) return { value: null, missing: { reason: 'divide-by-zero', detail: 'CAGR needs a positive starting value and span' } };
   return { value: (Math.pow(last / first, 1 / years) - 1) * 100, missing: null };
@@ -28,11 +26,9 @@ function yearEarlier(points: SeriesPoint[], p: SeriesPoint): SeriesPoint | undef
   return points.find((q) => monthIndexOf(q.end) === target);
 }
 
-function asPercent(p: SeriesPoint, c: Computed, derivation: string, extra: SeriesPoint[]): SeriesPoint {
-  return {
+function asPercent(p: SeriesPoint, c: PointOutcome, derivation: string, extra: SeriesPoint[]): SeriesPoint {
+  const fields: PointFields = {
     ...p,
-    value: c.value,
-    missing: c.missing,
     complete: c.missing?.reason !== 'incomplete' && p.complete,
     derived: true,
     derivation,
@@ -40,6 +36,7 @@ function asPercent(p: SeriesPoint, c: Computed, derivation: string, extra: Serie
     fx: null,
     sources: [...p.sources, ...extra.flatMap((e) => e.sources)],
   };
+  return c.value === null ? missingPoint(fields, c.missing) : presentPoint(fields, c.value);
 }
 
 /** Year-over-year growth of each point, in percent. */
@@ -48,7 +45,7 @@ export function yoySeries(s: CompanySeries): CompanySeries {
     ...s,
     points: s.points.map((p) => {
       const before = yearEarlier(s.points, p);
-      const c = before ? percentChange(before.value, p.value) : ({ value: null, missing: { reason: 'no-data', detail: `no value for the year before ${p.label}` } } as Computed);
+      const c = before ? percentChange(before.value, p.value) : ({ value: null, missing: { reason: 'no-data', detail: `no value for the year before ${p.label}` } } as PointOutcome);
       return asPercent(p, c, before ? `(${p.label} − ${before.label}) ÷ ${before.label}` : 'year-over-year growth', before ? [before] : []);
     }),
   };
@@ -60,11 +57,13 @@ export function shareSeries(result: SeriesResult): CompanySeries[] {
     ...s,
     points: s.points.map((p, i) => {
       const column = result.series.map((x) => x.points[i]!);
-      if (column.some((x) => x.value === null)) {
+      const present = column.filter(hasValue);
+      // p is one of the column's points; asking about it too lets the compiler see it has a value.
+      if (present.length < column.length || !hasValue(p)) {
         return asPercent(p, { value: null, missing: { reason: 'incomplete', detail: `a company has no value for ${p.label}` } }, 'share of total', []);
       }
-      const total = column.reduce((t, x) => t + (x.value as number), 0);
-      const c: Computed = total === 0 ? { value: null, missing: { reason: 'divide-by-zero', detail: 'the total is zero' } } : { value: ((p.value as number) / total) * 100, missing: null };
+      const total = present.reduce((t, x) => t + x.value, 0);
+      const c: PointOutcome = total === 0 ? { value: null, missing: { reason: 'divide-by-zero', detail: 'the total is zero' } } : { value: (p.value / total) * 100, missing: null };
       return asPercent(p, c, `share of ${result.series.map((x) => x.ticker).join(' + ')}`, []);
     }),
   }));

@@ -6,7 +6,7 @@ import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
 import type { Basis, StoredFact } from '../model/fact.js';
 import { sourceRefOf } from '../model/fact.js';
-import type { CompanySeries, FxUse, Period, SeriesPoint, SeriesResult } from '../model/series.js';
+import { missingPoint, outcomeOf, presentPoint, type CompanySeries, type FxUse, type Period, type PointFields, type SeriesPoint, type SeriesResult } from '../model/series.js';
 import { listFacts } from '../store/facts-repository.js';
 import { FactIndex, type VersionPolicy } from './fact-index.js';
 import { FxTable, FX_METRIC } from './fx-table.js';
@@ -168,22 +168,22 @@ function fiscalPeriodOf(company: Company, slot: PeriodSlot): string | null {
 }
 
 function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, fiscalPeriod: string | null, factor = 1): SeriesPoint {
-  return {
+  const fields: PointFields = {
     label: slot.label,
     start: r.start,
     end: r.end,
     fiscalPeriod,
-    value: r.value === null ? null : r.value / factor,
     basis,
     complete: r.missing?.reason !== 'incomplete',
     derived: r.derived,
     derivation: r.derivation,
-    missing: r.missing,
     partialValue: r.partialValue === null ? null : r.partialValue / factor,
     fx,
     sources: r.sources.map(sourceRefOf),
     restated: r.restated,
   };
+  const outcome = outcomeOf(r.value === null ? null : r.value / factor, r.missing, `${slot.label} ${r.start}..${r.end}`);
+  return outcome.value === null ? missingPoint(fields, outcome.missing) : presentPoint(fields, outcome.value);
 }
 
 function convert(ctx: Context, r: Resolved, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
@@ -203,17 +203,17 @@ function groupPoint(ctx: Context, def: MetricDef, group: Company, slot: PeriodSl
   const end = slot.endFor(group);
   const shell = missingValue(end, slot.months, { reason: 'no-data', detail: '' });
   const sources = parts.flatMap((p) => p.sources);
-  const point: SeriesPoint = { ...toPoint(shell, slot, ctx.basis, null, null), sources, restated: parts.some((p) => p.restated), derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
-  if (def.unit === 'percent') return { ...point, missing: { reason: 'no-data', detail: 'a ratio is not summed across companies' } };
+  const point: PointFields = { ...toPoint(shell, slot, ctx.basis, null, null), sources, restated: parts.some((p) => p.restated), derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
+  if (def.unit === 'percent') return missingPoint(point, { reason: 'no-data', detail: 'a ratio is not summed across companies' });
   const lacking = parts.filter((p) => p.value === null);
   const sum = parts.reduce((s, p) => s + (p.value ?? p.partialValue ?? 0), 0);
   if (lacking.length === parts.length && parts.every((p) => p.partialValue === null)) {
-    return { ...point, missing: { reason: 'no-data', detail: `no data for ${slot.label}` } };
+    return missingPoint(point, { reason: 'no-data', detail: `no data for ${slot.label}` });
   }
   if (lacking.length) {
-    return { ...point, complete: false, partialValue: sum, missing: { reason: 'incomplete', detail: lacking.map((p, i) => `${members[parts.indexOf(p)]!.ticker}: ${p.missing?.detail ?? 'missing'}`).join('; ') } };
+    return missingPoint({ ...point, complete: false, partialValue: sum }, { reason: 'incomplete', detail: lacking.map((p) => `${members[parts.indexOf(p)]!.ticker}: ${p.missing?.detail ?? 'missing'}`).join('; ') });
   }
-  return { ...point, value: sum, missing: null, complete: true };
+  return presentPoint({ ...point, complete: true }, sum);
 }
 
 /** The first and last year with any data, when the user gave no bounds. */

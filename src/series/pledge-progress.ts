@@ -7,7 +7,7 @@ import type { Database } from '../store/schema.js';
 import type { SourceRef } from '../model/fact.js';
 import { sourceRefOf } from '../model/fact.js';
 import type { RaceEvent } from '../model/race-event.js';
-import type { SeriesPoint } from '../model/series.js';
+import { hasValue, type SeriesPoint } from '../model/series.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
@@ -79,10 +79,10 @@ export async function pledgeProgress(db: Kysely<Database>, { ticker }: { ticker:
     const prev = before(i - 1);
     let total: (typeof reach)[number] | undefined;
     if (prev && q.value !== null) total = { value: prev.value + q.value, derivation: 'sum of quarters', sources: [...prev.sources, ...q.sources] };
-    const year = yearPoints.find((y) => y.end === q.end && y.start >= countedFrom && y.value !== null);
+    const year = yearPoints.filter(hasValue).find((y) => y.end === q.end && y.start >= countedFrom);
     const yearPrev = year ? before(i - 4) : null;
     if (!total && year && yearPrev) {
-      total = { value: yearPrev.value + year.value!, derivation: `${year.label} as reported${yearPrev.value ? ' plus the quarters before it' : ''}`, sources: [...yearPrev.sources, ...year.sources] };
+      total = { value: yearPrev.value + year.value, derivation: `${year.label} as reported${yearPrev.value ? ' plus the quarters before it' : ''}`, sources: [...yearPrev.sources, ...year.sources] };
     }
     if (total) reach[i] = total;
     return { label: q.label, end: q.end, quarter: q, cumulative: total?.value ?? null, derivation: total?.derivation ?? null, sources: total?.sources ?? q.sources };

@@ -3,25 +3,28 @@
 // Every figure is a SeriesPoint from the engine, so it keeps its sources and missing reason.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { SeriesPoint, SeriesResult } from '../model/series.js';
+import { hasValue, type PresentPoint, type SeriesPoint, type SeriesResult } from '../model/series.js';
 import { getSeries } from '../series/engine.js';
 import { percentChange } from '../series/analytics.js';
 
 export const LEADERBOARD_TICKERS = ['AMZN', 'MSFT', 'GOOGL', 'META', 'BABA'] as const;
 
-export interface Figure {
+export interface Figure<P extends SeriesPoint = SeriesPoint> {
   metric: string;
   /** Currency code, or `percent`. */
   unit: string;
   label: string;
-  point: SeriesPoint;
+  point: P;
 }
+
+/** A figure that has a value (the latest with one, or the two ends of a growth). */
+export type PresentFigure = Figure<PresentPoint>;
 
 export interface Growth {
   /** Percent change from `from` to `to`, computed here (never a stored fact). */
   value: number;
-  from: Figure;
-  to: Figure;
+  from: PresentFigure;
+  to: PresentFigure;
 }
 
 export interface LeaderboardRow {
@@ -29,9 +32,9 @@ export interface LeaderboardRow {
   name: string;
   colour: string;
   /** Capex of the latest fiscal year with a value. */
-  capexFy: Figure | null;
+  capexFy: PresentFigure | null;
   /** The company's own latest trailing-four-quarter capex (the newest it has reported). */
-  capexTtm: Figure | null;
+  capexTtm: PresentFigure | null;
   /** Capex of the trailing four quarters to the board's common quarter (see Leaderboard.ttmLabel): what the ranking compares. */
   comparedTtm: Figure | null;
   /** capexFy against the fiscal year before; null when either is missing. */
@@ -52,9 +55,9 @@ export interface Leaderboard {
   rows: LeaderboardRow[];
 }
 
-function latest(result: SeriesResult, ticker: string): Figure | null {
+function latest(result: SeriesResult, ticker: string): PresentFigure | null {
   const s = result.series.find((x) => x.ticker === ticker);
-  const p = s && [...s.points].reverse().find((x) => x.value !== null);
+  const p = s?.points.filter(hasValue).at(-1);
   return p ? { metric: result.metric, unit: result.unit, label: p.label, point: p } : null;
 }
 
@@ -78,8 +81,9 @@ export async function leaderboard(db: Kysely<Database>, tickers: readonly string
     const capexFy = latest(fy, s.ticker);
     const year = capexFy ? Number(capexFy.label.replace(/^FY/, '')) : undefined;
     const before = year === undefined ? null : at(fy, s.ticker, `FY${year - 1}`);
-    const change = capexFy && before ? percentChange(before.point.value, capexFy.point.value) : null;
-    const capexGrowth = change && change.value !== null ? { value: change.value, from: before!, to: capexFy! } : null;
+    const from = before && hasValue(before.point) ? { ...before, point: before.point } : null;
+    const change = capexFy && from ? percentChange(from.point.value, capexFy.point.value) : null;
+    const capexGrowth = capexFy && from && change && change.value !== null ? { value: change.value, from, to: capexFy } : null;
     return {
       ticker: s.ticker,
       name: s.name,

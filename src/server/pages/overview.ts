@@ -166,7 +166,7 @@ interface ColumnScales {
 /** A later figure in a sentence: linked to its first document (its citations are in the company's row of the JSON and on its page). */
 function furtherValue(f: NonNullable<LeaderboardRow['capexTtm']>, unit: string): SafeHtml {
   const href = safeUrl(f.point.sources[0]?.url);
-  const text = formatUnit(f.point.value!, unit);
+  const text = formatUnit(f.point.value, unit);
   return href ? html`<a class="value" href="${href}" data-verified="${f.point.sources[0]!.verified}">${text}</a>` : html`${text}`;
 }
 
@@ -176,7 +176,7 @@ const reportedFurther = (r: LeaderboardRow) => r.capexTtm !== null && r.compared
 function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames, scales: ColumnScales): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
-      html`<span class="figure"><a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${growthProvenance([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}</span>`
+      html`<span class="figure"><a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${growthProvenance([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}</span>`
     : html`<span class="missing">—</span>`;
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>

@@ -1,5 +1,6 @@
 // Headless rendering: Vega-Lite → Vega → SVG (no browser), SVG → PNG with resvg and the
 // bundled IBM Plex fonts only, so a chart renders the same on a laptop and in CI.
+import { chartMeta } from './chart-meta.js';
 import resvg, { type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -72,12 +73,9 @@ function withAccessibility(svg: string, title: string, alt: string, long: string
 
 /** The chart's title: drawn as text marks (chart-frame.ts), so the spec keeps it in usermeta. */
 function titleOf(spec: TopLevelSpec): string {
-  const meta = spec.usermeta as { airace?: { title?: unknown } } | undefined;
-  return typeof meta?.airace?.title === 'string' ? meta.airace.title : '';
+  return chartMeta(spec)?.title ?? '';
 }
 
 function longDescriptionOf(spec: TopLevelSpec): string {
-  const meta = spec.usermeta as { airace?: { longDescription?: unknown } } | undefined;
-  const long = meta?.airace?.longDescription;
-  return typeof long === 'string' ? long : '';
+  return chartMeta(spec)?.longDescription ?? '';
 }

@@ -2,6 +2,7 @@
 // a small phone to a wide desktop, no text is smaller than 11 px, nothing runs outside the chart,
 // and no two period labels overlap, checked on the SVG (boxes from the bundled font) and on the
 // PNG (the pixels resvg inks for each label, rendered alone).
+import { chartMeta } from '../../src/chart/chart-meta.js';
 import resvg from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
@@ -96,12 +97,12 @@ describe('charts laid out for their width', () => {
   it('turns grouped columns into horizontal bars on a phone, every bar labelled with its value', async () => {
     const result = await getSeries(store.db, { metric: 'capex', tickers: FOUR, period: 'fy', from: '2022', to: '2025' });
     const narrow = buildChart(result, { type: 'grouped', width: 360 });
-    expect((narrow.usermeta as any).airace.layout.orientation).toBe('horizontal');
+    expect(chartMeta(narrow)?.layout?.orientation).toBe('horizontal');
     const svg = await renderSvg(narrow);
     const values = svgTextBoxes(svg).filter((t) => /^\$\d/.test(t.text) && t.axis === null);
     const present = result.series.flatMap((s) => s.points.filter((p) => p.value !== null));
     expect(values).toHaveLength(present.length);
-    expect((buildChart(result, { type: 'grouped', width: 800 }).usermeta as any).airace.layout.orientation).toBe('vertical');
+    expect(chartMeta(buildChart(result, { type: 'grouped', width: 800 }))?.layout?.orientation).toBe('vertical');
   });
 
   it('labels money axes "$0", "$50B" … and names lines at their ends instead of a legend', async () => {
@@ -117,7 +118,7 @@ describe('charts laid out for their width', () => {
   it('leaves out periods at the end with no figure and names them once', async () => {
     const result = await getSeries(store.db, { metric: 'capex', tickers: FOUR, period: 'fy', from: '2023', to: '2027' });
     const spec = buildChart(result, { type: 'grouped' });
-    expect((spec.usermeta as any).airace.layout.periods.at(-1)).not.toBe('FY2027');
+    expect(chartMeta(spec)?.layout?.periods?.at(-1)).not.toBe('FY2027');
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/No figures yet for FY202\d(–FY2027| and FY2027)?, so (it is|they are) not drawn\./);
   });

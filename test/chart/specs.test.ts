@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chartMeta } from '../../src/chart/chart-meta.js';
 import { buildChart, CHART_TYPES } from '../../src/chart/chart.js';
 import type { ChartRow } from '../../src/chart/chart-data.js';
 import { groupedColumnSpec } from '../../src/chart/specs/grouped-column.js';
@@ -52,9 +53,9 @@ describe('groupedColumnSpec', () => {
 
   it('carries title, subtitle, alt text, source line and tooltips, text as data', () => {
     const custom = groupedColumnSpec(result, { subtitle: 'Purchases of property and equipment; fiscal years', sourceLine: 'Source: test' });
-    const meta = (custom.usermeta as any).airace;
-    expect(meta.title).toBe('Capital expenditures of Amazon, Microsoft, Alphabet and Meta, fiscal years 2022–2025');
-    expect(meta.subtitle).toBe('Purchases of property and equipment; fiscal years');
+    const meta = chartMeta(custom);
+    expect(meta?.title).toBe('Capital expenditures of Amazon, Microsoft, Alphabet and Meta, fiscal years 2022–2025');
+    expect(meta?.subtitle).toBe('Purchases of property and equipment; fiscal years');
     expect(custom.description).toContain('Largest: Amazon FY2025, $131.8B.');
     // Every text is a data row drawn through a field, never a mark value Vega would compile.
     const texts = layersOf(custom).filter((l) => l.mark.type === 'text');

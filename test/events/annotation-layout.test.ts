@@ -2,6 +2,7 @@
 // badges or list lines overlap, none covers the top of a bar (where a value would be read),
 // and no marker's rule runs through another marker's label. Checked on the rendered SVG with
 // text widths from the bundled font, and by golden snapshots.
+import { chartMeta } from '../../src/chart/chart-meta.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
 import { EVENT_KINDS } from '../../src/model/race-event.js';
@@ -32,7 +33,7 @@ async function annotated(request: SeriesRequest, type: string, annotate: Annotat
   const svg = await renderSvg(spec);
   const isEvent = (m: { label: string }) => m.label.startsWith('Event, ');
   const circles = svgBadges(svg).filter((b) => b.label.split('; ').every((l) => l.startsWith('Event, ')));
-  const plotHeight = (spec.usermeta as any).airace.layout.plotHeight as number;
+  const plotHeight = chartMeta(spec)?.layout?.plotHeight as number;
   // Badge numbers sit inside their disc by design: the disc stands for both.
   const texts = svgTexts(svg).filter(isEvent).filter((tx) => !circles.some((c) => c.label === tx.label && tx.left >= c.left - 1 && tx.right <= c.right + 1));
   return { spec, svg, events, texts, circles, plotHeight, rules: svgRules(svg).filter(isEvent), bars: svgBarBoxes(svg) };
@@ -72,7 +73,7 @@ describe('annotation labels in a dense period (January–February 2025)', () => 
   it('numbers the markers and lists every event under the chart, overlapping nothing', async () => {
     const chart = await annotated(QUARTERS, 'grouped', DENSE);
     expect(chart.events.length).toBeGreaterThanOrEqual(8);
-    expect((chart.spec.usermeta as any).airace.annotations.mode).toBe('numbered');
+    expect(chartMeta(chart.spec)?.annotations?.mode).toBe('numbered');
     // One badge per event in the list, one line each; in the lane, events closer together than
     // a badge is wide share one badge ("3–5") instead of stacking discs side by side.
     const lane = chart.circles.filter((c) => c.bottom < 0);
@@ -109,7 +110,7 @@ describe('annotation labels where there is room', () => {
   it('writes titles beside their rules, staggered, overlapping nothing', async () => {
     const request: SeriesRequest = { metric: 'capex', tickers: ['GOOGL'], period: 'cy', from: '2023', to: '2025' };
     const chart = await annotated(request, 'grouped', { kinds: ['model'] }, (id) => id.endsWith('-googl'));
-    expect((chart.spec.usermeta as any).airace.annotations.mode).toBe('labels');
+    expect(chartMeta(chart.spec)?.annotations?.mode).toBe('labels');
     expect(chart.texts.map((tx) => tx.text).sort()).toEqual(chart.events.map((e) => e.title).sort());
     expectReadable(chart);
   });
@@ -122,8 +123,8 @@ describe('annotation labels where there is room', () => {
     const svg = await renderSvg(spec);
     const isEvent = (m: { label: string }) => m.label.startsWith('Event, ');
     const texts = svgTexts(svg).filter(isEvent);
-    expect((spec.usermeta as any).airace.annotations.mode).toBe('labels');
-    const placed = (spec.usermeta as any).airace.annotations.placed as { title: string }[];
+    expect(chartMeta(spec)?.annotations?.mode).toBe('labels');
+    const placed = chartMeta(spec)?.annotations?.placed ?? [];
     expect(placed.length).toBeGreaterThanOrEqual(4);
     expect(texts.map((tx) => tx.text).sort()).toEqual(placed.map((p) => p.title).sort());
     expect(new Set(texts.map((tx) => tx.y)).size).toBeGreaterThan(1);

@@ -1,6 +1,7 @@
 // Event markers sit at their dates on the chart's own time scale. The expected x is computed
 // here from the scale Vega builds for the rendered spec (domain, range, bandwidth/step) and
 // the date's place in its period, then compared with the rules found in the SVG.
+import { chartMeta } from '../../src/chart/chart-meta.js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describe('event markers on the time scale', () => {
       expect(r.x).toBeCloseTo(x(`FY${p.year}`) + p.fraction * x.bandwidth(), 6);
       expect(r.x).toBeGreaterThanOrEqual(x(`FY${p.year}`));
       expect(r.x).toBeLessThan(x(`FY${p.year}`) + x.bandwidth());
-      expect(r.y2).toBe((spec.usermeta as any).airace.layout.plotHeight);
+      expect(r.y2).toBe(chartMeta(spec)?.layout?.plotHeight);
     }
     // 24 Feb is later than 20 Jan: markers keep time order.
     expect(rules.map((r) => r.event.date)).toEqual([...rules.map((r) => r.event.date)].sort());
@@ -117,9 +118,9 @@ describe('which events a chart marks', () => {
 
   it('leaves out events outside the chart’s periods and says so', async () => {
     const { spec, rules } = await drawn(request, 'grouped', (r) => chartEvents(store.db, r, { kinds: ['guidance'] }));
-    const meta = (spec.usermeta as any).airace.annotations;
-    expect(meta.omitted.length).toBeGreaterThan(0);
-    expect(meta.omitted.every((id: string) => id >= '2026')).toBe(true);
-    expect(meta.placed.map((p: { id: string }) => p.id).sort()).toEqual(rules.map((r) => r.event.id).sort());
+    const meta = chartMeta(spec)?.annotations;
+    expect(meta?.omitted.length).toBeGreaterThan(0);
+    expect(meta?.omitted.every((id) => id >= '2026')).toBe(true);
+    expect(meta?.placed.map((p) => p.id).sort()).toEqual(rules.map((r) => r.event.id).sort());
   });
 });

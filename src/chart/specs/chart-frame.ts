@@ -5,6 +5,7 @@
 // Every piece of text is drawn through a data field, never a mark `value`: Vega compiles
 // values into code, where a title such as "constructor" or "toString" resolves to something
 // else and the chart fails. Text is data.
+import { chartMeta, chartUsermeta, withChartMeta, type ChartMeta } from '../chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../../model/series.js';
 import type { ChartType } from '../chart-type.js';
@@ -92,7 +93,7 @@ export function chartFrame(result: SeriesResult, opts: ResolvedChartOptions, lay
     textLayer([{ x: left, y: sourceTop, text: source }], { fontSize: FONT_SIZES.source, color: COLOURS.muted, lineHeight: noteLine }),
   ];
 
-  const meta = {
+  const meta: ChartMeta = {
     type,
     metric: result.metric,
     unit: result.unit,
@@ -101,7 +102,7 @@ export function chartFrame(result: SeriesResult, opts: ResolvedChartOptions, lay
     longDescription: long,
     layout: { width: layout.width, plotWidth: layout.plotWidth, plotHeight: layout.plotHeight, orientation: layout.orientation, periods: layout.periods, axisLabels: layout.periodLabels },
   };
-  const spec = { ...base, usermeta: { airace: meta }, layer: [...layers, ...text] } as TopLevelSpec;
+  const spec = { ...base, usermeta: chartUsermeta(meta), layer: [...layers, ...text] } as TopLevelSpec;
   return placed ? withAnnotations(spec, layers, text, placed) : spec;
 }
 
@@ -131,19 +132,14 @@ function legendLayers(layout: ChartLayout, left: number, top: number): Layer[] {
  * numbered list above the source line, and the events named in the alt text and long description.
  */
 function withAnnotations(spec: TopLevelSpec, layers: Layer[], text: Layer[], marks: AnnotationMarks): TopLevelSpec {
-  const meta = (spec.usermeta as { airace: Record<string, unknown> }).airace;
+  const meta = chartMeta(spec);
   const listed = marks.placed.map((p) => `${p.number === null ? '' : `${p.number}. `}${formatEventDate(p.date)}: ${p.title}`);
   const markers = ` Dashed lines mark ${marks.placed.length} event${marks.placed.length === 1 ? '' : 's'}: ${listed.join('; ')}.`;
-  return {
-    ...spec,
-    description: `${spec.description ?? ''}${markers}`,
-    usermeta: {
-      airace: {
-        ...meta,
-        longDescription: `${meta.longDescription}\nEvents marked:${markers}`,
-        annotations: { mode: marks.mode, placed: marks.placed, omitted: marks.omitted },
-      },
-    },
-    layer: [...marks.behind, ...layers, ...marks.front, ...text],
-  } as TopLevelSpec;
+  const annotated = { ...spec, description: `${spec.description ?? ''}${markers}`, layer: [...marks.behind, ...layers, ...marks.front, ...text] } as TopLevelSpec;
+  return withChartMeta(annotated, {
+    type: meta?.type ?? 'chart',
+    ...meta,
+    longDescription: `${meta?.longDescription ?? ''}\nEvents marked:${markers}`,
+    annotations: { mode: marks.mode, placed: marks.placed, omitted: marks.omitted },
+  });
 }

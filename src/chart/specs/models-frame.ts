@@ -2,6 +2,7 @@
 // description, the theme, and a footer carrying Epoch AI's CC BY 4.0 credit and how current
 // the data is ("data as of"), wrapped to the chart's width. The footer is text placed below the
 // x axis in pixels, as chart-frame.ts does for the money charts (Vega-Lite has no footer).
+import { chartUsermeta } from '../chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { wrapText } from '../wrap-text.js';
@@ -49,7 +50,7 @@ export function modelsChartFrame(f: ModelsFrame): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: f.alt,
-    usermeta: { airace: { type: f.kind, longDescription: f.long } },
+    usermeta: chartUsermeta({ type: f.kind, longDescription: f.long }),
     title: {
       text: oneOrMany(wrapText(f.title, f.width, FONT_SIZES.title, 'semibold')),
       subtitle: oneOrMany(wrapText(f.subtitle, f.width, FONT_SIZES.subtitle)),

@@ -2,6 +2,7 @@
 // range was given) against what it actually spent, in small multiples; and a pledge against
 // the running total of capex since it was made, with an even-pace line and missing quarters
 // named. Data rows keep their dates, figures and sources, so the spec can be checked.
+import { chartUsermeta } from '../chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { GuidanceHistory } from '../../series/guidance-history.js';
 import type { PledgeProgress } from '../../series/pledge-progress.js';
@@ -68,7 +69,7 @@ export function planVsActualSpec(histories: GuidanceHistory[], pledge: PledgePro
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: alt,
-    usermeta: { airace: { type: 'plan-vs-actual', title, subtitle, longDescription: alt, layout: { width: total } } },
+    usermeta: chartUsermeta({ type: 'plan-vs-actual', title, subtitle, longDescription: alt, layout: { width: total } }),
     vconcat: rows,
     spacing: CONCAT_SPACING,
     padding: PADDING,

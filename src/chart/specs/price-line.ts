@@ -2,6 +2,7 @@
 // (and a company's ADR and Hong Kong lines, each in its own currency) compare on one axis, or
 // closes in the listing's currency when there is one line and no rebase. Daily data on a UTC
 // time axis; a listing that is not its company's primary line is dashed.
+import { chartUsermeta } from '../chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SharePriceResult } from '../../series/price-series.js';
 import { listingLabel } from '../../model/listing.js';
@@ -72,7 +73,7 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: describePriceChart(r),
-    usermeta: { airace: { type: 'price-line', series: 'share_price', rebase: r.rebase, longDescription: describePriceChart(r) } },
+    usermeta: chartUsermeta({ type: 'price-line', series: 'share_price', rebase: r.rebase, longDescription: describePriceChart(r) }),
     title: { text: wrapText(title, width, FONT_SIZES.title, 'semibold'), subtitle: wrapText(subtitle, width, FONT_SIZES.subtitle) },
     width,
     height,

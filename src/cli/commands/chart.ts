@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { chartMeta } from '../../chart/chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { getSeries } from '../../series/engine.js';
 import { chartEvents } from '../../series/chart-events.js';
@@ -68,7 +69,7 @@ export function registerChart(program: Program): void {
 
 /** "Marked 5 events (2 outside the chart's periods not drawn)". */
 function markedLine(spec: TopLevelSpec, selected: number): string {
-  const info = (spec.usermeta as { airace?: { annotations?: { placed: unknown[]; omitted: unknown[] } } } | undefined)?.airace?.annotations;
+  const info = chartMeta(spec)?.annotations;
   const placed = info?.placed.length ?? 0;
   const omitted = info?.omitted.length ?? selected - placed;
   return `Marked ${placed} event${placed === 1 ? '' : 's'}${omitted ? ` (${omitted} outside the chart's periods, not drawn)` : ''}\n`;

@@ -3,6 +3,7 @@
 // is given, with a small "airace · source" credit. app.js reports the page's height to the
 // host page, whose embed code resizes the iframe to fit. Any chart query works, figure presets
 // included. Links open outside the frame: sources rarely allow being framed themselves.
+import { chartMeta } from '../../chart/chart-meta.js';
 import { knownCompaniesFor } from '../known-companies.js';
 import { html, type SafeHtml } from '../html.js';
 import { head } from '../layout.js';
@@ -31,7 +32,7 @@ export interface EmbedData {
 async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
   const query = parseChartQuery(req.query, await knownCompaniesFor(ctx.store.db, req.query));
   const built = await chartSpecFor(ctx.store.db, query);
-  const meta = (built.spec.usermeta as { airace?: { title?: string; layout?: { periods?: string[] } } } | undefined)?.airace;
+  const meta = chartMeta(built.spec);
   return {
     query,
     links: chartLinks(query),

@@ -1,6 +1,7 @@
 // "The race": the seed chart with the events of the seed article marked, a leaderboard, the
 // big four's combined capex, plans (guidance, Alibaba's commitment) against what was actually
 // spent, and the cited timeline of the race.
+import { chartMeta } from '../../chart/chart-meta.js';
 import type { DataAsOf, SeriesResult } from '../../model/series.js';
 import { combineDataAsOf, dataAsOfEvents, dataAsOfPoints } from '../../series/data-as-of.js';
 import { getSeries } from '../../series/engine.js';
@@ -93,7 +94,7 @@ async function load(ctx: ServerContext): Promise<OverviewData> {
     const summaries = {
       seed: { ...seedSummary, alt: buildChart(result, seedOptions).description ?? seedSummary.alt },
       stack: chartSummary(stack, chartOptionsOf(stackQuery)),
-      plan: { title: (planSpec.usermeta as { airace: { title: string } }).airace.title, alt: planSpec.description ?? '' },
+      plan: { title: chartMeta(planSpec)?.title ?? '', alt: planSpec.description ?? '' },
     };
     return {
       seed: { query, links: chartLinks(query), result, events: marked.map(eventJson) },

@@ -10,7 +10,7 @@ import { missingPoint, outcomeOf, presentPoint, type CompanySeries, type FxUse, 
 import { listFacts } from '../store/facts-repository.js';
 import { FactIndex, type VersionPolicy } from './fact-index.js';
 import { FxTable, FX_METRIC } from './fx-table.js';
-import { metricDef, type MetricDef } from './metrics.js';
+import { metricDef, type MetricDef, type MetricInputs } from './metrics.js';
 import { PeriodResolver, missingValue, type Resolved } from './period-resolver.js';
 import { parseBound, parsePeriod, periodSlots, type PeriodSlot } from './period-range.js';
 import { lookupCompanies } from './company-lookup.js';
@@ -96,7 +96,7 @@ export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promi
   };
 }
 
-function inputsFor(def: MetricDef, ticker: string): readonly string[] | null {
+function inputsFor(def: MetricDef, ticker: string): MetricInputs | null {
   const own = def.companyInputs?.[ticker];
   return own === undefined ? (def.inputs ?? null) : own;
 }
@@ -136,23 +136,16 @@ function resolveMetric(ctx: Context, def: MetricDef, company: Company, slot: Per
   }
   const end = slot.endFor(company);
   if (!names) throw new Error(`metric ${def.id} has no inputs for ${company.ticker}`);
-  const inputs = names.map((m) => resolveReported(ctx, company, m, slot));
-  const lacking = inputs.find((i) => i.value === null);
-  if (lacking) return missingValue(end, slot.months, lacking.missing!, null, inputs.flatMap((i) => i.sources));
-  const [a, b] = inputs.map((i) => i.value as number) as [number, number];
-  const sources = inputs.flatMap((i) => i.sources);
-  const base = { ...inputs[0]!, derived: true, sources, missing: null, partialValue: null, restated: inputs.some((i) => i.restated) };
-  switch (def.id) {
-    case 'free_cash_flow':
-      return { ...base, value: a - b, derivation: 'operating cash flow − capex' };
-    case 'capex_intensity':
-      if (b === 0) return missingValue(end, slot.months, { reason: 'divide-by-zero', detail: `${company.ticker} revenue is zero for ${slot.label}` }, null, sources);
-      return { ...base, value: (a / b) * 100, derivation: 'capex ÷ revenue × 100' };
-    case 'capex_incl_finance_leases':
-      return { ...base, value: a + b, derivation: `capex + ${names[1]!.replace(/_/g, ' ')}` };
-    default:
-      throw new Error(`no computation for derived metric ${def.id}`);
+  const [first, second] = [resolveReported(ctx, company, names[0], slot), resolveReported(ctx, company, names[1], slot)];
+  const sources = [...first.sources, ...second.sources];
+  if (first.value === null || second.value === null) {
+    const lacking = first.value === null ? first : second;
+    return missingValue(end, slot.months, lacking.missing ?? { reason: 'no-data', detail: `no ${slot.label} figure` }, null, sources);
   }
+  if (!def.compute) throw new Error(`metric ${def.id} is derived but has no compute() in the metric registry`);
+  const computed = def.compute(first.value, second.value, { inputs: names, ticker: company.ticker, period: slot.label });
+  if (computed.value === null) return missingValue(end, slot.months, computed.missing, null, sources);
+  return { ...first, derived: true, sources, missing: null, partialValue: null, restated: first.restated || second.restated, value: computed.value, derivation: computed.derivation };
 }
 
 function pointFor(ctx: Context, def: MetricDef, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {

@@ -1,7 +1,21 @@
 // The metric registry: what each airace metric means and how a derived one is computed.
 import { UnknownChoiceError } from '../model/errors.js';
+import type { Missing } from '../model/series.js';
 
 export type MetricKind = 'reported' | 'derived';
+
+/** The two input metrics a derived metric is computed from, in the order `compute` takes them. */
+export type MetricInputs = readonly [string, string];
+
+/** What `compute` is given besides the two values: which inputs, whose, for which period (for its wording). */
+export interface ComputeContext {
+  inputs: MetricInputs;
+  ticker: string;
+  period: string;
+}
+
+/** A derived value and how it was computed, or why it cannot be. */
+export type Computation = { value: number; derivation: string } | { value: null; missing: Missing };
 
 export interface MetricDef {
   id: string;
@@ -14,13 +28,15 @@ export interface MetricDef {
   /** The same in plain words, without tag names: chart subtitles, tooltips, table notes. */
   summary: string;
   /** Other metrics a derived metric is computed from. */
-  inputs?: readonly string[];
+  inputs?: MetricInputs;
+  /** A derived metric's formula, from its two inputs' values (the engine holds no formula of its own). */
+  compute?: (a: number, b: number, ctx: ComputeContext) => Computation;
   /** Reported metric tried first before computing from inputs (capex incl. finance leases). */
   reportedFirst?: boolean;
   /** Per-company wording when the definition differs between companies. */
   companyDefinitions?: Record<string, string>;
   /** Per-company inputs where the computation differs; null means "reported figures only". */
-  companyInputs?: Record<string, readonly string[] | null>;
+  companyInputs?: Record<string, MetricInputs | null>;
 }
 
 const defs: MetricDef[] = [
@@ -46,6 +62,7 @@ const defs: MetricDef[] = [
     kind: 'derived', summary: 'Capex plus what is financed with leases, in each company’s own definition.',
     reportedFirst: true,
     inputs: ['capex', 'finance_lease_principal'],
+    compute: (capex, leases, { inputs }) => ({ value: capex + leases, derivation: `capex + ${inputs[1].replace(/_/g, ' ')}` }),
     definition:
       "Capex including finance leases: the company's or an analyst's reported figure when there is one, otherwise computed the company's way. Definitions differ by company (see each company's definition).",
     companyDefinitions: {
@@ -80,6 +97,7 @@ const defs: MetricDef[] = [
     unit: 'money',
     kind: 'derived', summary: 'Operating cash flow minus capex.',
     inputs: ['operating_cash_flow', 'capex'],
+    compute: (cash, capex) => ({ value: cash - capex, derivation: 'operating cash flow − capex' }),
     definition: 'Operating cash flow minus capex (airace definition; companies that subtract finance leases too report lower figures).',
   },
   {
@@ -88,6 +106,8 @@ const defs: MetricDef[] = [
     unit: 'percent',
     kind: 'derived', summary: 'Capex as a share of revenue for the same period.',
     inputs: ['capex', 'revenue'],
+    compute: (capex, revenue, { ticker, period }) =>
+      revenue === 0 ? { value: null, missing: { reason: 'divide-by-zero', detail: `${ticker} revenue is zero for ${period}` } } : { value: (capex / revenue) * 100, derivation: 'capex ÷ revenue × 100' },
     definition: 'Capex as a percentage of revenue for the same period.',
   },
   {

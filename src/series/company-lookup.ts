@@ -2,27 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { Database } from '../store/schema.js';
 import { companiesByTicker, companiesPage, countCompanies, listCompanies } from '../store/companies-repository.js';
-import { InvalidOptionError, NotFoundError } from '../model/errors.js';
+import { InvalidOptionError } from '../model/errors.js';
+import { resolveCompanies } from '../model/company-match.js';
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[.,]/g, '');
-
-/** Finds a company by ticker, name or alias ("Google" → GOOGL), case-insensitively. */
-export function findCompany(companies: Company[], query: string): Company | undefined {
-  const q = norm(query);
-  return (
-    companies.find((c) => norm(c.ticker) === q) ??
-    companies.find((c) => norm(c.name) === q) ??
-    companies.find((c) => c.aliases.some((a) => norm(a) === q))
-  );
-}
-
-export function resolveCompanies(companies: Company[], queries: string[]): Company[] {
-  return queries.map((q) => {
-    const c = findCompany(companies, q);
-    if (!c) throw new NotFoundError('company', q, companies.map((x) => x.ticker));
-    return c;
-  });
-}
+// The pure matching lives in src/model (ingest uses it too); re-exported for the series layer's readers.
+export { findCompany, resolveCompanies } from '../model/company-match.js';
 
 /**
  * Resolves queries against the store, with the members of any group. Exact tickers are looked

@@ -12,7 +12,7 @@ import { NotFoundError } from '../model/errors.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listListings } from '../store/listings-repository.js';
 import { currentPriceFetch, priceCoverage, selectPrices } from '../store/prices-repository.js';
-import { matchListings } from './listing-lookup.js';
+import { matchListings } from '../model/listing-lookup.js';
 import { priceChange, rebase, windowLabel } from './price-window.js';
 import { dataAsOf, type DataAsOf } from './data-as-of.js';
 

@@ -4,7 +4,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
-import type { ServerContext } from './server-context.js';
 import { InvalidOptionError } from '../model/errors.js';
 
 /** Shorter tokens can be guessed; `openssl rand -hex 16` makes one of 32 characters. */
@@ -35,8 +34,12 @@ export function tokensMatch(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** A preHandler hook for admin routes. */
-export function requireAdmin(ctx: ServerContext) {
+/**
+ * A preHandler hook for admin routes. It takes only the token it checks (the server context has
+ * it), so this module and server-context.ts, which reads AIRACE_ADMIN_TOKEN through it, do not
+ * import each other.
+ */
+export function requireAdmin(ctx: { readonly adminToken: string | null }) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!ctx.adminToken) throw new ApiError(403, 'admin endpoints are off; start the server with AIRACE_ADMIN_TOKEN set to enable them');
     const token = bearerToken(request.headers.authorization);

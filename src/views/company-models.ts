@@ -3,8 +3,7 @@
 // year-end this is the calendar year) next to the models released that year, the largest
 // training compute among them and how many had open weights, from Epoch AI's data through the
 // reviewed organisation map. Fiscal years, because they are what the company reports whole.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { ReadDb } from '../series/read-db.js';
 import type { Company } from '../model/company.js';
 import type { SeriesPoint } from '../model/series.js';
 import type { ModelSourceRef } from '../model/model-series.js';
@@ -39,7 +38,7 @@ export interface CompanyModels {
   newest: ModelJson[];
 }
 
-export async function companyModels(db: Kysely<Database>, company: Company, currency: string): Promise<CompanyModels> {
+export async function companyModels(db: ReadDb, company: Company, currency: string): Promise<CompanyModels> {
   const tickers = company.kind === 'group' ? company.members : [company.ticker];
   const all = await modelCatalog(db);
   const mine = all.models.filter((m) => m.actors.some((a) => a.ticker && tickers.includes(a.ticker)) && m.publicationDate !== null);

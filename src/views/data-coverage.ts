@@ -1,7 +1,6 @@
 // Data coverage: for each company, metric and period kind, which periods have a value,
 // which sources they come from, and why the others are missing (the engine's reasons).
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { ReadDb } from '../series/read-db.js';
 import type { Company } from '../model/company.js';
 import type { SourceKind } from '../model/fact.js';
 import type { DataAsOf, MissingReason } from '../model/series.js';
@@ -43,7 +42,7 @@ export interface CoverageRow {
   dataAsOf: DataAsOf;
 }
 
-async function cell(db: Kysely<Database>, company: Company, metric: string, period: CoveragePeriod): Promise<CoverageCell> {
+async function cell(db: ReadDb, company: Company, metric: string, period: CoveragePeriod): Promise<CoverageCell> {
   try {
     const result = await getSeries(db, { metric, tickers: [company.ticker], period });
     const points = result.series[0]?.points ?? [];
@@ -67,7 +66,7 @@ async function cell(db: Kysely<Database>, company: Company, metric: string, peri
   }
 }
 
-export async function dataCoverage(db: Kysely<Database>, companies: Company[], metrics: readonly string[] = METRIC_IDS): Promise<CoverageRow[]> {
+export async function dataCoverage(db: ReadDb, companies: Company[], metrics: readonly string[] = METRIC_IDS): Promise<CoverageRow[]> {
   const rows: CoverageRow[] = [];
   for (const company of companies.filter((c) => c.kind === 'company')) {
     for (const metric of metrics) {

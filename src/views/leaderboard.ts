@@ -1,8 +1,7 @@
 // The overview's leaderboard: per company, the latest fiscal year's capex, trailing-twelve-
 // month capex, year-on-year growth, capex intensity and free cash flow, all in one currency.
 // Every figure is a SeriesPoint from the engine, so it keeps its sources and missing reason.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { ReadDb } from '../series/read-db.js';
 import { hasValue, type PresentPoint, type SeriesPoint, type SeriesResult } from '../model/series.js';
 import { getSeries } from '../series/engine.js';
 import { percentChange } from '../series/analytics.js';
@@ -66,7 +65,7 @@ function at(result: SeriesResult, ticker: string, label: string | undefined): Fi
   return p ? { metric: result.metric, unit: result.unit, label: p.label, point: p } : null;
 }
 
-export async function leaderboard(db: Kysely<Database>, tickers: readonly string[] = LEADERBOARD_TICKERS, currency = 'USD'): Promise<Leaderboard> {
+export async function leaderboard(db: ReadDb, tickers: readonly string[] = LEADERBOARD_TICKERS, currency = 'USD'): Promise<Leaderboard> {
   const base = { tickers: [...tickers], period: 'fy' as const };
   const [fy, ttm, intensity, fcf] = await Promise.all([
     getSeries(db, { ...base, metric: 'capex', currency }),

@@ -1,8 +1,7 @@
 // The models charts by name, built from the series layer: one home for the CLI's
 // `airace models chart`, the API's /api/v1/models/chart.* and the pages.
-import type { Kysely } from 'kysely';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Database } from '../store/schema.js';
+import type { ReadDb } from '../series/read-db.js';
 import type { ModelCatalog, ModelGrouping, ModelMetric, ModelPeriod } from '../model/model-series.js';
 import { modelCatalog, type ModelFilter } from '../series/model-catalog.js';
 import { COUNTRY_COLOURS, getModelSeries } from '../series/model-series.js';
@@ -44,7 +43,7 @@ export interface ModelsChart {
 }
 
 /** The years a chart covers when none are asked for: the ten up to the newest model (as the series default). */
-export async function defaultFrom(db: Kysely<Database>, r: Pick<ModelFilter, 'from' | 'asOf'>): Promise<string | undefined> {
+export async function defaultFrom(db: ReadDb, r: Pick<ModelFilter, 'from' | 'asOf'>): Promise<string | undefined> {
   if (r.from) return r.from;
   const all = await modelCatalog(db, { asOf: r.asOf });
   const newest = all.models.reduce((y, m) => Math.max(y, m.publicationDate ? Number(m.publicationDate.slice(0, 4)) : 0), 0);
@@ -76,7 +75,7 @@ export type MeasureWidth = (spec: TopLevelSpec) => Promise<number>;
  * legend and the value axis take what their labels need, so a first drawing at an estimated
  * plot width is measured and, when it misses, the plot is widened or narrowed by the difference.
  */
-export async function modelsChart(db: Kysely<Database>, r: ModelsChartRequest, measure?: MeasureWidth): Promise<ModelsChart> {
+export async function modelsChart(db: ReadDb, r: ModelsChartRequest, measure?: MeasureWidth): Promise<ModelsChart> {
   let build: (size: ChartSize) => TopLevelSpec;
   let loaded: boolean;
   const kind = r.chart === 'compute' ? 'compute' : 'line';

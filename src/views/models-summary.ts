@@ -1,8 +1,7 @@
 // The models side in brief, for the race page and company pages: how many models and the
 // frontier to date by country group (or for one company). The compute chart beside it is drawn
 // by /api/v1/models/chart.svg for the width of its frame, as every chart is.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { ReadDb } from '../series/read-db.js';
 import type { ModelSeriesResult } from '../model/model-series.js';
 import { modelCatalog } from '../series/model-catalog.js';
 import { getModelSeries } from '../series/model-series.js';
@@ -28,7 +27,7 @@ export interface ModelsSummary {
 }
 
 /** For the race (no orgs: by country group) or one company (orgs: its ticker, by company). */
-export async function modelsSummary(db: Kysely<Database>, { orgs, newest = 8 }: { orgs?: string[]; newest?: number } = {}): Promise<ModelsSummary> {
+export async function modelsSummary(db: ReadDb, { orgs, newest = 8 }: { orgs?: string[]; newest?: number } = {}): Promise<ModelsSummary> {
   const from = await defaultFrom(db, {});
   const [catalog, frontier] = await Promise.all([
     modelCatalog(db, { from, orgs }),

@@ -41,25 +41,24 @@ const SERVER_COMPOSITION_ROOT = new Set(['src/server/build-server.ts', 'src/serv
  * import change each is best made by them.
  */
 const ALLOWED_VIOLATIONS: Record<string, string> = {
-  'src/ingest/prices/listings-to-sync.ts -> src/series/listing-lookup.ts': 'a pure lookup of listings by name shared by readers and price sync; it belongs in src/model with company-lookup',
-  'src/views/company-models.ts -> src/store/schema.ts': 'views being rewritten this round; use ReadDb from src/series/read-db.ts',
-  'src/views/data-coverage.ts -> src/store/schema.ts': 'views being rewritten this round; use ReadDb',
-  'src/views/models-summary.ts -> src/store/schema.ts': 'views being rewritten this round; use ReadDb',
-  'src/views/models-chart.ts -> src/store/schema.ts': 'views being rewritten this round; use ReadDb',
-  'src/views/leaderboard.ts -> src/store/schema.ts': 'views being rewritten this round; use ReadDb',
-  'src/server/api/models-endpoints.ts -> src/store/models-repository.ts': 'API routes get zod schemas this round; use modelLoads from src/series/read-db.ts',
-  'src/server/api/facts-endpoint.ts -> src/store/companies-repository.ts': 'API routes get zod schemas this round; use allCompanies from src/series/read-db.ts',
-  'src/server/api/reference-endpoints.ts -> src/store/companies-repository.ts': 'API routes get zod schemas this round; use allCompanies',
-  'src/server/pages/models.ts -> src/store/companies-repository.ts': 'pages get zod schemas this round; use allCompanies',
-  'src/server/pages/company.ts -> src/store/companies-repository.ts': 'pages get zod schemas this round; use allCompanies',
-  'src/server/pages/explore.ts -> src/store/companies-repository.ts': 'pages get zod schemas this round; use allCompanies',
-  'src/server/pages/overview.ts -> src/store/companies-repository.ts': 'pages get zod schemas this round; use allCompanies',
   'src/check/series-cache.ts -> src/store/schema.ts': 'the checker is being reworked this round; use ReadDb',
   'src/check/series-cache.ts -> src/store/facts-repository.ts': 'the checker is being reworked this round; its fact reads want a series-layer function',
   'src/check/series-cache.ts -> src/store/companies-repository.ts': 'the checker is being reworked this round; use allCompanies',
   'src/check/check-article.ts -> src/store/schema.ts': 'the checker is being reworked this round; use ReadDb',
   'src/check/verify-model-claim.ts -> src/store/schema.ts': 'the checker is being reworked this round; use ReadDb',
 };
+
+/**
+ * Import cycles still to break, as groups of the files that may take part in one (a cycle that
+ * reaches outside its group fails). server-context.ts ↔ admin-auth.ts is broken; each left over
+ * is named with why.
+ */
+const KNOWN_CYCLES: { files: string[]; why: string }[] = [
+  { files: ['src/store/database.ts', 'src/store/postgres-store-dialect.ts', 'src/store/store-generation.ts'], why: 'the Postgres dialect reads the generation row, whose module types its scope from database.ts; StoreScope wants its own module' },
+  { files: ['src/check/verify-amount.ts', 'src/check/claim-slot.ts', 'src/check/verify-context.ts', 'src/check/verify-price.ts', 'src/check/verify-model.ts'], why: 'the checker is being reworked this round by another engineer' },
+  { files: ['src/server/api-error.ts', 'src/server/query-parameters.ts'], why: 'api-error.ts lists allowed values from query-parameters.ts, which throws ApiError; the allowed lists want their own module' },
+  { files: ['src/server/route-config.ts', 'src/server/server-context.ts', 'src/server/response-cache.ts', 'src/server/page.ts'], why: 'response-cache.ts takes originOf from page.ts, which types its context from server-context.ts; originOf wants its own module' },
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -125,10 +124,9 @@ describe('the pipeline’s direction', () => {
     expect(outside).toEqual([]);
   });
 
-  it('has no import cycle in src/chart', () => {
-    const chart = EDGES.filter((e) => e.from.startsWith('src/chart/') && e.to.startsWith('src/chart/'));
+  it('has no import cycle anywhere in src (type imports count: they tie the modules together too)', () => {
     const next = new Map<string, string[]>();
-    for (const e of chart) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    for (const e of EDGES) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
     const state = new Map<string, 'open' | 'done'>();
     const cycles: string[] = [];
     const visit = (f: string, path: string[]) => {
@@ -142,6 +140,10 @@ describe('the pipeline’s direction', () => {
       state.set(f, 'done');
     };
     for (const f of next.keys()) visit(f, []);
-    expect(cycles).toEqual([]);
+    const known = (cycle: string) => KNOWN_CYCLES.some((k) => cycle.split(' -> ').every((f) => k.files.includes(f)));
+    expect(cycles.filter((c) => !known(c))).toEqual([]);
+    // The list only shrinks: every group still has a cycle.
+    expect(KNOWN_CYCLES.filter((k) => !cycles.some((c) => c.split(' -> ').every((f) => k.files.includes(f)))).map((k) => k.files[0])).toEqual([]);
+    expect(cycles.some((c) => c.includes('src/server/admin-auth.ts'))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import type { Listing } from '../../model/listing.js';
 import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { listListings, upsertListing } from '../../store/listings-repository.js';
-import { matchListings } from '../../series/listing-lookup.js';
+import { matchListings } from '../../model/listing-lookup.js';
 
 /** An SEC filer's ticker as the price source spells US symbols: BRK.B → brk-b.us. */
 export function inferredListing(company: Company): Listing {

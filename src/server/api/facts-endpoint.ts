@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listCompanyFacts } from '../../series/fact-listing.js';
 import { findCompany } from '../../series/company-lookup.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { FACT_COLUMNS, factJson, factRows } from '../../views/fact-rows.js';
 import { toCsv } from '../../views/csv.js';
 import { dataAsOfFacts } from '../../series/data-as-of.js';
@@ -21,7 +21,7 @@ interface FactsQuery {
 export function factsHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const q = request.query as FactsQuery;
-    const companies = await listCompanies(ctx.store.db);
+    const companies = await allCompanies(ctx.store.db);
     const company = findCompany(companies, q.ticker ?? '');
     if (!company) throw new ApiError(404, `unknown company: ${q.ticker ?? ''}`, 'ticker', companies.map((c) => c.ticker));
     const asFirstReported = ['', 'true', '1'].includes(String(q['as-first-reported'] ?? 'false').toLowerCase());

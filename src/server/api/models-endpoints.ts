@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { modelCatalog, MODELS_EMPTY_NOTICE } from '../../series/model-catalog.js';
 import { getModelSeries } from '../../series/model-series.js';
-import { listModelLoads } from '../../store/models-repository.js';
+import { modelLoads } from '../../series/read-db.js';
 import { MODEL_COLUMNS, modelListJson, modelRows } from '../../views/model-rows.js';
 import { MODEL_SERIES_COLUMNS, modelSeriesRows } from '../../views/model-series-rows.js';
 import { modelsChart } from '../../views/models-chart.js';
@@ -51,7 +51,7 @@ export function modelsChartHandler(ctx: ServerContext, format: 'svg' | 'png' | '
 
 export function modelLoadsHandler(ctx: ServerContext) {
   return async (_request: FastifyRequest, reply: FastifyReply) => {
-    const loads = await listModelLoads(ctx.store.db);
+    const loads = await modelLoads(ctx.store.db);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify({ loaded: loads.length > 0, notice: loads.length ? null : MODELS_EMPTY_NOTICE, loads }));
   };
 }

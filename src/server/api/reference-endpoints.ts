@@ -1,12 +1,12 @@
 // Reference data: the companies and metrics airace knows (same shapes as `airace companies
 // --format json` and the METRICS registry).
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { METRICS } from '../../series/metrics.js';
 import type { ServerContext } from '../server-context.js';
 import { storeDataAsOf } from '../../series/data-as-of.js';
 
 export function companiesHandler(ctx: ServerContext) {
-  return async () => ({ dataAsOf: await storeDataAsOf(ctx.store.db), companies: await listCompanies(ctx.store.db) });
+  return async () => ({ dataAsOf: await storeDataAsOf(ctx.store.db), companies: await allCompanies(ctx.store.db) });
 }
 
 export function metricsHandler(ctx: ServerContext) {

@@ -9,7 +9,7 @@ import { getSeries } from '../../series/engine.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { findCompany } from '../../series/company-lookup.js';
 import { listCompanyFacts } from '../../series/fact-listing.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { FACT_COLUMNS, factJson, factRows, type FactJson } from '../../views/fact-rows.js';
 import { ApiError } from '../api-error.js';
@@ -80,7 +80,7 @@ const hasValue = (r: SeriesResult) => r.series.some((s) => s.points.some((p) => 
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> {
   const { db } = ctx.store;
-  const companies = await listCompanies(db);
+  const companies = await allCompanies(db);
   const company = findCompany(companies, req.params.ticker ?? '');
   if (!company) throw new ApiError(404, `unknown company: ${req.params.ticker}`, 'ticker', companies.map((c) => c.ticker));
   const currency = currencyParam(req, company);
@@ -149,7 +149,7 @@ function factsTable(d: CompanyData, csvHref: string, names: CompanyNames): SafeH
 
 async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const c = d.company;
-  const names = companyNames(await listCompanies(ctx.store.db));
+  const names = companyNames(await allCompanies(ctx.store.db));
   const figures = d.charts.map((ch, i) => chartFrame({ id: `chart-${i}`, links: ch.links, ...ch.summary, result: ch.result, names, origin: req.origin }));
   const switchCurrency = d.currencies.filter((x) => x !== d.currency);
   const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>

@@ -10,7 +10,7 @@ import { lastValue, parseList, FLAG_WORDS } from '../../model/list-input.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
 import { TRANSFORMS } from '../../series/analytics.js';
 import { PERIOD_WORDS, TRANSFORM_WORDS, metricLabel } from '../../series/labels.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { CHART_TYPES, type ChartType } from '../../chart/chart-type.js';
 import { PRESET_NAMES } from '../../chart/presets.js';
 import { combinationRefusal } from '../../chart/chart-combinations.js';
@@ -65,7 +65,7 @@ function choices(companies: Company[]): ExploreData['choices'] {
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> {
   const { db } = ctx.store;
-  const companies = await listCompanies(db);
+  const companies = await allCompanies(db);
   const query = parseChartQuery(req.query, companies);
   if (query.figure) throw new ApiError(400, `invalid preset: ${query.preset} is a figure, not a series (it is on the overview)`, 'preset', PRESET_NAMES);
   const result = await seriesResultFor(db, query);
@@ -204,7 +204,7 @@ function mainQuery(req: PageRequest): Record<string, string> {
 }
 
 async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
-  const companies = await listCompanies(ctx.store.db);
+  const companies = await allCompanies(ctx.store.db);
   const main = html`<h1>Explore</h1>
 <div class="explore">
   ${form(rawState(req.query), choices(companies))}

@@ -5,7 +5,7 @@
 // a CSV twin. Without models data: an empty state naming the one command that loads it.
 import type { ModelCatalog, ModelSeriesResult } from '../../model/model-series.js';
 import { modelCatalog, MODELS_EMPTY_NOTICE, resolveOrg } from '../../series/model-catalog.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { getModelSeries } from '../../series/model-series.js';
 import { chartSizeFor, chartWords, computeChartSpec, computeSize, defaultFrom, lineSize } from '../../views/models-chart.js';
 import { MODEL_COLUMNS, modelJson, modelRows, type ModelJson } from '../../views/model-rows.js';
@@ -57,7 +57,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ModelsPageDat
       getModelSeries(db, { ...filter, from, metric: 'frontier_compute', period: 'cy', by: 'country' }),
     ]);
     // Filtered to some makers, the chart rings and names theirs; otherwise Alibaba's and DeepSeek's.
-    const companies = filter.orgs?.length ? await listCompanies(db) : [];
+    const companies = filter.orgs?.length ? await allCompanies(db) : [];
     const highlight = filter.orgs?.length ? [...new Set(filter.orgs.map((q) => resolveOrg(catalog.models, companies, q)?.actor).filter((a): a is string => !!a))] : DEFAULT_HIGHLIGHT;
     const newest = [...catalog.models].sort((a, b) => (b.publicationDate ?? '').localeCompare(a.publicationDate ?? ''));
     const data: ModelsPageData = {

@@ -34,7 +34,7 @@ import { caveatMarks, citations, companyNames, NO_NAMES, type CompanyNames } fro
 import { pointCaveats } from '../../series/caveats.js';
 import { eventDocument } from '../../model/race-event.js';
 import type { DocumentRef, SourceRef } from '../../model/fact.js';
-import { listCompanies } from '../../store/companies-repository.js';
+import { allCompanies } from '../../series/read-db.js';
 import { swatch } from '../components/swatch.js';
 import { eventTimeline } from '../components/event-timeline.js';
 import { listEvents } from '../../series/events.js';
@@ -72,7 +72,7 @@ const TIMELINE_OPEN_FROM = 2025;
 async function load(ctx: ServerContext): Promise<OverviewData> {
   return ctx.memo.get('overview', async () => {
     const { db } = ctx.store;
-    const companies = await listCompanies(db);
+    const companies = await allCompanies(db);
     const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, companies);
     const figure = figurePreset('plan-vs-actual');
     const stackQuery = parseChartQuery({ metric: 'capex', companies: 'AMZN,MSFT,GOOGL,META', period: 'cy', type: 'stacked' }, companies);
@@ -290,7 +290,7 @@ function markedEvents(events: EventJson[]): SafeHtml {
 }
 
 async function render(d: OverviewData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
-  const names = companyNames(await listCompanies(ctx.store.db));
+  const names = companyNames(await allCompanies(ctx.store.db));
   const { seed: seedSummary, stack: stackSummary, plan: planSummary } = d.summaries;
   const main = html`<h1>The race</h1>
 <p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>

@@ -2,9 +2,9 @@
 // or source symbol (9988.HK, 9988.hk) means that one; an alias ("Google") means the company's.
 // Ticker and name come first so that BABA, Alibaba's ticker and its NYSE listing alike, means
 // the company: both its listings.
-import type { Company } from '../model/company.js';
-import type { Listing } from '../model/listing.js';
-import { findCompany } from './company-lookup.js';
+import type { Company } from './company.js';
+import type { Listing } from './listing.js';
+import { findCompany } from './company-match.js';
 
 const norm = (s: string) => s.trim().toLowerCase();
 

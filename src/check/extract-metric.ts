@@ -112,7 +112,7 @@ const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
 const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
-const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtracting|deducting)\s+(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow\b/i;
+const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtract|deduct)(?:ing|s|ed)?\s+(?:the\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+(?:the\s+)?operating\s+cash\s+flow\b/i;
 
 /** The definition the words around a figure state for its metric, if any. */
 export function definitionIn(metric: string, words: string): MetricDefinition | null {

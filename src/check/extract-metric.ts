@@ -35,7 +35,8 @@ const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
 
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
-  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:own\s+)?(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  // "AWS capex", "AWS's own segment capex", "AWS's 2025 capex".
+  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:(?:own|segment|annual|quarterly|full-year|(?:fiscal\s+|calendar\s+)?20\d\d)\s+){0,3}(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
   { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },
   {
     id: 'cloud_revenue',

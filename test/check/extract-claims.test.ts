@@ -157,6 +157,8 @@ describe('extractClaims', () => {
   it('reads "subtract capex from operating cash flow and what is left" as free cash flow so defined, and "calendar-2025" as a calendar year', () => {
     const [fcf] = claims('Subtract the capex from operating cash flow and what Amazon had left in 2025 is $7.7 billion.');
     expect(fcf!.metric).toMatchObject({ id: 'free_cash_flow', definition: 'ocf-less-capex' });
+    const [aws] = claims('AWS’s 2024 capex was $53.3 billion.');
+    expect(aws!.metric!.id).toBe('aws_capex');
     const [cy] = claims('Alibaba’s calendar-2025 revenue came to about RMB 1 trillion.');
     expect(cy!.period!.ref).toMatchObject({ kind: 'cy', year: 2025 });
   });

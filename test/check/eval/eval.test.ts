@@ -77,8 +77,8 @@ describe('the claim checker on the second held-out set (heldout2/README.md)', ()
     expect(heldout2.scored.length).toBe(382);
   });
 
-  it('calls at most 35 true figures contradicted (41 unseen)', () => {
-    expect(heldout2.trueCalledContradicted.length, heldout2.trueCalledContradicted.map((s) => `${s.article}: ${s.label.figure}`).join('\n')).toBeLessThanOrEqual(35);
+  it('calls at most 34 true figures contradicted (41 unseen)', () => {
+    expect(heldout2.trueCalledContradicted.length, heldout2.trueCalledContradicted.map((s) => `${s.article}: ${s.label.figure}`).join('\n')).toBeLessThanOrEqual(34);
   });
 
   it('gets at least 50.2% of verdicts right (44.8% unseen)', () => {

@@ -113,6 +113,8 @@ const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost
  */
 const ELLIPTICAL_POSSESSIVE = /\b[A-Z][\w&.-]*['’]s\s+(?:(?:also|only|in\s+turn)\s+)?(?:shrank|shrunk|fell|dropped|declined|slipped|rose|grew|climbed|jumped|increased|decreased|doubled|was|were|came|reached|hit|stood|totall?ed|amounted|ended)\b[^,;\d$¥€£]{0,40}$/;
 const CONVERSION_AFTER = /^\s*[(\[]\s*(?:(?:about|roughly|around|some|nearly|approximately|or|i\.e\.,?)\s+)?$/i;
+const SUBORDINATE = /\b(?:as|while|whereas|because|since)\s/i;
+const QUALIFYING = /\b(?:including|incl\.?|plus|with|counting|adding)\s+(?:the\s+)?$/i;
 const AFTER_POSSESSIVE = /['’]s\s+(?:(?:quarterly|annual|own|total)\s+)?$/;
 const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
@@ -262,11 +264,15 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
       // Metric words after a later figure of the clause are that figure's ("$0.8 billion after it spent $31 billion on capex").
       // A conversion in brackets right after the figure ("RMB380 billion (about $53 billion)") is the same figure, not a later one.
-      const behindLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start)));
+      // So are metric words after "as", "while", "because" (another event: "fell to RMB 21 billion as the company spent heavily").
+      const behindLater = (m: MetricMention) =>
+        m.start >= q.end && (allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start))) || SUBORDINATE.test(masked.slice(q.end, m.start)));
+      // "capex including finance-lease principal": the principal qualifies the metric, it is not the metric.
+      const qualifier = (m: MetricMention) => m.id === 'finance_lease_principal' && QUALIFYING.test(masked.slice(Math.max(sentence.start, m.start - 16), m.start));
       const elliptical = ELLIPTICAL_POSSESSIVE.test(masked.slice(clause.start, q.start))
         ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ?? null)
         : null;
-      const fromMention = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m)), q, clause, sentence, laterClauseHasFigure);
+      const fromMention = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m) && !qualifier(m)), q, clause, sentence, laterClauseHasFigure);
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
@@ -276,6 +282,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
       const definedFcf = definedFreeCashFlow(metrics, q, sentence, allFigures);
+      // "Subtract the capex from operating cash flow and what is left is $7.7 billion": free cash flow, defined, though not named.
+      const leftOver = !definedFcf && !allFigures.some((f) => f.start >= sentence.start && f.end <= q.start) && definitionIn('free_cash_flow', masked.slice(sentence.start, q.start)) === 'ocf-less-capex';
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
       const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
@@ -284,6 +292,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = { ...sameAsBefore };
       } else if (definedFcf) {
         metric = stated('free_cash_flow', definedFcf.text);
+      } else if (leftOver) {
+        metric = { ...stated('free_cash_flow', 'operating cash flow less capex'), definition: 'ocf-less-capex' };
       } else if (mention) {
         const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
         metric = stated(mention.id, mention.text, segment);

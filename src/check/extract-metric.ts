@@ -35,7 +35,8 @@ const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
 
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
-  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:own\s+)?(?:segment\s+)?(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
+  // "AWS capex", "AWS's own segment capex", "AWS's 2025 capex".
+  { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:(?:own|segment|annual|quarterly|full-year|(?:fiscal\s+|calendar\s+)?20\d\d)\s+){0,3}(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
   { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },
   {
     id: 'cloud_revenue',
@@ -112,7 +113,7 @@ const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
 const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
-const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtracting|deducting)\s+(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow\b/i;
+const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtract|deduct)(?:ing|s|ed)?\s+(?:the\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+(?:the\s+)?operating\s+cash\s+flow\b/i;
 
 /** The definition the words around a figure state for its metric, if any. */
 export function definitionIn(metric: string, words: string): MetricDefinition | null {

@@ -167,12 +167,12 @@ const PATTERNS: Pattern[] = [
   {
     // "fiscal 2025", "FY2025", "FY25", "fiscal year 2024", "the fiscal year ended June 30, 2024", "its fiscal year ending June 2025",
     // "the fiscal year to March 2026", "2024 fiscal year"
-    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[- ]year)?|FY)\s?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b|year\s+(?:ended|ending|to)\s+(?<fm>March|June|September|Mar|Jun|Sept|Sep)\s+(?:\d{1,2},?\s+)?(?<y4>${YEAR})\b)`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[- ]year)?|FY)[\s-]?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b|year\s+(?:ended|ending|to)\s+(?<fm>March|June|September|Mar|Jun|Sept|Sep)\s+(?:\d{1,2},?\s+)?(?<y4>${YEAR})\b)`, 'gi'),
     build: (g) => base('fy', { year: fullYear((g.y ?? g.y2 ?? g.y3 ?? g.y4)!) }),
   },
   {
     // "calendar 2024", "calendar year 2024", "the 2024 calendar year"
-    re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?\s+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?[\s-]+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
     build: (g) => base('cy', { year: Number(g.y ?? g.y2) }),
   },
   {

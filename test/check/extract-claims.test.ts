@@ -147,6 +147,22 @@ describe('extractClaims', () => {
     ]);
   });
 
+  it('keeps metric words after "as" or "while" out of the figure before, and a qualifying "including finance-lease principal" out of the metric', () => {
+    const [ni] = claims('In 2025 Amazon’s net income rose to $77.7 billion as the company spent heavily on capex.');
+    expect(ni!.metric!.id).toBe('net_income');
+    const cs = claims('Meta’s capex in 2025 was $69.7 billion. The figure including finance-lease principal is $72.2 billion.');
+    expect(cs[1]!.metric!.id).toBe('capex_incl_finance_leases');
+  });
+
+  it('reads "subtract capex from operating cash flow and what is left" as free cash flow so defined, and "calendar-2025" as a calendar year', () => {
+    const [fcf] = claims('Subtract the capex from operating cash flow and what Amazon had left in 2025 is $7.7 billion.');
+    expect(fcf!.metric).toMatchObject({ id: 'free_cash_flow', definition: 'ocf-less-capex' });
+    const [aws] = claims('AWS’s 2024 capex was $53.3 billion.');
+    expect(aws!.metric!.id).toBe('aws_capex');
+    const [cy] = claims('Alibaba’s calendar-2025 revenue came to about RMB 1 trillion.');
+    expect(cy!.period!.ref).toMatchObject({ kind: 'cy', year: 2025 });
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

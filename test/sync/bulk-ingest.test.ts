@@ -299,6 +299,28 @@ forEachDialect('sync', (dialect) => {
   });
 
   describe('airace sync --bulk', () => {
+    it('decodes serially with --threads 0 or AIRACE_INGEST_THREADS=0, and refuses a bad thread count by name', async () => {
+      const database = await dialect.createDatabase();
+      try {
+        const flag = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', '0']);
+        expect(flag.code).toBe(0);
+        expect(flag.stdout).toMatch(/^Bulk run \d+ \(serial\): /m);
+        const env = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_INGEST_THREADS: '0' });
+        expect(env.code).toBe(0);
+        expect(env.stdout).toMatch(/^Bulk run \d+ \(serial\): /m);
+        const two = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', '2'], { AIRACE_INGEST_THREADS: '0' });
+        expect(two.stdout).toMatch(/^Bulk run \d+ \(2 decoder threads\): /m);
+        const bad = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', 'many']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/invalid threads: many \(expected a whole number \(0 or more\)\)/);
+        const badEnv = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_INGEST_THREADS: '1.5' });
+        expect(badEnv.code).toBe(2);
+        expect(badEnv.stderr).toMatch(/invalid AIRACE_INGEST_THREADS: 1\.5 \(expected a non-negative whole number\)/);
+      } finally {
+        await database.drop();
+      }
+    });
+
     it('ingests the archive from the command line, without network or User-Agent', async () => {
       const database = await dialect.createDatabase();
       try {

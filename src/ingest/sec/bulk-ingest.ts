@@ -83,6 +83,8 @@ export interface BulkStages {
   readMs: number;
   /** Waiting for the oldest entry to be decoded (in serial mode: decoding it). */
   decodeWaitMs: number;
+  /** Unpacking decoded facts into objects (packed-facts.ts). */
+  receiveMs: number;
   /** Writing batches to the store (transactions, inserts, run bookkeeping). */
   storeMs: number;
 }
@@ -140,7 +142,7 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, storeMs: 0 };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, receiveMs: 0, storeMs: 0 };
   const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
@@ -236,7 +238,9 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
       return event(f.ticker, 0, outcome.message);
     }
     const { known, owned, cik, ticker } = f as Extract<InFlight, { kind: 'document' }>;
+    const t1 = performance.now();
     const facts = unpackFacts(outcome.facts);
+    stages.receiveMs += performance.now() - t1;
     const count = facts.length;
     if (!known && !count) {
       summary.empty++;

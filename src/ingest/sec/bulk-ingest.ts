@@ -30,7 +30,7 @@ import { finishRun, startRun } from '../../store/runs-repository.js';
 import { latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
 import { classifyEntry, entryNameOf, type DecodeOutcome, type StoredEntryTask } from './bulk-entry.js';
 import { unpackFacts } from './packed-facts.js';
-import { createEntryDecoder, ingestThreadsFromEnv } from './bulk-decoder.js';
+import { createEntryDecoder, ingestThreadsFromEnv, type EntryDecoder } from './bulk-decoder.js';
 import { companyColour } from './company-colour.js';
 import { SecError } from './sec-error.js';
 
@@ -104,10 +104,20 @@ interface Pending {
 }
 
 export async function bulkIngest(store: Store, zipPath: string, opts: BulkOptions = {}): Promise<BulkSummary> {
+  // First, so that a bad AIRACE_INGEST_THREADS or an unbuilt worker fails before a run is started.
+  const decoder = createEntryDecoder(opts.threads ?? ingestThreadsFromEnv());
+  try {
+    return await ingestWith(decoder, store, zipPath, opts);
+  } finally {
+    await decoder.close();
+  }
+}
+
+async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, opts: BulkOptions): Promise<BulkSummary> {
   const { db } = store;
   const batchFacts = Math.max(1, opts.batchFacts ?? DEFAULT_BATCH_FACTS);
   const maxEntryBytes = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
-  const threads = opts.threads ?? ingestThreadsFromEnv();
+  const threads = decoder.threads;
   const queueDepth = threads === 0 ? 1 : Math.max(1, opts.queueDepth ?? Math.max(2, 2 * threads));
   const file = resolve(zipPath);
   let stat;
@@ -268,7 +278,6 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
     return event(ticker, count, null);
   };
 
-  const decoder = createEntryDecoder(threads);
   // Entries read but not yet stored, oldest first; an interrupted run drops them (--resume redoes them).
   const inFlight: InFlight[] = [];
   let seen = 0;
@@ -294,7 +303,6 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
   } finally {
     // Decodes still running for entries an interrupted run dropped: their results are not wanted.
     for (const f of inFlight) if (f.kind === 'document') f.decoded.catch(() => undefined);
-    await decoder.close();
     zip.close(); // idempotent; an interrupted run leaves the zip open otherwise
   }
   summary.interrupted = !!opts.signal?.aborted && seen < zip.entryCount;

@@ -107,6 +107,13 @@ const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\
 /** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
 const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
 /** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
+/**
+ * "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, so the noun is the
+ * one after the possessive before it ("Alphabet's free cash flow … was …"), not the nearest metric word.
+ */
+const ELLIPTICAL_POSSESSIVE = /\b[A-Z][\w&.-]*['’]s\s+(?:(?:also|only|in\s+turn)\s+)?(?:shrank|shrunk|fell|dropped|declined|slipped|rose|grew|climbed|jumped|increased|decreased|doubled|was|were|came|reached|hit|stood|totall?ed|amounted|ended)\b[^,;\d$¥€£]{0,40}$/;
+const CONVERSION_AFTER = /^\s*[(\[]\s*(?:(?:about|roughly|around|some|nearly|approximately|or|i\.e\.,?)\s+)?$/i;
+const AFTER_POSSESSIVE = /['’]s\s+(?:(?:quarterly|annual|own|total)\s+)?$/;
 const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 /** Verbs of money coming in: a spending metric is not carried onto their figures. */
@@ -253,7 +260,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
       // Metric words that lead straight into a later figure are that figure's ("Amazon made $77.7 billion and spent $131.8 billion").
       const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
-      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m)), q, clause, sentence, laterClauseHasFigure);
+      // Metric words after a later figure of the clause are that figure's ("$0.8 billion after it spent $31 billion on capex").
+      // A conversion in brackets right after the figure ("RMB380 billion (about $53 billion)") is the same figure, not a later one.
+      const behindLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start)));
+      const elliptical = ELLIPTICAL_POSSESSIVE.test(masked.slice(clause.start, q.start))
+        ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ?? null)
+        : null;
+      const fromMention = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m)), q, clause, sentence, laterClauseHasFigure);
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));

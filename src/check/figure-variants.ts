@@ -115,6 +115,25 @@ export async function otherCapexDefinitions(ctx: VerifyContext, company: Company
 }
 
 /**
+ * Other definitions an unqualified "free cash flow" can follow, for one company and period: the
+ * company's own figure as it reports it (Amazon's subtracts capex net of proceeds, Meta's
+ * finance-lease principal too) and operating cash flow less capex and finance-lease principal.
+ */
+export async function otherFreeCashFlowDefinitions(ctx: VerifyContext, company: Company, slot: PeriodSlot, ours: Figure, decimals: number): Promise<VariantFigure[]> {
+  const out: VariantFigure[] = [];
+  if (ours.start && ours.end && !ours.fx) {
+    for (const f of await factsFor(ctx, company.ticker, 'free_cash_flow_reported', ours.start, ours.end)) {
+      out.push({ figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} defines and reports it${f.note ? ` (${f.note})` : ''}` });
+    }
+  }
+  if (!ours.fx) {
+    const less = await fcfLessLeasesFigure(ctx, company, slot, decimals);
+    if ('figure' in less) out.push({ ...less, definition: 'operating cash flow less capex and principal payments on finance leases' });
+  }
+  return out;
+}
+
+/**
  * The other stored versions of the same figure (other sources for exactly the same period), as
  * figures: where the data itself disagrees, a claim that matches one source is not false.
  */

@@ -16,7 +16,7 @@ import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
-import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
@@ -135,6 +135,17 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: v.definition } : null };
       verdict = 'supported';
       break;
+    }
+  }
+
+  // An unqualified "free cash flow" that matches the company's own definition is true on that definition.
+  if (verdict !== 'supported' && metric === 'free_cash_flow' && !claim.metric!.definition && subject.length === 1 && subject[0]!.kind === 'company') {
+    const match = (await otherFreeCashFlowDefinitions(ctx, subject[0]!, slot, ours.figure, decimals)).find((v) => judge(test, v.figure.value).verdict === 'supported');
+    if (match) {
+      result.alsoAgainst.push(evidence('free cash flow as operating cash flow less capex', q, ours.figure, ours.sources));
+      result = { ...result, verdict: 'supported', actual: match.figure, difference: judge(test, match.figure.value).difference, sources: match.sources, reason: `matches ${match.definition}; the article does not say which definition it uses` };
+      result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: match.definition } : null };
+      verdict = 'supported';
     }
   }
 

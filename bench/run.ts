@@ -76,7 +76,7 @@ function markdown(o: BenchOptions, m: MachineInfo, setup: Setup, sections: Secti
     lines.push('## Notes', '');
     if (o.db) lines.push('- The ingest wrote to PostgreSQL (a fresh schema per run); its limits are still the SQLite and JSON ones, measured on the same files.');
     lines.push(...notes.map((n) => `- ${n}`));
-    lines.push(`- ${m.cores} cores: the query server and autocannon share them, and the ingest is single-threaded, so the second core idles during the ingest.`, '');
+    lines.push(`- ${m.cores} cores: the query server and autocannon share them; the ingest's decoder threads and its main thread share them too.`, '');
   }
   return lines.join('\n');
 }

@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { VERIFICATION_LEVELS } from '../model/fact.js';
 import { parseUrl, trackingParametersIn } from '../model/document-url.js';
+import { isCalendarDate, ISO_DATE_PATTERN } from '../model/calendar-date.js';
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'not a real calendar date');
+  .regex(ISO_DATE_PATTERN, 'expected an ISO date YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a real calendar date');
 
 export const optionalIsoDate = z.union([z.literal('').transform(() => null), isoDate]);
 

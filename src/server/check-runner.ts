@@ -5,7 +5,8 @@
 // same budget applied between claims.
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { workerFile } from './worker-file.js';
+import { workerFile } from '../config/worker-file.js';
+import { numberFromEnv } from '../config/env-number.js';
 import { Piscina } from 'piscina';
 import type { Store } from '../store/database.js';
 import { checkArticle, CheckAbortedError } from '../check/check-article.js';
@@ -33,11 +34,11 @@ export class CheckRunner {
     private readonly store: Store,
     options: CheckRunnerOptions = {},
   ) {
-    this.budgetMs = options.budgetMs ?? envNumber('AIRACE_CHECK_TIMEOUT_MS') ?? DEFAULT_CHECK_BUDGET_MS;
+    this.budgetMs = options.budgetMs ?? numberFromEnv(process.env, 'AIRACE_CHECK_TIMEOUT_MS', DEFAULT_CHECK_BUDGET_MS, { positive: true });
     const target = store.dialect.location;
     const shared = /^postgres(?:ql)?:\/\//i.test(target) || (target !== ':memory:' && existsSync(target));
-    const threads = options.threads ?? envNumber('AIRACE_CHECK_THREADS') ?? Math.max(1, Math.floor(availableParallelism() / 2));
-    this.pool = shared ? new Piscina({ ...workerFile('check-worker'), minThreads: 0, maxThreads: threads, idleTimeout: 60_000 }) : null;
+    const threads = options.threads ?? numberFromEnv(process.env, 'AIRACE_CHECK_THREADS', Math.max(1, Math.floor(availableParallelism() / 2)), { positive: true, integer: true });
+    this.pool = shared ? new Piscina({ ...workerFile('server/check-worker'), minThreads: 0, maxThreads: threads, idleTimeout: 60_000 }) : null;
   }
 
   /** Whether checks run in worker threads (false: in this process, for a store only it can see). */
@@ -86,11 +87,4 @@ export class CheckCancelled extends Error {
     super('the check was cancelled: the client went away');
     this.name = 'CheckCancelled';
   }
-}
-
-export function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
 }

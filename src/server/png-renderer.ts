@@ -9,8 +9,8 @@ import { checkPngSize } from '../chart/chart-limits.js';
 import { svgToPng } from '../chart/render.js';
 import { InvalidOptionError } from '../model/errors.js';
 import { ApiError } from './api-error.js';
-import { envNumber } from './check-runner.js';
-import { builtWorkerFile } from './worker-file.js';
+import { numberFromEnv } from '../config/env-number.js';
+import { builtWorkerFile } from '../config/worker-file.js';
 import type { PngTask } from './png-worker.js';
 
 /** How long one PNG may take (AIRACE_RENDER_TIMEOUT_MS). */
@@ -27,9 +27,9 @@ export class PngRenderer {
   readonly budgetMs: number;
 
   constructor(options: PngRendererOptions = {}) {
-    this.budgetMs = options.budgetMs ?? envNumber('AIRACE_RENDER_TIMEOUT_MS') ?? DEFAULT_RENDER_BUDGET_MS;
-    const threads = options.threads ?? envNumber('AIRACE_RENDER_THREADS') ?? Math.max(1, Math.floor(availableParallelism() / 2));
-    const file = builtWorkerFile('png-worker');
+    this.budgetMs = options.budgetMs ?? numberFromEnv(process.env, 'AIRACE_RENDER_TIMEOUT_MS', DEFAULT_RENDER_BUDGET_MS, { positive: true });
+    const threads = options.threads ?? numberFromEnv(process.env, 'AIRACE_RENDER_THREADS', Math.max(1, Math.floor(availableParallelism() / 2)), { positive: true, integer: true });
+    const file = builtWorkerFile('server/png-worker');
     this.pool = file ? new Piscina({ ...file, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 }) : null;
   }
 

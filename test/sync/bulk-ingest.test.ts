@@ -1,5 +1,6 @@
 // Bulk ingest of a small SYNTHETIC companyfacts.zip: counts, idempotence, batching, resume,
-// a damaged entry, and companies already in the store.
+// a damaged entry, and companies already in the store; serial (threads: 0) and pipelined
+// (decoder worker threads) ingest compared row for row, and each fault tested in both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,24 @@ import { companyFactsJson, fixtureCompanies, AMZN_CIK } from './fixtures/sec-fix
 import { bundledStoreAt, companiesOnlyStore, freshStore, tempDir } from './sync-test-kit.js';
 import { runCli } from '../helpers/run-cli.js';
 import { forEachDialect, openTestStore } from '../helpers/dialects.js';
+import type { Store } from '../../src/store/database.js';
+
+/** The two ways bulkIngest runs: decoding on the main thread, and in worker threads while it inserts. */
+const MODES = [
+  { mode: 'serial', threads: 0 },
+  // A short queue, so back-pressure holds the reading back throughout this small archive.
+  { mode: 'pipelined', threads: 2, queueDepth: 3 },
+] as const;
+
+/** Everything bulk ingest writes, table by table, in a stable order. */
+async function storedRows(store: Store) {
+  return {
+    facts: await store.db.selectFrom('facts').selectAll().orderBy('id').execute(),
+    companies: await store.db.selectFrom('companies').selectAll().orderBy('ticker').execute(),
+    // updated_at is the clock's, not the ingest's.
+    items: await store.db.selectFrom('sync_run_items').select(['run_id', 'ticker', 'status', 'facts', 'message', 'attempts']).orderBy('run_id').orderBy('ticker').execute(),
+  };
+}
 
 let tmp: ReturnType<typeof tempDir>;
 let zipPath: string;
@@ -114,90 +133,155 @@ forEachDialect('sync', (dialect) => {
       }
     });
 
-    it('files a known CIK under its ticker, and fails a damaged entry alone', async () => {
-      const store = await companiesOnlyStore(dialect);
-      const mixed = join(tmp.dir, 'mixed.zip');
+    it('stores the same rows, row for row, serial and pipelined (the SYNTHETIC archive, a known CIK, a bad entry)', async () => {
+      // The synthetic archive, plus a company the store knows by CIK (filed under its ticker) and a broken entry.
+      const combined = join(tmp.dir, 'combined.zip');
       const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
-      await writeZip(mixed, [
-        ['CIK0001018724.json', amzn],
-        ['CIK0000004242.json', amzn.slice(0, 500)],
-        ['notes/other.txt', 'not companyfacts'],
-      ]);
-      try {
-        const s = await bulkIngest(store, mixed);
-        expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
-        expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed\.zip:CIK0000004242\.json/) }]);
-        const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
-        expect(facts.length).toBeGreaterThan(10);
-        expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
-        expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
-      } finally {
-        await store.close();
+      const entries: [string, string][] = [...(await readArchive(zipPath))].map(([n, b]) => [n, b.toString('utf8')]);
+      entries.splice(3, 0, ['CIK0001018724.json', amzn], ['CIK0000004242.json', amzn.slice(0, 500)]);
+      await writeZip(combined, entries);
+      const results = [];
+      for (const { mode, ...options } of MODES) {
+        const store = await companiesOnlyStore(dialect);
+        try {
+          const summary = await bulkIngest(store, combined, { ...options, batchFacts: 500 });
+          expect(summary.threads, mode).toBe(options.threads);
+          results.push({ summary, rows: await storedRows(store) });
+        } finally {
+          await store.close();
+        }
       }
+      const [serial, pipelined] = results as [(typeof results)[0], (typeof results)[0]];
+      expect(serial.rows.facts.length).toBe([...expected.values()].reduce((n, e) => n + e.facts, 0) + pipelined.rows.facts.filter((f) => f.ticker === 'AMZN').length);
+      expect(serial.rows.facts.filter((f) => f.ticker === 'AMZN').length).toBeGreaterThan(10);
+      expect(serial.summary.failed.map((f) => f.entry)).toEqual(['CIK0000004242.json']);
+      const { stages: _s, ...serialCounts } = serial.summary;
+      const { stages: _p, ...pipelinedCounts } = pipelined.summary;
+      expect({ ...pipelinedCounts, threads: 0 }).toEqual(serialCounts);
+      // Row for row: same ids (the same order of inserts), same values, the same companies and run items.
+      expect(pipelined.rows.facts.length).toBe(serial.rows.facts.length);
+      for (let i = 0; i < serial.rows.facts.length; i++) expect(pipelined.rows.facts[i], `fact row ${i}`).toEqual(serial.rows.facts[i]);
+      expect(pipelined.rows.companies).toEqual(serial.rows.companies);
+      expect(pipelined.rows.items).toEqual(serial.rows.items);
     });
 
-    it('fails each malformed entry alone, by name: an unsafe name, bad JSON, an impossible date, a form that is markup', async () => {
-      const store = await companiesOnlyStore(dialect);
-      const hostile = join(tmp.dir, 'hostile.zip');
-      const amzn = companyFactsJson(fixtureCompanies()[0]!) as { facts: Record<string, Record<string, { units: Record<string, Record<string, unknown>[]> }>> };
-      const capex = () => amzn.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD!;
-      const variant = (cik: number, change: (f: Record<string, unknown>) => void) => {
-        const doc = structuredClone(amzn) as typeof amzn & { cik: number };
-        doc.cik = cik;
-        change(doc.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD![0]!);
-        return JSON.stringify(doc);
-      };
-      expect(capex().length).toBeGreaterThan(3);
-      // yazl refuses to write a "../" name, so the entry is written under a same-length stand-in and patched.
-      await writeZip(hostile, [
-        ['zz/CIK0009000051.json', variant(9_000_051, () => undefined)],
-        ['CIK0009000052.json', '{"cik": 9000052, "entityName": "SYNTHETIC BROKEN", "facts": {'],
-        ['CIK0009000053.json', variant(9_000_053, (f) => (f.end = '2018-13-45'))],
-        ['CIK0009000054.json', variant(9_000_054, (f) => (f.form = '<b>10-K</b>'))],
-        ['CIK0001018724.json', JSON.stringify(amzn)],
-      ]);
-      const bytes = readFileSync(hostile);
-      const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/CIK0009000051', '../CIK0009000051'), 'latin1');
-      writeFileSync(hostile, patched);
-      try {
-        const s = await bulkIngest(store, hostile);
-        expect(s.interrupted).toBe(false);
-        expect(s.companies).toBe(1);
-        expect(s.failed.map((f) => f.entry)).toEqual(['../CIK0009000051.json', 'CIK0009000052.json', 'CIK0009000053.json', 'CIK0009000054.json']);
-        const why = Object.fromEntries(s.failed.map((f) => [f.entry, f.message]));
-        expect(why['../CIK0009000051.json']).toMatch(/unsafe entry name \(invalid relative path: \.\.\/CIK0009000051\.json\)/);
-        expect(why['CIK0009000052.json']).toMatch(/malformed JSON in .*hostile\.zip:CIK0009000052\.json/);
-        expect(why['CIK0009000053.json']).toMatch(/us-gaap:PaymentsToAcquireProductiveAssets USD fact 0: end "2018-13-45" is not a calendar date/);
-        expect(why['CIK0009000054.json']).toMatch(/fact 0: form "<b>10-K<\/b>" is not an SEC form type/);
-        // Nothing of a failed entry is stored; the good one after them is.
-        const stored = (await listCompanies(store.db)).map((c) => c.ticker);
-        for (const t of ['CIK9000051', 'CIK9000052', 'CIK9000053', 'CIK9000054']) expect(stored).not.toContain(t);
-        expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
-        const run = await store.db.selectFrom('runs').select('status').where('id', '=', s.runId).executeTakeFirstOrThrow();
-        expect(run.status).toBe('partial');
+    for (const { mode, ...options } of MODES) {
+      it(`${mode}: files a known CIK under its ticker, and fails a damaged entry alone`, async () => {
+        const store = await companiesOnlyStore(dialect);
+        const mixed = join(tmp.dir, `mixed-${mode}.zip`);
+        const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
+        await writeZip(mixed, [
+          ['CIK0001018724.json', amzn],
+          ['CIK0000004242.json', amzn.slice(0, 500)],
+          ['notes/other.txt', 'not companyfacts'],
+        ]);
+        try {
+          const s = await bulkIngest(store, mixed, options);
+          expect(s).toMatchObject({ documents: 2, companies: 1, created: 0 });
+          expect(s.failed).toEqual([{ entry: 'CIK0000004242.json', message: expect.stringMatching(/malformed JSON in .*mixed-\w+\.zip:CIK0000004242\.json/) }]);
+          const facts = await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' });
+          expect(facts.length).toBeGreaterThan(10);
+          expect(facts.every((f) => f.sourceUrl.startsWith(`https://www.sec.gov/Archives/edgar/data/${AMZN_CIK}/`))).toBe(true);
+          expect((await listCompanies(store.db)).some((c) => c.ticker === 'CIK1018724')).toBe(false);
+        } finally {
+          await store.close();
+        }
+      });
 
-      } finally {
-        await store.close();
-      }
-    });
+      it(`${mode}: fails each malformed entry alone, by name: an unsafe name, bad JSON, an impossible date, a form that is markup`, async () => {
+        const store = await companiesOnlyStore(dialect);
+        const hostile = join(tmp.dir, `hostile-${mode}.zip`);
+        const amzn = companyFactsJson(fixtureCompanies()[0]!) as { facts: Record<string, Record<string, { units: Record<string, Record<string, unknown>[]> }>> };
+        const capex = () => amzn.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD!;
+        const variant = (cik: number, change: (f: Record<string, unknown>) => void) => {
+          const doc = structuredClone(amzn) as typeof amzn & { cik: number };
+          doc.cik = cik;
+          change(doc.facts['us-gaap']!.PaymentsToAcquireProductiveAssets!.units.USD![0]!);
+          return JSON.stringify(doc);
+        };
+        expect(capex().length).toBeGreaterThan(3);
+        // yazl refuses to write a "../" name, so the entry is written under a same-length stand-in and patched.
+        await writeZip(hostile, [
+          ['zz/CIK0009000051.json', variant(9_000_051, () => undefined)],
+          ['CIK0009000052.json', '{"cik": 9000052, "entityName": "SYNTHETIC BROKEN", "facts": {'],
+          ['CIK0009000053.json', variant(9_000_053, (f) => (f.end = '2018-13-45'))],
+          ['CIK0009000054.json', variant(9_000_054, (f) => (f.form = '<b>10-K</b>'))],
+          ['CIK0001018724.json', JSON.stringify(amzn)],
+        ]);
+        const bytes = readFileSync(hostile);
+        const patched = Buffer.from(bytes.toString('latin1').replaceAll('zz/CIK0009000051', '../CIK0009000051'), 'latin1');
+        writeFileSync(hostile, patched);
+        try {
+          const s = await bulkIngest(store, hostile, options);
+          expect(s.interrupted).toBe(false);
+          expect(s.companies).toBe(1);
+          expect(s.failed.map((f) => f.entry)).toEqual(['../CIK0009000051.json', 'CIK0009000052.json', 'CIK0009000053.json', 'CIK0009000054.json']);
+          const why = Object.fromEntries(s.failed.map((f) => [f.entry, f.message]));
+          expect(why['../CIK0009000051.json']).toMatch(/unsafe entry name \(invalid relative path: \.\.\/CIK0009000051\.json\)/);
+          expect(why['CIK0009000052.json']).toMatch(/malformed JSON in .*hostile-\w+\.zip:CIK0009000052\.json/);
+          expect(why['CIK0009000053.json']).toMatch(/us-gaap:PaymentsToAcquireProductiveAssets USD fact 0: end "2018-13-45" is not a calendar date/);
+          expect(why['CIK0009000054.json']).toMatch(/fact 0: form "<b>10-K<\/b>" is not an SEC form type/);
+          // Nothing of a failed entry is stored; the good one after them is.
+          const stored = (await listCompanies(store.db)).map((c) => c.ticker);
+          for (const t of ['CIK9000051', 'CIK9000052', 'CIK9000053', 'CIK9000054']) expect(stored).not.toContain(t);
+          expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
+          const run = await store.db.selectFrom('runs').select('status').where('id', '=', s.runId).executeTakeFirstOrThrow();
+          expect(run.status).toBe('partial');
 
-    it('resumes an interrupted ingest without redoing stored companies', async () => {
-      const store = await freshStore(dialect);
-      try {
-        const ac = new AbortController();
-        const first = await bulkIngest(store, zipPath, { batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
-        expect(first.interrupted).toBe(true);
-        expect(first.companies).toBeGreaterThan(0);
-        const second = await bulkIngest(store, zipPath, { resume: true });
-        expect(second.runId).toBe(first.runId);
-        expect(second.alreadyDone).toBe(first.companies);
-        const all = [...expected.values()].filter((e) => e.facts > 0);
-        expect(first.companies + second.companies).toBe(all.length);
-        expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
-      } finally {
-        await store.close();
-      }
-    });
+        } finally {
+          await store.close();
+        }
+      });
+
+      it(`${mode}: fails an entry whose deflate data is damaged alone, by name`, async () => {
+        const store = await companiesOnlyStore(dialect);
+        const damaged = join(tmp.dir, `damaged-${mode}.zip`);
+        const amzn = JSON.stringify(companyFactsJson(fixtureCompanies()[0]!));
+        await writeZip(damaged, [
+          ['CIK0000004243.json', amzn.replace('"cik":1018724', '"cik":4243')],
+          ['CIK0001018724.json', amzn],
+        ]);
+        // Overwrite the middle of the first entry's compressed bytes.
+        const zip = await yauzl.openPromise(damaged);
+        let first!: yauzl.Entry;
+        for await (const e of zip.eachEntry()) {
+          first = e;
+          break;
+        }
+        zip.close();
+        const bytes = readFileSync(damaged);
+        const dataStart = first.relativeOffsetOfLocalHeader + 30 + bytes.readUInt16LE(first.relativeOffsetOfLocalHeader + 26) + bytes.readUInt16LE(first.relativeOffsetOfLocalHeader + 28);
+        bytes.fill(0xff, dataStart + Math.floor(first.compressedSize / 3), dataStart + Math.floor(first.compressedSize / 3) + 64);
+        writeFileSync(damaged, bytes);
+        try {
+          const s = await bulkIngest(store, damaged, options);
+          expect(s.failed).toEqual([{ entry: 'CIK0000004243.json', message: expect.stringMatching(/damaged-\w+\.zip:CIK0000004243\.json is damaged in the archive: /) }]);
+          expect(s.companies).toBe(1);
+          expect((await listCompanies(store.db)).map((c) => c.ticker)).not.toContain('CIK4243');
+          expect((await listFacts(store.db, { tickers: ['AMZN'], sourceKind: 'sec' })).length).toBeGreaterThan(10);
+        } finally {
+          await store.close();
+        }
+      });
+
+      it(`${mode}: resumes an interrupted ingest without redoing stored companies`, async () => {
+        const store = await freshStore(dialect);
+        try {
+          const ac = new AbortController();
+          const first = await bulkIngest(store, zipPath, { ...options, batchFacts: 1, resume: true, signal: ac.signal, onEvent: (e) => void (e.type === 'entry' && e.done === 6 && ac.abort()) });
+          expect(first.interrupted).toBe(true);
+          expect(first.companies).toBeGreaterThan(0);
+          const second = await bulkIngest(store, zipPath, { ...options, resume: true });
+          expect(second.runId).toBe(first.runId);
+          expect(second.alreadyDone).toBe(first.companies);
+          const all = [...expected.values()].filter((e) => e.facts > 0);
+          expect(first.companies + second.companies).toBe(all.length);
+          expect((await listFacts(store.db, { sourceKind: 'sec' })).length).toBe(all.reduce((n, e) => n + e.facts, 0));
+        } finally {
+          await store.close();
+        }
+      });
+    }
 
     it('rejects a file that is not a zip archive', async () => {
       const store = await openTestStore(dialect);
@@ -215,6 +299,28 @@ forEachDialect('sync', (dialect) => {
   });
 
   describe('airace sync --bulk', () => {
+    it('decodes serially with --threads 0 or AIRACE_INGEST_THREADS=0, and refuses a bad thread count by name', async () => {
+      const database = await dialect.createDatabase();
+      try {
+        const flag = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', '0']);
+        expect(flag.code).toBe(0);
+        expect(flag.stdout).toMatch(/^Bulk run \d+ \(serial\): /m);
+        const env = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_INGEST_THREADS: '0' });
+        expect(env.code).toBe(0);
+        expect(env.stdout).toMatch(/^Bulk run \d+ \(serial\): /m);
+        const two = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', '2'], { AIRACE_INGEST_THREADS: '0' });
+        expect(two.stdout).toMatch(/^Bulk run \d+ \(2 decoder threads\): /m);
+        const bad = await runCli(['--db', database.target, 'sync', '--bulk', zipPath, '--threads', 'many']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/invalid threads: many \(expected a whole number \(0 or more\)\)/);
+        const badEnv = await runCli(['--db', database.target, 'sync', '--bulk', zipPath], { AIRACE_INGEST_THREADS: '1.5' });
+        expect(badEnv.code).toBe(2);
+        expect(badEnv.stderr).toMatch(/invalid AIRACE_INGEST_THREADS: 1\.5 \(expected a non-negative whole number\)/);
+      } finally {
+        await database.drop();
+      }
+    });
+
     it('ingests the archive from the command line, without network or User-Agent', async () => {
       const database = await dialect.createDatabase();
       try {

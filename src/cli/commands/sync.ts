@@ -1,7 +1,7 @@
 import { listCompanies } from '../../store/companies-repository.js';
 import { findCompany } from '../../series/company-lookup.js';
 import { findResumableRun, MAX_COMPANY_ATTEMPTS, runSync } from '../../ingest/sec/sync-run.js';
-import { bulkIngest, DEFAULT_BATCH_FACTS, type BulkSummary } from '../../ingest/sec/bulk-ingest.js';
+import { bulkIngest, DEFAULT_BATCH_FACTS, type BulkOptions, type BulkSummary } from '../../ingest/sec/bulk-ingest.js';
 import type { Store } from '../../store/database.js';
 import { withSyncLock } from '../../store/sync-lock.js';
 import { withStore, type Program } from '../cli-context.js';
@@ -9,7 +9,8 @@ import { secClientFromEnv } from '../sec-client-from-env.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
 import { reportRunProgress, runSummaryText } from '../queue-progress.js';
-import { positiveInt } from '../positive-int.js';
+import { nonNegativeInt, positiveInt } from '../positive-int.js';
+import { ingestThreadsFromEnv, INGEST_THREADS_ENV } from '../../ingest/sec/bulk-decoder.js';
 import { InvalidOptionError, NotFoundError } from '../../model/errors.js';
 
 export function registerSync(program: Program): void {
@@ -22,13 +23,15 @@ export function registerSync(program: Program): void {
     .option('--resume', 'continue the last interrupted or partly failed run: redo only its pending and failed companies')
     .option('--concurrency <n>', 'companies fetched at once (all requests share the 10/second limit)', '2')
     .option('--batch <facts>', 'with --bulk: facts written per transaction', String(DEFAULT_BATCH_FACTS))
+    .option('--threads <n>', `with --bulk: worker threads decoding entries while the main thread writes; 0 decodes serially on one thread (default: ${INGEST_THREADS_ENV}, else cores − 1, 1 to 4)`)
     .action(async (tickers, o, cmd) => {
       const global = cmd.optsWithGlobals();
       const archive = o.bulk;
       if (archive) {
         if (tickers.length) throw new InvalidOptionError('tickers', tickers.join(' '), ['no tickers with --bulk'], '--bulk ingests every company in the archive; give no tickers');
         const batch = positiveInt('batch', o.batch);
-        const s = await withStore(global, (store) => bulk(store, archive, batch, !!o.resume));
+        const threads = o.threads === undefined ? ingestThreadsFromEnv() : nonNegativeInt('threads', o.threads);
+        const s = await withStore(global, (store) => bulk(store, archive, { batchFacts: batch, threads, resume: !!o.resume }));
         if (s.interrupted) throw new Error('interrupted: run the same command with --resume to continue');
         if (s.failed.length) throw new Error(`${s.failed.length} archive entr${s.failed.length === 1 ? 'y' : 'ies'} failed (listed above)`);
         return;
@@ -84,15 +87,14 @@ async function resolveTickers(store: Store, queries: string[]): Promise<string[]
   });
 }
 
-async function bulk(store: Store, file: string, batchFacts: number, resume: boolean): Promise<BulkSummary> {
+async function bulk(store: Store, file: string, options: Pick<BulkOptions, 'batchFacts' | 'threads' | 'resume'>): Promise<BulkSummary> {
   const progress = createProgressReporter();
   const stop = interruptSignal(() => progress.log('Stopping after the current entry (press Ctrl-C again to quit at once)...'));
   let summary: BulkSummary;
   let lastLine = 0;
   try {
     summary = await withSyncLock(store, 'bulk', () => bulkIngest(store, file, {
-      batchFacts,
-      resume,
+      ...options,
       signal: stop.signal,
       onEvent: (e) => {
         if (e.type === 'start') {
@@ -114,7 +116,7 @@ async function bulk(store: Store, file: string, batchFacts: number, resume: bool
     stop.dispose();
   }
   process.stdout.write(
-    `Bulk run ${summary.runId}: ${summary.documents} companyfacts documents in ${summary.entries} entries; ` +
+    `Bulk run ${summary.runId} (${summary.threads ? `${summary.threads} decoder thread${summary.threads === 1 ? '' : 's'}` : 'serial'}): ${summary.documents} companyfacts documents in ${summary.entries} entries; ` +
       `${summary.companies} companies stored (${summary.created} new), ${summary.facts} facts; ` +
       `${summary.empty} without mapped concepts; ${summary.failed.length} failed` +
       (summary.alreadyDone ? `; ${summary.alreadyDone} done in an earlier attempt` : '') +

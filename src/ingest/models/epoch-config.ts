@@ -7,12 +7,10 @@
 // records for the real format, and the one public projects that use the data fetch).
 // AIRACE_EPOCH_URL points airace at another table (large_scale_ai_models.csv), a mirror or a test server.
 import type { HttpClientConfig } from '../http/http-client.js';
-import { numberFromEnv as numberSetting } from '../../config/env-number.js';
+import { httpLimitsFromEnv } from '../http/http-limits-from-env.js';
 import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_EPOCH_URL = 'https://epoch.ai/data/notable_ai_models.csv';
-
-const MB = 1024 * 1024;
 
 export interface EpochConfig extends HttpClientConfig {
   url: string;
@@ -24,16 +22,15 @@ export function epochConfigFromEnv(env: NodeJS.ProcessEnv = process.env, version
   return {
     url,
     userAgent: env.AIRACE_EPOCH_USER_AGENT?.trim() || `airace/${version} (models sync)`,
-    // One file per sync: no budget to share, but no reason to hammer a server either.
-    maxRequestsPerSecond: 2,
-    timeoutMs: numberSetting(env, 'AIRACE_EPOCH_TIMEOUT_MS', 120_000),
-    maxRetries: numberSetting(env, 'AIRACE_EPOCH_RETRIES', 4),
-    backoffBaseMs: numberSetting(env, 'AIRACE_EPOCH_BACKOFF_MS', 2_000),
-    backoffMaxMs: numberSetting(env, 'AIRACE_EPOCH_BACKOFF_MAX_MS', 60_000),
-    maxRetryAfterMs: numberSetting(env, 'AIRACE_EPOCH_MAX_RETRY_AFTER_MS', 10 * 60_000),
-    // Epoch's notable table is about 2 MB, its all-models table a few times that: generous bounds.
-    maxDownloadBytes: numberSetting(env, 'AIRACE_EPOCH_MAX_DOWNLOAD_MB', 64) * MB,
-    maxBodyBytes: numberSetting(env, 'AIRACE_EPOCH_MAX_BODY_MB', 128) * MB,
+    // One file per sync: no budget to share (so no AIRACE_EPOCH_MAX_RPS), but no reason to hammer
+    // a server either. Epoch's notable table is about 2 MB, its all-models table a few times that:
+    // generous size bounds.
+    ...httpLimitsFromEnv(
+      env,
+      'AIRACE_EPOCH',
+      { maxRequestsPerSecond: 2, timeoutMs: 120_000, retries: 4, backoffMs: 2_000, backoffMaxMs: 60_000, maxRetryAfterMs: 10 * 60_000, maxDownloadMb: 64, maxBodyMb: 128 },
+      { rpsFromEnv: false },
+    ),
     // Redirects only within the configured host (epoch.ai, or the mirror AIRACE_EPOCH_URL names).
     redirectOrigins: [new URL(url).origin],
   };

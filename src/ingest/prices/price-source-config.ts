@@ -3,12 +3,10 @@
 // points elsewhere (a mirror, a test server, or the same URL with extra parameters such as a key,
 // which are kept).
 import type { HttpClientConfig } from '../http/http-client.js';
-import { numberFromEnv } from '../../config/env-number.js';
+import { httpLimitsFromEnv } from '../http/http-limits-from-env.js';
 import { InvalidOptionError } from '../../model/errors.js';
 
 export const DEFAULT_PRICES_URL = 'https://stooq.com/q/d/l/';
-
-const MB = 1024 * 1024;
 
 export interface PriceSourceConfig extends HttpClientConfig {
   /** The download endpoint; `s` (symbol), `i=d` (daily) and `d1` (first date) are added to its query. */
@@ -21,16 +19,18 @@ export function priceSourceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
   return {
     baseUrl,
     userAgent: env.AIRACE_PRICES_USER_AGENT?.trim() || 'airace (daily price sync)',
-    // No published limit; a daily quota exists, so stay gentle.
-    maxRequestsPerSecond: numberFromEnv(env, 'AIRACE_PRICES_MAX_RPS', 2) || 2,
-    timeoutMs: numberFromEnv(env, 'AIRACE_PRICES_TIMEOUT_MS', 30_000),
-    maxRetries: numberFromEnv(env, 'AIRACE_PRICES_RETRIES', 4),
-    backoffBaseMs: numberFromEnv(env, 'AIRACE_PRICES_BACKOFF_MS', 1_000),
-    backoffMaxMs: numberFromEnv(env, 'AIRACE_PRICES_BACKOFF_MAX_MS', 30_000),
-    maxRetryAfterMs: numberFromEnv(env, 'AIRACE_PRICES_MAX_RETRY_AFTER_MS', 5 * 60_000),
-    // A listing's whole daily history is well under a megabyte; anything near these is not prices.
-    maxDownloadBytes: numberFromEnv(env, 'AIRACE_PRICES_MAX_DOWNLOAD_MB', 16) * MB,
-    maxBodyBytes: numberFromEnv(env, 'AIRACE_PRICES_MAX_BODY_MB', 32) * MB,
+    // No published limit; a daily quota exists, so stay gentle (2/s). A listing's whole daily
+    // history is well under a megabyte; anything near the size bounds is not prices.
+    ...httpLimitsFromEnv(env, 'AIRACE_PRICES', {
+      maxRequestsPerSecond: 2,
+      timeoutMs: 30_000,
+      retries: 4,
+      backoffMs: 1_000,
+      backoffMaxMs: 30_000,
+      maxRetryAfterMs: 5 * 60_000,
+      maxDownloadMb: 16,
+      maxBodyMb: 32,
+    }),
     redirectOrigins: [new URL(baseUrl).origin],
   };
 }

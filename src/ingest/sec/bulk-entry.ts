@@ -1,10 +1,12 @@
 // One entry of SEC's companyfacts.zip, from its name and bytes to mapped facts, with nothing
-// shared or stored: a pure function, so it can run wherever the entries are read (one after
-// another today, on worker threads tomorrow). A malformed entry (an unsafe name, JSON that
-// does not parse, a fact with an impossible date or a form that is not a form) throws a
-// SecError naming the entry, and fails alone.
+// shared or stored: pure functions, so they run wherever the entries are decoded (on the main
+// thread in serial mode, on bulk ingest's worker threads otherwise: bulk-decode-worker.ts). A
+// malformed entry (an unsafe name, damaged deflate data, JSON that does not parse, a fact with an
+// impossible date or a form that is not a form) fails alone with a message naming the entry.
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry } from 'yauzl';
+import { packFacts, type PackedFacts } from './packed-facts.js';
 import { parseCompanyFacts, type CompanyFactsDoc } from './companyfacts-parse.js';
 import { mapCompanyFacts, type MappedFacts } from './map-company-facts.js';
 import { SecError } from './sec-error.js';
@@ -37,4 +39,54 @@ export function decodeCompanyFactsEntry(bytes: Buffer, ctx: { cik: number; ticke
   if (doc.cik !== ctx.cik) throw new SecError('malformed', `${ctx.source} describes CIK ${doc.cik}, not ${ctx.cik}`, ctx.source);
   const mapped = mapCompanyFacts(doc, { ticker: ctx.ticker, cik: ctx.cik, currency: ctx.currency, source: ctx.source });
   return { doc: { cik: doc.cik, entityName: doc.entityName }, mapped };
+}
+
+/** What a decoder needs for one entry: its bytes as the archive stores them, and whose it is. */
+export interface StoredEntryTask {
+  /** The entry's bytes as stored in the zip (deflated, or as is): inflating is part of decoding. */
+  stored: Uint8Array;
+  /** 0 (stored) or 8 (deflate), checked before the task is made. */
+  compressionMethod: number;
+  uncompressedSize: number;
+  cik: number;
+  ticker: string;
+  /** The company's currency when the store decides it, else null (the filing's own). */
+  currency: string | null;
+  source: string;
+}
+
+/** A decoded entry as plain data (it crosses from a worker thread), or why it failed. */
+export type DecodeOutcome =
+  | { ok: true; entityName: string; facts: PackedFacts; currency: string; fiscalYearEndMonth: number | null }
+  | { ok: false; message: string };
+
+/** Inflates, parses and maps one stored entry. Never throws: a bad entry comes back as its message. */
+export function decodeStoredEntry(task: StoredEntryTask): DecodeOutcome {
+  try {
+    const bytes = inflateStored(task);
+    const { doc, mapped } = decodeCompanyFactsEntry(bytes, task);
+    return { ok: true, entityName: doc.entityName, facts: packFacts(mapped.facts), currency: mapped.currency, fiscalYearEndMonth: mapped.fiscalYearEndMonth };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message };
+  }
+}
+
+function inflateStored(task: StoredEntryTask): Buffer {
+  const stored = Buffer.from(task.stored.buffer, task.stored.byteOffset, task.stored.byteLength);
+  let bytes: Buffer;
+  if (task.compressionMethod === 0) bytes = stored;
+  else {
+    try {
+      // One byte over the declared size is enough to know the entry lies about it.
+      bytes = inflateRawSync(stored, { maxOutputLength: task.uncompressedSize + 1 });
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? `it inflates to more than the ${task.uncompressedSize} bytes the archive says` : (e as Error).message;
+      throw new SecError('truncated', `${task.source} is damaged in the archive: ${why}`, task.source);
+    }
+  }
+  if (bytes.length !== task.uncompressedSize) {
+    const why = bytes.length > task.uncompressedSize ? `it inflates to more than the ${task.uncompressedSize} bytes the archive says` : `it inflates to ${bytes.length} bytes, the archive says ${task.uncompressedSize}`;
+    throw new SecError('truncated', `${task.source} is damaged in the archive: ${why}`, task.source);
+  }
+  return bytes;
 }

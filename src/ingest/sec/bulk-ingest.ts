@@ -1,8 +1,15 @@
 // Ingests SEC's nightly companyfacts.zip (one CIK##########.json per filer) without holding
-// the archive in memory: yauzl reads one entry at a time, each entry goes through the same
-// parser and concept map as live sync, and finished companies are written in batches, each
-// batch one transaction holding whole companies. Peak memory is roughly the largest entry
-// (its bytes plus the parsed document) plus one batch of facts; see docs/sync.md.
+// the archive in memory, as a pipeline: the main thread reads each entry's stored (deflated)
+// bytes from the zip and hands them to a pool of worker threads that inflate, parse and map them
+// (bulk-decoder.ts, the same parser and concept map as live sync), and, in archive order, writes
+// the decoded companies to the store in batches, each batch one transaction holding whole
+// companies. With 0 threads (serial mode) the main thread decodes each entry itself, in turn.
+//
+// Back-pressure: at most `queueDepth` entries are between the zip and the store at once (read,
+// being decoded, or decoded and waiting for their turn to be written); reading stops until the
+// oldest is written. Memory is therefore bounded by the largest entry × (queue depth, plus about
+// ten per decoding thread for its text and parsed document), plus one batch of facts; not by the
+// size of the archive. See docs/sync.md.
 //
 // Only Kysely and the store's replaceCompanyFacts (bulkInsertFacts underneath: COPY on
 // PostgreSQL, INSERTs sized to dialect.maxParameters on SQLite) touch the store, so the same
@@ -21,7 +28,9 @@ import { listCompanySources } from '../../store/company-source-repository.js';
 import { forgetValidators } from '../../store/sync-state-repository.js';
 import { finishRun, startRun } from '../../store/runs-repository.js';
 import { latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
-import { classifyEntry, decodeCompanyFactsEntry, entryNameOf } from './bulk-entry.js';
+import { classifyEntry, entryNameOf, type DecodeOutcome, type StoredEntryTask } from './bulk-entry.js';
+import { unpackFacts } from './packed-facts.js';
+import { createEntryDecoder, ingestThreadsFromEnv, type EntryDecoder } from './bulk-decoder.js';
 import { companyColour } from './company-colour.js';
 import { SecError } from './sec-error.js';
 
@@ -36,6 +45,10 @@ export interface BulkOptions {
   maxEntryBytes?: number;
   /** Continue the last unfinished ingest of the same file, skipping companies it stored. */
   resume?: boolean;
+  /** Worker threads decoding entries; 0 decodes on this thread, serially. Default: AIRACE_INGEST_THREADS, else cores − 1 (1 to 4). */
+  threads?: number;
+  /** Entries between the zip and the store at once (default: 2 per thread, at least 2; 1 in serial mode). Bounds memory. */
+  queueDepth?: number;
   signal?: AbortSignal;
   onEvent?: (e: BulkEvent) => void;
 }
@@ -59,7 +72,30 @@ export interface BulkSummary {
   alreadyDone: number;
   failed: { entry: string; message: string }[];
   interrupted: boolean;
+  /** Decoder threads used (0: serial). */
+  threads: number;
+  /** Where the main thread's time went, for the benchmark's explanation. */
+  stages: BulkStages;
 }
+
+export interface BulkStages {
+  /** Reading entries' stored bytes out of the zip. */
+  readMs: number;
+  /** Waiting for the oldest entry to be decoded (in serial mode: decoding it). */
+  decodeWaitMs: number;
+  /** Unpacking decoded facts into objects (packed-facts.ts). */
+  receiveMs: number;
+  /** Writing batches to the store (transactions, inserts, run bookkeeping). */
+  storeMs: number;
+}
+
+/** One entry on its way from the zip to the store, in archive order. */
+type InFlight =
+  | { name: string; kind: 'other' }
+  | { name: string; kind: 'unsafe'; message: string }
+  | { name: string; kind: 'unreadable'; message: string; ticker: string }
+  | { name: string; kind: 'done'; ticker: string }
+  | { name: string; kind: 'document'; ticker: string; cik: number; known: Company | undefined; owned: boolean; decoded: Promise<DecodeOutcome> };
 
 interface Pending {
   company: Company;
@@ -68,9 +104,21 @@ interface Pending {
 }
 
 export async function bulkIngest(store: Store, zipPath: string, opts: BulkOptions = {}): Promise<BulkSummary> {
+  // First, so that a bad AIRACE_INGEST_THREADS or an unbuilt worker fails before a run is started.
+  const decoder = createEntryDecoder(opts.threads ?? ingestThreadsFromEnv());
+  try {
+    return await ingestWith(decoder, store, zipPath, opts);
+  } finally {
+    await decoder.close();
+  }
+}
+
+async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, opts: BulkOptions): Promise<BulkSummary> {
   const { db } = store;
   const batchFacts = Math.max(1, opts.batchFacts ?? DEFAULT_BATCH_FACTS);
   const maxEntryBytes = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
+  const threads = decoder.threads;
+  const queueDepth = threads === 0 ? 1 : Math.max(1, opts.queueDepth ?? Math.max(2, 2 * threads));
   const file = resolve(zipPath);
   let stat;
   try {
@@ -104,7 +152,8 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, receiveMs: 0, storeMs: 0 };
+  const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
   let pending: Pending[] = [];
@@ -114,6 +163,7 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
     const batch = pending;
     pending = [];
     pendingFacts = 0;
+    const t0 = performance.now();
     // One transaction per batch, whole companies only: COPY on PostgreSQL, multi-row INSERTs on SQLite.
     await inTransaction(store, async (trx) => {
       for (const p of batch) {
@@ -126,6 +176,7 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
         });
       }
     });
+    stages.storeMs += performance.now() - t0;
     for (const p of batch) {
       summary.companies++;
       summary.facts += p.facts.length;
@@ -137,77 +188,122 @@ export async function bulkIngest(store: Store, zipPath: string, opts: BulkOption
     }
   };
 
-  let seen = 0;
-  try {
-    for await (const entry of zip.eachEntry()) {
-      if (opts.signal?.aborted) break;
-      seen++;
-      const name = entryNameOf(entry);
-      const source = `${zipPath}:${name}`;
-      let kind;
-      try {
-        kind = classifyEntry(name, source);
-      } catch (e) {
-        const failed = (e as Error).message;
-        summary.failed.push({ entry: name, message: failed });
-        opts.onEvent?.({ type: 'entry', name, ticker: null, facts: 0, failed, done: seen, total: zip.entryCount });
-        continue;
-      }
-      if (kind.kind === 'other') {
-        opts.onEvent?.({ type: 'entry', name, ticker: null, facts: 0, failed: null, done: seen, total: zip.entryCount });
-        continue;
-      }
-      summary.documents++;
-      const cik = kind.cik;
-      const known = byCik.get(cik);
-      const ticker = known?.ticker ?? `CIK${cik}`;
-      if (done.has(ticker)) {
-        summary.alreadyDone++;
-        opts.onEvent?.({ type: 'entry', name, ticker, facts: 0, failed: null, done: seen, total: zip.entryCount });
-        continue;
-      }
-      let failed: string | null = null;
-      let count = 0;
-      try {
-        const owned = !known || sources.get(ticker)?.sourceKind === 'sec';
-        const { doc, mapped } = decodeCompanyFactsEntry(await readEntry(zip, entry, maxEntryBytes, source), { cik, ticker, currency: owned ? null : known.currency, source });
-        count = mapped.facts.length;
-        if (!known && !count) {
-          summary.empty++;
-        } else {
-          const company: Company = known
-            ? owned
-              ? { ...known, currency: mapped.currency, ...(ticker === `CIK${cik}` && doc.entityName ? { name: doc.entityName } : {}) }
-              : known
-            : {
-                ticker,
-                name: doc.entityName || `CIK ${cik}`,
-                kind: 'company',
-                cik,
-                country: '',
-                fiscalYearEndMonth: mapped.fiscalYearEndMonth ?? 12,
-                currency: mapped.currency,
-                colour: companyColour(ticker),
-                aliases: [],
-                members: [],
-              };
-          pending.push({ company, upsert: owned, facts: mapped.facts });
-          pendingFacts += count;
-          if (pendingFacts >= batchFacts) await flush();
-        }
-      } catch (e) {
-        failed = (e as Error).message;
-        summary.failed.push({ entry: name, message: failed });
-        await setItemStatus(db, runId, ticker, 'failed', null, failed);
-      }
-      opts.onEvent?.({ type: 'entry', name, ticker, facts: count, failed, done: seen, total: zip.entryCount });
+  /** Reads one entry and, when it is a document to store, starts decoding it. */
+  const admit = async (entry: Entry): Promise<InFlight> => {
+    const name = entryNameOf(entry);
+    const source = `${zipPath}:${name}`;
+    let kind;
+    try {
+      kind = classifyEntry(name, source);
+    } catch (e) {
+      return { name, kind: 'unsafe', message: (e as Error).message };
     }
-    await flush();
-  } catch (e) {
-    // A broken archive (bad central directory, corrupt entry) ends the run; finished batches stay.
-    await flush().catch(() => undefined);
-    await finishRun(db, runId, 'failed', detail((e as Error).message));
-    throw new Error(`bulk ingest of ${zipPath} stopped: ${(e as Error).message}`);
+    if (kind.kind === 'other') return { name, kind: 'other' };
+    const cik = kind.cik;
+    const known = byCik.get(cik);
+    const ticker = known?.ticker ?? `CIK${cik}`;
+    if (done.has(ticker)) return { name, kind: 'done', ticker };
+    const owned = !known || sources.get(ticker)?.sourceKind === 'sec';
+    let stored: Uint8Array;
+    const t0 = performance.now();
+    try {
+      stored = await readStoredEntry(zip, entry, maxEntryBytes, source);
+    } catch (e) {
+      return { name, kind: 'unreadable', message: (e as Error).message, ticker };
+    } finally {
+      stages.readMs += performance.now() - t0;
+    }
+    const task: StoredEntryTask = { stored, compressionMethod: entry.compressionMethod, uncompressedSize: entry.uncompressedSize, cik, ticker, currency: owned ? null : known.currency, source };
+    // In serial mode decode() does the work before it returns; with workers it only posts the task.
+    const t1 = performance.now();
+    const decoded = decoder.decode(task);
+    stages.decodeWaitMs += performance.now() - t1;
+    return { name, kind: 'document', ticker, cik, known, owned, decoded };
+  };
+
+  /** Stores (or records the failure of) the oldest entry in flight. */
+  const settle = async (f: InFlight, seen: number) => {
+    const event = (ticker: string | null, facts: number, failed: string | null) =>
+      opts.onEvent?.({ type: 'entry', name: f.name, ticker, facts, failed, done: seen, total: zip.entryCount });
+    if (f.kind === 'other') return event(null, 0, null);
+    if (f.kind === 'unsafe') {
+      summary.failed.push({ entry: f.name, message: f.message });
+      return event(null, 0, f.message);
+    }
+    summary.documents++;
+    if (f.kind === 'done') {
+      summary.alreadyDone++;
+      return event(f.ticker, 0, null);
+    }
+    let outcome: DecodeOutcome;
+    if (f.kind === 'unreadable') outcome = { ok: false, message: f.message };
+    else {
+      const t0 = performance.now();
+      outcome = await f.decoded;
+      stages.decodeWaitMs += performance.now() - t0;
+    }
+    if (!outcome.ok) {
+      summary.failed.push({ entry: f.name, message: outcome.message });
+      await setItemStatus(db, runId, f.ticker, 'failed', null, outcome.message);
+      return event(f.ticker, 0, outcome.message);
+    }
+    const { known, owned, cik, ticker } = f as Extract<InFlight, { kind: 'document' }>;
+    const t1 = performance.now();
+    const facts = unpackFacts(outcome.facts);
+    stages.receiveMs += performance.now() - t1;
+    const count = facts.length;
+    if (!known && !count) {
+      summary.empty++;
+      return event(ticker, 0, null);
+    }
+    const company: Company = known
+      ? owned
+        ? { ...known, currency: outcome.currency, ...(ticker === `CIK${cik}` && outcome.entityName ? { name: outcome.entityName } : {}) }
+        : known
+      : {
+          ticker,
+          name: outcome.entityName || `CIK ${cik}`,
+          kind: 'company',
+          cik,
+          country: '',
+          fiscalYearEndMonth: outcome.fiscalYearEndMonth ?? 12,
+          currency: outcome.currency,
+          colour: companyColour(ticker),
+          aliases: [],
+          members: [],
+        };
+    pending.push({ company, upsert: owned, facts });
+    pendingFacts += count;
+    if (pendingFacts >= batchFacts) await flush();
+    return event(ticker, count, null);
+  };
+
+  // Entries read but not yet stored, oldest first; an interrupted run drops them (--resume redoes them).
+  const inFlight: InFlight[] = [];
+  let seen = 0;
+  const settleOldest = async () => {
+    const f = inFlight.shift()!;
+    await settle(f, ++seen);
+  };
+  try {
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (opts.signal?.aborted) break;
+        inFlight.push(await admit(entry));
+        while (inFlight.length >= queueDepth && !opts.signal?.aborted) await settleOldest();
+      }
+      while (inFlight.length && !opts.signal?.aborted) await settleOldest();
+      await flush();
+    } catch (e) {
+      // A broken archive (bad central directory, corrupt entry) ends the run; finished batches stay.
+      await flush().catch(() => undefined);
+      await finishRun(db, runId, 'failed', detail((e as Error).message));
+      throw new Error(`bulk ingest of ${zipPath} stopped: ${(e as Error).message}`);
+    }
+  } finally {
+    // Decodes still running for entries an interrupted run dropped: their results are not wanted.
+    for (const f of inFlight) if (f.kind === 'document') f.decoded.catch(() => undefined);
+    zip.close(); // idempotent; an interrupted run leaves the zip open otherwise
   }
   summary.interrupted = !!opts.signal?.aborted && seen < zip.entryCount;
   const counts = `${summary.companies} companies (${summary.created} new), ${summary.facts} facts, ${summary.failed.length} failed`;
@@ -224,21 +320,30 @@ function sameArchive(detail: string | null, identity: { file: string; size: numb
   }
 }
 
-/** One entry's bytes: the only place a whole document is in memory. */
-async function readEntry(zip: ZipFile, entry: Entry, maxBytes: number, source: string): Promise<Buffer> {
+/**
+ * One entry's bytes as the archive stores them, in a buffer of their own (it moves to a worker
+ * thread whole, so it must not share memory with Node's buffer pool). Inflating is the decoder's.
+ */
+async function readStoredEntry(zip: ZipFile, entry: Entry, maxBytes: number, source: string): Promise<Uint8Array> {
   if (entry.uncompressedSize > maxBytes) {
     throw new SecError('malformed', `${source} is ${entry.uncompressedSize} bytes uncompressed, over the ${maxBytes}-byte limit`, source);
   }
-  const stream = await zip.openReadStreamPromise(entry);
-  const chunks: Buffer[] = [];
+  if (entry.isEncrypted()) throw new SecError('malformed', `${source} is encrypted`, source);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new SecError('malformed', `${source} uses compression method ${entry.compressionMethod} (airace reads stored and deflated entries)`, source);
+  }
+  const stream = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+  const out = new Uint8Array(entry.compressedSize);
   let n = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
+      if (n + chunk.length > out.length) throw new Error(`more than the ${out.length} bytes the archive says`);
+      out.set(chunk, n);
       n += chunk.length;
     }
   } catch (e) {
     throw new SecError('truncated', `${source} is damaged in the archive after ${n} bytes: ${(e as Error).message}`, source);
   }
-  return Buffer.concat(chunks, n);
+  if (n !== out.length) throw new SecError('truncated', `${source} is damaged in the archive: ${n} of its ${out.length} stored bytes`, source);
+  return out;
 }

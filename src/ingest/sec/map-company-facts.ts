@@ -3,6 +3,7 @@
 // used, so amendments, restatements and concept changes stay queryable and the series engine
 // picks the current version (model/fact-versions.ts) or the first reported.
 import { z } from 'zod';
+import { isCalendarDate, ISO_DATE_PATTERN } from '../../model/calendar-date.js';
 import type { FactInput } from '../../model/fact.js';
 import type { CompanyFactsDoc } from './companyfacts-parse.js';
 import { conceptOf } from './companyfacts-parse.js';
@@ -32,12 +33,7 @@ export interface MappedFacts {
   byMetric: Record<string, number>;
 }
 
-/** A real calendar date: 2018-02-28, not 2018-13-45. */
-function isCalendarDate(s: string): boolean {
-  const t = Date.parse(s + 'T00:00:00Z');
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-}
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a YYYY-MM-DD date').refine(isCalendarDate, 'not a calendar date');
+const isoDate = z.string().regex(ISO_DATE_PATTERN, 'not a YYYY-MM-DD date').refine(isCalendarDate, 'not a calendar date');
 /** SEC form types: 10-K, 10-K/A, 20-F, 8-K, DEF 14A, 10-KT... (no markup, no lower case). */
 const FORM = /^[0-9A-Z][0-9A-Z .\/-]{0,19}$/;
 const rawFact = z.object({

@@ -1,7 +1,7 @@
 // Everything that decides how airace talks to SEC EDGAR, read once from the environment.
 // Hosts are overridable so tests (and mirrors) can stand in for www.sec.gov and data.sec.gov.
 import type { HttpClientConfig } from '../http/http-client.js';
-import { numberFromEnv } from '../../config/env-number.js';
+import { httpLimitsFromEnv } from '../http/http-limits-from-env.js';
 
 export interface SecConfig extends HttpClientConfig {
   /** https://www.sec.gov: company_tickers.json. */
@@ -28,7 +28,6 @@ export class MissingUserAgentError extends Error {
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
-const MB = 1024 * 1024;
 
 /**
  * Reads AIRACE_SEC_* variables. Throws MissingUserAgentError unless the User-Agent carries an
@@ -43,14 +42,12 @@ export function secConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecConfi
     wwwUrl,
     dataUrl,
     userAgent,
-    maxRequestsPerSecond: Math.min(10, numberFromEnv(env, 'AIRACE_SEC_MAX_RPS', 10)) || 10,
-    timeoutMs: numberFromEnv(env, 'AIRACE_SEC_TIMEOUT_MS', 30_000),
-    maxRetries: numberFromEnv(env, 'AIRACE_SEC_RETRIES', 5),
-    backoffBaseMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MS', 1_000),
-    backoffMaxMs: numberFromEnv(env, 'AIRACE_SEC_BACKOFF_MAX_MS', 60_000),
-    maxRetryAfterMs: numberFromEnv(env, 'AIRACE_SEC_MAX_RETRY_AFTER_MS', 15 * 60_000),
-    maxDownloadBytes: numberFromEnv(env, 'AIRACE_SEC_MAX_DOWNLOAD_MB', 128) * MB,
-    maxBodyBytes: numberFromEnv(env, 'AIRACE_SEC_MAX_BODY_MB', 256) * MB,
+    ...httpLimitsFromEnv(
+      env,
+      'AIRACE_SEC',
+      { maxRequestsPerSecond: 10, timeoutMs: 30_000, retries: 5, backoffMs: 1_000, backoffMaxMs: 60_000, maxRetryAfterMs: 15 * 60_000, maxDownloadMb: 128, maxBodyMb: 256 },
+      { rpsCeiling: 10 },
+    ),
     // Redirects stay on the two hosts airace reads from (a mirror's, when configured).
     redirectOrigins: [...new Set([wwwUrl, dataUrl].map((u) => new URL(u).origin))],
   };

@@ -81,6 +81,11 @@ export interface PeriodRef extends Span {
   quarters: number | null;
   /** How a relative period ("this year", "a year earlier") was resolved, or why it could not be. */
   resolution: string | null;
+  /** A quarter or half named without its year and placed near the text's period: the year of the other natural
+   *  reading (the latest reported before the article date). A figure that matches either reading is right. */
+  otherYear?: number;
+  /** A range whose ends are written as fiscal or calendar years ("between fiscal 2023 and fiscal 2026"). */
+  rangeOf?: 'fy' | 'cy';
 }
 
 /**

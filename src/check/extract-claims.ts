@@ -25,6 +25,8 @@ import { findArticleDate } from './article-date.js';
 import { chartMentionIn } from './chart-from-words.js';
 import type { CatalogModel } from '../model/model-series.js';
 import { datesARelease, datesIn, modelFor, modelNamesIn, modelQuantityOf } from './extract-model-claims.js';
+import { findTables } from './extract-table.js';
+import { tableRowClaims } from './table-claims.js';
 
 export interface Extraction {
   articleDate: ArticleDate | null;
@@ -88,7 +90,9 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** Adverbs that name the previous quarter as the base of a change without a base marker. */
+const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|above|below)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** What a period after "on" starts with when it is the base of a change. */
 const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
@@ -115,6 +119,11 @@ const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|net
 const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
+/** "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, followed by a verb (or the figure). */
+const ELLIPTIC_POSSESSIVE = /^['’]s\s+(?:(?:was|were|is|came|stood|rose|fell|grew|shrank|shrunk|jumped|climbed|dropped|slid|slipped|reached|hit|totall?ed|swelled|narrowed|widened|turned|ended|amounted)\b|(?:US)?\$|RMB|HK\$)/i;
+/** "an outflow of $5.9 billion", "negative $2 billion", "burned $3 billion": a cash flow below zero. */
+const NEGATIVE_FLOW = /\b(?:(?:an?\s+)?(?:net\s+)?(?:out-?flow|deficit|shortfall|burn)\s+of|negative|minus|burn(?:ed|t|ing)?(?:\s+through)?)\s+(?:(?:about|roughly|around|nearly|almost|some|more\s+than|over|just\s+over|under|less\s+than)\s+)?$/i;
+const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
 /** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
 const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
@@ -151,6 +160,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
   let lastModel: (ModelRef & { paragraph: number; sentence: number }) | null = null;
   const catalog = options.models ?? [];
+  // Markdown tables: a cell's company, metric and period come from its row, its column and the caption.
+  const tableRows = findTables(text).flatMap((table) => table.rows.map((row) => ({ table, row })));
+  let nextRow = 0;
   /** How often the article named each metric so far, with the first words that named it: its topic, for figures that name none. */
   const metricCounts = new Map<string, { count: number; ref: MetricRef }>();
   const topicMetric = (): MetricRef | null => {
@@ -185,7 +197,17 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const counts = extractCounts(masked, sentence.start, sentence.end).filter((c) => !money.some((m) => c.start < m.end && c.end > m.start));
     const pairs = conversionPairs(masked, money);
     const convertedOnes = new Set(pairs.map(([, b]) => b));
-    const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
+    let quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
+    // Table rows in this sentence (rows and sentences are both in text order): their money cells are read by the table's headers.
+    while (nextRow < tableRows.length && tableRows[nextRow]!.row.end <= sentence.start) nextRow++;
+    for (let r = nextRow; r < tableRows.length && tableRows[r]!.row.start < sentence.end; r++) {
+      const { table, row } = tableRows[r]!;
+      for (const cell of tableRowClaims({ masked, text, matcher, companies, articleDate: date }, table, row, sentence.start, sentence.end)) {
+        if (claims.length >= MAX_CLAIMS) break;
+        claims.push({ id: claims.length + 1, ...cell, sentence: { ...slice(sentence), index: number } });
+        quantities = quantities.filter((q) => q.end <= cell.start || q.start >= cell.end);
+      }
+    }
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
     let modelNames: ReturnType<typeof modelNamesIn> | null = null;
@@ -200,6 +222,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const isBase = (p: PeriodMention) => {
       const before = masked.slice(Math.max(sentence.start, p.start - 60), p.start);
       // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
+      // "grew 12% sequentially", "up 8% quarter on quarter": the words name the base, one quarter back.
+      if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
       return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
@@ -213,14 +237,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const at = periodIndex.get(p)!;
       for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
         const o = periods[i]!;
-        if (o.relative === 'year-earlier' || o.relative === 'same') continue;
+        if (o.relative === 'year-earlier' || o.relative === 'quarter-earlier' || o.relative === 'same') continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
           reference = r.ref;
           break;
         }
       }
-      const quarterish = p.kind === 'quarter' && p.relative === 'same';
+      const quarterish = p.kind === 'quarter' && (p.relative === 'same' || p.relative === 'quarter-earlier');
       reference ??= quarterish ? lastQuarter : (lastAnchor ?? lastPeriod?.ref ?? null);
       const r = resolveMention(p, { reference, articleDate: date, company: companyOf(subject), future });
       // "measured by calendar year, ... in 2024": the words of its clause say how a bare year is meant.
@@ -253,12 +277,19 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
       // Metric words that lead straight into a later figure are that figure's ("Amazon made $77.7 billion and spent $131.8 billion").
       const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
-      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m)), q, clause, sentence, laterClauseHasFigure);
+      // Metric words past a later figure are that figure's ("$0.8 billion after it spent $31 billion on capex").
+      const pastLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f !== q && !convertedOnes.has(f) && f.start >= q.end && f.end <= m.start);
+      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !pastLater(m)), q, clause, sentence, laterClauseHasFigure);
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
       const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
-      const mention = sameAsBefore ? null : fromMention;
+      // "Alphabet's free cash flow was …, and Meta's shrank to $0.8 billion": the noun left out is the one the earlier possessive named.
+      const possessor = mentions.filter((m) => m.ticker && m.start >= clause.start && m.end <= q.start).pop();
+      const elided = possessor && ELLIPTIC_POSSESSIVE.test(masked.slice(possessor.end, q.start)) && !allFigures.some((f) => f.start >= possessor.end && f.end <= q.start)
+        ? metrics.filter((m) => m.end <= possessor.start && m.start >= sentence.start && mentions.some((c) => c !== possessor && c.ticker && /^['’]s\s+$/.test(masked.slice(c.end, m.start)))).pop() ?? null
+        : null;
+      const mention = sameAsBefore ? null : (elided ?? fromMention);
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
@@ -303,6 +334,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // Nothing names the metric: the one the article has named most so far (a list under a capex heading), as a guess.
         const topic = topicMetric();
         if (topic) metric = { ...topic, how: 'inferred', firm: false };
+      }
+      // "an outflow of $5.9 billion": the flow is negative.
+      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && NEGATIVE_FLOW.test(masked.slice(clause.start, q.start)) && quantity.value > 0) {
+        const flip = { lower: 'upper', upper: 'lower' } as const;
+        Object.assign(quantity, { value: -(quantity.high ?? quantity.value), high: quantity.high === null ? null : -quantity.value, bound: quantity.bound === 'lower' || quantity.bound === 'upper' ? flip[quantity.bound] : quantity.bound });
       }
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
@@ -430,7 +466,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
-        const anchor = periodMention && periodMention.relative !== 'year-earlier';
+        const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
       }
@@ -466,7 +502,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (context && r && 'ref' in r) {
         lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
         if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
-        if (context.relative !== 'year-earlier') lastAnchor = r.ref;
+        if (context.relative !== 'year-earlier' && context.relative !== 'quarter-earlier') lastAnchor = r.ref;
       }
     }
     if (quantities.length === 0) {

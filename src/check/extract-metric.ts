@@ -61,7 +61,7 @@ const METRIC_WORDS: MetricWords[] = [
   },
   { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five)[- ]year\s+(?:plan|pledge|program(?:me)?))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
-  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];
@@ -109,7 +109,9 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
 
 const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:included|added|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
-const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
+const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b/i;
+/** "cash capex": cash paid for property and equipment, so no finance leases (gross, or net of proceeds where a company reports that). */
+const CASH_CAPEX = /\bcash\s+(?:capex|capital\s+(?:expenditures?|spending))\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
 const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
 const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtracting|deducting)\s+(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow\b/i;
@@ -126,6 +128,7 @@ export function definitionIn(metric: string, words: string): MetricDefinition | 
     if (INCL_LEASES.test(words)) return 'incl-finance-leases';
     if (NET_OF_PROCEEDS.test(words)) return 'net-of-proceeds';
     if (PURCHASES.test(words)) return 'purchases';
+    if (CASH_CAPEX.test(words)) return 'excl-finance-leases';
   }
   return null;
 }

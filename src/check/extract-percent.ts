@@ -23,7 +23,7 @@ const DOWN = String.raw`fell|fall|falls|falling|fallen|down|declin(?:ed|es|ing|e
 /** A direction word up to four words before the figure: "soaring 70%", "fell by about 13%", "up 58%". */
 const DIRECTION_BEFORE = new RegExp(String.raw`\b(?:(?<up>${UP})|(?<down>${DOWN}))\b(?:\s+[\w’']+){0,4}\s*$`, 'i');
 /** ... or right after it: "an 8% rise", "a 13% year-over-year drop", "13% more than", "a decrease of 53%". */
-const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher|more|larger|bigger|up)|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss|less|smaller|down))\b`, 'i');
+const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher|more|larger|bigger|up|above)|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss|less|smaller|down|below))\b`, 'i');
 /** "a decrease of 53%", "an increase of 5%": the direction is a noun just before "of". */
 const DIRECTION_NOUN_BEFORE = /\b(?:(?<up>increase|rise|jump|gain|growth)|(?<down>decrease|decline|drop|fall|reduction))\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$/i;
 /** "35% a year", "30% annually", "a CAGR of 35%", "compound annual growth of". */

@@ -25,6 +25,8 @@ export interface PeriodMention extends PeriodRef {
 export type Relative =
   /** "a year earlier", "the year before", "a year ago": the reference period one year back. */
   | 'year-earlier'
+  /** "the previous quarter", "the quarter before", "sequentially", "quarter on quarter": the reference quarter one quarter back. */
+  | 'quarter-earlier'
   /** "that year", "the same quarter", "for the quarter", "in the quarter": the reference period itself. */
   | 'same'
   /** "the same three months of 2025", "the same quarter of 2024": the reference quarter, in the year stated. */
@@ -106,8 +108,18 @@ const PATTERNS: Pattern[] = [
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
+    // "its trailing capex", "Meta's trailing figure", "on a trailing basis": trailing twelve months, to the latest quarter reported
+    re: /\b(?:on\s+a\s+)?trailing\s+(?:(?:cash|annual|twelve-month|12-month)\s+)?(?:capex|capital\s+(?:expenditures?|spending)|revenues?|sales|figures?|totals?|sums?|numbers?|spend(?:ing)?|basis|free\s+cash\s+flows?|operating\s+cash\s+flows?|net\s+income|profits?|earnings)\b/gi,
+    build: () => base('ttm', { relative: 'latest-ttm' }),
+  },
+  {
+    // "the previous quarter's", "the quarter before", "sequentially", "quarter on quarter": one quarter back ("last quarter" is the latest, not the one before)
+    re: /\b(?:the\s+(?:previous|prior|preceding)\s+(?:quarter|three\s+months)(?:['’]s)?|the\s+quarter\s+before|sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)\b/gi,
+    build: () => base('quarter', { relative: 'quarter-earlier' }),
+  },
+  {
     // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024", "the quarter to September 2025"
-    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[- ](?<y1>${YEAR})[- ]quarter|quarter\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[- ]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[- ](?<y1>${YEAR})[- ]quarter|(?:quarter|three[- ]months?)\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[- ]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
   },
   {
@@ -142,13 +154,13 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the quarter to September", "the quarter ended in September", "the September quarter", "the fourth quarter", "Q3", "fourth-quarter"
-    re: new RegExp(String.raw`\b(?:(?:the\s+)?quarter\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[- ]quarter\b|(?:the\s+)?(?<ord>${ORD})[- ]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[- ]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[- ]quarter\b|(?:the\s+)?(?<ord>${ORD})[- ]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
     build: (g) => base('quarter', { quarter: g.m || g.m2 ? MONTH_QUARTER[(g.m ?? g.m2)!.toLowerCase()]! : g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "from 2022 to 2025", "between fiscal 2022 and 2025"
-    re: new RegExp(String.raw`\b(?:from|between)\s+(?<f>(?:fiscal|calendar)\s+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
-    build: (g) => base('range', { year: Number(g.a), endYear: Number(g.b) }),
+    re: new RegExp(String.raw`\b(?:from|between)\s+(?<f>(?:fiscal|calendar)[\s-]+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
+    build: (g) => base('range', { year: Number(g.a), endYear: Number(g.b), ...(g.f ? { rangeOf: /^fiscal/i.test(g.f) ? ('fy' as const) : ('cy' as const) } : {}) }),
   },
   {
     // "2022–2025", "2022-25" (not an ISO date such as 2025-02-24)
@@ -172,7 +184,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "calendar 2024", "calendar year 2024", "the 2024 calendar year"
-    re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?\s+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?[\s-](?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
     build: (g) => base('cy', { year: Number(g.y ?? g.y2) }),
   },
   {
@@ -202,7 +214,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"
-    re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|quarter)\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
+    re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
     build: () => base('year', { relative: 'year-earlier' }),
   },
   {

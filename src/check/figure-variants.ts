@@ -43,6 +43,14 @@ export async function segmentFigure(ctx: VerifyContext, company: Company, segmen
   return { figure: factFigure(f, `${company.name} ${segment.name} revenue`, decimals), sources: [docOf(f)], definition: segment.definition };
 }
 
+/** Free cash flow as the company itself reports it (its own definition, often less finance-lease principal), for the slot's dates. */
+export async function reportedFcfFigure(ctx: VerifyContext, company: Company, slot: PeriodSlot, decimals: number): Promise<VariantFigure | null> {
+  const dates = slotDates(slot, company);
+  const f = (await factsFor(ctx, company.ticker, 'free_cash_flow_reported', dates.start, dates.end))[0];
+  if (!f) return null;
+  return { figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} reports it${f.note ? ` (${f.note})` : ''}` };
+}
+
 /** Amazon's own capex: purchases of property and equipment net of proceeds and incentives, stated, or capex less the proceeds. */
 export async function netCapexFigure(ctx: VerifyContext, company: Company, slot: PeriodSlot, decimals: number): Promise<VariantFigure | { missing: string }> {
   const gross = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], 'capex', slot, undefined, decimals);

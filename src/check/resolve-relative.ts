@@ -29,7 +29,7 @@ export interface RelativeContext {
   future: boolean;
 }
 
-const strip = (m: PeriodMention): PeriodRef => ({ kind: m.kind, year: m.year, quarter: m.quarter, endYear: m.endYear, years: m.years, quarters: m.quarters, resolution: m.resolution, start: m.start, end: m.end, text: m.text });
+const strip = (m: PeriodMention): PeriodRef => ({ kind: m.kind, year: m.year, quarter: m.quarter, endYear: m.endYear, years: m.years, quarters: m.quarters, resolution: m.resolution, start: m.start, end: m.end, text: m.text, ...(m.rangeOf ? { rangeOf: m.rangeOf } : {}) });
 
 /** The month index a calendar quarter q of year y ends in. */
 const quarterEnd = (y: number, q: number) => monthIndex(y, q * 3);
@@ -77,7 +77,7 @@ function reportedBy(articleDate: string): number {
 }
 
 /** Of the candidate end months, the one nearest the reference (allowed ones only), else the latest reported by the article date. */
-function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string; firm?: boolean } | null {
+function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string; firm?: boolean; otherYear?: number } | null {
   const cap = ctx.articleDate && !ctx.future ? reportedBy(ctx.articleDate) : Infinity;
   const allowed = candidates.filter((c) => c.end <= cap);
   const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
@@ -87,7 +87,7 @@ function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeCon
       // With a date, the latest reported is the other reading: where it differs, the year is a guess.
       const latest = ctx.articleDate ? [...allowed].sort((a, b) => b.end - a.end)[0] : undefined;
       const open = latest !== undefined && latest.year !== best.year;
-      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open };
+      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open, ...(open ? { otherYear: latest.year } : {}) };
     }
   }
   if (ctx.articleDate) {
@@ -149,6 +149,12 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
     case 'year-earlier': {
       if (!ctx.reference) return { error: `“${m.text}” needs a period to count back from` };
       return { ref: { ...shiftYear(ctx.reference, -1), start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: a year before “${ctx.reference.text.trim()}”` };
+    }
+    case 'quarter-earlier': {
+      const r = ctx.reference;
+      if (!r || !['quarter', 'fiscal-quarter'].includes(r.kind) || r.year === null || r.quarter === null) return { error: `“${m.text.trim()}” counts back a quarter, but the text names no quarter before it` };
+      const back = r.quarter === 1 ? { year: r.year - 1, quarter: 4 } : { year: r.year, quarter: r.quarter - 1 };
+      return { ref: { ...r, ...back, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter before “${r.text.trim()}”` };
     }
     case 'same': {
       if (!ctx.reference) return { error: `“${m.text}” needs a period it refers to` };
@@ -226,5 +232,5 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
   } else return { error: `“${m.text.trim()}” names no year` };
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-  return { ref: { ...ref, year: chosen.year }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  return { ref: { ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}) }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

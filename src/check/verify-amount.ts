@@ -15,7 +15,7 @@ import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
-import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
@@ -98,6 +98,13 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
+  // An unqualified "free cash flow" may follow the company's own definition: its reported figure, where airace's OCF − capex disagrees or cannot be computed.
+  const single = subject.length === 1 && subject[0]!.kind === 'company' ? subject[0]! : null;
+  const ownFcf = single && metric === 'free_cash_flow' && !claim.metric!.definition && cur.currency === undefined ? await reportedFcfFigure(ctx, single, slot, decimals) : null;
+  if (ownFcf && (!('figure' in ours) || judge(test, ours.figure.value).verdict !== 'supported') && judge(test, ownFcf.figure.value).verdict === 'supported') {
+    note = [note, `matches ${ownFcf.definition}${'figure' in ours ? `; airace's operating cash flow less capex is ${ours.figure.display}` : ''}`].filter(Boolean).join('; ');
+    ours = ownFcf;
+  }
   const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
   if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(slot)}: ${ours.missing}`);
   if (ctx.articleDate && ours.figure.end && ours.figure.end > ctx.articleDate && claim.basis === 'actual') {
@@ -134,6 +141,17 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: v.definition } : null };
       verdict = 'supported';
       break;
+    }
+  }
+
+  // "cash capex" excludes finance leases; a company that reports its capex net of proceeds (Amazon) calls that its cash capex.
+  if (result.verdict !== 'supported' && metric === 'capex' && claim.metric!.definition === 'excl-finance-leases' && subject.length === 1 && subject[0]!.kind === 'company' && cur.currency === undefined) {
+    const net = await netCapexFigure(ctx, subject[0]!, slot, decimals);
+    if ('figure' in net && judge(test, net.figure.value).verdict === 'supported') {
+      result.alsoAgainst.push(evidence('capex as purchases of property and equipment', q, ours.figure, ours.sources));
+      result = { ...result, verdict: 'supported', actual: net.figure, difference: judge(test, net.figure.value).difference, sources: net.sources, reason: `matches ${subject[0]!.name}'s ${net.definition}, which it reports as its cash capex` };
+      result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: net.definition } : null };
+      verdict = 'supported';
     }
   }
 

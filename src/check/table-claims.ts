@@ -1,0 +1,104 @@
+// The claims of a markdown table's row (see extract-table.ts): one per cell that states a money
+// figure, about the company or segment its row names (or its column, in a table laid out the other
+// way), for the period its column header names (else its row's, else the caption's), measuring the
+// metric the row, the column, the caption or the corner cell name, on the basis they state ("First
+// guide (date)" is guidance; "(Feb 4)" in the cell says when it was stated). A part the table does not
+// give is left open, so the figure is checked as a guess and never contradicted on it.
+import type { Company } from '../model/company.js';
+import type { Claim, ClaimPeriod, MetricRef, Span, SubjectRef } from './claim.js';
+import { extractPeriods, type MonthMention } from './extract-period.js';
+import { resolveMention } from './resolve-relative.js';
+import type { CompanyMention, SubjectMatcher } from './extract-subjects.js';
+import { extractMetricMentions } from './extract-metric.js';
+import { segmentNamed } from './segments.js';
+import { basisFor, statedWhenOf } from './extract-basis.js';
+import { cellQuantity, type MarkdownTable, type TableRow } from './extract-table.js';
+
+export interface TableContext {
+  masked: string;
+  text: string;
+  matcher: SubjectMatcher;
+  companies: Company[];
+  articleDate: string | null;
+}
+
+/** "(Feb 4)", "(Jul 22, 2026)": when a plan in the cell was stated. */
+const CELL_DATE = /\(\s*(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:,?\s+(?<y>(?:19|20)\d{2}))?\s*\)/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+type ClaimFields = Omit<Claim, 'id' | 'sentence'>;
+
+const words = (ctx: TableContext, s: Span | null | undefined) => (s ? ctx.masked.slice(s.start, s.end) : '');
+
+function subjectIn(ctx: TableContext, span: Span | undefined): { ref: SubjectRef; mention: CompanyMention } | null {
+  if (!span) return null;
+  const mentions = ctx.matcher.find(ctx.masked, span.start, span.end);
+  const m = mentions.find((x) => x.ticker) ?? mentions[0];
+  if (!m) return null;
+  return { mention: m, ref: { tickers: m.ticker ? [m.ticker] : [], combined: m.isGroup, words: m.text, carried: false, untracked: m.ticker ? null : m.text, how: 'stated', firm: true, fromSentence: null } };
+}
+
+/** Claims for the money cells of `row` (cells between `from` and `to` only: a row split across sentences is read once). */
+export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: TableRow, from: number, to: number): ClaimFields[] {
+  const out: ClaimFields[] = [];
+  const rowHead = row.cells[0];
+  const corner = table.header.cells[0];
+  for (const cell of row.cells) {
+    if (cell.column === 0 || cell.start < from || cell.end > to) continue;
+    const quantity = cellQuantity(cell, ctx.masked, table.unit);
+    if (!quantity) continue;
+    const colHead = table.header.cells.find((c) => c.column === cell.column);
+    const byRow = subjectIn(ctx, rowHead);
+    const found = byRow?.ref.tickers.length || !subjectIn(ctx, colHead) ? byRow : subjectIn(ctx, colHead);
+    const subject = found?.ref ?? null;
+    const company = subject?.tickers.length === 1 ? (ctx.companies.find((c) => c.ticker === subject.tickers[0]) ?? null) : null;
+
+    // Metric: the row's words, the column's, the caption's, the corner cell's; a segment named as the row means its sales.
+    const places = [rowHead, colHead, table.caption, corner];
+    const metricMention = places.map((p) => (p ? extractMetricMentions(ctx.masked, p.start, p.end).find((m) => !segmentNamed(m.text)) : undefined)).find(Boolean) ?? null;
+    const segment = found ? segmentNamed(found.mention.text) : null;
+    let metric: MetricRef | null = metricMention ? { id: metricMention.id, words: metricMention.text, definition: null, segment: null, how: 'stated', firm: true, fromSentence: null } : null;
+    if (segment && (!metric || metric.id === 'revenue' || metric.id === 'cloud_revenue')) metric = { id: 'cloud_revenue', words: metric?.words ?? segment.name, definition: null, segment: segment.name, how: 'stated', firm: true, fromSentence: null };
+
+    const context = [words(ctx, table.caption), words(ctx, corner), words(ctx, colHead), words(ctx, rowHead), words(ctx, cell)].join(' | ');
+    const { basis, words: basisWords } = basisFor(metric?.id ?? null, context);
+    const date = CELL_DATE.exec(words(ctx, cell));
+    const month: MonthMention[] = date ? [{ start: cell.start + date.index, end: cell.start + date.index + date[0].length, text: date[0], month: MONTHS.indexOf(date.groups!.m!.toLowerCase()) + 1, year: date.groups!.y ? Number(date.groups!.y) : null }] : [];
+    const statedWhen = basis === 'guidance' ? statedWhenOf('', words(ctx, cell), month, ctx.articleDate) : null;
+
+    // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
+    const mention = [colHead, rowHead, table.caption].map((p) => (p ? extractPeriods(ctx.masked, p.start, p.end)[0] : undefined)).find(Boolean) ?? null;
+    let period: ClaimPeriod | null = null;
+    let periodError: string | null = null;
+    if (mention) {
+      const r = resolveMention(mention, { reference: null, articleDate: ctx.articleDate, company, future: basis !== 'actual' });
+      if ('error' in r) periodError = r.error;
+      else {
+        const reading = `${words(ctx, rowHead)} ${words(ctx, table.caption)}`;
+        const kind = r.ref.kind === 'year' && r.how === 'stated' ? (/\bfiscal\b/i.test(reading) ? 'fy' : /\bcalendar\b/i.test(reading) ? 'cy' : 'year') : r.ref.kind;
+        period = { ref: { ...r.ref, kind, resolution: r.resolution }, how: r.how, firm: r.firm !== false, fromSentence: null };
+      }
+    }
+    const claim: ClaimFields = {
+      kind: 'amount',
+      start: cell.start,
+      end: cell.end,
+      text: ctx.text.slice(cell.start, cell.end),
+      quantity: { ...quantity, text: ctx.text.slice(quantity.start, quantity.end) },
+      converted: null,
+      subject,
+      metric,
+      period,
+      base: null,
+      shareOf: null,
+      basis,
+      basisWords,
+      statedWhen,
+      attribution: null,
+      siblingOf: null,
+    };
+    if (periodError) (claim as ClaimFields & { periodError?: string }).periodError = periodError;
+    out.push(claim);
+  }
+  return out;
+}

@@ -58,7 +58,8 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
     if (a.unit === b.unit) continue;
     const between = masked.slice(a.end, b.start);
     const after = masked.slice(b.end, b.end + 3);
-    if (between.length < 24 && /^\s*\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
+    // "RMB 39.8 billion in the September quarter (roughly $4.6 billion)": a short period phrase may stand between.
+    if (between.length < 64 && /^\s*(?:(?:in|for|during|over)\s+[A-Za-z][A-Za-z\s-]{0,40}?)?\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
   }
   return pairs;
 }
@@ -128,7 +129,8 @@ const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
 const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
-const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
+/** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
+const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+(?:invest|spend)\b|\binvestment\s+(?:plan|program)/i;
 
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
   let masked = maskMarkup(text);

@@ -193,6 +193,11 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('span', { years: cardinal((g.n ?? g.n2)!) }),
   },
   {
+    // "the five-year programme", "a three-year pledge": the span a plan's own name gives it
+    re: new RegExp(String.raw`\b(?<n>${CARDINAL_PATTERN}|\d+)[- ]year(?=\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|programme|program|commitment|budget|investment)s?\b)`, 'gi'),
+    build: (g) => base('span', { years: cardinal(g.n!) }),
+  },
+  {
     // "in two years", "over the past three years", "in the last two years": years back from the period the sentence is about
     re: new RegExp(String.raw`\b(?:in|over|during)\s+(?:the\s+(?:past|last|previous)\s+)?(?<n>two|three|four|five|\d)\s+years\b(?!\s+(?:ago|earlier|before))`, 'gi'),
     build: (g) => base('range', { years: cardinal(g.n!), relative: 'years-back' }),
@@ -239,8 +244,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "that year", "the same year", "the same quarter", "in the quarter", "for the quarter", "the quarter alone"
-    re: /\b(?:that\s+(?<y>year|quarter)|the\s+same\s+(?<y2>year|quarter|period)|(?:in|for|during|over)\s+the\s+(?<y3>quarter|period)\b(?!\s+(?:to|ended|ending)))/gi,
-    build: (g) => base(/quarter/i.test((g.y ?? g.y2 ?? g.y3)!) ? 'quarter' : 'year', { relative: 'same' }),
+    re: /\b(?:that\s+(?<y>year|quarter)|(?:those|these|the\s+same)\s+(?<y4>three\s+months|quarter)|the\s+same\s+(?<y2>year|quarter|period)|(?:in|for|during|over)\s+the\s+(?<y3>quarter|period)\b(?!\s+(?:to|ended|ending)))/gi,
+    build: (g) => base(/quarter|months/i.test((g.y ?? g.y2 ?? g.y3 ?? g.y4)!) ? 'quarter' : 'year', { relative: 'same' }),
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"

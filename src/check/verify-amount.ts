@@ -17,6 +17,7 @@ import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
 import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
+import { subjectCompanies } from './subject-companies.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
 export function requestCurrency(claimUnit: string, subject: Company[]): { currency: string | undefined } | { error: string } {
@@ -26,9 +27,6 @@ export function requestCurrency(claimUnit: string, subject: Company[]): { curren
   return { error: `the claim is in ${claimUnit}; airace converts reporting currencies to USD only` };
 }
 
-export function subjectCompanies(claim: Claim, companies: Company[]): Company[] {
-  return (claim.subject?.tickers ?? []).map((t) => companies.find((c) => c.ticker === t)).filter((c): c is Company => !!c);
-}
 
 /** For a claim about a group's capex: the combined figure the press reported, beside our sum. */
 async function reportedCombined(ctx: VerifyContext, ticker: string, slot: PeriodSlot, q: Quantity): Promise<Evidence[]> {

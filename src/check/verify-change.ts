@@ -14,7 +14,7 @@ import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from 
 import type { DocumentRef } from '../model/fact.js';
 import { formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { datesFor, resolvePeriod, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
 

@@ -9,7 +9,7 @@ import type { CheckedClaim, Evidence, Figure } from './check-report.js';
 import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { fxRateOn } from './fx-rate-on.js';
 import { COMMITMENT_METRIC } from './extract-metric.js';
 import { docOf, uniqueDocs } from './series-figure.js';

@@ -10,7 +10,7 @@ import { evidence, firmness, guarded, notCheckable, skeleton, withPeriod } from 
 import { docOf, metricName, seriesFigure, slotLabel } from './series-figure.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { verifyCommitment } from './verify-commitment.js';
 import { COMMITMENT_METRIC } from './extract-metric.js';
 import type { VerifyContext } from './verify-context.js';

@@ -10,7 +10,7 @@ import type { GuidanceHistory, GuidanceStep } from '../series/guidance-history.j
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { evidenceDecimals, formatFigure } from './format-figure.js';
 import { judge, testFor, CLOSE_RELATIVE, type ClaimTest } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { resolvePeriod, type PeriodSlot } from './resolve-period.js';
 import { docOf, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { documentRefOf } from '../model/fact.js';

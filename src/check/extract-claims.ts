@@ -59,7 +59,7 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
     const between = masked.slice(a.end, b.start);
     const after = masked.slice(b.end, b.end + 3);
     // "RMB 39.8 billion in the September quarter (roughly $4.6 billion)": a short period phrase may stand between.
-    if (between.length < 64 && /^\s*(?:(?:in|for|during|over)\s+[A-Za-z][A-Za-z\s-]{0,40}?)?\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
+    if (between.length < 64 && /^\s*(?:(?:in|for|during|over)\s+[A-Za-z][\w\s,.'’-]{0,40}?)?\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
   }
   return pairs;
 }
@@ -426,7 +426,18 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       let base: ClaimPeriod | null = null;
       if (kind === 'change') {
         const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? periods.find((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
-        if (basePeriod && basePeriod !== periodMention) {
+        if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
+          // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
+          const own = period?.ref;
+          if (own && ['quarter', 'fiscal-quarter'].includes(own.kind) && own.year !== null && own.quarter !== null) {
+            const back = own.quarter === 1 ? { year: own.year - 1, quarter: 4 } : { year: own.year, quarter: own.quarter - 1 };
+            base = { ref: { ...own, ...back, start: basePeriod.start, end: basePeriod.end, text: basePeriod.text, resolution: `${basePeriod.text.trim()}: the quarter before “${own.text.trim()}”` }, how: 'carried', firm: period!.firm, fromSentence: null };
+          } else {
+            // Never fall back to a year-on-year reading of a change the words measure from the quarter before.
+            period = null;
+            periodError = `“${basePeriod.text.trim()}” measures from the quarter before, but the figure's own quarter is not known`;
+          }
+        } else if (basePeriod && basePeriod !== periodMention) {
           const r = resolvePeriodMention(basePeriod, subject, future);
           if ('ref' in r) base = r;
         }

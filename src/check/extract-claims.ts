@@ -124,6 +124,8 @@ const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
 const ELLIPTIC_POSSESSIVE = /^['’]s\s+(?:(?:was|were|is|came|stood|rose|fell|grew|shrank|shrunk|jumped|climbed|dropped|slid|slipped|reached|hit|totall?ed|swelled|narrowed|widened|turned|ended|amounted)\b|(?:US)?\$|RMB|HK\$)/i;
 /** "an outflow of $5.9 billion", "negative $2 billion", "burned $3 billion": a cash flow below zero. */
 const NEGATIVE_FLOW = /\b(?:(?:an?\s+)?(?:net\s+)?(?:out-?flow|deficit|shortfall|burn)\s+of|negative|minus|burn(?:ed|t|ing)?(?:\s+through)?)\s+(?:(?:about|roughly|around|nearly|almost|some|more\s+than|over|just\s+over|under|less\s+than)\s+)?$/i;
+/** "negative free cash flow of $2 billion", "free cash flow turned negative, at $2 billion": the words before the figure say the flow is below zero. */
+const NEGATIVE_WORDS = /\b(?:negative|outflows?|burn(?:ed|t)?|deficit)\b/i;
 const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
 /** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
 const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
@@ -338,7 +340,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         if (topic) metric = { ...topic, how: 'inferred', firm: false };
       }
       // "an outflow of $5.9 billion": the flow is negative.
-      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && NEGATIVE_FLOW.test(masked.slice(clause.start, q.start)) && quantity.value > 0) {
+      const signWords = masked.slice(Math.max(clause.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? clause.start), q.start);
+      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && (NEGATIVE_FLOW.test(signWords) || NEGATIVE_WORDS.test(signWords)) && quantity.value > 0) {
         const flip = { lower: 'upper', upper: 'lower' } as const;
         Object.assign(quantity, { value: -(quantity.high ?? quantity.value), high: quantity.high === null ? null : -quantity.value, bound: quantity.bound === 'lower' || quantity.bound === 'upper' ? flip[quantity.bound] : quantity.bound });
       }

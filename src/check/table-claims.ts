@@ -59,6 +59,11 @@ export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: Tab
     const segment = found ? segmentNamed(found.mention.text) : null;
     let metric: MetricRef | null = metricMention ? { id: metricMention.id, words: metricMention.text, definition: null, segment: null, how: 'stated', firm: true, fromSentence: null } : null;
     if (segment && (!metric || metric.id === 'revenue' || metric.id === 'cloud_revenue')) metric = { id: 'cloud_revenue', words: metric?.words ?? segment.name, definition: null, segment: segment.name, how: 'stated', firm: true, fromSentence: null };
+    // A segment's row with another metric is the segment's figure, never the company's: its profit, or AWS's own capex.
+    else if (segment && metric) {
+      const id = ['operating_income', 'net_income'].includes(metric.id) ? 'segment_operating_income' : metric.id === 'capex' && segment.ticker === 'AMZN' ? 'aws_capex' : null;
+      metric = { ...metric, id: id ?? 'segment_other', words: `${segment.name} ${metric.words}`, segment: segment.name };
+    }
 
     const context = [words(ctx, table.caption), words(ctx, corner), words(ctx, colHead), words(ctx, rowHead), words(ctx, cell)].join(' | ');
     const { basis, words: basisWords } = basisFor(metric?.id ?? null, context);

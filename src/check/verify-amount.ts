@@ -172,6 +172,10 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
+  // "free cash flow of $5.9 billion" for an outflow of $5.9 billion: the size is right and the words give no sign.
+  if (result.verdict === 'contradicted' && ours.figure.value < 0 && q.value > 0 && judge(testFor({ ...q, value: -(q.high ?? q.value), high: q.high === null ? null : -q.value }), ours.figure.value).verdict !== 'contradicted') {
+    return notCheckable(result, 'definition-unclear', `the figure matches the size of ${ours.figure.display}, an outflow; the words do not say whether it is one`);
+  }
   if (verdict === 'contradicted') {
     const hints = await valueHints(ctx, tickers, metric, q, cur.currency, slot);
     if (hints.length) result.notes.push(`the figure matches ${hints.join(', ')}`);

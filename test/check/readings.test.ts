@@ -57,6 +57,12 @@ describe('markdown tables', () => {
     expect((await figure(t, '2026-03-01', '37.3')).subject?.tickers).toEqual(['META']);
   });
 
+  it('reads a segment’s row with another metric as the segment’s figure, never the company’s', async () => {
+    const t = '### Operating income ($bn)\n\n| Business | 2024 |\n|---|---|\n| AWS (Amazon) | 39.8 |\n';
+    const c = await figure(t, '2026-03-01', '39.8');
+    expect(c).toMatchObject({ verdict: 'not-checkable', metric: 'segment_operating_income' });
+  });
+
   it('never guesses the unit of bare numbers: a table that states none gives them no claim', async () => {
     const r = await check('Segment sales\n\n| Business | 2024 |\n|---|---|\n| Google Cloud | 43.2 |\n', '2026-03-01');
     expect(r.claims.filter((c) => c.text.includes('43.2'))).toEqual([]);
@@ -90,6 +96,14 @@ describe('quarter-on-quarter and trailing windows', () => {
   });
 });
 
+describe('above and below', () => {
+  it('make a change against a period, and nothing else ("above estimates" is no growth rate)', async () => {
+    expect((await figure("Alphabet's capex of $44.9 billion in the June 2026 quarter was 26% above the previous quarter's.", '2026-08-20', '26%')).verdict).toBe('supported');
+    const c = await figure("Alphabet's capex of $44.9 billion in the June 2026 quarter was 26% above what analysts had pencilled in.", '2026-08-20', '26%');
+    expect(c.verdict).toBe('not-checkable');
+  });
+});
+
 describe('a quarter named without its year', () => {
   const text = (value: string) => `AWS sold $107.6 billion in 2024. Microsoft Cloud brought in ${value} in the September quarter.`;
 
@@ -120,9 +134,16 @@ describe('definitions of capex and free cash flow', () => {
     expect(c.period?.note ?? '').toMatch(/as Meta reports it/);
   });
 
-  it('reads an outflow as a negative flow, so the sign is checked too', async () => {
+  it('reads an outflow as a negative flow', async () => {
     expect((await figure("Alphabet's free cash flow in the June 2026 quarter was an outflow of $5.9 billion.", '2026-08-20', '$5.9 billion')).verdict).toBe('supported');
-    expect((await figure("Alphabet's free cash flow in the June 2026 quarter was $5.9 billion.", '2026-08-20', '$5.9 billion')).verdict).toBe('contradicted');
+    expect((await figure("Alphabet's free cash flow in the June 2026 quarter was an outflow of $9.9 billion.", '2026-08-20', '$9.9 billion')).verdict).toBe('contradicted');
+  });
+
+  it('does not contradict a flow whose size matches an outflow when the words give no sign', async () => {
+    const c = await figure("Alphabet's free cash flow in the June 2026 quarter came to $5.9 billion.", '2026-08-20', '$5.9 billion');
+    expect(c.verdict).toBe('not-checkable');
+    expect(c.reason).toMatch(/outflow/);
+    expect((await figure("Alphabet had negative free cash flow of $5.9 billion in the June 2026 quarter.", '2026-08-20', '$5.9 billion')).verdict).toBe('supported');
   });
 
   it('gives a possessive whose noun is left out the metric the earlier possessive named, and later metric words to the later figure', async () => {

@@ -84,6 +84,8 @@ export interface PeriodRef extends Span {
   /** A quarter or half named without its year and placed near the text's period: the year of the other natural
    *  reading (the latest reported before the article date). A figure that matches either reading is right. */
   otherYear?: number;
+  /** A fiscal quarter's calendar quarter, for the company it was named for: what "those three months" means for another company or a group. */
+  calendar?: { year: number; quarter: number };
   /** A range whose ends are written as fiscal or calendar years ("between fiscal 2023 and fiscal 2026"). */
   rangeOf?: 'fy' | 'cy';
 }

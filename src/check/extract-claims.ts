@@ -134,6 +134,14 @@ const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_i
 /** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+(?:invest|spend)\b|\binvestment\s+(?:plan|program)/i;
 
+/** A markdown heading or a line that is bold only ("**The slices (calendar 2025).**"), short: a section's title. */
+function isHeading(text: string, sentence: Sentence): boolean {
+  const from = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const nl = text.indexOf('\n', sentence.end);
+  const line = text.slice(from, nl === -1 ? text.length : nl);
+  return line.length <= 160 && (/^\s*#{1,6}\s/.test(line) || /^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$/.test(line));
+}
+
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
   let masked = maskMarkup(text);
   const found = findArticleDate(text, options.date);
@@ -159,6 +167,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastQuarter: PeriodRef | null = null;
   /** The last period the text named itself (not one counted back from another, "a year earlier"): what "the same quarter" refers to. */
   let lastAnchor: PeriodRef | null = null;
+  /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
+  let section: { ref: PeriodRef; sentence: number } | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
@@ -228,6 +238,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
       // "grew 12% sequentially", "up 8% quarter on quarter": the words name the base, one quarter back.
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
+      // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
+      if (p.relative === 'latest-ttm') return false;
       return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
@@ -381,6 +393,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
+      // "For calendar 2026 it now sees capital expenditure, finance leases included, of about $175 billion": the plan words
+      // lead to this figure (no figure between them and it), though a comma puts them in another clause.
+      if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
+        const lead = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), q.start);
+        const planLead = statesPlan(metric.id, lead);
+        if (planLead && !RESULT_VERBS.test(lead) && !OUTCOME.test(lead)) ((basis = 'guidance'), (basisWords = planLead));
+      }
       // A plan stated in so many words ("its 2025 range is now …", "guiding to about $75 billion") is a capex plan: airace holds guidance for capex only.
       if (basis === 'guidance' && basisWords && metric?.how === 'inferred' && metric.id === 'capex') metric = { ...metric, how: 'stated', firm: true, words: basisWords };
       // "the cash-flow statement eventually showed $131.8 billion": what was spent, after the plans.
@@ -418,6 +437,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         period = { ref: lastPeriod.ref, how: 'carried', firm: true, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
+      }
+      // "**The slices (calendar 2025).**" over a list: a heading's period is its section's, for figures that state none.
+      if (!period && !periodMention && !periodError && section && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText) && !(basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(section.ref.kind))) {
+        period = { ref: section.ref, how: 'carried', firm: true, fromSentence: section.sentence };
       }
       // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
@@ -511,6 +534,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
     }
 
+    // A heading starts a section: its period (if it names one) holds for the section's figures that state none.
+    if (isHeading(text, sentence)) {
+      const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
+      const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
+      section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;
+    }
     // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
     if (quantities.length === 0) {
       const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();

@@ -60,9 +60,9 @@ const METRIC_WORDS: MetricWords[] = [
     id: 'capex',
     re: /\b(?:capital\s+expenditures?|capital\s+spending|capital\s+investments?|capital\s+projects|capex|cap-ex|purchases\s+of\s+property(?:,)?\s+(?:plant\s+)?and\s+equipment|property\s+and\s+equipment|(?:AI|infrastructure|data[- ]cent(?:er|re))\s+spending|spend(?:ing|s)?\s+on\s+(?:AI|artificial\s+intelligence|data\s+cent(?:er|re)s|infrastructure|cloud)|outlays?|spen[dt]|spends|spending|put\s+down|invest(?:ed|ing|ment)?\s+in\s+(?:data\s+cent(?:er|re)s|AI\s+infrastructure|infrastructure))\b/gi,
   },
-  { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five|six|seven|ten|\d+)[- ]year\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|program(?:me)?|commitment))\b/gi },
+  { id: COMMITMENT_METRIC, re: /\b(?:earmark(?:ed|s)?(?=[^.;]{0,40}\bfor\s+(?:AI|artificial\s+intelligence|cloud|infrastructure|data\s+cent))|commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five|six|seven|ten|\d+)[- ]year\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|program(?:me)?|commitment))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
-  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|guid(?:ing|ed)(?=\s+(?:to|for|at)\b)|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];

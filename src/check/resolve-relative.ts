@@ -67,6 +67,13 @@ export function endMonthOf(ref: PeriodRef, company: Company | null): number | nu
   }
 }
 
+/** A fiscal quarter with the calendar quarter it is for the company named (the same quarter is then readable for others). */
+function withCalendar(ref: PeriodRef, company: Company | null): PeriodRef {
+  if (ref.kind !== 'fiscal-quarter' || ref.year === null || ref.quarter === null || !company || company.kind !== 'company') return ref;
+  const end = fiscalQuarterEnd(ref.year, ref.quarter, company.fiscalYearEndMonth);
+  return { ...ref, calendar: { year: yearOf(end), quarter: Math.floor((end % 12) / 3) + 1 } };
+}
+
 /** The last month index whose figures can have been reported by the article date. */
 function reportedBy(articleDate: string): number {
   const cutoff = new Date(Date.parse(articleDate + 'T00:00:00Z') - REPORTING_LAG_DAYS * 86400000).toISOString().slice(0, 10);
@@ -160,6 +167,8 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       if (!ctx.reference) return { error: `“${m.text}” needs a period it refers to` };
       const r = ctx.reference;
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
+      // "those three months" after Microsoft's fiscal first quarter, for the group: the calendar quarter it was.
+      if (m.kind === 'quarter' && r.kind === 'fiscal-quarter' && r.calendar) return { ref: { ...r, kind: 'quarter', year: r.calendar.year, quarter: r.calendar.quarter, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the calendar quarter of “${r.text.trim()}” (${r.calendar.year}-Q${r.calendar.quarter})` };
       return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the same as “${r.text.trim()}”` };
     }
     case 'same-in-year': {
@@ -213,7 +222,7 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       return { ref: { ...ref, kind: 'range', year: end - (m.years ?? 1), endYear: end, years: null }, how: r ? 'carried' : 'article-date', resolution: `${m.text.trim()}: ${end - (m.years ?? 1)} to ${end}` };
     }
   }
-  if (m.year !== null || m.kind === 'span') return { ref, how: 'stated', resolution: null };
+  if (m.year !== null || m.kind === 'span') return { ref: withCalendar(ref, ctx.company), how: 'stated', resolution: null };
   // A quarter or half named without its year.
   const center = centerYear(ctx);
   if (center === null) return { error: `“${m.text.trim()}” names no year, and the article has no date to place it` };
@@ -232,5 +241,5 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
   } else return { error: `“${m.text.trim()}” names no year` };
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-  return { ref: { ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}) }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  return { ref: withCalendar({ ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

@@ -177,3 +177,36 @@ describe('what a contradiction points at', () => {
     expect(c.notes.join(' ')).toMatch(/matches 2026-Q1 \(2026-01-01 to 2026-03-31, the quarter before\)/);
   });
 });
+
+describe('plans', () => {
+  it('checks a calendar-year plan of a company whose fiscal year ends in June against the plan it stated for that calendar year', async () => {
+    const c = await figure('Microsoft now sees calendar 2026 capex, finance leases included, at about $175 billion.', '2026-08-20', '$175 billion');
+    expect(c).toMatchObject({ verdict: 'supported', basis: 'guidance' });
+    expect(c.actual?.value).toBe(175_000e6);
+  });
+
+  it('reads a plan stated without a year as the year in progress, and never contradicts it on that reading', async () => {
+    const right = await figure('Meta is guiding to $125 billion to $145 billion.', '2026-06-15', '$125 billion to $145 billion');
+    expect(right).toMatchObject({ verdict: 'supported', basis: 'guidance' });
+    expect(right.period?.note ?? '').toMatch(/year in progress/);
+    const wrong = await figure('Meta is guiding to $150 billion to $170 billion.', '2026-06-15', '$150 billion to $170 billion');
+    expect(wrong.verdict).toBe('not-checkable');
+  });
+});
+
+describe('sections and wrapped lines', () => {
+  it('gives a heading’s period to the list under it', async () => {
+    const t = 'Capex was the story.\n\n**Capex (calendar 2024).**\n\n- Amazon: $83.0 billion\n- Meta: $37.3 billion\n- Alphabet: $52.5 billion\n';
+    for (const [v, ticker] of [['$83.0 billion', 'AMZN'], ['$37.3 billion', 'META']] as const) {
+      const c = await figure(t, '2026-03-01', v);
+      expect(c).toMatchObject({ verdict: 'supported', subject: { tickers: [ticker] } });
+      expect(c.actual).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
+    }
+  });
+
+  it('reads a fiscal quarter broken across lines ("the first\nquarter of its fiscal 2027") as that quarter', async () => {
+    const c = await figure("Alibaba's capital expenditure in the first\nquarter of its fiscal 2027 was RMB 67.7 billion.", '2026-09-01', 'RMB 67.7 billion');
+    expect(c.verdict).toBe('supported');
+    expect(c.actual).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+  });
+});

@@ -2,7 +2,7 @@
 // 2-core machine (see docs/bench.md); every flag scales one section.
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['ingest', 'queries', 'charts', 'claims'] as const;
+export const SECTIONS = ['ingest', 'queries', 'charts', 'claims', 'pages'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -23,7 +23,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `usage: npm run bench -- [--size MB] [--db postgres://...] [--facts N] [--runs N]
-                        [--duration S] [--connections 1,16,64] [--only ingest,queries,charts,claims]
+                        [--duration S] [--connections 1,16,64] [--only ingest,queries,charts,claims,pages]
                         [--seed N] [--out FILE]`;
 
 function positive(name: string, raw: string, integer = false): number {

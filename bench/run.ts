@@ -8,7 +8,7 @@ import os from 'node:os';
 import { openStore } from '../src/store/database.js';
 import { ensureBundledData } from '../src/ingest/bundled-data.js';
 import { packageRoot } from '../src/config/paths.js';
-import { parseBenchOptions, type BenchOptions } from './bench-options.js';
+import { SECTIONS, parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { machineInfo, type MachineInfo } from './machine-info.js';
 import { staleBuildFiles } from './dist-freshness.js';
 import { ensureArchive, type SyntheticArchive } from './ingest/synthetic-archive.js';
@@ -17,6 +17,7 @@ import { ingestBench } from './ingest/ingest-bench.js';
 import { queryBench } from './query/query-bench.js';
 import { chartBench } from './chart-bench.js';
 import { claimBench } from './claim-bench.js';
+import { pageBench } from './page-bench.js';
 import { RESULT_HEADER, markdownTable, resultCells, targetLine, textTable, type SectionResult } from './report.js';
 import { MB, fmt, seconds } from './stats.js';
 
@@ -29,7 +30,7 @@ function log(s: string): void {
 function flagsOf(o: BenchOptions): string {
   const f = [`--size ${o.sizeMb}`, `--facts ${o.facts}`, `--runs ${o.runs}`, `--duration ${o.durationS}`, `--connections ${o.connections.join(',')}`];
   if (o.db) f.push('--db postgres://…');
-  if (o.sections.length < 4) f.push(`--only ${o.sections.join(',')}`);
+  if (o.sections.length < SECTIONS.length) f.push(`--only ${o.sections.join(',')}`);
   return f.join(' ');
 }
 
@@ -119,12 +120,13 @@ async function main(): Promise<void> {
   const sections: SectionResult[] = [];
   if (archive) sections.push(await ingestBench(o, archive, log));
   if (queryDb) sections.push(await queryBench(o, queryDb, log));
-  if (o.sections.includes('charts') || o.sections.includes('claims')) {
+  if (o.sections.includes('charts') || o.sections.includes('claims') || o.sections.includes('pages')) {
     const store = await openStore(':memory:');
     try {
       await ensureBundledData(store);
       if (o.sections.includes('charts')) sections.push(await chartBench(store, log));
       if (o.sections.includes('claims')) sections.push(await claimBench(store, log));
+      if (o.sections.includes('pages')) sections.push(await pageBench(store, log));
     } finally {
       await store.close();
     }

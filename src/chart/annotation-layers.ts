@@ -6,7 +6,7 @@ import { eventDocument, type RaceEvent } from '../model/race-event.js';
 import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/document-label.js';
 import type { SeriesResult } from '../model/series.js';
 import type { Layer } from './layer.js';
-import { formatMoney } from './format-money.js';
+import { formatMoney } from '../model/format-figure.js';
 import { formatEventDate } from './format-event-date.js';
 import { periodTimeline } from './period-timeline.js';
 import { periodXScale, xOfDate } from './period-x-scale.js';
@@ -40,7 +40,7 @@ export interface AnnotationMarks {
 
 const RULE_COLOUR = '#8a8a8a';
 const BADGE_COLOUR = '#444444';
-const LIST_LINE = 15;
+const LIST_LINE = 18;
 
 const TOOLTIP = [
   { field: 'title', title: 'Event' },
@@ -116,7 +116,19 @@ export function annotationMarks(
       mark: { type: 'rule', color: RULE_COLOUR, strokeWidth: 1, aria: false },
       encoding: { x: px('x'), y: px('leaderTop'), x2: { field: 'textX' }, y2: { field: 'badgeBottom' } },
     });
-    front.push(...badgeLayers(rows.map((r) => ({ ...r, bx: r.textX, by: r.textY }))));
+    // One badge per group of markers that share it ("1–5"), described by all of its events.
+    const groups = [...new Map(lane.placements.map((p) => [p.group, p])).values()].map((p) => {
+      const members = rows.filter((r) => lane.placements.find((q) => q.id === r.id)!.group === p.group);
+      const first = members[0]!;
+      return {
+        ...first,
+        left: p.left,
+        right: p.right,
+        by: first.textY,
+        summary: members.map((m) => m.summary).join('; '),
+      };
+    });
+    front.push(...badgeLayers(groups));
   }
 
   const list = lane.mode === 'numbered' ? numberedList(rows, width, listTop) : { layers: [], height: 0 };
@@ -148,20 +160,20 @@ function details(e: RaceEvent) {
   };
 }
 
-/** A dark disc with a white number: the marker's key into the list under the chart. */
-function badgeLayers<T extends { bx: number; by: number; number: number | null }>(values: T[]): Layer[] {
-  // Vega sizes a circle by the square of its diameter.
-  const size = (2 * LANE.badgeRadius) ** 2;
+/** A dark disc (a pill for a group) with a white number: the marker's key into the list under the chart. */
+function badgeLayers<T extends { left: number; right: number; by: number; text: string }>(values: T[]): Layer[] {
+  const r = LANE.badgeRadius;
+  const boxes = values.map((v) => ({ ...v, x1: v.left, x2: v.right, y1: v.by - r, y2: v.by + r, cx: (v.left + v.right) / 2 }));
   return [
     {
-      data: { values },
-      mark: { type: 'point', shape: 'circle', filled: true, opacity: 1, size, color: BADGE_COLOUR },
-      encoding: { x: px('bx'), y: px('by'), tooltip: TOOLTIP, description: { field: 'summary' }, href: { field: 'sourceUrl' } },
+      data: { values: boxes },
+      mark: { type: 'rect', cornerRadius: r, color: BADGE_COLOUR },
+      encoding: { x: px('x1'), x2: { field: 'x2' }, y: px('y1'), y2: { field: 'y2' }, tooltip: TOOLTIP, description: { field: 'summary' }, href: { field: 'sourceUrl' } },
     },
     {
-      data: { values },
-      mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 9, fontWeight: 600, color: '#ffffff' },
-      encoding: { x: px('bx'), y: px('by'), text: { field: 'number' }, tooltip: TOOLTIP, description: { field: 'summary' }, href: { field: 'sourceUrl' } },
+      data: { values: boxes },
+      mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: LANE.fontSize, fontWeight: 600, color: '#ffffff', aria: false },
+      encoding: { x: px('cx'), y: px('by'), text: { field: 'text' }, href: { field: 'sourceUrl' } },
     },
   ];
 }
@@ -181,7 +193,9 @@ function numberedList<T extends { number: number | null; dateText: string; title
     const left = col * (colWidth + colGap);
     return {
       ...r,
-      bx: left + LANE.badgeRadius,
+      left,
+      right: left + LANE.badgeRadius * 2,
+      text: String(r.number),
       by: top + line * LIST_LINE + LANE.badgeRadius,
       lx: left + indent,
       line: fitText(lines[i]!, colWidth - indent),

@@ -7,8 +7,8 @@
 import { measureText } from './text-metrics.js';
 
 export const LANE = {
-  fontSize: 10,
-  rowHeight: 14,
+  fontSize: 11,
+  rowHeight: 16,
   /**
    * Space between the plot's top edge and the lowest row: a bar that reaches the top of the
    * plot keeps a row's height above it free, where a value label would go.
@@ -20,7 +20,7 @@ export const LANE = {
   maxLabelRows: 3,
   /** Labels longer than this are shortened with an ellipsis (the tooltip has the full title). */
   maxLabelWidth: 260,
-  badgeRadius: 7,
+  badgeRadius: 8,
 } as const;
 
 export interface LaneMarker {
@@ -39,6 +39,8 @@ export interface LanePlacement {
   row: number;
   /** 1, 2, 3... in numbered mode (in marker order), null when the marker is labelled. */
   number: number | null;
+  /** Markers drawn under one badge share a group (numbered mode); null when labelled. */
+  group?: number;
   /** What is drawn in the lane: the (possibly shortened) label, or the number. */
   text: string;
   /** Horizontal extent of what is drawn, in plot pixels; a badge is centred between them. */
@@ -122,46 +124,42 @@ function labelBoxes(m: LaneMarker, plotWidth: number): Omit<LanePlacement, 'row'
 }
 
 /**
- * Numbered badges, in marker order, each as near its rule as it can be without overlapping
- * its neighbours: touching badges form a cluster centred on its markers (a 1-D dodge). When
- * all badges are wider than the plot, they alternate between rows.
+ * Numbered badges, in marker order. Markers closer together than a badge is wide share one
+ * badge ("1–5"), so events a day apart never stack five discs over one bar; neighbouring
+ * badges that would touch merge the same way. Each badge sits centred over its markers.
  */
 function placeBadges(markers: LaneMarker[], plotWidth: number): LanePlacement[] {
-  const pitch = LANE.badgeRadius * 2 + LANE.gap;
-  const rows = Math.max(1, Math.ceil((markers.length * pitch) / plotWidth));
-  const placements: LanePlacement[] = [];
-  for (let row = 0; row < rows; row++) {
-    const own = markers.map((m, i) => ({ m, n: i + 1 })).filter((_, i) => i % rows === row);
-    const centres = dodge(own.map((o) => o.m.x), pitch, LANE.badgeRadius, plotWidth - LANE.badgeRadius);
-    own.forEach(({ m, n }, k) => {
-      const c = centres[k]!;
-      placements.push({ id: m.id, x: m.x, row, number: n, text: String(n), left: c - LANE.badgeRadius, right: c + LANE.badgeRadius, align: 'center' });
-    });
-  }
-  return placements.sort((a, b) => a.number! - b.number!);
-}
-
-/** Positions as close to `targets` (ascending) as possible, at least `pitch` apart, within [min, max]. */
-export function dodge(targets: number[], pitch: number, min: number, max: number): number[] {
-  const clusters: { first: number; count: number; start: number }[] = [];
-  const place = (c: { first: number; count: number; start: number }) => {
-    const mean = targets.slice(c.first, c.first + c.count).reduce((s, t) => s + t, 0) / c.count;
-    const span = (c.count - 1) * pitch;
-    c.start = Math.min(Math.max(mean - span / 2, min), Math.max(min, max - span));
+  const reach = LANE.badgeRadius * 2 + LANE.gap;
+  let groups: { members: number[] }[] = [];
+  markers.forEach((m, i) => {
+    const last = groups[groups.length - 1];
+    if (last && m.x - markers[last.members[last.members.length - 1]!]!.x < reach) last.members.push(i);
+    else groups.push({ members: [i] });
+  });
+  const box = (g: { members: number[] }) => {
+    const first = g.members[0]! + 1;
+    const last = g.members[g.members.length - 1]! + 1;
+    const text = first === last ? String(first) : `${first}–${last}`;
+    const width = Math.max(LANE.badgeRadius * 2, measureText(text, LANE.fontSize, 600) + 10);
+    const mean = g.members.reduce((sum, i) => sum + markers[i]!.x, 0) / g.members.length;
+    const centre = Math.min(Math.max(mean, width / 2), plotWidth - width / 2);
+    return { text, left: centre - width / 2, right: centre + width / 2 };
   };
-  for (let i = 0; i < targets.length; i++) {
-    const c = { first: i, count: 1, start: 0 };
-    place(c);
-    clusters.push(c);
-    // Merge backwards while the newest cluster runs into the one before it.
-    while (clusters.length > 1) {
-      const [a, b] = clusters.slice(-2) as [(typeof clusters)[number], (typeof clusters)[number]];
-      if (a.start + (a.count - 1) * pitch + pitch <= b.start) break;
-      clusters.splice(-2, 2, { first: a.first, count: a.count + b.count, start: 0 });
-      place(clusters[clusters.length - 1]!);
+  // Merge neighbours until no two badges are closer than the gap.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let k = 1; k < groups.length; k++) {
+      if (box(groups[k - 1]!).right + LANE.gap > box(groups[k]!).left) {
+        groups = [...groups.slice(0, k - 1), { members: [...groups[k - 1]!.members, ...groups[k]!.members] }, ...groups.slice(k + 1)];
+        merged = true;
+        break;
+      }
     }
   }
-  return clusters.flatMap((c) => Array.from({ length: c.count }, (_, k) => c.start + k * pitch));
+  return groups.flatMap((g, group) => {
+    const b = box(g);
+    return g.members.map((i) => ({ id: markers[i]!.id, x: markers[i]!.x, row: 0, number: i + 1, group, text: b.text, left: b.left, right: b.right, align: 'center' as const }));
+  });
 }
 
 /**

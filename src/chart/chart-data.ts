@@ -2,7 +2,8 @@
 // downloaded spec is self-contained and every mark can be traced to its source.
 import type { Basis } from '../model/fact.js';
 import type { MissingReason, Period, SeriesResult } from '../model/series.js';
-import { formatValue } from './format-money.js';
+import { formatCompact, formatValue } from '../model/format-figure.js';
+import { MISSING_WORDS } from '../series/labels.js';
 import type { SeriesPoint } from '../model/series.js';
 import { documentLabel, readAtLabel, uniqueDocuments, VERIFICATION_MARKS, weakestVerification } from '../model/document-label.js';
 import { caveatsText, pointCaveats } from '../series/caveats.js';
@@ -43,32 +44,16 @@ export interface ChartRow {
   caveats: string;
   /** The formatted value, or why there is none ("incomplete: Q4 missing"). */
   valueText: string;
+  /** A label short enough for a bar ("$132B"); null when missing. */
+  shortText: string | null;
   derivation: string | null;
   missing: MissingReason | null;
   /** Short on-chart marker for a missing value ("incomplete"), null when present. */
   missingText: string | null;
 }
 
-const MISSING_TEXT: Record<MissingReason, string> = {
-  'no-data': 'no data',
-  'no-fx-rate': 'no FX rate',
-  'divide-by-zero': 'n/a',
-  incomplete: 'incomplete',
-};
-
 export function missingText(reason: MissingReason): string {
-  return MISSING_TEXT[reason];
-}
-
-const PERIOD_NAMES: Record<Period, string> = {
-  quarter: 'calendar quarters',
-  fy: 'fiscal years',
-  cy: 'calendar years',
-  ttm: 'trailing twelve months',
-};
-
-export function periodName(period: Period): string {
-  return PERIOD_NAMES[period];
+  return MISSING_WORDS[reason];
 }
 
 /** Period labels ordered by their earliest start (MSFT's FY2024 starts in July 2023, others' in January 2024). */
@@ -107,6 +92,7 @@ export function chartRows(result: SeriesResult): ChartRow[] {
             p.value !== null
               ? formatValue(p.value, result.unit)
               : `${missingText(reason!)}${p.missing?.detail ? `: ${p.missing.detail}` : ''}`,
+          shortText: p.value !== null ? formatCompact(p.value, result.unit) : null,
           derivation: p.derivation,
           missing: reason,
           missingText: reason && missingText(reason),

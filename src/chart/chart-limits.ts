@@ -29,11 +29,15 @@ export function checkChartText(option: 'title' | 'subtitle', text: string): stri
 
 /** Refuses to rasterise an SVG whose size at `scale` exceeds the pixel budget. */
 export function checkPngSize(svg: string, scale: number): void {
-  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? 0);
-  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1] ?? 0);
+  const { width, height } = svgSize(svg);
   const pixels = width * scale * height * scale;
   if (pixels > MAX_PNG_PIXELS) {
     throw new InvalidOptionError('scale', String(scale), [`a scale at which the chart fits in ${MAX_PNG_PIXELS / 1e6} million pixels`], `a ${Math.round(width)}×${Math.round(height)} chart at scale ${scale} would be ${Math.round(pixels / 1e6)} million pixels, over the limit of ${MAX_PNG_PIXELS / 1e6} million`);
   }
+}
+
+/** The size a drawn chart declares on its root element, in CSS pixels. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return { width: Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? 0), height: Number(/\sheight="([\d.]+)"/.exec(root)?.[1] ?? 0) };
 }

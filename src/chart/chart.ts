@@ -2,15 +2,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SeriesResult } from '../model/series.js';
 import type { ChartOptions } from './chart-options.js';
+import { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
 import { groupedColumnSpec } from './specs/grouped-column.js';
 import { lineSpec } from './specs/line.js';
 import { stackedColumnSpec } from './specs/stacked-column.js';
 import { UnknownChoiceError } from '../model/errors.js';
 
-import { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
-
-// Callers that draw a chart by name also list the names: one import for both.
-export { CHART_TYPES, type ChartType } from './chart-type.js';
+export { CHART_TYPES, isChartType, type ChartType } from './chart-type.js';
 
 const BUILDERS: Record<ChartType, (result: SeriesResult, options: ChartOptions) => TopLevelSpec> = {
   grouped: groupedColumnSpec,

@@ -2,8 +2,10 @@
 // without seeing it. Wording is deterministic: same data, same text (snapshots rely on it).
 import type { SeriesResult } from '../model/series.js';
 import type { ChartType } from './chart-type.js';
-import { chartRows, periodLabels, periodName, type ChartRow } from './chart-data.js';
-import { formatChange, formatPercent, formatValue } from './format-money.js';
+import { chartRows, periodLabels, type ChartRow } from './chart-data.js';
+import { BASIS_WORDS, metricSummary, metricWords } from '../series/labels.js';
+import { listOf, periodSpan, unitWords } from './chart-options.js';
+import { formatChange, formatPercent, formatValue } from '../model/format-figure.js';
 
 export interface ChartDescription {
   /** One paragraph for alt/aria-label: what is shown, extremes, biggest change, gaps. */
@@ -29,13 +31,10 @@ export function describeChart(result: SeriesResult, { type }: { type: ChartType 
   const at = (r: PresentRow) => `${r.name} ${r.label}, ${fmt(r.value)}`;
 
   const labels = periodLabels(result);
-  const range =
-    labels.length === 0
-      ? 'no periods'
-      : `${periodName(result.period)} ${labels.length > 1 ? `${labels[0]} to ${labels[labels.length - 1]}` : labels[0]}`;
-  const unit = result.unit === 'percent' ? 'percent' : result.unit;
+  const range = labels.length === 0 ? 'no periods' : periodSpan(result);
+  const unit = result.unit === 'percent' ? 'percent' : unitWords(result.unit);
   const what =
-    `${TYPE_NAMES[type]} of ${result.metric} in ${unit} for ` +
+    `${TYPE_NAMES[type]} of ${metricWords(result.metric)} in ${unit} for ` +
     `${listOf(result.series.map((s) => s.name)) || 'no companies'}, ${range}.`;
 
   const facts: string[] = [];
@@ -85,8 +84,8 @@ export function describeChart(result: SeriesResult, { type }: { type: ChartType 
   const derived = present.filter((r) => r.derived).map((r) => `${r.name} ${r.label} (${r.derivation ?? 'computed'})`);
 
   const long = [
-    `${what} Basis: ${result.basis}.`,
-    `Definition: ${result.definition}.`,
+    `${what} Basis: ${BASIS_WORDS[result.basis]}.`,
+    `Definition: ${metricSummary(result.metric)}`,
     ...definitions,
     ...byCompany,
     ...facts,
@@ -120,9 +119,4 @@ function biggestChange(rows: ChartRow[]) {
 
 function formatPercentChange(pct: number): string {
   return `${pct < 0 ? '-' : '+'}${formatPercent(Math.abs(pct))}`;
-}
-
-/** ["a", "b", "c"] → "a, b and c". */
-function listOf(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

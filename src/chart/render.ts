@@ -70,11 +70,10 @@ function withAccessibility(svg: string, title: string, alt: string, long: string
   return root + children + svg.slice(open[0].length);
 }
 
+/** The chart's title: drawn as text marks (chart-frame.ts), so the spec keeps it in usermeta. */
 function titleOf(spec: TopLevelSpec): string {
-  const title = spec.title;
-  const text = typeof title === 'object' && !Array.isArray(title) ? title.text : title;
-  if (typeof text === 'string') return text;
-  return Array.isArray(text) ? text.join(' ') : '';
+  const meta = spec.usermeta as { airace?: { title?: unknown } } | undefined;
+  return typeof meta?.airace?.title === 'string' ? meta.airace.title : '';
 }
 
 function longDescriptionOf(spec: TopLevelSpec): string {

@@ -1,20 +1,19 @@
-// Vega does not wrap titles; a long subtitle (a metric definition) would widen the chart
-// past its plot. Wrap by an estimated character budget, which needs no font files, so
-// specs built in a browser wrap the same way.
+// Vega does not wrap text. Titles, subtitles, notes and source lines are broken into lines here,
+// by the advance widths of the bundled font (the same ones resvg draws with), so a line never
+// runs past the width it was given; a single word longer than the width keeps a line of its own.
+import { measureText } from './text-metrics.js';
 
-/** Average advance of IBM Plex Sans text, in em, rounded up so lines rarely overrun. */
-const AVERAGE_CHAR_EM = { regular: 0.5, semibold: 0.55 } as const;
-
-export function wrapText(text: string, width: number, fontSize: number, weight: keyof typeof AVERAGE_CHAR_EM = 'regular'): string[] {
-  const budget = Math.max(10, Math.floor(width / (fontSize * AVERAGE_CHAR_EM[weight])));
+export function wrapText(text: string, width: number, fontSize: number, weight: 'regular' | 'semibold' = 'regular'): string[] {
+  const fontWeight = weight === 'semibold' ? 600 : 400;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > budget) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measureText(candidate, fontSize, fontWeight) > width) {
       lines.push(line);
       line = word;
     } else {
-      line = line ? `${line} ${word}` : word;
+      line = candidate;
     }
   }
   return line ? [...lines, line] : lines;

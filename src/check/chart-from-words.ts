@@ -60,22 +60,6 @@ export function chartRequest(mention: ChartMention, companies: Company[]): { req
   return { request, notes, error: null };
 }
 
-function titleFor(request: SeriesRequest, names: string[], metricLabel: string): string {
-  const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const years = request.from === request.to ? request.from : `${request.from}–${request.to}`;
-  return `${metricLabel} of ${list}, ${years}${request.period === 'cy' ? ' (calendar years)' : ''}`;
-}
-
-const METRIC_LABELS: Record<string, string> = {
-  capex: 'Capital expenditures',
-  revenue: 'Revenue',
-  cloud_revenue: 'Cloud revenue',
-  operating_cash_flow: 'Operating cash flow',
-  free_cash_flow: 'Free cash flow',
-  net_income: 'Net income',
-  operating_income: 'Operating income',
-};
-
 /** Draws a described chart: a Vega-Lite spec and alt text (files are written separately, see write-charts.ts). */
 export async function chartFromWords(mention: ChartMention, companies: Company[], cache: SeriesCache): Promise<ChartEntry> {
   const entry: ChartEntry = { text: mention.text, start: mention.start, end: mention.end, type: mention.type, request: null, alt: null, files: [], spec: null, notes: [], error: null };
@@ -85,8 +69,8 @@ export async function chartFromWords(mention: ChartMention, companies: Company[]
   entry.request = request;
   const result = await cache.series(request);
   if (result instanceof Error) return { ...entry, error: result.message };
-  const names = result.series.map((s) => s.name);
-  entry.spec = buildChart(result, { type: mention.type, title: titleFor(request, names, METRIC_LABELS[request.metric] ?? request.metric) });
+  // The generated title states the metric, companies, years and their kind in words.
+  entry.spec = buildChart(result, { type: mention.type });
   entry.alt = describeChart(result, { type: mention.type }).alt;
   return entry;
 }

@@ -7,7 +7,7 @@ import type { SeriesPoint } from '../model/series.js';
 import type { Quantity } from './claim.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { CLOSE_RELATIVE } from './tolerance.js';
 import { REPORTING_LAG_DAYS } from './resolve-relative.js';
 import { plusDays } from './article-date.js';

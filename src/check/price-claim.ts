@@ -8,10 +8,10 @@ import type { PriceWindow } from '../model/price.js';
 import { listingLabel } from '../model/listing.js';
 import { priceDocument, syncHint, type ListingPrices } from '../series/price-series.js';
 import { daysBefore, priceChange, windowLabel } from '../series/price-window.js';
-import { formatPrice } from '../chart/format-money.js';
+import { formatPrice } from '../model/format-figure.js';
 import type { Quantity } from './claim.js';
 import type { Difference, Figure, SourceDocument, Verdict } from './check-report.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
 
 export type PriceJudgement =

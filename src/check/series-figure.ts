@@ -6,7 +6,7 @@ import type { SeriesPoint } from '../model/series.js';
 import type { Figure } from './check-report.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import type { MetricDefinition } from './claim.js';
 import { METRICS } from '../series/metrics.js';
 import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';

@@ -1,12 +1,12 @@
 // Turns a claim's wording into a test on our figure, and the test into a verdict.
-// supported: equal within the precision the claim states ("$38.6 billion" → ±$0.05B, "8%" → ±0.5 pt),
+// supported: equal within the precision the claim states ("$38.6 billion" → ±$0.05B, "8%" → ±0.5 pp),
 //   or inside its bound ("over $320 billion") or range ("$91–93 billion");
 // close: within a small stated tolerance beyond that (2% relative for money, twice the precision
 //   for percentages; 5% for hedged figures such as "about");
 // contradicted: anything else.
 import type { Quantity } from './claim.js';
 import type { Difference, Verdict } from './check-report.js';
-import { formatBand, formatFigure, formatRelative, formatSigned } from './format-figure.js';
+import { formatBand, formatFigure, formatRelative, formatSigned } from '../model/format-figure.js';
 
 export type TestOp = 'eq' | 'ge' | 'le' | 'lt' | 'between' | 'ne';
 
@@ -34,7 +34,7 @@ export const MULTIPLE_EXACT = 0.05;
 export const MULTIPLE_HEDGED = 0.1;
 
 export const TOLERANCE_POLICY =
-  'supported = equal within the precision the claim states ("$38.6 billion" ±$0.05B, "8%" ±0.5 pt) or inside its bound or range; ' +
+  'supported = equal within the precision the claim states ("$38.6 billion" ±$0.05B, "8%" ±0.5 pp) or inside its bound or range; ' +
   'close = within 2% (money) or twice the stated precision (percentages) beyond that, 5% for hedged figures ("about", "nearly"), or a difference explained by another FX rate; ' +
   'contradicted = further off; not-checkable = no data, an opinion, a forecast attributed to a person, or price data airace does not hold.';
 

@@ -12,7 +12,7 @@ import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-
 import { otherVersions } from './figure-variants.js';
 import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import type { DocumentRef } from '../model/fact.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './subject-companies.js';
 import { datesFor, resolvePeriod, type PeriodSlot } from './resolve-period.js';

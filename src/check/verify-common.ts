@@ -5,7 +5,7 @@
 import type { Company } from '../model/company.js';
 import type { Claim, How, Quantity } from './claim.js';
 import type { CheckedAgainst, CheckedClaim, ClaimedFigure, Evidence, Figure, ReasonCode, SourceDocument } from './check-report.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { metricDefinition, metricName, namesOf } from './series-figure.js';
 import { judge, testFor } from './tolerance.js';
 

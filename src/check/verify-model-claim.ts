@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { CatalogModel, ModelSourceRef } from '../model/model-series.js';
 import { modelCatalog, modelSource, MODELS_EMPTY_NOTICE } from '../series/model-catalog.js';
-import { formatCount, formatFlop, formatMoney } from '../chart/format-money.js';
+import { formatCount, formatFlop, formatMoney } from '../model/format-figure.js';
 import { matchModel } from './model-mention.js';
 import { InvalidOptionError } from '../model/errors.js';
 

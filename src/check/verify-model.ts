@@ -13,7 +13,7 @@ import { notCheckable, skeleton } from './verify-common.js';
 import type { VerifyContext } from './verify-context.js';
 import { verifyAgainst, type ModelClaimReason, type ModelClaimResult, type ModelQuantity } from './verify-model-claim.js';
 import { MODELS_EMPTY_NOTICE, modelSource } from '../series/model-catalog.js';
-import { formatCount, formatFlop, formatMoney } from '../chart/format-money.js';
+import { formatCount, formatFlop, formatMoney } from '../model/format-figure.js';
 import type { ModelSourceRef } from '../model/model-series.js';
 
 /** What a model source plugs in: the claim (its figure, unit and the model named near it) and the skeleton report; null leaves it to Epoch's table. */

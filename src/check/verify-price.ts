@@ -7,7 +7,7 @@
 import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { evidence, notCheckable, skeleton } from './verify-common.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { docOf } from './series-figure.js';
 import { subjectCompanies } from './subject-companies.js';
 import type { VerifyContext } from './verify-context.js';

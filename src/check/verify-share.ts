@@ -7,7 +7,7 @@ import type { CheckedClaim } from './check-report.js';
 import { claimSlot } from './claim-slot.js';
 import { guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
-import { formatFigure } from './format-figure.js';
+import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './subject-companies.js';
 import type { VerifyContext } from './verify-context.js';

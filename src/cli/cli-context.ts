@@ -46,9 +46,3 @@ export async function withStore<T>(opts: GlobalOptions, fn: (store: Store) => Pr
     await store.close();
   }
 }
-
-/** Splits "AMZN,MSFT" and "AMZN MSFT" lists. */
-export function splitList(s: string | string[] | undefined): string[] {
-  if (!s) return [];
-  return (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(/[,\s]+/)).filter(Boolean);
-}

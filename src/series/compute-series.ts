@@ -11,6 +11,7 @@ import type { SeriesResult } from '../model/series.js';
 import { PERIODS } from '../model/series.js';
 import { BASES, type Basis } from '../model/fact.js';
 import { keyword } from '../model/keyword.js';
+import { parseList } from '../model/list-input.js';
 import { InvalidOptionError } from '../model/errors.js';
 import type { Db } from '../store/database.js';
 
@@ -28,14 +29,9 @@ export interface ComputeSeriesOptions {
   transform?: string;
 }
 
-/** `AMZN,GOOGL` or `['AMZN', 'GOOGL MSFT']` → the names, without empties. */
-function companyNames(s: string | string[]): string[] {
-  return (Array.isArray(s) ? s : [s]).flatMap((x) => x.split(/[,\s]+/)).filter(Boolean);
-}
-
 /** The engine request for the options, each keyword checked against its allowed values. */
 export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
-  const tickers = companyNames(o.companies);
+  const tickers = parseList(o.companies);
   if (!tickers.length) throw new InvalidOptionError('companies', [o.companies].flat().join(','), ['tickers or names, comma-separated (AMZN,Google)'], 'choose at least one company');
   return {
     metric: keyword(o.metric, 'metric', METRIC_IDS),

@@ -76,3 +76,12 @@ export function dataAsOfText(d: DataAsOf): string {
 export function retrievalAsOf(load: { retrieved: string; confirmed: string }): string {
   return load.confirmed > load.retrieved ? load.confirmed : load.retrieved;
 }
+
+/** "Data as of 2026-04-24" / "Data as of April 2026" for a month. */
+export function retrievalAsOfText(asOf: string | null): string {
+  if (!asOf) return 'No models data loaded';
+  const m = /^(\d{4})-(\d{2})$/.exec(asOf);
+  if (!m) return `Data as of ${asOf}`;
+  const month = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `Data as of ${month} ${m[1]}`;
+}

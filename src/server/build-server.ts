@@ -3,13 +3,19 @@
 // `inject()` on it without opening a port.
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
+import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import type { Store } from '../store/database.js';
 import { packageRoot } from '../config/paths.js';
 import './route-config.js';
-import { createServerContext } from './server-context.js';
+import { createServerContext, type ErrorLog } from './server-context.js';
 import type { CheckRunnerOptions } from './check-runner.js';
 import type { PngRendererOptions } from './png-renderer.js';
 import type { ChartCacheBudget } from './chart-cache.js';
@@ -17,6 +23,8 @@ import { cachedRoute, type ResponseCacheBudget } from './response-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CHECK_RATE_LIMIT, routes } from './routes.js';
+import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
+import { apiReferenceOptions } from './api-reference.js';
 
 export interface BuildServerOptions {
   store: Store;
@@ -24,7 +32,10 @@ export interface BuildServerOptions {
   adminToken?: string | null;
   /** Requests per minute per client IP; `false` turns limiting off (benchmarks). Default {@link DEFAULT_RATE_LIMIT}. */
   rateLimit?: number | false;
+  /** Fastify's request log (off by default; `airace serve` turns it on). */
   logger?: boolean;
+  /** Where server errors (500s) are written, with their request id; standard error by default, even with the request log off. */
+  errorLog?: ErrorLog;
   /** Threads and time budget of the check pool (defaults: AIRACE_CHECK_THREADS, AIRACE_CHECK_TIMEOUT_MS). */
   checks?: CheckRunnerOptions;
   /** Threads and time budget of the PNG pool (defaults: AIRACE_RENDER_THREADS, AIRACE_RENDER_TIMEOUT_MS). */
@@ -38,7 +49,7 @@ export interface BuildServerOptions {
   responseCache?: ResponseCacheBudget | false;
 }
 
-/** Generous: a page load is about eight requests (page, CSS, scripts, fonts). */
+/** Generous: a page load is a handful of requests (page, CSS, script, fonts, one chart per figure). */
 export const DEFAULT_RATE_LIMIT = 600;
 
 /** Nothing the server accepts has a large body (the admin reload has none), except an article to check, whose routes set their own limit. */
@@ -48,13 +59,42 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Short and unguessable, so a user can quote it and nobody can walk the log by counting. */
+export function newRequestId(): string {
+  return `r-${randomBytes(4).toString('hex')}`;
+}
+
+const zodTransform = createJsonSchemaTransform({ skipList: [] });
+
+/**
+ * The zod transform, plus request bodies that come in several types (an article as JSON, text or
+ * a form): a route lists them as `bodyContent`, each with its own zod schema.
+ */
+const openApiTransform: typeof zodTransform = (document) => {
+  const { bodyContent, ...schema } = (document.schema ?? {}) as Record<string, unknown> & { bodyContent?: Record<string, z.ZodType> };
+  const out = zodTransform({ ...document, schema } as Parameters<typeof zodTransform>[0]);
+  if (!bodyContent) return out;
+  const content = Object.fromEntries(Object.entries(bodyContent).map(([type, s]) => [type, { schema: z.toJSONSchema(s, { io: 'input', target: 'openapi-3.0' }) }]));
+  return { ...out, schema: { ...out.schema, body: { content } } } as ReturnType<typeof zodTransform>;
+};
+
+const stderrLog: ErrorLog = (entry) => process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), ...entry })}\n`);
+
 export function buildServer(options: BuildServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true } });
-  const ctx = createServerContext(options.store, options.adminToken, options.chartCache, options.checks, options.responseCache, options.renders);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    genReqId: newRequestId,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  const ctx = createServerContext({ ...options, errorLog: options.errorLog ?? stderrLog });
   app.addHook('onClose', async () => {
     await Promise.all([ctx.checks.close(), ctx.pngs.close()]);
   });
   app.decorateRequest('airaceFormat', null);
+  app.decorate('airace', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   app.register(swagger, {
     openapi: {
@@ -63,11 +103,27 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
         title: 'airace API',
         version: version(),
         description:
-          'Read-only JSON and CSV over the airace series engine: capex, revenue and cash flow from filings and cited statements, with sources. Query parameters are named like the CLI flags. Errors are `{error, parameter, allowed}`.',
+          'Read-only JSON and CSV over the airace series engine: capex, revenue and cash flow from filings and cited statements, every value with its sources. ' +
+          'Query parameters are named like the CLI flags; keywords are read in any case, lists are comma-separated or repeated. ' +
+          'Errors are `{error, parameter, allowed}`; a 500 carries the `requestId` the server log records.',
       },
+      tags: [
+        { name: 'series', description: 'A metric for companies over periods' },
+        { name: 'charts', description: 'The charts the dashboard draws, as SVG, PNG or Vega-Lite' },
+        { name: 'facts', description: 'Every stored figure with its provenance' },
+        { name: 'events', description: 'The cited timeline of the race' },
+        { name: 'check', description: 'Check an article’s figures' },
+        { name: 'reference', description: 'Companies, metrics and this document' },
+        { name: 'admin', description: 'Off unless the server has an admin token' },
+      ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
+    transform: openApiTransform,
+    transformObject: jsonSchemaTransformObject,
   });
+  app.register(swaggerUi, apiReferenceOptions());
+  // Pages, data and SVG compress well; PNG and fonts already are compressed or small.
+  app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit !== false && limit > 0) app.register(rateLimit, { max: limit, timeWindow: '1 minute' });
 

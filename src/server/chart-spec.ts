@@ -10,7 +10,7 @@ import { chartPreset } from '../chart/presets.js';
 import { presetAnnotations } from '../chart/preset-annotations.js';
 import { figurePreset } from '../chart/figure-presets.js';
 import { planVsActualSpec } from '../chart/specs/plan-vs-actual.js';
-import { planVsActualData } from '../series/plan-vs-actual-data.js';
+import { planVsActualData, type PlanVsActualData } from '../series/plan-vs-actual-data.js';
 import { chartEvents } from '../series/chart-events.js';
 import { chartOptionsOf, type ChartQuery } from './series-query.js';
 import { seriesResultFor } from './series-result.js';
@@ -23,6 +23,8 @@ export interface ChartBuild {
   events: RaceEvent[];
   /** For file names: the preset, or metric-period. */
   name: string;
+  /** A figure preset's own data (guidance histories, the pledge); null for a series chart. */
+  figure: PlanVsActualData | null;
 }
 
 /** The events `q.annotate` selects for a chart of `result`; none without it. */
@@ -36,9 +38,9 @@ export async function chartSpecFor(db: ReadDb, q: ChartQuery): Promise<ChartBuil
     const figure = figurePreset(q.preset);
     const data = await planVsActualData(db, figure);
     const custom = { ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}) };
-    return { spec: planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom }), result: null, events: [], name: figure.name };
+    return { spec: planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom, ...(q.width ? { width: q.width } : {}) }), result: null, events: [], name: figure.name, figure: data };
   }
   const result = await seriesResultFor(db, q);
   const events = await chartEventsFor(db, q, result);
-  return { spec: buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) }), result, events, name: q.preset ?? `${result.metric}-${result.period}` };
+  return { spec: buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) }), result, events, name: q.preset ?? `${result.metric}-${result.period}`, figure: null };
 }

@@ -1,6 +1,6 @@
 // Errors leave the server in the format of the route that failed: an HTML page for pages,
-// `{error, parameter, allowed}` JSON for the API. Unknown errors are logged and reported as
-// a 500 without internals.
+// `{error, parameter, allowed}` JSON for the API. A bug (a 500) is written to the error log with
+// the request id, and the page or JSON shows that id, so a report can be matched to the log.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, toApiError } from './api-error.js';
 import { errorPage } from './pages/error-page.js';
@@ -18,8 +18,17 @@ function wantsHtml(request: FastifyRequest): boolean {
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, error: ApiError | null, fallback: string) {
   reply.code(status);
-  if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(errorPage(status, error, request.url.split('?')[0]!).value);
-  return reply.type('application/json; charset=utf-8').send(JSON.stringify(error ? error.toJSON() : { error: fallback, parameter: null, allowed: [] }));
+  const requestId = status >= 500 ? request.id : undefined;
+  if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(errorPage(status, error, request.url.split('?')[0]!, requestId).value);
+  const body = error ? error.toJSON() : { error: fallback, parameter: null, allowed: [] };
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(requestId ? { ...body, requestId } : body));
+}
+
+/** Writes a server error to the log the server was given, with what the client asked. */
+export function logServerError(request: FastifyRequest, error: unknown): void {
+  const e = error instanceof Error ? error : new Error(String(error));
+  request.server.airace.logError({ requestId: request.id, method: request.method, url: request.url, error: { name: e.name, message: e.message, stack: e.stack } });
+  request.log.error({ err: e, reqId: request.id }, 'server error');
 }
 
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -30,7 +39,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (apiError?.statusCode === 503) reply.header('retry-after', '60');
   if (apiError?.statusCode === 413) apiError = new ApiError(413, `request body too large: this route accepts at most ${Math.round(request.routeOptions.bodyLimit / 1024)} KB`);
   if (!apiError) {
-    request.log.error(error);
+    logServerError(request, error);
     return send(request, reply, 500, null, 'internal server error');
   }
   return send(request, reply, apiError.statusCode, apiError, apiError.message);

@@ -5,11 +5,12 @@ import type { Company } from '../model/company.js';
 import { allCompanies, type ReadDb } from '../series/read-db.js';
 import { lookupCompanies } from '../series/company-lookup.js';
 import { DEFAULTS } from './query-parameters.js';
+import { parseList } from '../model/list-input.js';
 import type { RawQuery } from './series-query.js';
 
 export async function knownCompaniesFor(db: ReadDb, q: RawQuery, parameter = 'companies'): Promise<Company[]> {
   const v = q[parameter];
-  const names: string[] = v === undefined || v === null ? [...DEFAULTS.companies] : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/[,\s]+/)).filter(Boolean);
+  const names: string[] = v === undefined || v === null ? [...DEFAULTS.companies] : parseList(v);
   if (names.length === 0) return allCompanies(db);
   try {
     return (await lookupCompanies(db, names)).known;

@@ -1,7 +1,8 @@
 // The one layout: landmarks, a skip link, the main navigation, links to the page's JSON and
-// CSV twins, and the scripts that turn static SVG charts into interactive Vega views.
+// CSV twins, and app.js (charts drawn for the width they get, frame tabs, the explore form).
+// There is no charting code in the browser: charts are SVG from the server.
 import { html, type SafeHtml } from './html.js';
-import { assetHref } from './static-assets.js';
+import { assetUrl } from './static-assets.js';
 import type { DataAsOf } from '../model/series.js';
 import { dataAsOfLine } from './components/data-as-of-line.js';
 
@@ -16,8 +17,6 @@ export interface LayoutOptions {
   twins?: { json: string; csv?: string };
   /** Canonical URL (the explore page's normalised query), which app.js copies to the address bar. */
   canonical?: string;
-  /** Load Vega and app.js: only pages with charts or forms need them. */
-  scripts?: boolean;
   /** How current the figures on the page are, said in the footer of every page that shows data. */
   dataAsOf?: DataAsOf;
 }
@@ -28,32 +27,24 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'explore', href: '/explore', label: 'Explore' },
   { section: 'check', href: '/check', label: 'Check an article' },
   { section: 'methodology', href: '/methodology', label: 'Methodology' },
-  { section: 'api', href: '/api/v1/openapi.json', label: 'API' },
+  { section: 'api', href: '/api', label: 'API' },
 ];
-
-/** Vega's browser builds, then the hydration module (module scripts run after deferred ones, in order). */
-export function chartScripts(): SafeHtml {
-  return html`<script src="${assetHref('/static/vendor/vega.min.js')}" defer></script>
-<script src="${assetHref('/static/vendor/vega-lite.min.js')}" defer></script>
-<script src="${assetHref('/static/vendor/vega-embed.min.js')}" defer></script>
-<script type="module" src="${assetHref('/static/app.js')}"></script>`;
-}
 
 export function head(title: string, description: string | undefined, extra: SafeHtml = html``): SafeHtml {
   return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 ${description ? html`<meta name="description" content="${description}">` : ''}
-<link rel="stylesheet" href="${assetHref('/static/app.css')}">
-<link rel="icon" href="${assetHref('/static/favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${assetUrl('/static/app.css')}">
+<link rel="icon" href="${assetUrl('/static/favicon.svg')}" type="image/svg+xml">
+<script type="module" src="${assetUrl('/static/app.js')}"></script>
 ${extra}`;
 }
 
 export function layout(o: LayoutOptions): SafeHtml {
   const fullTitle = `${o.title} · airace`;
   const extra = html`${o.twins ? html`<link rel="alternate" type="application/json" href="${o.twins.json}">` : ''}
-${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ''}
-${o.scripts ? chartScripts() : ''}`;
+${o.canonical ? html`<link rel="canonical" href="${o.canonical}">` : ''}`;
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -76,7 +67,7 @@ ${o.main}
 <footer class="site-footer">
   ${o.dataAsOf ? dataAsOfLine(o.dataAsOf) : ''}
   <p>Figures come from company filings and cited statements; every number links to its source. Values the tool computes (a quarter from year-to-date figures, a sum, a growth rate) are marked as derived. <a href="/methodology">How airace computes its numbers</a>.</p>
-  ${o.twins ? html`<p>This page as data: <a href="${o.twins.json}">JSON</a>${o.twins.csv ? html` · <a href="${o.twins.csv}">CSV</a>` : ''} · <a href="/api/v1/openapi.json">API reference (OpenAPI)</a></p>` : ''}
+  ${o.twins ? html`<p>This page as data: <a href="${o.twins.json}">JSON</a>${o.twins.csv ? html` · <a href="${o.twins.csv}">CSV</a>` : ''} · <a href="/api">API reference</a></p>` : ''}
 </footer>
 </body>
 </html>

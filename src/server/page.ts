@@ -2,6 +2,7 @@
 // once, then answers with HTML, the `.json` twin (the data object itself) or a `.csv` twin
 // (one of the page's tables, `?table=` picks which).
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { toCsv } from '../views/csv.js';
 import type { DataAsOf } from '../model/series.js';
 import { clientGone } from './client-gone.js';
@@ -34,6 +35,8 @@ export interface PageRequest {
 }
 
 export interface Page<D> {
+  /** The page's query string (its `.json`/`.csv` twins take the same). */
+  query: z.ZodObject;
   load(ctx: ServerContext, req: PageRequest): Promise<D>;
   render(data: D, ctx: ServerContext, req: PageRequest): Promise<SafeHtml>;
   tables(data: D): CsvTable[];
@@ -94,6 +97,7 @@ export function pageHandler<D>(ctx: ServerContext, page: Page<D>, format: Format
 
     let data: D;
     try {
+      if (request.validationError) throw request.validationError;
       data = await page.load(ctx, req);
     } catch (e) {
       const error = toApiError(e, page.companyParameter, req.query);

@@ -1,12 +1,12 @@
 // Reading values out of a parsed query string, where a parameter may come once, repeated, or as
 // a comma-separated list.
 import type { RawQuery } from './series-query.js';
+import { parseFlag, parseList } from '../model/list-input.js';
 
 /** Every value of a parameter, given as a comma-separated list or repeated. */
 export function listParam(q: RawQuery, name: string): string[] {
-  const v = q[name];
-  if (v === undefined || v === null) return [];
-  return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/,/)).map((x) => x.trim()).filter(Boolean);
+  // The one list reader (commas only: a listing id never holds a space).
+  return parseList(q[name], { spaces: false });
 }
 
 /** The last value of a parameter, trimmed; undefined when absent or empty. */
@@ -18,7 +18,10 @@ export function lastParam(q: RawQuery, name: string): string | undefined {
 
 /** A flag: present and not false/0/off. */
 export function flagParam(q: RawQuery, name: string): boolean {
-  const v = q[name];
-  if (v === undefined) return false;
-  return !['false', '0', 'off'].includes((lastParam(q, name) ?? 'true').toLowerCase());
+  // The one flag reader; an unreadable value is not a flag set.
+  try {
+    return parseFlag(name, q[name]) ?? false;
+  } catch {
+    return false;
+  }
 }

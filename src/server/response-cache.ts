@@ -136,7 +136,7 @@ function matches(header: string | undefined, etag: string): boolean {
 /** `route` with the response cache's hooks added to its own (GET routes that answer from the store). */
 export function cachedRoute(route: RouteOptions, cache: ResponseCache): RouteOptions {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
-  if (!methods.includes('GET') || route.config?.format === 'asset') return route;
+  if (!methods.includes('GET') || route.config?.format === 'asset' || route.config?.uncached) return route;
   const list = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
   return { ...route, preHandler: [...list(route.preHandler), cache.preHandler], onSend: [...list(route.onSend), cache.onSend] };
 }

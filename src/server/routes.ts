@@ -2,13 +2,14 @@
 // with their `.json` and `.csv` twins, served by the same handler from the same data.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { ApiError } from './api-error.js';
-import { join } from 'node:path';
 import type { Format } from './route-config.js';
 import { pageHandler, type Page } from './page.js';
 import type { ServerContext } from './server-context.js';
-import { fontsDir, staticAssetHandler, staticDir, vendorFile, type StaticAsset } from './static-assets.js';
+import { ASSETS, hashedUrl, staticAssetHandler } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
-import { CHART_PARAMETERS, CHECK_BODY_LIMIT, PARAMETERS, SERIES_PARAMETERS, querySchema } from './query-parameters.js';
+import { z } from 'zod';
+import { CHECK_BODY_LIMIT, QUERIES } from './query-parameters.js';
+import { CHECK_BODY, CheckReportSchema, CompanySchema, DataAsOfSchema, ERROR_RESPONSES, EventSchema, FactSchema, MetricSchema, SeriesResultSchema, fileResponse } from './api-schemas.js';
 import { overviewPage } from './pages/overview.js';
 import { companyPage } from './pages/company.js';
 import { explorePage } from './pages/explore.js';
@@ -23,14 +24,19 @@ import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
-import { apiErrorSchema, listingsSchema, movesSchema, openApiSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
+import { listingsSchema, movesSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 import { modelsPage } from './pages/models.js';
 import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
-import { MODEL_LIST_RESPONSE, MODEL_LOADS_RESPONSE, MODEL_SERIES_RESPONSE } from './api/models-schemas.js';
-import { MODEL_CHART_PARAMETERS, MODEL_LIST_PARAMETERS, MODEL_SERIES_PARAMETERS, modelsQuerySchema } from './models-query.js';
+import { ModelListSchema, ModelLoadsSchema, ModelSeriesSchema } from './api/models-schemas.js';
+import { MODEL_QUERIES } from './models-query.js';
 
-const DAY = 86_400;
-const HOUR = 3_600;
+
+const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/models', '/api/v1/models.csv', '/api/v1/models/series', '/api/v1/models/series.csv', '/api/v1/models/chart.svg', '/api/v1/models/chart.png', '/api/v1/models/chart.vl.json', '/api/v1/models/loads', '/api/v1/check', '/api/v1/prices', '/api/v1/prices.csv', '/api/v1/prices/change', '/api/v1/prices/change.csv', '/api/v1/prices/moves', '/api/v1/prices/moves.csv', '/api/v1/prices/listings', '/api/v1/openapi.json'];
+
+async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
+  if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
+  return reply.send({ name: 'airace API', reference: '/api', openapi: '/api/v1/openapi.json', endpoints: API_ENDPOINTS });
+}
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
 export const CHECK_RATE_LIMIT = 30;
@@ -57,11 +63,14 @@ export type CheckLimiter = (req: FastifyRequest) => Promise<{ isAllowed: true; k
 
 export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
+  // A page validates its query with its own schema, but a bad value is handed to the page
+  // (attachValidation) so it can answer with its form and the error beside it.
   const page = <D>(url: string, p: Page<D>, format: Format | 'suffix', embeddable = false): RouteOptions => ({
     method: 'GET',
     url,
     handler: pageHandler(ctx, p, format),
-    schema: { hide: true },
+    schema: { hide: true, querystring: p.query },
+    attachValidation: true,
     config: { format, embeddable },
   });
   // Checking an article takes a body (the only large one the server accepts) and CPU time:
@@ -81,32 +90,17 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     schema,
     config: { format: 'json', cors: method === 'GET' },
   });
-  const asset = (url: string, a: StaticAsset): RouteOptions => ({ method: 'GET', url, handler: staticAssetHandler(a, url), schema: { hide: true }, config: { format: 'asset' } });
-  const own = (file: string) => () => join(staticDir(), file);
-  const seriesQuery = querySchema(SERIES_PARAMETERS);
-  const chartQuery = querySchema(CHART_PARAMETERS);
-  const factsQuery = { ...querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }), required: ['ticker'] };
-  const eventsQuery = querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' });
-  const pricesQuery = querySchema(['primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' });
-  const changeQuery = querySchema(['window', 'days', 'as-of', 'primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
-  const movesQuery = querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' });
-  const errors = { 400: openApiSchema(apiErrorSchema), 404: openApiSchema(apiErrorSchema) };
-  const csvResponse = (what: string) => ({ 200: { description: `${what} as CSV`, content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors });
-  const modelsQuery = modelsQuerySchema(MODEL_LIST_PARAMETERS);
-  const modelSeriesQuery = modelsQuerySchema(MODEL_SERIES_PARAMETERS);
-  const modelChartQuery = modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle']).properties);
-  const described = (name: 'text' | 'date') => ({ ...PARAMETERS[name].schema, description: PARAMETERS[name].description });
+  // The API index sends browsers to /api and others JSON: its answer depends on the Accept header.
+  const uncached = (route: RouteOptions): RouteOptions => ({ ...route, config: { ...route.config, uncached: true } });
+  const asset = (url: string, handler: RouteOptions['handler']): RouteOptions => ({ method: 'GET', url, handler, schema: { hide: true }, config: { format: 'asset' } });
+  const json = (schema: z.ZodType, description: string) => ({ 200: schema.describe(description), ...ERROR_RESPONSES });
+  const file = (type: string, description: string) => ({ 200: fileResponse(type, description), ...ERROR_RESPONSES });
   const checkSchema = {
     tags: ['check'],
     summary: 'Check an article’s figures against the data (the JSON of `airace check --format json`; each described chart carries its Vega-Lite `spec` instead of file paths)',
-    querystring: querySchema(['date']),
-    body: {
-      content: {
-        'application/json': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
-        'text/plain': { schema: { type: 'string', description: 'The article; its date, if needed, in the `date` query parameter.' } },
-        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { text: described('text'), date: described('date') }, required: ['text'] } },
-      },
-    },
+    querystring: QUERIES.check,
+    bodyContent: CHECK_BODY,
+    response: { ...json(CheckReportSchema, 'The report'), 413: ERROR_RESPONSES[400] },
   };
 
   return [
@@ -129,56 +123,44 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     checking(page('/check.json', checkPage, 'json')), // the same JSON as POST /api/v1/check
     checking(page('/check.csv', checkPage, 'csv')),
 
-    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies' }),
-    api('GET', '/api/v1/metrics', metricsHandler(ctx), { tags: ['reference'], summary: 'Metric definitions' }),
-    api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: seriesQuery }),
-    api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: seriesQuery }),
-    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: factsQuery }),
-    api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: factsQuery }),
-    api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, with alt text (aria-label) and a long description', querystring: chartQuery }),
-    api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG', querystring: querySchema([...CHART_PARAMETERS, 'scale']) }),
-    api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec', querystring: chartQuery }),
-    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: eventsQuery }),
-    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: eventsQuery }),
-    api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: eventsQuery }),
-    api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: modelsQuery, response: MODEL_LIST_RESPONSE }),
-    api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: modelsQuery }),
-    api('GET', '/api/v1/models/series', modelSeriesHandler(ctx, 'json'), { tags: ['models'], summary: 'Models released, frontier compute, largest and median compute, open-weights share, by country, company or lab and period, with the Epoch rows behind each value (as `airace models series --format json`)', querystring: modelSeriesQuery, response: MODEL_SERIES_RESPONSE }),
-    api('GET', '/api/v1/models/series.csv', modelSeriesHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same series as CSV rows, one per group and period', querystring: modelSeriesQuery }),
-    api('GET', '/api/v1/models/chart.svg', modelsChartHandler(ctx, 'svg'), { tags: ['models'], summary: 'A models chart as SVG (compute over time, per year, open weights, or any series), with alt text, Epoch’s credit and data as of; 404 when no models data is loaded', querystring: modelChartQuery }),
-    api('GET', '/api/v1/models/chart.png', modelsChartHandler(ctx, 'png'), { tags: ['models'], summary: 'A models chart as PNG', querystring: modelsQuerySchema(MODEL_CHART_PARAMETERS, querySchema(['title', 'subtitle', 'scale']).properties) }),
-    api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: modelChartQuery }),
-    api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', response: MODEL_LOADS_RESPONSE }),
+    api('GET', '/api/v1/companies', companiesHandler(ctx), { tags: ['reference'], summary: 'Companies and groups, with fiscal year ends and currencies', querystring: QUERIES.none, response: json(z.object({ dataAsOf: DataAsOfSchema, companies: z.array(CompanySchema) }), 'Every company and group') }),
+    api('GET', '/api/v1/metrics', metricsHandler(ctx), { tags: ['reference'], summary: 'Metric definitions, with their names in words', querystring: QUERIES.none, response: json(z.object({ dataAsOf: DataAsOfSchema, metrics: z.array(MetricSchema) }), 'Every metric') }),
+    api('GET', '/api/v1/series', seriesHandler(ctx, 'json'), { tags: ['series'], summary: 'A metric for companies over periods (the SeriesResult of `airace series --format json`)', querystring: QUERIES.series, response: json(SeriesResultSchema, 'The series') }),
+    api('GET', '/api/v1/series.csv', seriesHandler(ctx, 'csv'), { tags: ['series'], summary: 'The same series as flat CSV rows, one per company and period', querystring: QUERIES.series, response: file('text/csv', 'One row per company and period, with sources') }),
+    api('GET', '/api/v1/facts', factsHandler(ctx, 'json'), { tags: ['facts'], summary: 'Stored facts of one company with provenance; `used` marks the version the engine takes', querystring: QUERIES.facts, response: json(z.object({ ticker: z.string(), metric: z.string().nullable(), dataAsOf: DataAsOfSchema, facts: z.array(FactSchema) }), 'Every stored version') }),
+    api('GET', '/api/v1/facts.csv', factsHandler(ctx, 'csv'), { tags: ['facts'], summary: 'The same facts as CSV', querystring: QUERIES.facts, response: file('text/csv', 'One row per stored fact') }),
+    api('GET', '/api/v1/chart.svg', chartHandler(ctx, 'svg'), { tags: ['charts'], summary: 'A chart as SVG, laid out for `width`, with alt text (aria-label), a long description and a link to its source on every mark', querystring: QUERIES.chart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/chart.png', chartHandler(ctx, 'png'), { tags: ['charts'], summary: 'A chart as PNG (bundled fonts: the same image on every machine)', querystring: QUERIES.chartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/chart.vl.json', chartHandler(ctx, 'vl.json'), { tags: ['charts'], summary: 'A chart as a self-contained Vega-Lite spec (data inline), to restyle or open in the Vega editor', querystring: QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
+    api('GET', '/api/v1/events', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'The cited timeline of the race (as `airace events --format json`): model releases, pledges, guidance changes, policy and market moves', querystring: QUERIES.events, response: json(z.object({ dataAsOf: DataAsOfSchema, events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events.json', eventsHandler(ctx, 'json'), { tags: ['events'], summary: 'Same as /api/v1/events', querystring: QUERIES.events, response: json(z.object({ dataAsOf: DataAsOfSchema, events: z.array(EventSchema) }), 'The events, oldest first') }),
+    api('GET', '/api/v1/events.csv', eventsHandler(ctx, 'csv'), { tags: ['events'], summary: 'The same events as CSV (as `airace events --format csv`)', querystring: QUERIES.events, response: file('text/csv', 'One row per event') }),
+    api('GET', '/api/v1/models', modelsListHandler(ctx, 'json'), { tags: ['models'], summary: 'AI models from Epoch AI’s data (as `airace models list --format json`), filtered by org, country and publication date; CC BY 4.0, the credit is in the response', querystring: MODEL_QUERIES.list, response: json(ModelListSchema, 'The models of the retrieval, newest first') }),
+    api('GET', '/api/v1/models.csv', modelsListHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same models as CSV, with each row’s source table, retrieval date and line', querystring: MODEL_QUERIES.list, response: file('text/csv', 'One row per model, with its source row') }),
+    api('GET', '/api/v1/models/series', modelSeriesHandler(ctx, 'json'), { tags: ['models'], summary: 'Models released, frontier compute, largest and median compute, open-weights share, by country, company or lab and period, with the Epoch rows behind each value (as `airace models series --format json`)', querystring: MODEL_QUERIES.series, response: json(ModelSeriesSchema, 'One series per group') }),
+    api('GET', '/api/v1/models/series.csv', modelSeriesHandler(ctx, 'csv'), { tags: ['models'], summary: 'The same series as CSV rows, one per group and period', querystring: MODEL_QUERIES.series, response: file('text/csv', 'One row per group and period, with the models behind it') }),
+    api('GET', '/api/v1/models/chart.svg', modelsChartHandler(ctx, 'svg'), { tags: ['models'], summary: 'A models chart as SVG, laid out for `width` (compute over time, per year, open weights, or any series), with alt text, Epoch’s credit and data as of; 404 when no models data is loaded', querystring: MODEL_QUERIES.chart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/models/chart.png', modelsChartHandler(ctx, 'png'), { tags: ['models'], summary: 'A models chart as PNG', querystring: MODEL_QUERIES.chartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/models/chart.vl.json', modelsChartHandler(ctx, 'vl.json'), { tags: ['models'], summary: 'A models chart as a self-contained Vega-Lite spec', querystring: MODEL_QUERIES.chart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
+    api('GET', '/api/v1/models/loads', modelLoadsHandler(ctx), { tags: ['models'], summary: 'Every retrieval of Epoch AI’s table stored, newest first (each is kept; `as-of` reads an earlier one)', querystring: QUERIES.none, response: json(ModelLoadsSchema, 'Every retrieval stored, newest first') }),
     checking(api('POST', '/api/v1/check', checkHandler(ctx), checkSchema)),
-    api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: pricesQuery, response: { 200: openApiSchema(sharePriceSchema), ...errors } }),
-    api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: pricesQuery, response: csvResponse('closes') }),
-    api('GET', '/api/v1/prices/change', priceChangeHandler(ctx, 'json'), { tags: ['prices'], summary: 'Percent change per listing over a window (`price_change`: ytd, days, day, between), as `airace prices change --format json`', querystring: changeQuery, response: { 200: openApiSchema(priceChangeSchema), ...errors } }),
-    api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: changeQuery, response: csvResponse('changes') }),
-    api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: movesQuery, response: { 200: openApiSchema(movesSchema), ...errors } }),
-    api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: movesQuery, response: csvResponse('moves') }),
-    api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', response: { 200: openApiSchema(listingsSchema) } }),
-    api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document' }),
+    api('GET', '/api/v1/prices', sharePricesHandler(ctx, 'json'), { tags: ['prices'], summary: 'Daily closes per listing (`share_price`), or lines rebased to 100, as `airace prices --format json`; each listing in its own currency, with the download its closes came from', querystring: QUERIES.prices, response: json(sharePriceSchema, 'The closes per listing') }),
+    api('GET', '/api/v1/prices.csv', sharePricesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same closes as CSV, one row per listing and day', querystring: QUERIES.prices, response: file('text/csv', 'One row per listing and day') }),
+    api('GET', '/api/v1/prices/change', priceChangeHandler(ctx, 'json'), { tags: ['prices'], summary: 'Percent change per listing over a window (`price_change`: ytd, days, day, between), as `airace prices change --format json`', querystring: QUERIES.priceChange, response: json(priceChangeSchema, 'The change per listing') }),
+    api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: QUERIES.priceChange, response: file('text/csv', 'One row per listing') }),
+    api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: QUERIES.priceMoves, response: json(movesSchema, 'The moves') }),
+    api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: QUERIES.priceMoves, response: file('text/csv', 'One row per move') }),
+    api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', querystring: QUERIES.none, response: json(listingsSchema, 'Every listing') }),
     {
-      ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }] }),
+      // The API's root: browsers go to the reference, clients get where everything is.
+      ...uncached(api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') })),
+    },
+    api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document (read it at /api)', querystring: QUERIES.none, response: { 200: z.looseObject({ openapi: z.string() }).describe('OpenAPI 3') } }),
+    {
+      ...api('POST', '/api/v1/admin/reload', adminReloadHandler(ctx), { tags: ['admin'], summary: 'Reload the bundled data (needs Authorization: Bearer AIRACE_ADMIN_TOKEN; off when it is unset)', security: [{ bearer: [] }], response: { 200: z.looseObject({ loaded: z.boolean() }).describe('What was loaded'), 401: ERROR_RESPONSES[400], 403: ERROR_RESPONSES[400], 429: ERROR_RESPONSES[429], 500: ERROR_RESPONSES[500] } }),
       preHandler: requireAdmin(ctx),
     },
 
-    asset('/static/app.js', { path: own('app.js'), type: 'text/javascript; charset=utf-8', maxAge: HOUR }),
-    asset('/static/favicon.svg', { path: own('favicon.svg'), type: 'image/svg+xml', maxAge: DAY }),
-    asset('/static/app.css', { path: own('app.css'), type: 'text/css; charset=utf-8', maxAge: HOUR }),
-    asset('/static/vendor/vega.min.js', { path: () => vendorFile('vega', 'vega.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/vendor/vega-lite.min.js', { path: () => vendorFile('vega-lite', 'vega-lite.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/vendor/vega-embed.min.js', { path: () => vendorFile('vega-embed', 'vega-embed.min.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    // Vega's expression interpreter, so charts run without eval under `script-src 'self'`.
-    // Its only import is rewritten to a shim over the vega global.
-    asset('/static/vendor/vega-interpreter.js', {
-      path: () => vendorFile('vega-interpreter', 'vega-interpreter.js'),
-      type: 'text/javascript; charset=utf-8',
-      maxAge: DAY,
-      transform: (js) => js.replace(/from\s+['"]vega-util['"]/g, "from '/static/vega-util-shim.js'").replace(/\/\/# sourceMappingURL=.*$/m, ''),
-    }),
-    asset('/static/vega-util-shim.js', { path: own('vega-util-shim.js'), type: 'text/javascript; charset=utf-8', maxAge: DAY }),
-    asset('/static/fonts/IBMPlexSans_400Regular.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_400Regular.ttf'), type: 'font/ttf', maxAge: DAY }),
-    asset('/static/fonts/IBMPlexSans_600SemiBold.ttf', { path: () => join(fontsDir(), 'IBMPlexSans_600SemiBold.ttf'), type: 'font/ttf', maxAge: DAY }),
+    ...ASSETS.flatMap((a) => [asset(a.url, staticAssetHandler(a, false)), asset(hashedUrl(a), staticAssetHandler(a, true))]),
   ];
 }

@@ -1,19 +1,21 @@
 // Turns a query string (from a page, a form or the API) into a series request and back into
 // a canonical query string, so the URL always holds the whole state of a chart or table.
 import type { Company } from '../model/company.js';
-import { BASES, type Basis } from '../model/fact.js';
-import { PERIODS, type Period } from '../model/series.js';
+import type { Basis } from '../model/fact.js';
+import type { Period } from '../model/series.js';
 import type { SeriesRequest } from '../series/engine.js';
-import { METRIC_IDS } from '../series/metrics.js';
 import { findCompany } from '../series/company-lookup.js';
-import { CHART_TYPES, type ChartType } from '../chart/chart.js';
-import { chartPreset, PRESET_NAMES } from '../chart/presets.js';
-import { FIGURE_PRESET_NAMES, figurePreset, isFigurePreset } from '../chart/figure-presets.js';
-import { TRANSFORMS, type Transform } from '../series/analytics.js';
+import type { ChartType } from '../chart/chart.js';
+import { chartPreset } from '../chart/presets.js';
+import { figurePreset, isFigurePreset } from '../chart/figure-presets.js';
+import type { Transform } from '../series/analytics.js';
 import type { ChartOptions } from '../chart/chart-options.js';
+import { combinationRefusal } from '../chart/chart-combinations.js';
+import { METRICS } from '../series/metrics.js';
 import { EVENT_KINDS, type EventKind } from '../model/race-event.js';
+import { FLAG_WORDS, parseList } from '../model/list-input.js';
 import { ApiError } from './api-error.js';
-import { DEFAULTS, MAX_COMPANIES, MAX_TEXT, allowedFor } from './query-parameters.js';
+import { DEFAULTS, MAX_COMPANIES, QUERIES, allowedFor, parseQuery, type SeriesQueryInput } from './query-parameters.js';
 
 export type RawQuery = Record<string, unknown>;
 
@@ -41,62 +43,25 @@ export interface ChartQuery extends SeriesQuery {
   figure?: boolean;
   /** Events to mark: `true` (the companies' events, or a preset's own), or these kinds; none when absent. */
   annotate?: true | EventKind[];
-}
-
-/** The last value of a parameter given once or repeated; undefined when absent. */
-function one(q: RawQuery, name: string): string | undefined {
-  const v = q[name];
-  if (v === undefined || v === null) return undefined;
-  const last = Array.isArray(v) ? v[v.length - 1] : v;
-  return last === undefined ? undefined : String(last).trim();
-}
-
-function choice<T extends string>(q: RawQuery, name: string, allowed: readonly T[], fallback: T): T {
-  const v = one(q, name);
-  if (v === undefined || v === '') return fallback;
-  const lower = v.toLowerCase();
-  if (!(allowed as readonly string[]).includes(lower)) throw new ApiError(400, `invalid ${name}: ${v} (expected one of ${allowed.join(', ')})`, name, allowed);
-  return lower as T;
-}
-
-function bound(q: RawQuery, name: 'from' | 'to'): string | undefined {
-  const v = one(q, name);
-  if (v === undefined || v === '') return undefined;
-  if (!/^\d{4}(-?Q[1-4])?$/i.test(v)) throw new ApiError(400, `invalid ${name}: ${v} (expected a year such as 2024, or a quarter such as 2024-Q3)`, name, allowedFor(name));
-  return v.toUpperCase();
-}
-
-function text(q: RawQuery, name: 'title' | 'subtitle'): string | undefined {
-  const v = one(q, name);
-  if (v === undefined || v === '') return undefined;
-  if (v.length > MAX_TEXT) throw new ApiError(400, `invalid ${name}: longer than ${MAX_TEXT} characters`, name, allowedFor(name));
-  return v;
-}
-
-function flag(q: RawQuery, name: string): boolean {
-  const v = one(q, name);
-  if (v === undefined) return false;
-  if (['', 'true', '1', 'on'].includes(v.toLowerCase())) return true;
-  if (['false', '0', 'off'].includes(v.toLowerCase())) return false;
-  throw new ApiError(400, `invalid ${name}: ${v} (expected true or false)`, name, ['true', 'false']);
+  /** Width of the whole chart in CSS pixels; the chart's own default when absent. */
+  width?: number;
 }
 
 /** `annotate=true` (or bare), `annotate=model,guidance`; absent, `false`, `0` or `off` for none. */
-function annotateOf(q: RawQuery): true | EventKind[] | undefined {
-  const v = one(q, 'annotate');
-  if (v === undefined || ['false', '0', 'off'].includes(v.toLowerCase())) return undefined;
-  if (['', 'true', '1', 'on'].includes(v.toLowerCase())) return true;
-  const kinds = v.toLowerCase().split(/[,\s]+/).filter(Boolean);
+function annotateOf(v: string | undefined): true | EventKind[] | undefined {
+  if (v === undefined) return undefined;
+  const word = v.trim().toLowerCase();
+  if ((FLAG_WORDS.off as readonly string[]).includes(word)) return undefined;
+  if ((FLAG_WORDS.on as readonly string[]).includes(word)) return true;
+  const kinds = parseList(word);
   const bad = kinds.find((k) => !(EVENT_KINDS as readonly string[]).includes(k));
   if (bad !== undefined) throw new ApiError(400, `invalid annotate: ${v} (expected true or event kinds: ${EVENT_KINDS.join(', ')})`, 'annotate', allowedFor('annotate'));
   return [...new Set(kinds)] as EventKind[];
 }
 
-/** Companies from `companies=AMZN,MSFT` or repeated `companies=AMZN&companies=MSFT` (a form's checkboxes). */
-function companyList(q: RawQuery, known: Company[], parameter = 'companies'): Company[] {
-  const v = q[parameter];
-  if (v === undefined || v === null) return DEFAULTS.companies.map((t) => findCompany(known, t)).filter((c): c is Company => c !== undefined);
-  const names = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(/[,\s]+/)).filter(Boolean);
+/** Companies by ticker, name or alias (`companies=AMZN,MSFT` or repeated, as a form's checkboxes send it). */
+function companyList(names: string[] | undefined, known: Company[], parameter = 'companies'): Company[] {
+  if (names === undefined) return DEFAULTS.companies.map((t) => findCompany(known, t)).filter((c): c is Company => c !== undefined);
   if (names.length === 0) throw new ApiError(400, `invalid ${parameter}: choose at least one company`, parameter, known.map((c) => c.ticker));
   const chosen: Company[] = [];
   for (const name of names) {
@@ -109,38 +74,46 @@ function companyList(q: RawQuery, known: Company[], parameter = 'companies'): Co
 }
 
 /** USD always works; another currency only when every chosen company (and group member) reports in it. */
-function currencyOf(q: RawQuery, chosen: Company[], known: Company[]): string | undefined {
-  const v = one(q, 'currency');
-  if (v === undefined || v === '') return undefined;
-  const code = v.toUpperCase();
+function currencyOf(code: string | undefined, chosen: Company[], known: Company[]): string | undefined {
+  if (code === undefined) return undefined;
   const members = chosen.flatMap((c) => (c.kind === 'group' ? known.filter((k) => c.members.includes(k.ticker)) : [c]));
   const shared = new Set(members.map((c) => c.currency));
   const allowed = ['USD', ...[...shared].filter((c) => shared.size === 1 && c !== 'USD')];
   if (!/^[A-Z]{3}$/.test(code) || !allowed.includes(code)) {
-    throw new ApiError(400, `invalid currency: ${v} (airace converts reporting currencies to USD only; allowed here: ${allowed.join(', ')})`, 'currency', allowed);
+    throw new ApiError(400, `invalid currency: ${code} (airace converts reporting currencies to USD only; allowed here: ${allowed.join(', ')})`, 'currency', allowed);
   }
   return code;
 }
 
-export function parseSeriesQuery(q: RawQuery, known: Company[]): SeriesQuery {
-  const chosen = companyList(q, known);
+/** The series fields of an already-parsed query, with the companies resolved and the currency checked against them. */
+function seriesFields(v: SeriesQueryInput, known: Company[], type?: ChartType): SeriesQuery {
+  const chosen = companyList(v.companies, known);
+  const metric = v.metric ?? DEFAULTS.metric;
+  const refusal = combinationRefusal({ unit: METRICS.get(metric)?.unit ?? 'money', transform: v.transform, type });
+  if (refusal) throw new ApiError(400, `invalid ${refusal.parameter}: ${refusal.parameter === 'type' ? type : v.transform} (${refusal.reason})`, refusal.parameter, allowedFor(refusal.parameter));
   return {
-    metric: choice(q, 'metric', METRIC_IDS, DEFAULTS.metric),
+    metric,
     companies: chosen.map((c) => c.ticker),
-    period: choice(q, 'period', PERIODS, DEFAULTS.period),
-    from: bound(q, 'from'),
-    to: bound(q, 'to'),
-    currency: currencyOf(q, chosen, known),
-    basis: choice(q, 'basis', BASES, DEFAULTS.basis),
-    asFirstReported: flag(q, 'as-first-reported'),
-    transform: one(q, 'transform') ? choice(q, 'transform', TRANSFORMS, TRANSFORMS[0]) : undefined,
+    period: v.period ?? DEFAULTS.period,
+    from: v.from,
+    to: v.to,
+    currency: currencyOf(v.currency, chosen, known),
+    basis: v.basis ?? DEFAULTS.basis,
+    asFirstReported: v['as-first-reported'] ?? false,
+    transform: v.transform,
   };
+}
+
+/** A series query from a raw query string (or an object a page builds), as `airace series` reads its flags. */
+export function parseSeriesQuery(q: RawQuery, known: Company[]): SeriesQuery {
+  return seriesFields(parseQuery(QUERIES.series, q), known);
 }
 
 /** A chart query; `preset=seed` stands for the whole preset, as `airace chart --preset` does. */
 export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
-  const presetName = one(q, 'preset');
-  const annotate = annotateOf(q);
+  const v = parseQuery(QUERIES.chart, q);
+  const presetName = v.preset;
+  const annotate = annotateOf(v.annotate);
   if (presetName && isFigurePreset(presetName)) {
     const f = figurePreset(presetName);
     if (annotate) throw new ApiError(400, `invalid annotate: the ${f.name} figure marks its own statements and has no period axis`, 'annotate', ['false']);
@@ -151,14 +124,15 @@ export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
       basis: 'actual',
       asFirstReported: false,
       type: DEFAULTS.type,
-      title: text(q, 'title'),
-      subtitle: text(q, 'subtitle'),
+      title: v.title,
+      subtitle: v.subtitle,
+      width: v.width,
       preset: f.name,
       figure: true,
     };
   }
   if (presetName) {
-    const name = choice(q, 'preset', [...PRESET_NAMES, ...FIGURE_PRESET_NAMES], PRESET_NAMES[0]!);
+    const name = presetName;
     const p = chartPreset(name);
     return {
       metric: p.request.metric,
@@ -170,13 +144,14 @@ export function parseChartQuery(q: RawQuery, known: Company[]): ChartQuery {
       basis: p.request.basis ?? 'actual',
       asFirstReported: false,
       type: p.type,
-      title: text(q, 'title') ?? p.options.title,
-      subtitle: text(q, 'subtitle') ?? p.options.subtitle,
+      title: v.title ?? p.options.title,
+      subtitle: v.subtitle ?? p.options.subtitle,
+      width: v.width,
       preset: name,
       annotate,
     };
   }
-  return { ...parseSeriesQuery(q, known), type: choice(q, 'type', CHART_TYPES, DEFAULTS.type), title: text(q, 'title'), subtitle: text(q, 'subtitle'), annotate };
+  return { ...seriesFields(v, known, v.type ?? DEFAULTS.type), type: v.type ?? DEFAULTS.type, title: v.title, subtitle: v.subtitle, width: v.width, annotate };
 }
 
 export function seriesRequestOf(q: SeriesQuery): SeriesRequest {
@@ -193,7 +168,7 @@ export function seriesRequestOf(q: SeriesQuery): SeriesRequest {
 }
 
 export function chartOptionsOf(q: ChartQuery): ChartOptions & { type: ChartType } {
-  return { type: q.type, ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}) };
+  return { type: q.type, ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}), ...(q.width ? { width: q.width } : {}) };
 }
 
 function annotateParam(q: ChartQuery): [string, string][] {

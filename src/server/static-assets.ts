@@ -1,22 +1,22 @@
-// Files the pages load: app.js/app.css (kept beside this module's source, since tsc copies
-// no non-TypeScript files), the Vega browser builds from node_modules (no CDN), and the chart
-// fonts from assets/. Each is read once, kept in memory and served with an ETag. Pages link them
-// by `assetHref`, which adds the hash of the bytes (`?v=…`): such a URL names one version of the
-// file forever, so it is served immutable; the bare URL keeps its max-age.
+// Files the pages load: app.js/app.css (kept beside this module's source, since tsc copies no
+// non-TypeScript files), the favicon, and the chart fonts from assets/. Each is read once and
+// kept in memory. Pages link to a name with the content's hash in it (`/static/app.3f9a1c2b.css`),
+// served with a year-long immutable cache: a new release changes the name, never the file under
+// it. The plain name stays available with an hour's cache and an ETag, for old links.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { packageRoot } from '../config/paths.js';
 
 export interface StaticAsset {
+  /** The unhashed URL, e.g. `/static/app.css`. */
+  url: string;
   /** Absolute path, resolved on first request. */
   path: () => string;
   type: string;
-  /** Cache-Control max-age in seconds. */
-  maxAge: number;
-  /** Rewrites the text before serving (the interpreter's bare module import). */
+  /** Rewrites the text before serving (the stylesheet's font URLs, to their hashed names). */
   transform?: (text: string) => string;
 }
 
@@ -29,52 +29,73 @@ export function fontsDir(): string {
   return join(packageRoot(), 'assets', 'fonts');
 }
 
-const requireHere = createRequire(import.meta.url);
+const own = (file: string) => () => join(staticDir(), file);
+const font = (file: string) => () => join(fontsDir(), file);
 
-/** A file in a dependency's build folder, found through Node's resolution (hoisting-proof). */
-export function vendorFile(pkg: string, file: string): string {
-  return join(dirname(requireHere.resolve(pkg)), file);
-}
+const FONTS = ['IBMPlexSans_400Regular.ttf', 'IBMPlexSans_600SemiBold.ttf'];
 
-interface LoadedAsset {
+export const ASSETS: StaticAsset[] = [
+  { url: '/static/app.js', path: own('app.js'), type: 'text/javascript; charset=utf-8' },
+  // The stylesheet names the fonts by their hashed URLs, so it too changes when they do.
+  { url: '/static/app.css', path: own('app.css'), type: 'text/css; charset=utf-8', transform: (css) => css.replace(/\/static\/fonts\/[\w.-]+\.ttf/g, (u) => assetUrl(u)) },
+  { url: '/static/favicon.svg', path: own('favicon.svg'), type: 'image/svg+xml' },
+  ...FONTS.map((f) => ({ url: `/static/fonts/${f}`, path: font(f), type: 'font/ttf' })),
+];
+
+interface Loaded {
   body: Buffer;
-  /** Hash of the bytes (base64url). */
-  version: string;
+  /** Compressed once, when first asked for, instead of on every request. */
+  brotli?: Buffer;
+  gzip?: Buffer;
   etag: string;
+  hash: string;
 }
 
-const loadedAssets = new WeakMap<StaticAsset, LoadedAsset>();
-/** Assets by URL, as the routes serve them, for assetHref. */
-const assetsByUrl = new Map<string, StaticAsset>();
+/** Types worth compressing (fonts and SVG are text-like; a PNG would not shrink). */
+const COMPRESSIBLE = /^(text\/|image\/svg|font\/ttf)/;
 
-function load(asset: StaticAsset): LoadedAsset {
-  let loaded = loadedAssets.get(asset);
-  if (!loaded) {
+const loaded = new Map<string, Loaded>();
+
+function load(asset: StaticAsset): Loaded {
+  let l = loaded.get(asset.url);
+  if (!l) {
     const bytes = readFileSync(asset.path());
     const body = asset.transform ? Buffer.from(asset.transform(bytes.toString('utf8'))) : bytes;
-    const version = createHash('sha1').update(body).digest('base64url');
-    loaded = { body, version, etag: `"${version}"` };
-    loadedAssets.set(asset, loaded);
+    const digest = createHash('sha256').update(body).digest();
+    l = { body, etag: `"${digest.toString('base64url').slice(0, 27)}"`, hash: digest.toString('hex').slice(0, 10) };
+    loaded.set(asset.url, l);
   }
-  return loaded;
+  return l;
 }
 
-/** A year: what RFC 9111 suggests for "never changes". */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/** `url` with the hash of what it serves (`/static/app.css?v=…`); the bare URL when no route serves it. */
-export function assetHref(url: string): string {
-  const asset = assetsByUrl.get(url);
-  return asset ? `${url}?v=${load(asset).version}` : url;
+/** `/static/app.css` → `/static/app.<hash>.css`, the URL pages link to. */
+export function hashedUrl(asset: StaticAsset): string {
+  const dot = asset.url.lastIndexOf('.');
+  return `${asset.url.slice(0, dot)}.${load(asset).hash}${asset.url.slice(dot)}`;
 }
 
-export function staticAssetHandler(asset: StaticAsset, url?: string) {
-  if (url) assetsByUrl.set(url, asset);
+/** The hashed URL of an asset by its plain URL (what layouts and the stylesheet use). */
+export function assetUrl(url: string): string {
+  const asset = ASSETS.find((a) => a.url === url);
+  if (!asset) throw new Error(`no static asset ${url}`);
+  return hashedUrl(asset);
+}
+
+const YEAR = 31_536_000;
+const HOUR = 3_600;
+
+/** `immutable`: the hashed URL, cached for a year; otherwise the plain one, for an hour with an ETag. */
+export function staticAssetHandler(asset: StaticAsset, immutable: boolean) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const loaded = load(asset);
-    const versioned = (request.query as { v?: unknown } | undefined)?.v === loaded.version;
-    reply.header('etag', loaded.etag).header('cache-control', versioned ? IMMUTABLE : `public, max-age=${asset.maxAge}`).type(asset.type);
-    if (request.headers['if-none-match'] === loaded.etag) return reply.code(304).send();
-    return reply.send(loaded.body);
+    const l = load(asset);
+    reply.header('etag', l.etag).header('cache-control', immutable ? `public, max-age=${YEAR}, immutable` : `public, max-age=${HOUR}`).type(asset.type);
+    if (request.headers['if-none-match'] === l.etag) return reply.code(304).send();
+    if (!COMPRESSIBLE.test(asset.type)) return reply.send(l.body);
+    reply.header('vary', 'accept-encoding');
+    // A content-encoding set here tells @fastify/compress the body is already compressed.
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send((l.brotli ??= brotliCompressSync(l.body)));
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send((l.gzip ??= gzipSync(l.body)));
+    return reply.send(l.body);
   };
 }

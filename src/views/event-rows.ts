@@ -2,7 +2,7 @@
 // /api/v1/events(.json|.csv) twins and timeline sections, so every surface says the same.
 import { eventDocument, type EventKind, type RaceEvent } from '../model/race-event.js';
 import type { DocumentRef, VerificationLevel } from '../model/fact.js';
-import { formatMoney } from '../chart/format-money.js';
+import { formatMoney } from '../model/format-figure.js';
 
 export const EVENT_COLUMNS = [
   'id', 'date', 'kind', 'title', 'companies', 'tickers', 'amount', 'currency', 'amount_text', 'source_url', 'read_at_url', 'verified', 'note',

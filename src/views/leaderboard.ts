@@ -30,8 +30,10 @@ export interface LeaderboardRow {
   colour: string;
   /** Capex of the latest fiscal year with a value. */
   capexFy: Figure | null;
-  /** Capex of the latest trailing four quarters with a value. */
+  /** The company's own latest trailing-four-quarter capex (the newest it has reported). */
   capexTtm: Figure | null;
+  /** Capex of the trailing four quarters to the board's common quarter (see Leaderboard.ttmLabel): what the ranking compares. */
+  comparedTtm: Figure | null;
   /** capexFy against the fiscal year before; null when either is missing. */
   capexGrowth: Growth | null;
   /** Capex intensity and free cash flow of the same fiscal year as capexFy (missing points keep their reason). */
@@ -41,6 +43,12 @@ export interface LeaderboardRow {
 
 export interface Leaderboard {
   currency: string;
+  /**
+   * The trailing-twelve-month window every company is compared on: the latest one all of them
+   * have ("TTM 2025-Q3"), so the ranking never puts windows ending in different quarters side by
+   * side. Null when some company has no TTM figure at all.
+   */
+  ttmLabel: string | null;
   rows: LeaderboardRow[];
 }
 
@@ -63,6 +71,9 @@ export async function leaderboard(db: Kysely<Database>, tickers: readonly string
     getSeries(db, { ...base, metric: 'capex_intensity' }),
     getSeries(db, { ...base, metric: 'free_cash_flow', currency }),
   ]);
+  // The latest window every company has: the earliest of their latest windows.
+  const latestEnds = ttm.series.map((s) => [...s.points].reverse().find((p) => p.value !== null));
+  const common = latestEnds.every((p) => p !== undefined) ? latestEnds.reduce((a, b) => (b!.end < a!.end ? b : a))!.label : null;
   const rows = fy.series.map((s): LeaderboardRow => {
     const capexFy = latest(fy, s.ticker);
     const year = capexFy ? Number(capexFy.label.replace(/^FY/, '')) : undefined;
@@ -75,10 +86,11 @@ export async function leaderboard(db: Kysely<Database>, tickers: readonly string
       colour: s.colour,
       capexFy,
       capexTtm: latest(ttm, s.ticker),
+      comparedTtm: common === null ? latest(ttm, s.ticker) : at(ttm, s.ticker, common),
       capexGrowth,
       capexIntensity: at(intensity, s.ticker, capexFy?.label),
       freeCashFlow: at(fcf, s.ticker, capexFy?.label),
     };
   });
-  return { currency, rows };
+  return { currency, ttmLabel: common, rows };
 }

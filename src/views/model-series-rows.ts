@@ -1,7 +1,7 @@
 // Model series as flat CSV rows and as a terminal table with numbered sources, shared by
 // `airace models series`, /api/v1/models/series.csv and the models page's twins.
 import type { ModelSeriesResult, ModelSourceRef } from '../model/model-series.js';
-import { formatFlop, formatModelValue } from '../chart/format-money.js';
+import { formatFlop, formatModelValue } from '../model/format-figure.js';
 import { textTable } from './text-table.js';
 import { numberedSources } from './numbered-sources.js';
 

@@ -22,8 +22,20 @@ export interface ModelsChartRequest extends ModelFilter {
   highlight?: string[];
   title?: string;
   subtitle?: string;
+  /** The whole chart's width in CSS pixels (as `width` of every chart): the plot, its axis and legend are laid out for it. */
   width?: number;
-  height?: number;
+}
+
+/** What a frame says about a chart: its title and short alt text. */
+export interface ModelsChartWords {
+  title: string;
+  alt: string;
+}
+
+export function chartWords(spec: TopLevelSpec): ModelsChartWords {
+  const t = (spec as { title?: { text?: string | string[] } }).title?.text;
+  const title = Array.isArray(t) ? t.join(' ') : (t ?? 'Models chart');
+  return { title, alt: spec.description ?? title };
 }
 
 export interface ModelsChart {
@@ -40,9 +52,10 @@ export async function defaultFrom(db: Kysely<Database>, r: Pick<ModelFilter, 'fr
 }
 
 /** The compute-over-time chart of a catalogue already read (the models page keeps the catalogue as its data). */
-export function computeChartSpec(catalog: ModelCatalog, r: Pick<ModelsChartRequest, 'highlight' | 'title' | 'subtitle' | 'width' | 'height'> & { maxLabels?: number } = {}): TopLevelSpec {
+export function computeChartSpec(catalog: ModelCatalog, r: Pick<ModelsChartRequest, 'highlight' | 'title' | 'subtitle'> & { width?: number; height?: number; maxLabels?: number; narrow?: boolean } = {}): TopLevelSpec {
   return computeOverTimeSpec(catalog.models, {
     maxLabels: r.maxLabels,
+    narrow: r.narrow,
     title: r.title,
     subtitle: r.subtitle,
     width: r.width,
@@ -55,36 +68,73 @@ export function computeChartSpec(catalog: ModelCatalog, r: Pick<ModelsChartReque
   });
 }
 
-export async function modelsChart(db: Kysely<Database>, r: ModelsChartRequest): Promise<ModelsChart> {
-  const options = { title: r.title, subtitle: r.subtitle, width: r.width, height: r.height };
+/** The width of a drawn chart (its SVG's), for fitting a chart to the width asked for. */
+export type MeasureWidth = (spec: TopLevelSpec) => Promise<number>;
+
+/**
+ * A models chart by name. With `width` and `measure`, the chart is fitted to that width: the
+ * legend and the value axis take what their labels need, so a first drawing at an estimated
+ * plot width is measured and, when it misses, the plot is widened or narrowed by the difference.
+ */
+export async function modelsChart(db: Kysely<Database>, r: ModelsChartRequest, measure?: MeasureWidth): Promise<ModelsChart> {
+  let build: (size: ChartSize) => TopLevelSpec;
+  let loaded: boolean;
+  const kind = r.chart === 'compute' ? 'compute' : 'line';
   if (r.chart === 'compute') {
     const catalog = await modelCatalog(db, { ...r, from: await defaultFrom(db, r) });
-    return { spec: computeChartSpec(catalog, r), loaded: catalog.load !== null };
+    build = (size) => computeChartSpec(catalog, { ...r, ...computeSize(size) });
+    loaded = catalog.load !== null;
+  } else {
+    const request =
+      r.chart === 'per-year'
+        ? { ...r, metric: 'models_released' as const, by: r.by ?? ('company' as const), period: r.period ?? ('cy' as const) }
+        : r.chart === 'open-weights'
+          ? { ...r, metric: 'open_weights_share' as const, by: r.by ?? ('country' as const), period: r.period ?? ('cy' as const) }
+          : { ...r, metric: r.metric ?? ('frontier_compute' as const), period: r.period ?? ('cy' as const) };
+    const result = await getModelSeries(db, request);
+    build = (size) => modelSeriesLineSpec(result, { title: r.title, subtitle: r.subtitle, ...lineSize(size) });
+    loaded = result.loaded;
   }
-  const request =
-    r.chart === 'per-year'
-      ? { ...r, metric: 'models_released' as const, by: r.by ?? ('company' as const), period: r.period ?? ('cy' as const) }
-      : r.chart === 'open-weights'
-        ? { ...r, metric: 'open_weights_share' as const, by: r.by ?? ('country' as const), period: r.period ?? ('cy' as const) }
-        : { ...r, metric: r.metric ?? ('frontier_compute' as const), period: r.period ?? ('cy' as const) };
-  const result = await getModelSeries(db, request);
-  return { spec: modelSeriesLineSpec(result, options), loaded: result.loaded };
+  const size = chartSizeFor(r.width, kind);
+  const spec = build(size);
+  if (!loaded || r.width === undefined || !measure) return { spec, loaded };
+  // Never wider than asked (a wider drawing would be scaled down to fit its frame).
+  const miss = r.width - (await measure(spec));
+  if (miss >= 0 && miss <= 3) return { spec, loaded };
+  return { spec: build({ ...size, width: Math.max(MIN_PLOT, size.width + miss - 1) }), loaded };
 }
 
-/** The two sizes a page draws a models chart at: a wide column, and a phone (fewer labels, wrapped legends). */
+/** A models chart's plot: its width, and whether it is a phone's (fewer labels, wrapped legends). */
 export interface ChartSize {
   width: number;
   narrow: boolean;
 }
 
-export const CHART_SIZES = { wide: { width: 720, narrow: false }, narrow: { width: 320, narrow: true } } as const satisfies Record<string, ChartSize>;
+/** The narrowest plot drawn. */
+const MIN_PLOT = 160;
+/** Charts narrower than this are a phone's. */
+const NARROW_BELOW = 520;
+/**
+ * A first estimate of what the value axis and the legend take beside the plot (modelsChart
+ * measures the drawing): the compute chart's legend sits above its plot; a line chart's legend
+ * is beside it, above it on a phone.
+ */
+const BESIDE_PLOT = { compute: { wide: 120, narrow: 60 }, line: { wide: 170, narrow: 40 } };
+/** The width drawn when none is asked for (the CLI's `airace models chart`). */
+export const DEFAULT_MODELS_CHART_WIDTH = 910;
 
-/** The compute chart at a size: a phone names fewer models. */
-export function computeSize(size: ChartSize): { width: number; height: number; maxLabels: number } {
-  return { width: size.width, height: size.narrow ? 320 : 460, maxLabels: size.narrow ? 5 : 12 };
+/** The plot for a whole chart `width` CSS pixels wide (the frame's width, as for every chart). */
+export function chartSizeFor(width = DEFAULT_MODELS_CHART_WIDTH, kind: 'compute' | 'line' = 'line'): ChartSize {
+  const narrow = width < NARROW_BELOW;
+  return { width: Math.max(MIN_PLOT, width - BESIDE_PLOT[kind][narrow ? 'narrow' : 'wide']), narrow };
 }
 
-/** A series line chart at a size: a phone wraps its legend and thins the year labels. */
+/** The compute chart at a size: a phone names fewer models. */
+export function computeSize(size: ChartSize): { width: number; height: number; maxLabels: number; narrow: boolean } {
+  return { width: size.width, height: size.narrow ? 320 : 460, maxLabels: size.narrow ? 5 : 12, narrow: size.narrow };
+}
+
+/** A series line chart at a size: a phone lists its legend in one column above the plot (Vega spreads a legend of several columns far wider than its labels) and thins the year labels. */
 export function lineSize(size: ChartSize): { width: number; height: number; legendColumns?: number; maxPeriodLabels: number } {
-  return size.narrow ? { width: size.width, height: 260, legendColumns: 3, maxPeriodLabels: 5 } : { width: size.width, height: 360, maxPeriodLabels: 12 };
+  return size.narrow ? { width: size.width, height: 260, legendColumns: 1, maxPeriodLabels: 5 } : { width: size.width, height: 360, maxPeriodLabels: 12 };
 }

@@ -7,12 +7,12 @@ import { documentLabel, readAtLabel, VERIFICATION_MARKS } from '../model/documen
 import { caveatsText, pointCaveats } from '../series/caveats.js';
 import { dataAsOfText } from '../series/data-as-of.js';
 import { textTable } from './text-table.js';
-import { formatScaled, scaleFor } from './scale.js';
+import { columnScaleFor, formatScaled, scaleCaption } from '../model/format-figure.js';
 import { numberedSources } from './numbered-sources.js';
 
 export function seriesTable(r: SeriesResult): string {
   const labels = [...new Set(r.series.flatMap((s) => s.points.map((p) => p.label)))];
-  const scale = scaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)), r.unit);
+  const scale = r.unit === 'percent' ? null : columnScaleFor(r.series.flatMap((s) => s.points.map((p) => p.value)));
   const names = new Map(r.series.map((s) => [s.ticker, s.name]));
   const sources = numberedSources<SourceRef>((a, b) => a.url === b.url);
   const ref = sources.ref;
@@ -35,7 +35,7 @@ export function seriesTable(r: SeriesResult): string {
     }),
   ]);
   const out = [
-    `${r.metric} (${r.period}, ${r.basis}) in ${scale.label}`,
+    `${r.metric} (${r.period}, ${r.basis}) in ${scaleCaption(r.unit, scale)}`,
     '',
     textTable(['period', ...r.series.map((s) => s.ticker)], rows),
     '',

@@ -27,7 +27,8 @@ describe('renderSvg', async () => {
     expect(bars).toHaveLength(present.length);
     for (const p of present) expect(barOf(p.name, p.label)).toHaveLength(1);
     expect(barOf('Alphabet', 'FY2025')).toHaveLength(0);
-    expect(svg).toMatch(/<text[^>]*aria-label="Alphabet, FY2025: no data[^"]*"[^>]*>no data<\/text>/);
+    // The gap is named once, under the chart, instead of text in the empty slot.
+    expect(svg).toContain('>Gap: Alphabet FY2025 (no data).</text>');
   });
 
   it('orders bar heights like the values; the tallest is the largest value', () => {
@@ -39,7 +40,7 @@ describe('renderSvg', async () => {
       .map((b) => b.key);
     expect(byHeight).toEqual(byValue);
     const tallest = bars.reduce((a, b) => (b.height > a.height ? b : a));
-    expect(tallest.label).toBe('Amazon, FY2025: $131.8B');
+    expect(tallest.label).toBe('Amazon, FY2025: $131.8B (reported)');
   });
 
   it('fills each bar with its company colour', () => {
@@ -50,22 +51,23 @@ describe('renderSvg', async () => {
     expect(new Set(bars.map((b) => b.fill))).toEqual(new Set(result.series.map((s) => s.colour)));
   });
 
-  it('labels the value axis in billions of dollars', () => {
+  it('labels the value axis in billions of dollars, zero as "$0"', () => {
     expect(svg).toContain('>$140B</text>');
-    expect(svg).toContain('>$0B</text>');
+    expect(svg).toContain('>$0</text>');
+    expect(svg).not.toContain('>$0B</text>');
   });
 
   it('is an accessible image with a title and description naming the largest value', () => {
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Grouped column chart of capex[^"]*Largest: Amazon FY2025, \$131.8B/);
-    expect(svg).toMatch(/^<svg[^>]*><title>Capex, FY2022–FY2025<\/title><desc>[^<]*Largest: Amazon FY2025, \$131.8B/);
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Grouped column chart of capital expenditures[^"]*Largest: Amazon FY2025, \$131.8B/);
+    expect(svg).toMatch(/^<svg[^>]*><title>Capital expenditures of Amazon, Microsoft, Alphabet and Meta, fiscal years 2022–2025<\/title><desc>[^<]*Largest: Amazon FY2025, \$131.8B/);
     // The footer names the documents the bars cite (all annual: 10-Ks and Microsoft's investor pages) and how current they are.
     expect(svg).toContain('<tspan>Sources: Form 10-K filings, SEC EDGAR; Microsoft investor relations.</tspan>');
     expect(svg).toMatch(/<tspan[^>]*>Data as of: figures to 2025-12-31; newest document filed \d{4}-\d{2}-\d{2}<\/tspan>/);
   });
 
-  it('marks an incomplete value where its bar would be', async () => {
+  it('names an incomplete value in the note and draws no bar for it', async () => {
     const marked = await renderSvg(groupedColumnSpec(withIncompleteAlphabet()));
-    expect(marked).toMatch(/<text[^>]*fill="#009E73">incomplete<\/text>/);
+    expect(marked).toContain('>Gap: Alphabet FY2025 (incomplete).</text>');
     expect(svgBars(marked).filter((b) => b.label.startsWith('Alphabet, FY2025'))).toHaveLength(0);
   });
 
@@ -85,7 +87,9 @@ describe('renderSvg', async () => {
   it('renders stacked bars for every present value', async () => {
     const stacked = await renderSvg(stackedColumnSpec(result));
     expect(svgBars(stacked)).toHaveLength(15);
-    expect(stacked).toContain('Alphabet: no data');
+    // FY2025 lacks Alphabet: that column is pale and said to be incomplete, not a total.
+    expect(stacked).toContain('>incomplete</text>');
+    expect(stacked).toContain('no figure for Alphabet in FY2025.');
   });
 });
 

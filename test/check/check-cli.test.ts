@@ -31,7 +31,7 @@ describe('airace check', () => {
     const folder = join(dir, 'big-four-charts');
     expect(json.charts[0].files).toEqual([join(folder, 'big-four-chart-1.svg'), join(folder, 'big-four-chart-1.png')]);
     for (const f of json.charts.flatMap((c: { files: string[] }) => c.files)) expect(existsSync(f)).toBe(true);
-    expect(readFileSync(join(folder, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capex/);
+    expect(readFileSync(join(folder, 'big-four-chart-1.svg'), 'utf8')).toMatch(/^<svg[^>]* role="img" aria-label="Grouped column chart of capital expenditures/);
     // Nothing is written beside the article itself.
     expect(existsSync(join(dir, 'big-four-chart-1.svg'))).toBe(false);
   }, 120_000);

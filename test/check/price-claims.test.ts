@@ -88,7 +88,7 @@ describe('judgePriceClaim', () => {
   it('contradicts the same words against a listing that rose far less, and checks falls with their sign', () => {
     const c = claimOf('Alibaba stock soared 70% this year.');
     // The Hong Kong line: 75 → 130 HKD, +73.3%.
-    expect(judgePriceClaim(c.quantity!, hkPrices, { kind: 'ytd', asOf: '2025-03-01' })).toMatchObject({ verdict: 'contradicted', difference: { display: '+3.3 pt' } });
+    expect(judgePriceClaim(c.quantity!, hkPrices, { kind: 'ytd', asOf: '2025-03-01' })).toMatchObject({ verdict: 'contradicted', difference: { display: '+3.3 pp' } });
     const down = claimOf('Alibaba shares fell 3% in Hong Kong.');
     // 130.00 → 126.10 on Monday 2025-03-03: -3.0%.
     expect(judgePriceClaim(down.quantity!, hkPrices, { kind: 'day', asOf: '2025-03-03' })).toMatchObject({ verdict: 'supported', actual: { value: expect.closeTo(-3, 6) } });

@@ -91,7 +91,7 @@ describe('share-price claims against stored closes (both listings)', () => {
     const wrong = only(await check('Alibaba’s ADRs jumped 9%.', '2025-02-21'));
     expect(wrong.verdict).toBe('not-checkable');
     expect(wrong.reasonCode).toBe('guessed');
-    expect(wrong.reason).toMatch(/^resolved by a guess \(the period is not stated \(the session on or before 2025-02-21 was inferred\)\): the figure does not match the candidate considered, 14\.0% \(Alibaba BABA \(NYSE ADR\) share price, the session on or before 2025-02-21: 2025-02-20 to 2025-02-21\), \+5\.0 pt$/);
+    expect(wrong.reason).toMatch(/^resolved by a guess \(the period is not stated \(the session on or before 2025-02-21 was inferred\)\): the figure does not match the candidate considered, 14\.0% \(Alibaba BABA \(NYSE ADR\) share price, the session on or before 2025-02-21: 2025-02-20 to 2025-02-21\), \+5\.0 pp$/);
   });
 
   it('does not borrow a later clause’s window, and carries one from earlier in the sentence', async () => {

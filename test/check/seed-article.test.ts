@@ -134,7 +134,7 @@ describe('the seed article', needs('shared-seed'), () => {
     expect(text.slice(chart.start, chart.end)).toBe(chart.text);
     expect(chart.type).toBe('grouped');
     expect(chart.request).toEqual({ metric: 'capex', tickers: ['AMZN', 'MSFT', 'GOOGL', 'META'], period: 'cy', from: '2022', to: '2025' });
-    expect(chart.alt).toMatch(/^Grouped column chart of capex in USD for Amazon, Microsoft, Alphabet and Meta, calendar years 2022 to 2025\./);
+    expect(chart.alt).toMatch(/^Grouped column chart of capital expenditures in US dollars for Amazon, Microsoft, Alphabet and Meta, calendar years 2022–2025\./);
     expect(chart.spec).not.toBeNull();
   });
 

@@ -44,6 +44,6 @@ describe('tolerance', () => {
 
   it('shows the difference in the claim’s terms', () => {
     expect(judge(testFor(m('280.2 billion yuan')), 280.154e9).difference.display).toBe('-RMB 0.046B (-0.02%)');
-    expect(judge(testFor(p('8% rise')), 7.61).difference.display).toBe('-0.4 pt');
+    expect(judge(testFor(p('8% rise')), 7.61).difference.display).toBe('-0.4 pp');
   });
 });

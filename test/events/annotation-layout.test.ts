@@ -10,10 +10,11 @@ import { chartEvents, type AnnotateRequest } from '../../src/series/chart-events
 import { buildChart } from '../../src/chart/chart.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { renderSvg, renderVegaLiteJson } from '../../src/chart/render.js';
-import { dodge, layoutLane } from '../../src/chart/annotation-layout.js';
+import { layoutLane } from '../../src/chart/annotation-layout.js';
+import { dodge } from '../../src/chart/dodge.js';
 import { bundledStore } from '../helpers/bundled-store.js';
 import { assertSnapshot, normaliseSvg } from '../chart/snapshot.js';
-import { overlaps, svgBarBoxes, svgCircles, svgRules, svgTexts, type Box } from './svg-marks.js';
+import { overlaps, svgBarBoxes, svgBadges, svgRules, svgTexts, type Box } from './svg-marks.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -30,10 +31,11 @@ async function annotated(request: SeriesRequest, type: string, annotate: Annotat
   const spec = buildChart(result, { type, annotations: events });
   const svg = await renderSvg(spec);
   const isEvent = (m: { label: string }) => m.label.startsWith('Event, ');
-  const circles = svgCircles(svg).filter(isEvent);
+  const circles = svgBadges(svg).filter((b) => b.label.split('; ').every((l) => l.startsWith('Event, ')));
+  const plotHeight = (spec.usermeta as any).airace.layout.plotHeight as number;
   // Badge numbers sit inside their disc by design: the disc stands for both.
   const texts = svgTexts(svg).filter(isEvent).filter((tx) => !circles.some((c) => c.label === tx.label && tx.left >= c.left - 1 && tx.right <= c.right + 1));
-  return { spec, svg, events, texts, circles, rules: svgRules(svg).filter(isEvent), bars: svgBarBoxes(svg) };
+  return { spec, svg, events, texts, circles, plotHeight, rules: svgRules(svg).filter(isEvent), bars: svgBarBoxes(svg) };
 }
 
 function expectReadable({ texts, circles, rules, bars }: Awaited<ReturnType<typeof annotated>>) {
@@ -71,14 +73,19 @@ describe('annotation labels in a dense period (January–February 2025)', () => 
     const chart = await annotated(QUARTERS, 'grouped', DENSE);
     expect(chart.events.length).toBeGreaterThanOrEqual(8);
     expect((chart.spec.usermeta as any).airace.annotations.mode).toBe('numbered');
-    // One badge in the lane and one in the list per event, and one list line each.
-    expect(chart.circles).toHaveLength(chart.events.length * 2);
-    const lines = chart.texts.filter((tx) => tx.top > 400);
+    // One badge per event in the list, one line each; in the lane, events closer together than
+    // a badge is wide share one badge ("3–5") instead of stacking discs side by side.
+    const lane = chart.circles.filter((c) => c.bottom < 0);
+    const listed = chart.circles.filter((c) => c.top > chart.plotHeight);
+    expect(listed).toHaveLength(chart.events.length);
+    expect(lane.length).toBeLessThan(chart.events.length);
+    expect(lane.flatMap((c) => c.label.split('; ')).sort()).toEqual(listed.map((c) => c.label).sort());
+    const lines = chart.texts.filter((tx) => tx.top > chart.plotHeight);
     expect(lines).toHaveLength(chart.events.length);
     chart.events.forEach((e, i) => expect(lines[i]!.text).toContain(e.title));
     expectReadable(chart);
     // The lane sits above the plot; the list below the period labels.
-    for (const c of chart.circles) expect(c.bottom < 0 || c.top > 400).toBe(true);
+    for (const c of chart.circles) expect(c.bottom < 0 || c.top > chart.plotHeight).toBe(true);
   });
 
   it('snapshot: annotated-dense-jan-feb-2025', async () => {
@@ -92,7 +99,7 @@ describe('annotation labels in a dense period (January–February 2025)', () => 
     const result = await getSeries(store.db, seed.request);
     const spec = buildChart(result, { type: seed.type, ...seed.options, annotations: await chartEvents(store.db, result, seed.annotate) });
     const svg = await renderSvg(spec);
-    expectReadable({ spec, svg, events: [], texts: svgTexts(svg).filter((x) => x.label.startsWith('Event, ') && x.fontSize !== 9), circles: svgCircles(svg).filter((c) => c.label.startsWith('Event, ')), rules: svgRules(svg).filter((r) => r.label.startsWith('Event, ')), bars: svgBarBoxes(svg) });
+    expectReadable({ spec, svg, events: [], plotHeight: 0, texts: svgTexts(svg).filter((x) => x.label.startsWith('Event, ')), circles: svgBadges(svg).filter((c) => c.label.startsWith('Event, ')), rules: svgRules(svg).filter((r) => r.label.startsWith('Event, ')), bars: svgBarBoxes(svg) });
     assertSnapshot('seed-annotated', 'vl.json', renderVegaLiteJson(spec));
     assertSnapshot('seed-annotated', 'svg', normaliseSvg(svg));
   });
@@ -111,7 +118,7 @@ describe('annotation labels where there is room', () => {
     const request: SeriesRequest = { metric: 'capex', tickers: ['META'], period: 'quarter', from: '2025-Q1', to: '2025-Q4' };
     const result = await getSeries(store.db, request);
     const events = await chartEvents(store.db, result, {});
-    const spec = buildChart(result, { type: 'grouped', width: 1000, annotations: events });
+    const spec = buildChart(result, { type: 'grouped', width: 1100, annotations: events });
     const svg = await renderSvg(spec);
     const isEvent = (m: { label: string }) => m.label.startsWith('Event, ');
     const texts = svgTexts(svg).filter(isEvent);
@@ -120,7 +127,7 @@ describe('annotation labels where there is room', () => {
     expect(placed.length).toBeGreaterThanOrEqual(4);
     expect(texts.map((tx) => tx.text).sort()).toEqual(placed.map((p) => p.title).sort());
     expect(new Set(texts.map((tx) => tx.y)).size).toBeGreaterThan(1);
-    expectReadable({ spec, svg, events, texts, circles: [], rules: svgRules(svg).filter(isEvent), bars: svgBarBoxes(svg) });
+    expectReadable({ spec, svg, events, texts, circles: [], plotHeight: 0, rules: svgRules(svg).filter(isEvent), bars: svgBarBoxes(svg) });
   });
 
   it('staggers close labels into rows rather than overlapping them', () => {

@@ -54,7 +54,7 @@ async function drawn(request: SeriesRequest, type: string, events: (r: SeriesRes
 describe('event markers on the time scale', () => {
   it('places each seed-article event inside its fiscal-year band at the fraction of the year elapsed', async () => {
     const seed = chartPreset('seed');
-    const { rules, annotations, x } = await drawn(seed.request, 'grouped', (r) => chartEvents(store.db, r, seed.annotate));
+    const { spec, rules, annotations, x } = await drawn(seed.request, 'grouped', (r) => chartEvents(store.db, r, seed.annotate));
     expect(annotations.map((e) => e.id)).toEqual(seed.annotate!.ids);
     expect(rules).toHaveLength(annotations.length);
     expect(x.domain()).toEqual(['FY2022', 'FY2023', 'FY2024', 'FY2025']);
@@ -64,7 +64,7 @@ describe('event markers on the time scale', () => {
       expect(r.x).toBeCloseTo(x(`FY${p.year}`) + p.fraction * x.bandwidth(), 6);
       expect(r.x).toBeGreaterThanOrEqual(x(`FY${p.year}`));
       expect(r.x).toBeLessThan(x(`FY${p.year}`) + x.bandwidth());
-      expect(r.y2).toBe(400);
+      expect(r.y2).toBe((spec.usermeta as any).airace.layout.plotHeight);
     }
     // 24 Feb is later than 20 Jan: markers keep time order.
     expect(rules.map((r) => r.event.date)).toEqual([...rules.map((r) => r.event.date)].sort());

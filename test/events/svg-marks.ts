@@ -32,12 +32,14 @@ export function svgRules(svg: string): SvgRule[] {
   return [...svg.matchAll(re)].map((m) => ({ label: unescapeXml(m[1]!), x: Number(m[2]), y1: Number(m[3]), y2: Number(m[3]) + Number(m[4]) }));
 }
 
-/** Filled circles (Vega symbols) as boxes. */
-export function svgCircles(svg: string): (Box & { label: string })[] {
-  const re = new RegExp(`<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="point" transform="translate\\(${num},${num}\\)" d="M${num},0A`, 'g');
+/** Event badges (rounded rects, a pill for a group of events) as boxes, from the corners of their path. */
+export function svgBadges(svg: string): (Box & { label: string })[] {
+  const re = /<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="rect mark" d="([^"]+)"/g;
   return [...svg.matchAll(re)].map((m) => {
-    const [x, y, r] = [Number(m[2]), Number(m[3]), Number(m[4])];
-    return { label: unescapeXml(m[1]!), left: x - r, right: x + r, top: y - r, bottom: y + r };
+    const nums = [...m[2]!.matchAll(/-?[\d.]+(?:e-?\d+)?/g)].map((n) => Number(n[0]));
+    const xs = nums.filter((_, i) => i % 2 === 0);
+    const ys = nums.filter((_, i) => i % 2 === 1);
+    return { label: unescapeXml(m[1]!), left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
   });
 }
 

@@ -64,10 +64,18 @@ describe('models surfaces with the transcribed table imported', needs('shared-mo
 
   it('draws the compute-over-time chart with Alibaba’s Qwen and DeepSeek’s models named, credited and dated', async () => {
     const page = (await s.app.inject('/models')).body;
-    const figure = /<figure class="chart" id="chart-compute"[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
+    // The chart sits in the frame every chart has, drawn by the models chart API for the frame's width.
+    const figure = /<figure class="frame" id="chart-compute"[\s\S]*?<\/figure>/.exec(page)?.[0] ?? '';
     expect(figure).not.toBe('');
-    const svg = /<div class="chart-view">([\s\S]*?)<\/div>\s*<figcaption>/.exec(figure)?.[1] ?? '';
-    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&#39;|&apos;/g, "'"));
+    const src = /data-src="([^"]+)"/.exec(figure)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(src).toMatch(/^\/api\/v1\/models\/chart\.svg\?chart=compute/);
+    for (const tab of ['Chart', 'Table', 'Sources', 'Download']) expect(figure).toContain(`>${tab}</a>`);
+    const drawn = async (width: number) => {
+      const svg = (await s.app.inject(`${src}&width=${width}`)).body;
+      expect(Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1])).toBeLessThanOrEqual(width);
+      return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&#39;|&apos;/g, "'"));
+    };
+    const texts = await drawn(910);
     const qwen = texts.filter((t) => /^Qwen/.test(t));
     const deepseek = texts.filter((t) => /^DeepSeek/.test(t));
     expect(qwen.length).toBeGreaterThan(0);
@@ -86,8 +94,8 @@ describe('models surfaces with the transcribed table imported', needs('shared-mo
     // The dots: one per model with an estimate in the years shown (2017 on).
     const estimated = rows.filter((r) => r[col('training_compute_flop')] !== '' && r[col('publication_date')]! >= '2017').length;
     expect(page).toContain(`(${estimated} models)`);
-    // The phone-sized version names models too.
-    expect(page).toMatch(/id="chart-compute-narrow"[\s\S]*?>DeepSeek[^<]*<\/text>/);
+    // Drawn for a phone, it names models too.
+    expect((await drawn(360)).some((t) => /^DeepSeek/.test(t))).toBe(true);
   });
 
   it('puts the models section on the race page and money and models on Alibaba’s page', async () => {
@@ -140,6 +148,11 @@ describe('models surfaces with the transcribed table imported', needs('shared-mo
     }
     const series = doc.paths['/api/v1/models/series'].get;
     expect(series.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['org', 'country', 'from', 'to', 'metric', 'by', 'period']));
-    expect(series.responses['200'].content['application/json'].schema.properties.series.items.properties.points.items.properties.sources).toBeDefined();
+    // Named schemas are components, referred to directly or through allOf (with a description).
+    type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema };
+    const schema = (x: Schema): Schema => (x.$ref ? schema(doc.components.schemas[x.$ref.split('/').pop()!]) : x.allOf?.length === 1 ? schema(x.allOf[0]!) : x);
+    const result = schema(series.responses['200'].content['application/json'].schema);
+    const point = schema(schema(schema(result.properties!.series!).items!).properties!.points!.items!);
+    expect(schema(schema(point.properties!.sources!).items!).properties!.line).toBeDefined();
   });
 });

@@ -3,8 +3,7 @@
 // And markup masking, on generated markdown: offsets kept, markup and link targets gone, prose intact.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMoney, formatPercent } from '../../src/chart/format-money.js';
-import { formatFigure } from '../../src/check/format-figure.js';
+import { formatFigure, formatMoney, formatPercent } from '../../src/model/format-figure.js';
 import { extractMoney } from '../../src/check/extract-money.js';
 import { extractPercent } from '../../src/check/extract-percent.js';
 import { maskMarkup } from '../../src/check/mask-markup.js';

@@ -162,7 +162,7 @@ describe('charts', () => {
     const q = 'metric=capex&companies=AMZN,GOOGL&period=fy&from=2022&to=2025&type=grouped';
     const svg = await get(`/api/v1/chart.svg?${q}`);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(svg.body).toMatch(/^<svg[^>]*role="img"[^>]*aria-label="Grouped column chart of capex/);
+    expect(svg.body).toMatch(/^<svg[^>]*role="img"[^>]*aria-label="Grouped column chart of capital expenditures/);
 
     const png = await get(`/api/v1/chart.png?${q}&scale=1`);
     expect(png.headers['content-type']).toBe('image/png');
@@ -175,7 +175,7 @@ describe('charts', () => {
 
   it('draws the seed preset and the plan-vs-actual figure', async () => {
     const vl = (await get('/api/v1/chart.vl.json?preset=seed')).json();
-    expect(vl.title.text).toMatch(/Amazon, Microsoft, Alphabet and Meta/);
+    expect(vl.usermeta.airace.title).toMatch(/Amazon, Microsoft, Alphabet and Meta/);
     const plan = await get('/api/v1/chart.svg?preset=plan-vs-actual');
     expect(plan.statusCode).toBe(200);
     expect(plan.body).toMatch(/^<svg[^>]*aria-label="/);
@@ -269,11 +269,13 @@ describe('pages and their twins', () => {
     expect(res.body).toContain('invalid period: weekly');
   });
 
-  it('the embed page renders the chart alone', async () => {
+  it('the embed page renders the chart alone, in the same frame as the pages, with a credit', async () => {
     const res = await get('/embed?preset=seed');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<figure class="chart" id="chart-embed" data-chart>');
-    expect(res.body).not.toContain('<nav');
+    expect(res.body).toContain('<figure class="frame" id="chart-embed" data-chart data-src="/api/v1/chart.svg?preset=seed">');
+    for (const tab of ['Chart', 'Table', 'Sources', 'Download']) expect(res.body).toContain(`>${tab}</a>`);
+    expect(res.body).toMatch(/class="embed-credit"><a href="[^"]+">airace<\/a> · <a href="[^"]+">source data<\/a>/);
+    expect(res.body).not.toContain('<nav aria-label="Main"');
   });
 });
 
@@ -293,5 +295,24 @@ describe('OpenAPI', () => {
   it('lists the companies and metrics', async () => {
     expect((await get('/api/v1/companies')).json().companies.map((c: { ticker: string }) => c.ticker)).toEqual(expect.arrayContaining(['AMZN', 'BABA', 'GROUP4']));
     expect((await get('/api/v1/metrics')).json().metrics.map((m: { id: string }) => m.id)).toEqual([...METRIC_IDS]);
+  });
+});
+
+describe('company pages', () => {
+  it('list Alibaba’s fiscal years and quarters in time order, newest first, each column at one scale', async () => {
+    const body = (await get('/company/BABA')).body;
+    const rows = (id: string) => {
+      const t = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(body)![1]!;
+      return [...t.matchAll(/<tr><th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]!);
+    };
+    const years = rows('years');
+    expect(years.length).toBeGreaterThan(3);
+    expect(years).toEqual([...years].sort().reverse());
+    const quarters = rows('quarters');
+    expect(quarters.length).toBeGreaterThan(4);
+    expect(quarters).toEqual([...quarters].sort().reverse());
+    // One scale per column: a revenue column near a trillion reads in billions throughout.
+    const table = /<table id="years">([\s\S]*?)<\/table>/.exec(body)![1]!;
+    expect(table).not.toMatch(/RMB \d+\.\dT/);
   });
 });

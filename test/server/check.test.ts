@@ -136,7 +136,7 @@ describe('the /check page', () => {
     expect(res.body).toContain('<a href="/check" aria-current="page">Check an article</a>');
   });
 
-  it('shows each claim’s verdict, our figure, the difference, sources and reason, and the charts inline as SVG', async () => {
+  it('shows each claim’s verdict, our figure, the difference, sources and reason, and the charts in their frames', async () => {
     const res = await postForm('/check', { text: article, date: '' });
     expect(res.statusCode).toBe(200);
     const alphabet = /<li class="claim claim-contradicted" id="claim-\d+">([\s\S]*?)<\/dl>/.exec(res.body)![1]!;
@@ -148,8 +148,14 @@ describe('the /check page', () => {
     expect(alphabet).toMatch(/<dt>Sources<\/dt><dd><span class="citation"><a class="doc" href="https:\/\/www\.sec\.gov\/[^"]+" data-verified="(xbrl|filing|mapped|secondary)">Form 10-K, filed \d{4}-\d{2}-\d{2}<\/a>[\s\S]*?<a class="verified verified-/);
     expect(alphabet).toContain('<dt>Period</dt>');
     expect(res.body.match(/<span class="verdict verdict-supported">/g)!.length).toBeGreaterThanOrEqual(5);
-    const figures = res.body.match(/<figure class="chart" id="chart-\d" data-chart>\s*<div class="chart-view"><svg[^>]*role="img"/g) ?? [];
-    expect(figures).toHaveLength(2);
+    // Each described chart is framed like every other chart, drawn by the chart API from its query.
+    const sources = [...res.body.matchAll(/<figure class="frame" id="chart-\d" data-chart data-src="([^"]+)">/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    expect(sources).toHaveLength(2);
+    for (const src of sources) {
+      const svg = await server.app.inject(`${src}&width=640`);
+      expect(svg.statusCode, src).toBe(200);
+      expect(svg.body).toMatch(/^<svg[^>]*width="640"[^>]*role="img"/);
+    }
     // The article stays in the form, to edit and check again.
     expect(res.body).toContain('Alphabet spent $81.5 billion over the same year. Meta&#39;s capex jumped 87% in 2025');
   });

@@ -6,10 +6,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CatalogModel } from '../../model/model-series.js';
 import { COUNTRY_GROUPS, type CountryGroup } from '../../model/country-group.js';
-import { formatFlop } from '../format-money.js';
+import { formatFlop } from '../../model/format-figure.js';
 import { measureText } from '../text-metrics.js';
 import { FONT_SIZES, COLOURS } from '../theme.js';
-import { dataAsOfText, modelsChartFrame, type ModelsLayer } from './models-frame.js';
+import { retrievalAsOfText } from '../../series/data-as-of.js';
+import { modelsChartFrame, type ModelsLayer } from './models-frame.js';
 
 export const DEFAULT_HIGHLIGHT = ['Alibaba', 'DeepSeek'];
 
@@ -22,6 +23,8 @@ export interface ComputeChartOptions {
   highlight?: string[];
   /** Most labels to place (the largest models first). */
   maxLabels?: number;
+  /** A phone's chart: the legend above the plot, a shorter axis title. */
+  narrow?: boolean;
   colours: Record<CountryGroup, string>;
   credit: string;
   dataAsOf: string | null;
@@ -78,18 +81,20 @@ export function computeOverTimeSpec(models: CatalogModel[], o: ComputeChartOptio
     .filter((c) => isHighlighted(c.m));
   const labels = placeLabels(labelOrder(candidates, highlight), width, height, o.maxLabels ?? 12);
 
-  const colour = { field: 'group', type: 'nominal', title: 'Country', scale: { domain: [...COUNTRY_GROUPS], range: COUNTRY_GROUPS.map((g) => o.colours[g]) } } as const;
+  const colour = { field: 'group', type: 'nominal', title: 'Country', scale: { domain: [...COUNTRY_GROUPS], range: COUNTRY_GROUPS.map((g) => o.colours[g]) }, ...(o.narrow ? { legend: { orient: 'top', direction: 'horizontal' } } : {}) } as const;
   // Time as a plain number (ms since 1970) on a linear scale with a tick on each 1 January: a
   // temporal scale's explicit domain does not survive the browser's expression interpreter.
   const step = lastYear - firstYear > 12 ? 2 : 1;
   const ticks = range(firstYear, lastYear).filter((y) => (y - firstYear) % step === 0).map((y) => Date.UTC(y, 0, 1));
   const x = { field: 't', type: 'quantitative', title: null, scale: { domain: [...xDomain], nice: false, zero: false }, axis: { values: ticks, labelExpr: "utcFormat(datum.value, '%Y')", grid: false } } as const;
+  // A phone's plot is shorter than the full axis title.
+  const yTitle = o.narrow ? 'FLOP, log scale' : 'Training compute (FLOP, log scale)';
   const y = {
     field: 'compute',
     type: 'quantitative',
-    title: 'Training compute (FLOP, log scale)',
+    title: yTitle,
     scale: { type: 'log', domain: [10 ** yDomain[0], 10 ** yDomain[1]], nice: false },
-    axis: { values: range(yDomain[0], yDomain[1]).map((e) => 10 ** e), labelExpr: "'1e' + round(log(datum.value) / LN10)", title: 'Training compute (FLOP, log scale)', titleColor: COLOURS.muted },
+    axis: { values: range(yDomain[0], yDomain[1]).map((e) => 10 ** e), labelExpr: "'1e' + round(log(datum.value) / LN10)", title: yTitle, titleColor: COLOURS.muted },
   } as const;
   const tooltip = [
     { field: 'name', title: 'Model' },
@@ -146,7 +151,7 @@ export function computeOverTimeSpec(models: CatalogModel[], o: ComputeChartOptio
     alt,
     long,
     footer: [
-      `${dataAsOfText(o.dataAsOf)}. ${o.withoutEstimate} model${o.withoutEstimate === 1 ? '' : 's'} in the selection ha${o.withoutEstimate === 1 ? 's' : 've'} no public compute estimate and ${o.withoutEstimate === 1 ? 'is' : 'are'} not shown. US / China: the developers’ countries include one but not the other; everything else is Other.`,
+      `${retrievalAsOfText(o.dataAsOf)}. ${o.withoutEstimate} model${o.withoutEstimate === 1 ? '' : 's'} in the selection ha${o.withoutEstimate === 1 ? 's' : 've'} no public compute estimate and ${o.withoutEstimate === 1 ? 'is' : 'are'} not shown. US / China: the developers’ countries include one but not the other; everything else is Other.`,
       o.credit,
     ],
     layers,

@@ -3,15 +3,16 @@
 // missing value breaks the line (it is unknown, not zero); the footer counts what was left out.
 import type { TopLevelSpec } from 'vega-lite';
 import type { ModelSeriesResult } from '../../model/model-series.js';
-import { dataAsOfText, modelsChartFrame, type ModelsLayer } from './models-frame.js';
-import { formatModelValue } from '../format-money.js';
+import { retrievalAsOfText } from '../../series/data-as-of.js';
+import { modelsChartFrame, type ModelsLayer } from './models-frame.js';
+import { formatModelValue } from '../../model/format-figure.js';
 
 export interface ModelSeriesChartOptions {
   title?: string;
   subtitle?: string;
   width?: number;
   height?: number;
-  /** Legend entries per row (a phone-sized chart wraps its legend); one row when unset. */
+  /** Legend entries per row, above the plot (a phone-sized chart); a legend beside the plot when unset. */
   legendColumns?: number;
   /** At most this many period labels on the x axis (every other one, every third…). */
   maxPeriodLabels?: number;
@@ -53,7 +54,7 @@ export function modelSeriesLineSpec(r: ModelSeriesResult, o: ModelSeriesChartOpt
   const encoding = {
     x: { field: 'label', type: 'ordinal', title: null, scale: { domain: labels }, axis: { labelAngle: 0, labelExpr: every > 1 ? `indexof(${JSON.stringify(labels)}, datum.value) % ${every} === 0 ? datum.value : ''` : undefined } },
     y,
-    color: { field: 'series', type: 'nominal', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) }, ...(o.legendColumns ? { legend: { columns: o.legendColumns } } : {}) },
+    color: { field: 'series', type: 'nominal', title: r.by === 'country' ? 'Country' : 'Developer', scale: { domain: r.series.map((s) => s.label), range: r.series.map((s) => s.colour) }, ...(o.legendColumns ? { legend: { orient: 'top', columns: o.legendColumns, labelLimit: Math.max(60, Math.floor(width / o.legendColumns) - 30) } } : {}) },
     tooltip: [
       { field: 'series', title: r.by === 'country' ? 'Country' : 'Developer' },
       { field: 'label', title: 'Period' },
@@ -66,8 +67,9 @@ export function modelSeriesLineSpec(r: ModelSeriesResult, o: ModelSeriesChartOpt
   const share = r.metric === 'open_weights_share';
   const layers = [
     { data: { values: rows }, mark: { type: 'line', point: !share && { size: 40 }, strokeWidth: 2.2, invalid: 'break-paths-filter-domains' }, encoding },
-    // A share of three models is not a share of eighty: the dot's area says how many were counted.
-    ...(share ? [{ data: { values: rows }, mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...encoding, size: { field: 'counted', type: 'quantitative', title: 'Models counted', scale: { range: [15, 220] }, legend: { orient: 'top', symbolType: 'circle' } } } }] : []),
+    // A share of three models is not a share of eighty: the dot's area says how many were counted
+    // (on a phone without its legend, which would not fit beside the colours; the table has the counts).
+    ...(share ? [{ data: { values: rows }, mark: { type: 'point', filled: true, opacity: 1 }, encoding: { ...encoding, size: { field: 'counted', type: 'quantitative', title: 'Models counted', scale: { range: [15, 220] }, legend: o.legendColumns ? null : { orient: 'top', symbolType: 'circle' } } } }] : []),
   ] as unknown as ModelsLayer[];
 
   const missing = rows.filter((x) => x.value === null).length;
@@ -93,7 +95,7 @@ export function modelSeriesLineSpec(r: ModelSeriesResult, o: ModelSeriesChartOpt
     alt,
     long,
     footer: [
-      `${dataAsOfText(r.dataAsOf)}.${missing ? ` A gap in a line is a period with no value (no models, or none with ${r.unit === 'percent' ? 'a known accessibility' : 'an estimate'}), never zero.` : ''}`,
+      `${retrievalAsOfText(r.dataAsOf)}.${missing ? ` A gap in a line is a period with no value (no models, or none with ${r.unit === 'percent' ? 'a known accessibility' : 'an estimate'}), never zero.` : ''}`,
       ...(leftOut ? [leftOut] : []),
       ...(r.coverageEnd && r.coverageEnd < (r.series[0]?.points.at(-1)?.end ?? '') ? [`${last} runs to ${r.coverageEnd}, the newest model in the table.`] : []),
       r.credit,

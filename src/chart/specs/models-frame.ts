@@ -27,6 +27,17 @@ export interface ModelsFrame {
 
 const LINE = 13;
 
+/**
+ * The models charts keep Vega's title and legends (the money charts draw theirs as text marks):
+ * at the sizes the theme gives every chart's text, title left-aligned over the plot as a
+ * newsroom sets it, and legends never below the smallest text size.
+ */
+const MODELS_THEME = {
+  ...theme,
+  title: { anchor: 'start', frame: 'group', fontSize: FONT_SIZES.title, fontWeight: 600, color: COLOURS.text, subtitleFontSize: FONT_SIZES.subtitle, subtitleColor: COLOURS.muted, subtitlePadding: 4, offset: 12 },
+  legend: { labelFontSize: FONT_SIZES.legendLabel, titleFontSize: FONT_SIZES.legendLabel, titleFontWeight: 600, titleColor: COLOURS.text, labelColor: COLOURS.text, symbolSize: 90 },
+};
+
 export function modelsChartFrame(f: ModelsFrame): TopLevelSpec {
   const lines = f.footer.flatMap((text) => wrapText(text, f.width, FONT_SIZES.source));
   const top = f.height + (f.axisRoom ?? 34);
@@ -46,19 +57,10 @@ export function modelsChartFrame(f: ModelsFrame): TopLevelSpec {
     width: f.width,
     height: f.height,
     layer: [...f.layers, footer],
-    config: theme,
+    config: MODELS_THEME,
   } as TopLevelSpec;
 }
 
 function oneOrMany(lines: string[]): string | string[] {
   return lines.length === 1 ? lines[0]! : lines;
-}
-
-/** "Data as of 2026-04-24" / "Data as of April 2026" for a month. */
-export function dataAsOfText(asOf: string | null): string {
-  if (!asOf) return 'No models data loaded';
-  const m = /^(\d{4})-(\d{2})$/.exec(asOf);
-  if (!m) return `Data as of ${asOf}`;
-  const month = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `Data as of ${month} ${m[1]}`;
 }

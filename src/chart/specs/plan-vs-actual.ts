@@ -5,23 +5,28 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { GuidanceHistory } from '../../series/guidance-history.js';
 import type { PledgeProgress } from '../../series/pledge-progress.js';
+import { DEFAULT_WIDTH } from '../chart-options.js';
+import { NARROW } from '../chart-layout.js';
+import { chartText, vegaValueText } from '../chart-text.js';
+import { currencyPrefix, formatMoney } from '../../model/format-figure.js';
 import { footerLines, sourceLineOf, type CitedDocument } from '../source-line.js';
 import { documentLabel, weakestVerification, VERIFICATION_MARKS } from '../../model/document-label.js';
 import { eventDocument } from '../../model/race-event.js';
 import type { DocumentRef, VerificationLevel } from '../../model/fact.js';
+import type { DataAsOf } from '../../model/series.js';
 import { combineDataAsOf, dataAsOf, dataAsOfPoints, dataAsOfText } from '../../series/data-as-of.js';
-import { currencyPrefix, formatMoney } from '../format-money.js';
 import { formatEventDate } from '../format-event-date.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { valueAxisLabelExpr } from '../value-axis.js';
+import { metricWords } from '../../series/labels.js';
 import { wrapText } from '../wrap-text.js';
 
 export interface PlanVsActualOptions {
   title?: string;
   subtitle?: string;
   sourceLine?: string;
-  /** Width of one small multiple; the pledge panel spans two. Default: 330. */
-  panelWidth?: number;
+  /** Width of the whole figure in pixels: two columns of panels, or one on a phone. Default: 800. */
+  width?: number;
   /** Height of each panel. Default: 200. */
   panelHeight?: number;
 }
@@ -36,31 +41,63 @@ export function guidanceText(low: number, high: number, currency: string): strin
 /** Labels of steps in the last part of a panel go to the left of their point, to stay inside it. */
 const RIGHT_EDGE = 0.8;
 
-const COLUMNS = 2;
 const CONCAT_SPACING = 36;
+/** Room a panel's value axis labels take, left of the panel. */
+const AXIS = 70;
+const PADDING = 16;
 
 export function planVsActualSpec(histories: GuidanceHistory[], pledge: PledgeProgress | null, options: PlanVsActualOptions = {}): TopLevelSpec {
-  const width = options.panelWidth ?? 330;
+  const total = options.width ?? DEFAULT_WIDTH;
+  const columns = total < 640 ? 1 : 2;
+  const inner = total - 2 * PADDING;
+  // The last date label overhangs its panel by about half its width.
+  const width = Math.floor((inner - columns * (AXIS + 24) - CONCAT_SPACING * (columns - 1)) / columns);
   const height = options.panelHeight ?? 200;
-  const fullWidth = width * COLUMNS + CONCAT_SPACING * (COLUMNS - 1);
-  const title = options.title ?? 'Plan versus actual: capex guidance as it changed, and what was spent';
-  const subtitle =
+  const fullWidth = inner - AXIS - 24;
+  const title = chartText(options.title ?? 'Plan versus actual: capex guidance as it changed, and what was spent');
+  const subtitle = chartText(
     options.subtitle ??
-    'Steps: guidance from the day it was given (a band where a range was given). Dashed line: actual spending for the year. Each company’s own fiscal year and definition (see each panel).';
-  const rows: object[] = [];
-  for (let i = 0; i < histories.length; i += COLUMNS) rows.push({ hconcat: histories.slice(i, i + COLUMNS).map((h) => guidancePanel(h, width, height)) });
+      'Steps: guidance from the day it was given (a band where a range was given). Dashed line: actual spending for the year. Each company’s own fiscal year and definition (see each panel).',
+  );
+  const rows: object[] = [header(title, subtitle, inner, total < NARROW)];
+  for (let i = 0; i < histories.length; i += columns) rows.push({ hconcat: histories.slice(i, i + columns).map((h) => guidancePanel(h, width, height)) });
   if (pledge) rows.push(pledgePanel(pledge, fullWidth, height));
-  rows.push(footer(footerLines(options.sourceLine ?? sourceLineOf(plotted(histories, pledge)), dataAsOfText(planDataAsOf(histories, pledge)), fullWidth, FONT_SIZES.source), fullWidth));
+  const sourceLine = (options.sourceLine ?? sourceLineOf(plotted(histories, pledge))).split('\n').map(chartText).join('\n');
+  rows.push(footer(footerLines(sourceLine, dataAsOfText(planDataAsOf(histories, pledge)), fullWidth + AXIS, FONT_SIZES.source), fullWidth));
   const alt = describe(histories, pledge);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: alt,
-    usermeta: { airace: { type: 'plan-vs-actual', longDescription: alt } },
-    title: { text: title, subtitle: wrapText(subtitle, fullWidth, FONT_SIZES.subtitle) },
+    usermeta: { airace: { type: 'plan-vs-actual', title, subtitle, longDescription: alt, layout: { width: total } } },
     vconcat: rows,
     spacing: CONCAT_SPACING,
-    config: { ...theme, concat: { spacing: CONCAT_SPACING }, title: { ...theme.title, frame: 'bounds' } },
+    padding: PADDING,
+    config: { ...theme, concat: { spacing: CONCAT_SPACING } },
   } as TopLevelSpec;
+}
+
+/** Title and subtitle as text marks (text is data: see chart-frame.ts), wrapped to the figure's width. */
+function header(title: string, subtitle: string, width: number, narrow: boolean): object {
+  const size = narrow ? FONT_SIZES.titleNarrow : FONT_SIZES.title;
+  const titleLines = wrapText(title, width, size, 'semibold');
+  const subLines = wrapText(subtitle, width, FONT_SIZES.subtitle);
+  const tl = Math.round(size * 1.25);
+  const sl = Math.round(FONT_SIZES.subtitle * 1.4);
+  const values = [
+    ...titleLines.map((text, i) => ({ text, y: i * tl, kind: 'title' })),
+    ...subLines.map((text, i) => ({ text, y: titleLines.length * tl + 4 + i * sl, kind: 'subtitle' })),
+  ];
+  const px = (field: string) => ({ field, type: 'quantitative', scale: null });
+  return {
+    width: width - AXIS,
+    height: titleLines.length * tl + 4 + subLines.length * sl,
+    data: { values },
+    layer: (['title', 'subtitle'] as const).map((kind) => ({
+      transform: [{ filter: `datum.kind === '${kind}'` }],
+      mark: { type: 'text', align: 'left', baseline: 'top', aria: false, fontSize: kind === 'title' ? size : FONT_SIZES.subtitle, fontWeight: kind === 'title' ? 600 : 400, color: kind === 'title' ? COLOURS.text : COLOURS.muted },
+      encoding: { x: { value: -AXIS }, y: px('y'), text: { field: 'text' } },
+    })),
+  };
 }
 
 const utc = (domain: string[]) => ({ type: 'utc', domain }) as const;
@@ -102,7 +139,7 @@ function guidancePanel(h: GuidanceHistory, width: number, height: number): objec
   ];
   const empty = steps.length === 0 ? [{ data: { values: [{ date: start, text: 'No dated guidance in the bundled data' }] }, mark: { type: 'text', align: 'left', dy: -height / 2, color: COLOURS.muted }, encoding: { x: { ...x }, text: { field: 'text' } } }] : [];
   return {
-    title: { text: `${h.name}, ${h.label}`, subtitle: wrapText(`${h.periodStart} to ${h.periodEnd}. Actual: ${h.actualMetric.replaceAll('_', ' ')}. ${h.actualBasis}`, width, FONT_SIZES.note), subtitleFontSize: FONT_SIZES.note, fontSize: 14 },
+    title: { text: vegaValueText(`${h.name}, ${h.label}`), subtitle: wrapText(`${h.periodStart} to ${h.periodEnd}. Actual: ${metricWords(h.actualMetric)}. ${h.actualBasis}`, width, FONT_SIZES.note).map(vegaValueText), subtitleFontSize: FONT_SIZES.note, fontSize: 14, anchor: 'start' },
     width,
     height,
     data: { values: [...steps, ...extension, actualRow] },
@@ -172,7 +209,7 @@ function pledgePanel(p: PledgeProgress, width: number, height: number): object {
   const missing = p.missingQuarters.length ? ` No figure for ${p.missingQuarters.join(', ')}: the running total resumes only where a reported fiscal year covers the gap.` : '';
   const subtitle = `Running total of capex from ${formatEventDate(p.countedFrom)}, the first whole quarter after the ${formatEventDate(p.start)} announcement, against an even pace to ${formatEventDate(p.end)} (end date approximate: "over three years").${missing} Triangles: later statements about the pledge.`;
   return {
-    title: { text: `${p.name}’s pledge against capex spent since`, subtitle: wrapText(subtitle, width, FONT_SIZES.note), subtitleFontSize: FONT_SIZES.note, fontSize: 14 },
+    title: { text: vegaValueText(`${p.name}’s pledge against capex spent since`), subtitle: wrapText(subtitle, width, FONT_SIZES.note).map(vegaValueText), subtitleFontSize: FONT_SIZES.note, fontSize: 14, anchor: 'start' },
     width,
     height,
     data: { values: rows },
@@ -239,7 +276,8 @@ function plotted(histories: GuidanceHistory[], pledge: PledgeProgress | null): {
   return { docs, levels };
 }
 
-function planDataAsOf(histories: GuidanceHistory[], pledge: PledgeProgress | null) {
+/** How current the figure is: its guidance statements, actuals and the quarters counted against the pledge. */
+export function planDataAsOf(histories: GuidanceHistory[], pledge: PledgeProgress | null): DataAsOf {
   const statements = histories.flatMap((h) => h.steps.map((s) => ({ end: h.periodEnd, basis: 'guidance' as const, sources: s.sources })));
   const actuals = histories.flatMap((h) => (h.actual ? [h.actual] : []));
   const pledged = pledge ? [...pledge.checkpoints.map((k) => k.quarter), ...pledge.checkpoints.filter((k) => k.cumulative !== null).map((k) => ({ ...k.quarter, sources: k.sources }))] : [];
@@ -255,19 +293,20 @@ function sourceText(refs: readonly DocumentRef[], owner: string): string | null 
 }
 
 function footer(lines: string[], width: number): object {
+  const line = Math.round(FONT_SIZES.source * 1.4);
   return {
     width,
-    height: 1,
-    data: { values: [{ text: lines }] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, lineHeight: 13, color: COLOURS.muted },
-    encoding: { text: { field: 'text' }, x: { value: 0 }, y: { value: 0 } },
+    height: lines.length * line,
+    data: { values: lines.map((t, i) => ({ text: t, y: i * line })) },
+    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, color: COLOURS.muted, aria: false },
+    encoding: { text: { field: 'text' }, x: { value: -AXIS }, y: { field: 'y', type: 'quantitative', scale: null } },
   };
 }
 
 function describe(histories: GuidanceHistory[], pledge: PledgeProgress | null): string {
   const parts = histories.map((h) => {
     const path = h.steps.filter((s) => !s.reiterated).map((s) => `${guidanceText(s.low, s.high, h.currency)} (${formatEventDate(s.date)})`);
-    const actual = h.actual?.value == null ? 'actual not reported' : `actual ${formatMoney(h.actual.value, h.currency)} (${h.actualMetric.replaceAll('_', ' ')})`;
+    const actual = h.actual?.value == null ? 'actual not reported' : `actual ${formatMoney(h.actual.value, h.currency)} (${metricWords(h.actualMetric)})`;
     return `${h.name} ${h.label}: ${path.length ? `guidance ${path.join(' → ')}` : 'no dated guidance'}; ${actual}.`;
   });
   if (pledge) {

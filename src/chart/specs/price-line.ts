@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SharePriceResult } from '../../series/price-series.js';
 import { listingLabel } from '../../model/listing.js';
-import { currencyPrefix, formatPrice } from '../format-money.js';
+import { currencyPrefix, formatPrice } from '../../model/format-figure.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
 import { wrapText } from '../wrap-text.js';
 import type { MarketMove } from '../../series/market-moves.js';

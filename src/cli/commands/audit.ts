@@ -5,7 +5,8 @@ import { resolveCompanies } from '../../series/company-lookup.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseList } from '../../model/list-input.js';
 import { InvalidOptionError } from '../../model/errors.js';
 
 const CSV_COLUMNS = [
@@ -37,7 +38,7 @@ export function registerAudit(program: Command): void {
       const threshold = Number(o.threshold);
       if (!Number.isFinite(threshold) || threshold < 0) throw new InvalidOptionError('threshold', o.threshold, ['a percentage such as 0.5']);
       const rows = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
-        const wanted = splitList(tickers);
+        const wanted = parseList(tickers);
         const companies = await listCompanies(s.db);
         const chosen = wanted.length ? resolveCompanies(companies, wanted).flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])) : [];
         return auditFacts(s.db, { tickers: chosen, thresholdPct: threshold, alternatives: o.alternatives });

@@ -10,7 +10,8 @@ import { parseDateBound } from '../../series/date-bound.js';
 import { EVENT_COLUMNS, eventAmountText, eventJson, eventRows } from '../../views/event-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseList } from '../../model/list-input.js';
 
 interface EventsCliOptions extends GlobalOptions {
   companies?: string;
@@ -22,7 +23,7 @@ interface EventsCliOptions extends GlobalOptions {
 
 /** `model,guidance` → checked kinds; an unknown one exits 2 listing the kinds. */
 export function parseKinds(list: string | undefined): EventKind[] | undefined {
-  const kinds = splitList(list);
+  const kinds = parseList(list);
   return kinds.length ? kinds.map((k) => keyword(k, 'kind', EVENT_KINDS)) : undefined;
 }
 
@@ -39,7 +40,7 @@ export function registerEvents(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as EventsCliOptions;
       // Check every option before opening the store, so usage errors never touch the database.
       const query: EventQuery = {
-        companies: splitList(opts.companies),
+        companies: parseList(opts.companies, { spaces: false }),
         kinds: parseKinds(opts.kind),
         from: opts.from === undefined ? undefined : parseDateBound('from', opts.from),
         to: opts.to === undefined ? undefined : parseDateBound('to', opts.to),

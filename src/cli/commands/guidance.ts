@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { guidanceHistory, type GuidanceHistory } from '../../series/guidance-history.js';
 import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
-import { formatScaled, scaleFor } from '../../views/scale.js';
+import { columnScaleFor, formatScaled, scaleCaption } from '../../model/format-figure.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { withStore, type GlobalOptions } from '../cli-context.js';
@@ -27,7 +27,7 @@ export function registerGuidance(program: Command): void {
 }
 
 function guidanceTable(h: GuidanceHistory): string {
-  const scale = scaleFor([...h.steps.flatMap((s) => [s.low, s.high]), h.actual?.value ?? null], h.currency);
+  const scale = columnScaleFor([...h.steps.flatMap((s) => [s.low, s.high]), h.actual?.value ?? null]);
   const fmt = (low: number, high: number) => (low === high ? formatScaled(low, scale) : `${formatScaled(low, scale)}–${formatScaled(high, scale)}`);
   const urls: string[] = [];
   const ref = (url: string) => (urls.includes(url) ? urls.indexOf(url) : urls.push(url) - 1) + 1;
@@ -40,7 +40,7 @@ function guidanceTable(h: GuidanceHistory): string {
   const a = h.actual;
   const actual = a?.value != null ? `${formatScaled(a.value, scale)} ${refs(a.sources)}` : `${a?.missing?.reason ?? 'no data'}${a?.missing?.detail ? `: ${a.missing.detail}` : ''}`;
   const out = [
-    `${h.name} (${h.ticker}) capex guidance for ${h.label} (${h.periodStart} to ${h.periodEnd}), in ${scale.label}`,
+    `${h.name} (${h.ticker}) capex guidance for ${h.label} (${h.periodStart} to ${h.periodEnd}), in ${scaleCaption(h.currency, scale)}`,
     '',
     rows.length ? textTable(['stated', 'guidance', 'change', 'sources'], rows) : 'No dated guidance for this year.',
     '',

@@ -13,8 +13,7 @@ import { keyword } from '../../model/keyword.js';
 import { InvalidOptionError } from '../../model/errors.js';
 import { MODEL_DATASETS, type ModelDataset } from '../../model/ai-model.js';
 import { MODEL_GROUPINGS, MODEL_METRICS, MODEL_PERIODS, type ModelGrouping, type ModelMetric, type ModelPeriod } from '../../model/model-series.js';
-import { parseDateBound } from '../../series/date-bound.js';
-import { isRealDate } from '../../series/real-date.js';
+import { parseDateBound, parseRetrievalDate } from '../../series/date-bound.js';
 import { MODELS_EMPTY_NOTICE, modelCatalog, type ModelFilter } from '../../series/model-catalog.js';
 import { getModelSeries } from '../../series/model-series.js';
 import { listModelLoads } from '../../store/models-repository.js';
@@ -26,13 +25,14 @@ import { withSyncLock } from '../../store/sync-lock.js';
 import { MODEL_COLUMNS, modelListJson, modelRows } from '../../views/model-rows.js';
 import { MODEL_SERIES_COLUMNS, modelSeriesRows, modelSeriesTable } from '../../views/model-series-rows.js';
 import { MODELS_CHARTS, modelsChart, type ModelsChartKind } from '../../views/models-chart.js';
-import { formatCount, formatFlop } from '../../chart/format-money.js';
+import { formatCount, formatFlop } from '../../model/format-figure.js';
 import { renderPng, renderSvg, renderVegaLiteJson } from '../../chart/render.js';
 import { checkChartText, DEFAULT_SCALE, MAX_CHART_TEXT, MAX_SCALE, MIN_SCALE, parseScale } from '../../chart/chart-limits.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
 import { packageRoot } from '../../config/paths.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseList } from '../../model/list-input.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { interruptSignal } from '../interrupt-signal.js';
 
@@ -56,27 +56,19 @@ function addFilterOptions(cmd: Command): Command {
 }
 
 /** Every filter checked before the store opens, so usage errors never touch the database. */
+/** Organisation names hold spaces ("Google DeepMind"), so lists split on commas only. */
+const nonEmpty = (items: string[]) => (items.length ? items : undefined);
+
 function filterOf(o: FilterOptions): ModelFilter {
   return {
-    orgs: splitOn(o.org, /,/),
-    countries: splitOn(o.country, /,/),
+    orgs: nonEmpty(parseList(o.org, { spaces: false })),
+    countries: nonEmpty(parseList(o.country, { spaces: false })),
     from: o.from === undefined ? undefined : parseDateBound('from', o.from),
     to: o.to === undefined ? undefined : parseDateBound('to', o.to),
-    asOf: o.asOf === undefined ? undefined : retrievalDate('as-of', o.asOf),
+    asOf: o.asOf === undefined ? undefined : parseRetrievalDate('as-of', o.asOf),
   };
 }
 
-/** Organisation names hold spaces ("Google DeepMind"), so lists split on commas only. */
-function splitOn(s: string | undefined, sep: RegExp): string[] | undefined {
-  const items = s?.split(sep).map((x) => x.trim()).filter(Boolean) ?? [];
-  return items.length ? items : undefined;
-}
-
-function retrievalDate(option: string, input: string): string {
-  const s = input.trim();
-  if ((/^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s)) || (/^\d{4}-(0[1-9]|1[0-2])$/.test(s))) return s;
-  throw new InvalidOptionError(option, input, ['a day such as 2026-04-24', 'a month such as 2026-04']);
-}
 
 function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -132,7 +124,7 @@ export function registerModels(program: Command): void {
     .addOption(new Option('--dataset <name>', 'which Epoch table the file is, when its name does not say').choices([...MODEL_DATASETS]))
     .action(async (file: string, o: { retrieved?: string; dataset?: ModelDataset }, cmd: Command) => {
       const global = cmd.optsWithGlobals() as GlobalOptions;
-      const retrieved = o.retrieved === undefined ? undefined : retrievalDate('retrieved', o.retrieved);
+      const retrieved = o.retrieved === undefined ? undefined : parseRetrievalDate('retrieved', o.retrieved);
       const r = await withStore(global, (store) => importModelsFile(store, file, { retrieved, dataset: o.dataset }));
       const lead = r.status === 'loaded' ? `Imported ${file} as the retrieval of ${r.retrieved} (retrieval date from the ${r.retrievedFrom})` : `Already stored: ${file} with retrieval date ${r.retrieved}; nothing changed`;
       process.stdout.write(loadSummary(lead, r));
@@ -213,7 +205,7 @@ export function registerModels(program: Command): void {
         metric: opts.metric === undefined ? undefined : (keyword(opts.metric, 'metric', MODEL_METRICS) as ModelMetric),
         by: opts.by === undefined ? undefined : (keyword(opts.by, 'by', MODEL_GROUPINGS) as ModelGrouping),
         period: keyword(opts.period, 'period', MODEL_PERIODS) as ModelPeriod,
-        highlight: splitOn(opts.highlight, /,/),
+        highlight: nonEmpty(parseList(opts.highlight, { spaces: false })),
         title: opts.title === undefined ? undefined : checkChartText('title', opts.title),
         subtitle: opts.subtitle === undefined ? undefined : checkChartText('subtitle', opts.subtitle),
       };

@@ -7,11 +7,12 @@ import { parseDateBound } from '../../series/date-bound.js';
 import { getPriceChanges, getSharePrices, listListingCoverage } from '../../series/price-series.js';
 import type { DataAsOf } from '../../series/data-as-of.js';
 import { getMarketMoves } from '../../series/market-moves.js';
-import { formatPrice } from '../../chart/format-money.js';
+import { formatPrice } from '../../model/format-figure.js';
 import { MOVE_COLUMNS, PRICE_CHANGE_COLUMNS, SHARE_PRICE_COLUMNS, formatPriceChange, moveRows, priceChangeRows, sharePriceRows } from '../../views/price-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseList } from '../../model/list-input.js';
 import { registerPricesSync } from './prices-sync.js';
 import { positiveInt } from '../positive-int.js';
 import { InvalidOptionError } from '../../model/errors.js';
@@ -85,7 +86,7 @@ export function registerPrices(program: Command): void {
       const to = opts.to === undefined ? undefined : parseDateBound('to', opts.to);
       if (opts.rebase === true && !from) throw new InvalidOptionError('rebase', '(no date)', ['a date such as 2025-01-02', '--from']);
       const rebase = opts.rebase === undefined || opts.rebase === false ? undefined : opts.rebase === true ? from : parseDateBound('from', opts.rebase);
-      const r = await withStore(opts, (s) => getSharePrices(s.db, { companies: splitList(companies), from, to, rebase, primaryOnly: opts.primary }));
+      const r = await withStore(opts, (s) => getSharePrices(s.db, { companies: parseList(companies), from, to, rebase, primaryOnly: opts.primary }));
       if (opts.format === 'json') return print(JSON.stringify(r, null, 2));
       if (opts.format === 'csv') return void process.stdout.write(toCsv(SHARE_PRICE_COLUMNS, sharePriceRows(r)));
       const rows = r.listings.map((s) => {
@@ -117,7 +118,7 @@ export function registerPrices(program: Command): void {
     .action(async (companies: string[], o: ChangeOptions, cmd: Command) => {
       const opts = { ...cmd.optsWithGlobals(), ...o } as ChangeOptions;
       const window = windowOf(opts);
-      const r = await withStore(opts, (s) => getPriceChanges(s.db, { companies: splitList(companies), window, primaryOnly: opts.primary }));
+      const r = await withStore(opts, (s) => getPriceChanges(s.db, { companies: parseList(companies), window, primaryOnly: opts.primary }));
       if (opts.format === 'json') return print(JSON.stringify(r, null, 2));
       if (opts.format === 'csv') return void process.stdout.write(toCsv(PRICE_CHANGE_COLUMNS, priceChangeRows(r)));
       const rows = r.listings.map((s) =>
@@ -143,7 +144,7 @@ export function registerPrices(program: Command): void {
       const opts = { ...cmd.optsWithGlobals(), ...o } as typeof o & GlobalOptions;
       const min = Number(opts.min);
       if (!Number.isFinite(min) || min < 0) throw new InvalidOptionError('min', opts.min, ['a percentage such as 5']);
-      const q = { companies: splitList(companies), from: opts.from === undefined ? undefined : parseDateBound('from', opts.from), to: opts.to === undefined ? undefined : parseDateBound('to', opts.to), top: positiveInt('top', opts.top), minChange: min };
+      const q = { companies: parseList(companies), from: opts.from === undefined ? undefined : parseDateBound('from', opts.from), to: opts.to === undefined ? undefined : parseDateBound('to', opts.to), top: positiveInt('top', opts.top), minChange: min };
       const moves = await withStore(opts, (s) => getMarketMoves(s.db, q));
       if (opts.format === 'json') return print(JSON.stringify({ moves }, null, 2));
       if (opts.format === 'csv') return void process.stdout.write(toCsv(MOVE_COLUMNS, moveRows(moves)));

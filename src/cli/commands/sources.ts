@@ -9,7 +9,8 @@ import { DOCUMENT_KINDS } from '../../series/verification-mix.js';
 import { VERIFICATION_COLUMNS, percentText, verificationRows } from '../../views/verification-rows.js';
 import { textTable } from '../../views/text-table.js';
 import { toCsv } from '../../views/csv.js';
-import { splitList, withStore, type GlobalOptions } from '../cli-context.js';
+import { withStore, type GlobalOptions } from '../cli-context.js';
+import { parseList } from '../../model/list-input.js';
 
 export function registerSources(program: Command): void {
   program
@@ -19,7 +20,7 @@ export function registerSources(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (tickers: string[], o: { format: string }, cmd: Command) => {
       const { report, dataAsOf } = await withStore(cmd.optsWithGlobals() as GlobalOptions, async (s) => {
-        const wanted = splitList(tickers);
+        const wanted = parseList(tickers);
         const chosen = wanted.length ? resolveCompanies(await listCompanies(s.db), wanted) : undefined;
         return { report: await verificationMix(s.db, { companies: chosen }), dataAsOf: await storeDataAsOf(s.db) };
       });

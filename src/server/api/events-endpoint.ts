@@ -1,21 +1,19 @@
 // GET /api/v1/events (also .json) and /api/v1/events.csv: the cited timeline of the race,
 // filtered like `airace events` (companies, kind, from, to) and in its JSON and CSV shapes.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EVENT_KINDS, type EventKind } from '../../model/race-event.js';
+import type { EventKind } from '../../model/race-event.js';
 import { listEvents, type EventQuery } from '../../series/events.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { EVENT_COLUMNS, eventJson, eventRows } from '../../views/event-rows.js';
 import { toCsv } from '../../views/csv.js';
 import { dataAsOfEvents } from '../../series/data-as-of.js';
 import { ApiError } from '../api-error.js';
-import { allowedFor } from '../query-parameters.js';
+import { allowedFor, parseQuery, QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
-import { lastParam as last, listParam as list } from '../query-values.js';
 
-function dateBound(q: RawQuery, name: 'from' | 'to'): string | undefined {
-  const v = last(q, name);
-  if (v === undefined) return undefined;
+function dateBound(v: string | undefined, name: 'from' | 'to'): string | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
   try {
     return parseDateBound(name, v);
   } catch (e) {
@@ -26,17 +24,15 @@ function dateBound(q: RawQuery, name: 'from' | 'to'): string | undefined {
 
 /** The query string as `airace events` reads its flags; a bad kind or date is a 400 naming it. */
 export function parseEventQuery(q: RawQuery): EventQuery {
-  const kinds = list(q, 'kind').map((k) => k.toLowerCase());
-  const bad = kinds.find((k) => !(EVENT_KINDS as readonly string[]).includes(k));
-  if (bad !== undefined) throw new ApiError(400, `invalid kind: ${bad} (expected one of ${EVENT_KINDS.join(', ')})`, 'kind', EVENT_KINDS);
-  // Company names are kept as given: listEvents resolves tickers, names and aliases, and
-  // answers an unknown one with the choices (a 404, as for series).
-  const companies = list(q, 'companies');
+  // Lists and kinds are read as every query reads them (query-parameters.ts); company names are
+  // kept as given: listEvents resolves tickers, names and aliases, and answers an unknown one
+  // with the choices (a 404, as for series).
+  const v = parseQuery(QUERIES.events, q);
   return {
-    companies: companies.length ? companies : undefined,
-    kinds: kinds.length ? [...new Set(kinds)] as EventKind[] : undefined,
-    from: dateBound(q, 'from'),
-    to: dateBound(q, 'to'),
+    companies: v.companies?.length ? v.companies : undefined,
+    kinds: v.kind?.length ? (v.kind as EventKind[]) : undefined,
+    from: dateBound(v.from, 'from'),
+    to: dateBound(v.to, 'to'),
   };
 }
 

@@ -11,7 +11,7 @@ import { modelsChart } from '../../views/models-chart.js';
 import { renderVegaLiteJson } from '../../chart/render.js';
 import { toCsv } from '../../views/csv.js';
 import { ApiError } from '../api-error.js';
-import { parseScale } from '../../chart/chart-limits.js';
+import { parseScale, svgSize } from '../../chart/chart-limits.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
 import { parseModelFilter, parseModelSeriesQuery, parseModelsChartQuery } from '../models-query.js';
@@ -39,7 +39,7 @@ export function modelsChartHandler(ctx: ServerContext, format: 'svg' | 'png' | '
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.query as RawQuery;
     const req = parseModelsChartQuery(raw);
-    const { spec, loaded } = await modelsChart(ctx.store.db, req);
+    const { spec, loaded } = await modelsChart(ctx.store.db, req, async (drawn) => svgSize(await ctx.charts.svg(drawn)).width);
     // No data, no chart: a 404 that says how to load it, rather than an empty drawing.
     if (!loaded) throw new ApiError(404, MODELS_EMPTY_NOTICE, null, []);
     const name = `airace-models-${req.chart}`;

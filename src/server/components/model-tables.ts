@@ -2,8 +2,8 @@
 // linked to the Epoch row behind it), a list of models, Epoch's credit with "data as of", and
 // the empty state that names the one command that loads the data.
 import type { CatalogModel, ModelSeriesPoint, ModelSeriesResult } from '../../model/model-series.js';
-import { formatCount, formatFlop, formatModelValue } from '../../chart/format-money.js';
-import { dataAsOfText } from '../../chart/specs/models-frame.js';
+import { formatCount, formatFlop, formatModelValue } from '../../model/format-figure.js';
+import { retrievalAsOfText } from '../../series/data-as-of.js';
 import { MODELS_LOAD_COMMAND } from '../../series/model-catalog.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { scrollTable } from './scroll-table.js';
@@ -26,7 +26,7 @@ export function modelsEmptyState(headingId = 'models-empty'): SafeHtml {
 export function modelsCredit(c: { credit: string; dataAsOf: string | null; retrieved: string | null; source: string | null }): SafeHtml {
   if (!c.retrieved) return html``;
   const href = safeUrl(c.source);
-  return html`<p class="credit">${c.credit} ${dataAsOfText(c.dataAsOf)} (retrieved ${c.retrieved} from ${href ? html`<a href="${href}">${c.source}</a>` : c.source}; <a href="/api/v1/models/loads">every retrieval</a>).</p>`;
+  return html`<p class="credit">${c.credit} ${retrievalAsOfText(c.dataAsOf)} (retrieved ${c.retrieved} from ${href ? html`<a href="${href}">${c.source}</a>` : c.source}; <a href="/api/v1/models/loads">every retrieval</a>).</p>`;
 }
 
 function pointCell(p: ModelSeriesPoint | undefined, unit: ModelSeriesResult['unit']): SafeHtml {

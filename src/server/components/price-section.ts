@@ -10,13 +10,13 @@ import { parseDateBound } from '../../series/date-bound.js';
 import { InvalidOptionError } from '../../model/errors.js';
 import { listingLabel } from '../../model/listing.js';
 import { priceLineSpec } from '../../chart/specs/price-line.js';
-import { formatPrice } from '../../chart/format-money.js';
+import { formatPrice } from '../../model/format-figure.js';
 import { formatPriceChange } from '../../views/price-rows.js';
-import { html, safeUrl, type SafeHtml } from '../html.js';
+import { html, raw, safeUrl, type SafeHtml } from '../html.js';
 import type { ServerContext } from '../server-context.js';
 import type { RawQuery } from '../series-query.js';
 import { lastParam, listParam } from '../query-values.js';
-import { chartFigure } from './chart-figure.js';
+import { chartFrame } from './chart-frame.js';
 import { scrollTable } from './scroll-table.js';
 
 /** The query parameters of a price section (named apart from a page's own `companies`/`from`). */
@@ -94,14 +94,44 @@ export interface PriceSectionOptions {
   syncHint: string;
 }
 
+/**
+ * The price chart in the one chart frame: there is no image route for it, so it is drawn here
+ * (SVG inline) and its Download tab offers the price data routes with the same listings and start.
+ */
+async function priceFrame(ctx: ServerContext, r: SharePriceResult, d: PriceSectionData, o: PriceSectionOptions): Promise<SafeHtml> {
+  const spec = priceLineSpec(r, { moves: d.moves });
+  const query = new URLSearchParams({ companies: r.listings.map((s) => s.listing).join(','), ...(r.rebase ? { from: r.rebase, rebase: r.rebase } : {}) }).toString();
+  const sources = html`<ul class="source-list">${r.listings.map((s) => {
+    const href = s.source && safeUrl(s.source.url);
+    return html`<li>${s.name} ${s.listing}: ${href ? html`<a href="${href}">${s.source!.provider} (${s.source!.symbol})</a>, downloaded ${s.source!.retrievedAt.slice(0, 10)}` : 'no prices stored'}</li>`;
+  })}</ul><p class="hint">Share prices are a secondary source: a public daily-price download, kept with its retrieval time.</p>`;
+  const downloads = html`<ul class="download-list">
+  <li><a href="/api/v1/prices.csv?${query}" download>CSV</a> <span class="hint">the closes, one row per listing and day, with the download they came from</span></li>
+  <li><a href="/api/v1/prices?${query}">JSON</a> <span class="hint">the same closes and indexes</span></li>
+</ul>`;
+  return chartFrame({
+    id: `${o.id}-chart`,
+    links: null,
+    chart: raw(await ctx.charts.svg(spec)),
+    alt: typeof spec.description === 'string' ? spec.description : '',
+    title: o.heading,
+    result: null,
+    table: priceTable(r, `${o.id}-table`, `Share prices from ${r.rebase}`),
+    sourcesPanel: sources,
+    downloads,
+    origin: '',
+    embed: false,
+    asOfText: `Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate})`,
+  });
+}
+
 export async function priceSection(ctx: ServerContext, d: PriceSectionData, o: PriceSectionOptions): Promise<SafeHtml> {
   const r = d.result;
   const drawn = r?.listings.filter((s) => s.points.length) ?? [];
   const body = !r || !drawn.length
     ? html`<p class="empty">No share prices stored${r?.listings.length ? html` for ${r.listings.map((s) => s.listing).join(', ')}` : ''}. Prices come from a public daily-price source and are not bundled: run <code>${o.syncHint}</code>, then reload this page.</p>`
-    : html`${await chartFigure(ctx, { id: `${o.id}-chart`, spec: priceLineSpec(r, { moves: d.moves }) })}
-  <p class="data-as-of">Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate}). Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; dots mark each year’s largest daily moves (also on the timeline); prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
-  ${priceTable(r, `${o.id}-table`, `Share prices from ${r.rebase}`)}
+    : html`${await priceFrame(ctx, r, d, o)}
+  <p class="table-note">Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; dots mark each year’s largest daily moves (also on the timeline); prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
   ${r.unlisted.length ? html`<p>No listing stored for ${r.unlisted.map((u) => u.name).join(', ')}: run <code>${r.unlisted.map((u) => u.hint).join('; ')}</code>.</p>` : ''}`;
   const form = d.choices.length
     ? html`<form method="get" action="${o.action}" class="price-controls" aria-label="Share price settings">

@@ -4,14 +4,14 @@
 // read and how it was verified (source-links.ts); the reason in place of a missing value.
 import type { SeriesPoint } from '../../model/series.js';
 import { sourceRefOf, type StoredFact } from '../../model/fact.js';
-import { formatValue } from '../../chart/format-money.js';
+import { formatValue } from '../../model/format-figure.js';
+import { MISSING_WORDS } from '../../series/labels.js';
 import { pointCaveats, sourceCaveats } from '../../series/caveats.js';
 import { hostOf } from '../../model/document-url.js';
 import { uniqueDocuments } from '../../model/document-label.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { caveatMarks, citations, NO_NAMES, type CompanyNames } from './source-links.js';
 
-const MISSING_TEXT: Record<string, string> = { 'no-data': 'no data', 'no-fx-rate': 'no FX rate', 'divide-by-zero': 'n/a', incomplete: 'incomplete' };
 
 /** 82999000000, USD → "82,999,000,000 USD"; percentages keep two decimals. */
 export function exactValue(value: number, unit: string): string {
@@ -19,9 +19,9 @@ export function exactValue(value: number, unit: string): string {
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
 }
 
-/** Formats a figure in a unit that may be a currency, `percent`, or a rate such as CNY/USD. */
-export function formatUnit(value: number, unit: string): string {
-  if (/^[A-Z]{3}$/.test(unit) || unit === 'percent') return formatValue(value, unit);
+/** Formats a figure in a unit that may be a currency, `percent`, or a rate such as CNY/USD; `atScale` puts a column of money at one scale. */
+export function formatUnit(value: number, unit: string, atScale?: number): string {
+  if (/^[A-Z]{3}$/.test(unit) || unit === 'percent') return formatValue(value, unit, atScale);
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${unit}`;
 }
 
@@ -40,24 +40,24 @@ function marks(p: SeriesPoint): SafeHtml {
   return html`${p.derived ? html`<span class="mark" aria-hidden="true">*</span>` : ''}${p.fx ? html`<span class="mark" aria-hidden="true">‡</span>` : ''}`;
 }
 
-export function pointValue(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES): SafeHtml {
+export function pointValue(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES, atScale?: number): SafeHtml {
   if (!p) return html`<span class="missing">—</span>`;
   if (p.value === null) {
     const reason = p.missing?.reason ?? 'no-data';
     // The parts that exist cite their documents too: a shown sum always says where it comes from.
-    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit)})</span>${citations(p.sources, names)}` : '';
-    return html`<span class="missing" title="${p.missing?.detail ?? ''}">${MISSING_TEXT[reason] ?? reason}</span>${partial}`;
+    const partial = p.partialValue !== null ? html` <span class="partial">(available parts: ${formatUnit(p.partialValue, unit, atScale)})</span>${citations(p.sources, names)}` : '';
+    return html`<span class="missing" title="${p.missing?.detail ?? ''}">${MISSING_WORDS[reason] ?? reason}</span>${partial}`;
   }
   const url = safeUrl(p.sources[0]?.url);
-  const text = formatUnit(p.value, unit);
+  const text = formatUnit(p.value, unit, atScale);
   const body = url
     ? html`<a class="value" href="${url}" title="${pointTitle(p, unit)}" data-value="${p.value}" data-verified="${p.sources[0]!.verified}">${text}</a>`
     : html`<span class="value" title="${pointTitle(p, unit)}" data-value="${p.value}">${text}</span>`;
   return html`<span class="figure">${body}${marks(p)}${caveatMarks(pointCaveats(p).filter((c) => c.kind !== 'derived' && c.kind !== 'converted'))}${citations(p.sources, names)}</span>`;
 }
 
-export function pointCell(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES): SafeHtml {
-  return html`<td class="num">${pointValue(p, unit, names)}</td>`;
+export function pointCell(p: SeriesPoint | null | undefined, unit: string, names: CompanyNames = NO_NAMES, atScale?: number): SafeHtml {
+  return html`<td class="num">${pointValue(p, unit, names, atScale)}</td>`;
 }
 
 /** A stored fact's value, linked to its document of record, with its caveats. */

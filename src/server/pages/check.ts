@@ -13,11 +13,15 @@ import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
-import { CHECK_BODY_LIMIT } from '../query-parameters.js';
+import { CHECK_BODY_LIMIT, QUERIES } from '../query-parameters.js';
 import { checkInput } from '../check-input.js';
 import { checkReport } from '../api/check-endpoint.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartLinks } from '../components/chart-links.js';
+import { seriesResultFor } from '../series-result.js';
+import { chartSummary } from '../chart-summary.js';
+import type { ChartQuery } from '../series-query.js';
 import type { CheckWebReport } from '../check-web-report.js';
-import { chartFigure } from '../components/chart-figure.js';
 import { documentCitation } from '../components/source-links.js';
 import { uniqueDocuments } from '../../model/document-label.js';
 
@@ -89,11 +93,25 @@ function claimItem(c: CheckedClaim): SafeHtml {
 </li>`;
 }
 
-async function chartItem(ctx: ServerContext, ch: Omit<ChartEntry, 'files'>, i: number): Promise<SafeHtml> {
+/** A described chart as a chart query, so it is drawn, tabled and downloaded like any other. */
+function chartQueryOf(ch: Omit<ChartEntry, 'files'>): ChartQuery | null {
+  const r = ch.request;
+  if (!r) return null;
+  return { metric: r.metric, companies: r.tickers, period: r.period as ChartQuery['period'], from: r.from, to: r.to, currency: r.currency, basis: r.basis ?? 'actual', asFirstReported: false, type: ch.type };
+}
+
+async function chartItem(ctx: ServerContext, ch: Omit<ChartEntry, 'files'>, i: number, req: PageRequest): Promise<SafeHtml> {
+  const query = ch.spec ? chartQueryOf(ch) : null;
+  let figure: SafeHtml = html`<p class="missing">Not drawn: ${ch.error ?? 'no chart could be made from these words'}.</p>`;
+  if (query) {
+    const result = await seriesResultFor(ctx.store.db, query);
+    const summary = chartSummary(result, { type: query.type });
+    figure = chartFrame({ id: `chart-${i + 1}`, links: chartLinks(query), ...summary, result, origin: req.origin });
+  }
   return html`<div class="described-chart">
   <h3 id="chart-${i + 1}-heading">Chart ${i + 1}: ${CHART_LABELS[ch.type] ?? ch.type}</h3>
   <blockquote>${ch.text}</blockquote>
-  ${ch.spec ? await chartFigure(ctx, { id: `chart-${i + 1}`, spec: ch.spec }) : html`<p class="missing">Not drawn: ${ch.error ?? 'no chart could be made from these words'}.</p>`}
+  ${figure}
   ${ch.notes.map((n) => html`<p class="table-note">${n}</p>`)}
 </div>`;
 }
@@ -104,7 +122,7 @@ function downloads(input: { text: string; date: string }): SafeHtml {
   return html`<div class="downloads">Download the result:
   <form method="post" action="/check.csv" class="inline-form">${hidden}<button type="submit" class="link-button">Claims as CSV</button></form> ·
   <form method="post" action="/check.json" class="inline-form">${hidden}<button type="submit" class="link-button">Report as JSON</button></form>
-  · or <code>POST /api/v1/check</code> (<a href="/api/v1/openapi.json">API</a>)</div>`;
+  · or <code>POST /api/v1/check</code> (<a href="/api#/check">API</a>)</div>`;
 }
 
 function summary(r: CheckReportWebJson): SafeHtml {
@@ -122,7 +140,7 @@ async function render(d: CheckPageData, ctx: ServerContext, req: PageRequest): P
   const intro = html`<h1>Check an article</h1>
 <p class="lede">Paste a news story about the AI race. airace finds every figure it states, checks each one against the filings with the same engine as the rest of this site, and redraws the charts it describes in words. Each figure gets a verdict, our number, the difference and the sources (<a href="/methodology">how the numbers are made</a>).</p>`;
   if (!d) return page(html`${intro}${form(input, false)}`, await storeDataAsOf(ctx.store.db));
-  const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i)));
+  const charts = await Promise.all(d.charts.map((ch, i) => chartItem(ctx, ch, i, req)));
   const main = html`${intro}
 <section aria-labelledby="result-heading" id="check-result">
   <h2 id="result-heading">Result</h2>
@@ -142,7 +160,6 @@ function page(main: SafeHtml, dataAsOf: DataAsOf): SafeHtml {
     description: 'Paste an article about the AI race: every figure it states is checked against company filings, with sources.',
     main,
     section: 'check',
-    scripts: true,
     dataAsOf,
   });
 }
@@ -159,6 +176,7 @@ ${form(posted(req), false)}`,
 }
 
 export const checkPage: Page<CheckPageData> = {
+  query: QUERIES.check,
   load,
   render,
   renderError,

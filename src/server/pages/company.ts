@@ -19,13 +19,16 @@ import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, type ChartQuery } from '../series-query.js';
-import { DEFAULTS } from '../query-parameters.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { DEFAULTS, QUERIES } from '../query-parameters.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartSummary, type ChartSummary } from '../chart-summary.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { MARKS_LEGEND, factValue, pointCell } from '../components/value-link.js';
 import { companyNames, documentCitation, type CompanyNames } from '../components/source-links.js';
 import { periodLabels } from '../../chart/chart-data.js';
+import { columnScaleFor } from '../../model/format-figure.js';
+import { BASIS_WORDS, metricLabel } from '../../series/labels.js';
 import { listEvents } from '../../series/events.js';
 import { EVENT_COLUMNS, eventJson, eventRows, type EventJson } from '../../views/event-rows.js';
 import { eventTable } from '../components/event-table.js';
@@ -40,6 +43,8 @@ export interface CompanyChart {
   query: ChartQuery;
   links: ChartLinks;
   result: SeriesResult;
+  /** Title, alt text and periods, worked out once with the data. */
+  summary: ChartSummary;
 }
 
 export interface CompanyData {
@@ -88,7 +93,10 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'fy', currency, type: 'grouped' }, companies),
       parseChartQuery({ metric: 'capex', companies: company.ticker, period: 'quarter', currency, type: 'line' }, companies),
     ];
-    const charts = chartQueries.map((query, i) => ({ query, links: chartLinks(query), result: (i === 0 ? years : quarters)[0]! }));
+    const charts = chartQueries.map((query, i) => {
+      const result = (i === 0 ? years : quarters)[0]!;
+      return { query, links: chartLinks(query), result, summary: chartSummary(result, chartOptionsOf(query)) };
+    });
     return {
       company,
       currency,
@@ -109,11 +117,13 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<CompanyData> 
 /** Periods down, metrics across (the reader's view of the company); newest first. */
 function metricsTable(results: SeriesResult[], id: string, caption: string, csvHref: string, names: CompanyNames): SafeHtml {
   if (!results.length) return html`<p>No values.</p>`;
-  const labels = [...new Set(results.flatMap((r) => periodLabels(r)))].reverse();
+  // Time order across every metric (each may cover different periods), newest first.
+  const labels = periodLabels({ ...results[0]!, series: results.flatMap((r) => r.series) }).reverse();
+  const scales = results.map((r) => (r.unit === 'percent' ? undefined : columnScaleFor(r.series[0]?.points.map((p) => p.value) ?? [])?.size));
   const table = html`<table id="${id}">
   <caption id="${id}-caption">${caption} <a class="csv-link" href="${csvHref}">CSV</a></caption>
-  <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${METRICS.get(r.metric)?.label ?? r.metric}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
-  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit, names))}</tr>`)}</tbody>
+  <thead><tr><th scope="col">Period</th>${results.map((r) => html`<th scope="col" class="num"><a href="/methodology#${r.metric}">${metricLabel(r.metric)}</a>${r.unit === 'percent' ? ' (%)' : ''}</th>`)}</tr></thead>
+  <tbody>${labels.map((label) => html`<tr><th scope="row">${label}</th>${results.map((r, i) => pointCell(r.series[0]?.points.find((p) => p.label === label), r.unit, names, scales[i]))}</tr>`)}</tbody>
 </table>`;
   return html`${scrollTable(table, id)}<p class="table-note">${MARKS_LEGEND}</p>`;
 }
@@ -124,10 +134,10 @@ function factsTable(d: CompanyData, csvHref: string, names: CompanyNames): SafeH
   <thead><tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col" class="num">Value</th><th scope="col">Basis</th><th scope="col">Confidence</th><th scope="col">Used</th><th scope="col">Document of record</th><th scope="col">Note</th></tr></thead>
   <tbody>${d.facts.map(
     (f) => html`<tr${f.used ? '' : html` class="alternative"`}>
-      <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${f.metric}</a>` : f.metric}</th>
-      <td>${f.periodStart ?? ''} – ${f.periodEnd}</td>
+      <th scope="row">${METRICS.has(f.metric) ? html`<a href="/methodology#${f.metric}">${metricLabel(f.metric)}</a>` : f.metric}</th>
+      <td class="date">${f.periodStart ?? ''} – ${f.periodEnd}</td>
       <td class="num">${factValue(f)}</td>
-      <td>${f.basis}</td>
+      <td>${BASIS_WORDS[f.basis]}</td>
       <td>${f.confidence}</td>
       <td>${f.used ? 'used' : f.supersededBy ? 'earlier version' : 'alternative'}</td>
       <td>${documentCitation(sourceRefOf(f), names.get(f.ticker) ?? f.ticker)}${f.accession ? html` <span class="accession">${f.accession}</span>` : ''} · ${f.sourceKind === 'sec' ? 'SEC sync' : 'bundled'}</td>
@@ -141,7 +151,7 @@ function factsTable(d: CompanyData, csvHref: string, names: CompanyNames): SafeH
 async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const c = d.company;
   const names = companyNames(await listCompanies(ctx.store.db));
-  const figures = await Promise.all(d.charts.map((ch, i) => chartFigure(ctx, { id: `chart-${i}`, spec: buildChart(ch.result, chartOptionsOf(ch.query)), links: ch.links })));
+  const figures = d.charts.map((ch, i) => chartFrame({ id: `chart-${i}`, links: ch.links, ...ch.summary, result: ch.result, names, origin: req.origin }));
   const switchCurrency = d.currencies.filter((x) => x !== d.currency);
   const main = html`<h1>${c.name} <span class="ticker">${c.ticker}</span></h1>
 <p class="lede">${c.kind === 'group' ? html`A group: ${c.members.join(', ')}, summed.` : html`Fiscal year ends in ${MONTHS[c.fiscalYearEndMonth - 1] ?? '?'}; reports in ${c.currency}${c.cik ? html`; SEC CIK ${c.cik}` : ''}.`}
@@ -168,7 +178,7 @@ ${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', r
 <section aria-labelledby="years-heading">
   <h2 id="years-heading">Every metric by fiscal year</h2>
   ${metricsTable(d.byYear, 'years', `${c.name} by fiscal year, ${d.currency}`, twinHref(req.path, 'csv', req.search, 'series'), names)}
-  ${d.noData.length ? html`<p>No data for: ${d.noData.join(', ')}.</p>` : ''}
+  ${d.noData.length ? html`<p>No data for: ${d.noData.map((m) => metricLabel(m).toLowerCase()).join(', ')}.</p>` : ''}
 </section>
 <section aria-labelledby="quarters-heading">
   <h2 id="quarters-heading">Every metric by calendar quarter</h2>
@@ -180,10 +190,11 @@ ${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', r
   <p>Every stored figure, including alternative sources for the same period. <em>Used</em> marks the version the series engine takes; the others stay as evidence.</p>
   ${factsTable(d, twinHref(req.path, 'csv', req.search, 'facts'), names)}
 </section>`;
-  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, scripts: true, dataAsOf: d.dataAsOf });
+  return layout({ title: `${c.name} (${c.ticker})`, description: `${c.name}: capex, revenue and cash flow by year and quarter, with sources.`, main, section: 'company', twins: { json: twinHref(req.path, 'json', req.search), csv: twinHref(req.path, 'csv', req.search) }, dataAsOf: d.dataAsOf });
 }
 
 export const companyPage: Page<CompanyData> = {
+  query: QUERIES.companyPage,
   load,
   render,
   companyParameter: 'ticker',

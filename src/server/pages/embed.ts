@@ -1,40 +1,60 @@
-// The chart alone, for <iframe> embedding on other sites (the only page that allows framing).
-// Any chart query works, figure presets included. Links open outside the frame: sources
-// rarely allow being framed themselves.
-import type { TopLevelSpec } from 'vega-lite';
+// The chart alone, for <iframe> embedding on other sites (the only page that allows framing):
+// the same frame as on the dashboard (chart, table, sources, downloads), filling the width it
+// is given, with a small "airace · source" credit. app.js reports the page's height to the
+// host page, whose embed code resizes the iframe to fit. Any chart query works, figure presets
+// included. Links open outside the frame: sources rarely allow being framed themselves.
 import { knownCompaniesFor } from '../known-companies.js';
 import { html, type SafeHtml } from '../html.js';
-import { chartScripts, head } from '../layout.js';
+import { head } from '../layout.js';
 import type { Page, PageRequest } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { parseChartQuery, type ChartQuery } from '../series-query.js';
 import { chartSpecFor } from '../chart-spec.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartFrame } from '../components/chart-frame.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
+import { planDataAsOf, planSources, type ChartSource } from '../../views/chart-sources.js';
+import type { DataAsOf, SeriesResult } from '../../model/series.js';
 
 export interface EmbedData {
   query: ChartQuery;
   links: ChartLinks;
-  spec: TopLevelSpec;
+  title: string;
+  alt: string;
+  periods: string[] | null;
+  result: SeriesResult | null;
+  /** A figure's documents (a series chart's come from its result). */
+  sources: ChartSource[] | null;
+  dataAsOf: DataAsOf | null;
 }
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
   const query = parseChartQuery(req.query, await knownCompaniesFor(ctx.store.db, req.query));
-  const { spec } = await chartSpecFor(ctx.store.db, query);
-  return { query, links: chartLinks(query), spec };
+  const built = await chartSpecFor(ctx.store.db, query);
+  const meta = (built.spec.usermeta as { airace?: { title?: string; layout?: { periods?: string[] } } } | undefined)?.airace;
+  return {
+    query,
+    links: chartLinks(query),
+    title: meta?.title ?? 'Chart',
+    alt: built.spec.description ?? '',
+    periods: meta?.layout?.periods ?? null,
+    result: built.result,
+    sources: built.figure ? planSources(built.figure.histories, built.figure.pledge) : null,
+    dataAsOf: built.figure ? planDataAsOf(built.figure.histories, built.figure.pledge) : null,
+  };
 }
 
-async function render(d: EmbedData, ctx: ServerContext): Promise<SafeHtml> {
-  const title = typeof d.spec.title === 'object' && d.spec.title && 'text' in d.spec.title ? String(d.spec.title.text) : 'Chart';
+async function render(d: EmbedData, _ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
+  const table = d.result ? undefined : html`<p>The figures behind this chart, with their sources: <a href="${d.links.csv}">CSV</a> · <a href="${d.links.json}">JSON</a>.</p>`;
   return html`<!doctype html>
 <html lang="en">
 <head>
-${head(`${title} · airace`, d.spec.description, html`<base target="_blank">${chartScripts()}`)}
+${head(`${d.title} · airace`, d.alt, html`<base target="_blank">`)}
 </head>
 <body class="embed-page">
 <main id="main">
-${await chartFigure(ctx, { id: 'chart-embed', spec: d.spec })}
-<p class="embed-credit"><a href="${d.links.explore}">Open in airace</a> · <a href="${d.links.csv}">data (CSV)</a></p>
+${chartFrame({ id: 'chart-embed', links: d.links, alt: d.alt, title: d.title, result: d.result, periods: d.periods ?? undefined, table, sources: d.sources ?? undefined, dataAsOf: d.dataAsOf ?? undefined, origin: req.origin, embed: false })}
+<p class="embed-credit"><a href="${d.links.explore}">airace</a> · <a href="${d.links.explore.startsWith('/explore') ? d.links.csv : d.links.json}">source data</a> · figures from company filings</p>
 </main>
 </body>
 </html>
@@ -45,4 +65,4 @@ async function renderError(error: { message: string }): Promise<SafeHtml> {
   return html`<!doctype html><html lang="en"><head>${head('Chart error · airace', undefined)}</head><body class="embed-page"><main id="main"><p class="error" role="alert">${error.message}</p></main></body></html>`;
 }
 
-export const embedPage: Page<EmbedData> = { load, render, renderError, tables: () => [] };
+export const embedPage: Page<EmbedData> = { query: QUERIES.chart, load, render, renderError, tables: () => [] };

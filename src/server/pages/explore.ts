@@ -1,49 +1,46 @@
-// Explore: a GET form (works without JavaScript; the URL holds the whole state), the chart,
-// its table, downloads through the API with the same query, and an embed snippet.
+// Explore: a GET form (works without JavaScript; the URL holds the whole state) and the chart
+// in its frame (chart, table, sources, downloads and embed code). Combinations that would make
+// a meaningless chart (a stack of growth rates) are disabled in the form with the reason.
 import type { DataAsOf } from '../../model/series.js';
 import type { Company } from '../../model/company.js';
 import type { SeriesResult } from '../../model/series.js';
 import type { RaceEvent } from '../../model/race-event.js';
 import { PERIODS } from '../../model/series.js';
+import { parseList, FLAG_WORDS } from '../../model/list-input.js';
 import { METRICS, METRIC_IDS } from '../../series/metrics.js';
-import { listCompanies } from '../../store/companies-repository.js';
-import { buildChart, CHART_TYPES } from '../../chart/chart.js';
-import { PRESET_NAMES } from '../../chart/presets.js';
 import { TRANSFORMS } from '../../series/analytics.js';
+import { PERIOD_WORDS, TRANSFORM_WORDS, metricLabel } from '../../series/labels.js';
+import { listCompanies } from '../../store/companies-repository.js';
+import { CHART_TYPES, type ChartType } from '../../chart/chart-type.js';
+import { PRESET_NAMES } from '../../chart/presets.js';
+import { combinationRefusal } from '../../chart/chart-combinations.js';
 import { ApiError } from '../api-error.js';
 import { seriesResultFor } from '../series-result.js';
 import { chartEventsFor } from '../chart-spec.js';
-import { describeChart } from '../../chart/describe.js';
-import { periodName } from '../../chart/chart-data.js';
+import { chartSummary } from '../chart-summary.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
-import { html, type SafeHtml } from '../html.js';
+import { html, jsonScript, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
+import { DEFAULTS, QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, queryString, type ChartQuery, type RawQuery } from '../series-query.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartFrame } from '../components/chart-frame.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
-import { seriesTable } from '../components/series-table.js';
 import { PRICE_PARAMS, loadPriceSection, priceSection, type PriceSectionData } from '../components/price-section.js';
 import { SHARE_PRICE_COLUMNS, sharePriceRows } from '../../views/price-rows.js';
 
-const TYPE_LABELS: Record<string, string> = { grouped: 'Grouped columns', line: 'Line', stacked: 'Stacked columns' };
-const TRANSFORM_LABELS: Record<string, string> = { yoy: 'Year-over-year growth (%)', share: 'Share of the companies shown (%)' };
-
-/** "Capital expenditures", or "Capital expenditures, year-over-year growth (%)" for a transform. */
-function metricTitle(q: ChartQuery): string {
-  const label = METRICS.get(q.metric)?.label ?? q.metric;
-  return q.transform ? `${label}, ${TRANSFORM_LABELS[q.transform]!.charAt(0).toLowerCase()}${TRANSFORM_LABELS[q.transform]!.slice(1)}` : label;
-}
+const TYPE_LABELS: Record<ChartType, string> = { grouped: 'Grouped columns', line: 'Line', stacked: 'Stacked columns' };
 
 export interface ExploreData {
   query: ChartQuery;
   /** The canonical query string; the page's URL after an update. */
   queryString: string;
   links: ChartLinks;
-  /** `<iframe>` markup for other sites. */
-  embedSnippet: string;
+  title: string;
   alt: string;
+  /** The periods the chart shows. */
+  periods: string[];
   result: SeriesResult;
   /** Events marked on the chart (`annotate`); empty without it. */
   events: RaceEvent[];
@@ -52,22 +49,18 @@ export interface ExploreData {
   /** How current the figures shown are (the series result's). */
   dataAsOf: DataAsOf;
   /** Choices the form offers. */
-  choices: { metrics: { id: string; label: string }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
+  choices: { metrics: { id: string; label: string; unit: 'money' | 'percent' }[]; companies: { ticker: string; name: string }[]; periods: readonly string[]; transforms: readonly string[]; types: readonly string[] };
 }
 
 function choices(companies: Company[]): ExploreData['choices'] {
   return {
-    metrics: METRIC_IDS.map((id) => ({ id, label: METRICS.get(id)!.label })),
+    metrics: METRIC_IDS.map((id) => ({ id, label: METRICS.get(id)!.label, unit: METRICS.get(id)!.unit })),
     // Companies by name, then groups (the store lists groups first, then tickers).
     companies: [...companies].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'company' ? -1 : 1)).map((c) => ({ ticker: c.ticker, name: c.name })),
     periods: PERIODS,
     transforms: TRANSFORMS,
     types: CHART_TYPES,
   };
-}
-
-export function embedSnippet(origin: string, links: ChartLinks, title: string): string {
-  return `<iframe src="${origin}${links.embed.replace(/&/g, '&amp;')}" title="${title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}" width="100%" height="620" loading="lazy" frameborder="0"></iframe>`;
 }
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> {
@@ -77,25 +70,8 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
   if (query.figure) throw new ApiError(400, `invalid preset: ${query.preset} is a figure, not a series (it is on the overview)`, 'preset', PRESET_NAMES);
   const result = await seriesResultFor(db, query);
   const events = await chartEventsFor(db, query, result);
-  const links = chartLinks(query);
-  const spec = exploreChart(result, query, events);
-  const title = typeof spec.title === 'object' && spec.title && 'text' in spec.title ? String(spec.title.text) : result.metric;
-  return {
-    query,
-    queryString: queryString(query, { chart: true }),
-    links,
-    embedSnippet: embedSnippet(req.origin, links, title),
-    alt: describeChart(result, { type: query.type }).alt,
-    result,
-    events,
-    prices: await loadPriceSection(db, req.query, query.companies),
-    dataAsOf: result.dataAsOf,
-    choices: choices(companies),
-  };
-}
-
-function exploreChart(result: SeriesResult, q: ChartQuery, events: RaceEvent[]) {
-  return buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) });
+  const summary = chartSummary(result, chartOptionsOf(query));
+  return { query, queryString: queryString(query, { chart: true }), links: chartLinks(query), ...summary, result, events, prices: await loadPriceSection(db, req.query, query.companies), dataAsOf: result.dataAsOf, choices: choices(companies) };
 }
 
 /** The form's current values: the parsed query, or the raw input when it did not parse. */
@@ -121,26 +97,51 @@ function rawState(q: RawQuery): FormState {
     const v = q[k];
     return v === undefined ? '' : String(Array.isArray(v) ? v[v.length - 1] : v);
   };
-  const c = q.companies;
-  const companies = c === undefined ? ['AMZN', 'MSFT', 'GOOGL', 'META'] : (Array.isArray(c) ? c : [c]).flatMap((x) => String(x).split(',')).map((x) => x.trim().toUpperCase());
-  return { metric: one('metric') || 'capex', companies, period: one('period') || 'fy', from: one('from'), to: one('to'), currency: one('currency'), transform: one('transform'), type: one('type') || 'grouped', annotate: q.annotate === undefined || ['false', '0', 'off'].includes(one('annotate').toLowerCase()) ? '' : one('annotate') || 'true' };
+  const companies = q.companies === undefined ? [...DEFAULTS.companies] : parseList(q.companies).map((x) => x.toUpperCase());
+  const annotate = one('annotate');
+  return {
+    metric: one('metric').toLowerCase() || DEFAULTS.metric,
+    companies,
+    period: one('period').toLowerCase() || DEFAULTS.period,
+    from: one('from'),
+    to: one('to'),
+    currency: one('currency'),
+    transform: one('transform').toLowerCase(),
+    type: one('type').toLowerCase() || DEFAULTS.type,
+    annotate: q.annotate === undefined || (FLAG_WORDS.off as readonly string[]).includes(annotate.toLowerCase()) ? '' : annotate || 'true',
+  };
 }
 
-function option(value: string, label: string, selected: string): SafeHtml {
-  return html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
+function option(value: string, label: string, selected: string, disabledBecause?: string): SafeHtml {
+  const text = disabledBecause ? `${label} (not with these values)` : label;
+  return html`<option value="${value}"${value === selected ? html` selected` : ''}${disabledBecause ? html` disabled title="${disabledBecause}"` : ''}>${text}</option>`;
+}
+
+/** What the current metric and values rule out, said beside the control. */
+function refusals(s: FormState, c: ExploreData['choices']) {
+  const unit = c.metrics.find((m) => m.id === s.metric)?.unit ?? 'money';
+  const transform = (TRANSFORMS as readonly string[]).includes(s.transform) ? (s.transform as (typeof TRANSFORMS)[number]) : null;
+  const types = Object.fromEntries(CHART_TYPES.map((t) => [t, combinationRefusal({ unit, transform, type: t })?.reason])) as Record<ChartType, string | undefined>;
+  const transforms = Object.fromEntries(TRANSFORMS.map((t) => [t, combinationRefusal({ unit, transform: t })?.reason])) as Record<string, string | undefined>;
+  return { types, transforms };
 }
 
 function form(s: FormState, c: ExploreData['choices']): SafeHtml {
+  const r = refusals(s, c);
+  const typeNote = Object.entries(r.types).find(([, why]) => why);
+  const transformNote = Object.entries(r.transforms).find(([, why]) => why);
+  // The rules app.js applies as the controls change (the same function decided the markup).
+  const rules = { percentMetrics: c.metrics.filter((m) => m.unit === 'percent').map((m) => m.id) };
   return html`<form method="get" action="/explore" id="explore-form" class="controls" aria-labelledby="controls-heading">
   <h2 id="controls-heading">Chart settings</h2>
   <div class="field"><label for="metric">Metric</label>
     <select id="metric" name="metric">${c.metrics.map((m) => option(m.id, m.label, s.metric))}</select>
-    <a class="hint" href="/methodology#${s.metric}">Definition</a></div>
+    <a class="hint" href="/methodology#${s.metric}">What ${metricLabel(s.metric).toLowerCase()} means</a></div>
   <fieldset class="field companies"><legend>Companies</legend>
     ${c.companies.map((co) => html`<div class="check"><input type="checkbox" id="company-${co.ticker}" name="companies" value="${co.ticker}"${s.companies.includes(co.ticker) ? html` checked` : ''}><label for="company-${co.ticker}">${co.name}</label></div>`)}
   </fieldset>
   <div class="field"><label for="period">Period</label>
-    <select id="period" name="period">${c.periods.map((p) => option(p, periodName(p as ChartQuery['period']), s.period))}</select></div>
+    <select id="period" name="period">${c.periods.map((p) => option(p, PERIOD_WORDS[p as keyof typeof PERIOD_WORDS].plural, s.period))}</select></div>
   <div class="field range">
     <div><label for="from">From</label><input id="from" name="from" value="${s.from}" size="8" autocomplete="off" aria-describedby="range-hint"></div>
     <div><label for="to">To</label><input id="to" name="to" value="${s.to}" size="8" autocomplete="off" aria-describedby="range-hint"></div>
@@ -149,31 +150,26 @@ function form(s: FormState, c: ExploreData['choices']): SafeHtml {
   <div class="field"><label for="currency">Currency</label>
     <select id="currency" name="currency">${option('', 'Reporting currency', s.currency)}${option('USD', 'US dollars', s.currency)}${option('CNY', 'Renminbi (Alibaba only)', s.currency)}</select></div>
   <div class="field"><label for="transform">Values</label>
-    <select id="transform" name="transform">${option('', 'As reported', s.transform)}${c.transforms.map((t) => option(t, TRANSFORM_LABELS[t] ?? t, s.transform))}</select></div>
+    <select id="transform" name="transform" aria-describedby="transform-hint">${option('', 'As reported', s.transform)}${c.transforms.map((t) => option(t, TRANSFORM_WORDS[t as keyof typeof TRANSFORM_WORDS].label, s.transform, r.transforms[t]))}</select>
+    <p id="transform-hint" class="hint" data-hint="transform">${transformNote ? `${TRANSFORM_WORDS[transformNote[0] as keyof typeof TRANSFORM_WORDS].label}: not here, as ${transformNote[1]}.` : ''}</p></div>
   <div class="field"><label for="type">Chart type</label>
-    <select id="type" name="type">${c.types.map((t) => option(t, TYPE_LABELS[t] ?? t, s.type))}</select></div>
+    <select id="type" name="type" aria-describedby="type-hint">${c.types.map((t) => option(t, TYPE_LABELS[t as ChartType], s.type, r.types[t as ChartType]))}</select>
+    <p id="type-hint" class="hint" data-hint="type">${typeNote ? `${TYPE_LABELS[typeNote[0] as ChartType]}: not here, as ${typeNote[1]}.` : ''}</p></div>
   <div class="field check"><input type="checkbox" id="annotate" name="annotate" value="${s.annotate || 'true'}"${s.annotate ? html` checked` : ''} aria-describedby="annotate-hint"><label for="annotate">Mark events</label></div>
   <p id="annotate-hint" class="hint">Model releases, guidance, pledges and policy moves that name the companies shown, each linked to its source.</p>
   <button type="submit">Update chart</button>
+  ${jsonScript(rules, html`id="explore-rules"`)}
 </form>`;
 }
 
 function statusText(d: ExploreData): string {
-  const names = d.result.series.map((s) => s.name).join(', ');
-  return `Showing ${metricTitle(d.query)} for ${names}, ${periodName(d.result.period)}.`;
+  return `Showing ${d.title}.`;
 }
 
-async function results(d: ExploreData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
-  const spec = exploreChart(d.result, d.query, d.events);
+function results(d: ExploreData, req: PageRequest): SafeHtml {
   return html`<div id="explore-results" class="results">
-  ${await chartFigure(ctx, { id: 'chart-explore', spec, links: d.links })}
-  <div class="embed">
-    <label for="embed-snippet">Embed this chart on another site</label>
-    <textarea id="embed-snippet" readonly rows="3">${d.embedSnippet}</textarea>
-    <p class="hint"><a href="${d.links.embed}">Preview the embed</a></p>
-  </div>
-  ${seriesTable(d.result, { id: 'explore-table', caption: `${metricTitle(d.query)}, ${periodName(d.result.period)}, ${d.result.unit}`, csvHref: twinHref('/explore', 'csv', req.search) })}
-  <p class="definition"><strong>Definition:</strong> ${d.result.definition} <a href="/methodology#${d.query.metric}">More on this metric</a></p>
+  ${chartFrame({ id: 'chart-explore', links: d.links, alt: d.alt, title: d.title, result: d.result, periods: d.periods, origin: req.origin, widths: [360, 640, 820] })}
+  <p class="definition"><strong>Definition:</strong> ${METRICS.get(d.query.metric)?.summary ?? ''} <a href="/methodology#${d.query.metric}">More on this metric</a></p>
   ${d.result.series.filter((s) => s.definition).map((s) => html`<p class="definition"><strong>${s.name}:</strong> ${s.definition}</p>`)}
 </div>`;
 }
@@ -186,7 +182,6 @@ function page(main: SafeHtml, canonical: string, req: PageRequest, dataAsOf?: Da
     section: 'explore',
     twins: { json: twinHref('/explore', 'json', req.search), csv: twinHref('/explore', 'csv', req.search) },
     canonical,
-    scripts: true,
     dataAsOf,
   });
 }
@@ -197,7 +192,7 @@ async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Pro
   ${form(stateOf(d.query), d.choices)}
   <div class="explore-output">
     <p id="explore-status" role="status">${statusText(d)}</p>
-    ${await results(d, ctx, req)}
+    ${results(d, req)}
   </div>
 </div>
 ${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
@@ -231,6 +226,7 @@ async function renderError(error: ApiError, ctx: ServerContext, req: PageRequest
 }
 
 export const explorePage: Page<ExploreData> = {
+  query: QUERIES.explorePage,
   load,
   render,
   renderError,

@@ -1,6 +1,7 @@
 // Methodology: what each metric means (from the METRICS registry), the pitfalls that make
 // published numbers disagree, and which data airace has, from which source, and what is missing.
 import { METRICS } from '../../series/metrics.js';
+import { metricWords } from '../../series/labels.js';
 import type { MetricDef } from '../../series/metrics.js';
 import { pageOfCompanies, type CompanyPage } from '../../series/company-lookup.js';
 import { InvalidOptionError } from '../../model/errors.js';
@@ -8,6 +9,7 @@ import { dataCoverage, type CoverageCell, type CoverageRow } from '../../views/d
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type Page, type PageRequest } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
 import { scrollTable } from '../components/scroll-table.js';
 import { verificationMark } from '../components/source-links.js';
@@ -52,8 +54,8 @@ const PITFALLS: MethodologyData['pitfalls'] = [
     title: 'Finance leases are not in capex',
     text: [
       'Capex here is cash paid for property and equipment, as the cash-flow statement shows it. Amazon, Microsoft and Meta also obtain servers and data centres under finance leases. Those assets never pass through the capex line: they arrive as lease liabilities and are paid for later, as principal repayments among financing cash flows.',
-      'Totals “including finance leases” are therefore larger, and companies build them differently: Meta adds principal payments on finance leases, Microsoft’s headline figure adds assets acquired under finance leases. airace keeps the two apart (capex and capex_incl_finance_leases) and shows each company’s definition next to the number.',
-      'Amazon’s capex is the whole company’s, warehouses and delivery vehicles included, not only AWS; AWS segment capex is a separate metric (aws_capex).',
+      'Totals “including finance leases” are therefore larger, and companies build them differently: Meta adds principal payments on finance leases, Microsoft’s headline figure adds assets acquired under finance leases. airace keeps the two apart (capital expenditures, and capex incl. finance leases) and shows each company’s definition next to the number.',
+      'Amazon’s capex is the whole company’s, warehouses and delivery vehicles included, not only AWS; AWS segment capex is a separate metric (AWS capex).',
     ],
   },
   {
@@ -192,10 +194,11 @@ function coveragePager(p: MethodologyData['coveragePage']): SafeHtml | '' {
 function metricEntry(m: MetricDef): SafeHtml {
   const per = Object.entries(m.companyDefinitions ?? {});
   return html`<div class="metric">
-  <dt id="${m.id}">${m.label} <code>${m.id}</code></dt>
+  <dt id="${m.id}">${m.label}</dt>
   <dd>
     <p>${m.definition}</p>
-    <p class="meta">${m.unit === 'percent' ? 'Percent' : 'Money, in the company’s reporting currency unless converted'} · ${m.kind === 'reported' ? 'reported' : html`computed from ${(m.inputs ?? []).join(' and ')}${m.reportedFirst ? ' when no reported figure exists' : ''}`} · <a href="/explore?metric=${m.id}">chart it</a></p>
+    <p class="meta">In the API and CSV files: <code>metric=${m.id}</code></p>
+    <p class="meta">${m.unit === 'percent' ? 'Percent' : 'Money, in the company’s reporting currency unless converted'} · ${m.kind === 'reported' ? 'reported' : html`computed from ${(m.inputs ?? []).map((i) => metricWords(i)).join(' and ')}${m.reportedFirst ? ' when no reported figure exists' : ''}`} · <a href="/explore?metric=${m.id}">chart it</a></p>
     ${per.length ? html`<ul class="company-definitions">${per.map(([t, d]) => html`<li><strong>${t}</strong>: ${d}</li>`)}</ul>` : ''}
   </dd>
 </div>`;
@@ -250,6 +253,7 @@ async function render(d: MethodologyData, _ctx: ServerContext, req: PageRequest)
 }
 
 export const methodologyPage: Page<MethodologyData> = {
+  query: QUERIES.methodologyPage,
   load,
   render,
   tables: (d) => [

@@ -7,20 +7,19 @@ import type { ModelCatalog, ModelSeriesResult } from '../../model/model-series.j
 import { modelCatalog, MODELS_EMPTY_NOTICE, resolveOrg } from '../../series/model-catalog.js';
 import { listCompanies } from '../../store/companies-repository.js';
 import { getModelSeries } from '../../series/model-series.js';
-import { computeChartSpec, defaultFrom } from '../../views/models-chart.js';
+import { chartSizeFor, chartWords, computeChartSpec, computeSize, defaultFrom, lineSize } from '../../views/models-chart.js';
 import { MODEL_COLUMNS, modelJson, modelRows, type ModelJson } from '../../views/model-rows.js';
 import { MODEL_SERIES_COLUMNS, modelSeriesRows } from '../../views/model-series-rows.js';
 import { modelSeriesLineSpec } from '../../chart/specs/model-series-line.js';
 import { DEFAULT_HIGHLIGHT } from '../../chart/specs/compute-over-time.js';
-import { dataAsOfText } from '../../chart/specs/models-frame.js';
+import { retrievalAsOfText } from '../../series/data-as-of.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { twinHref, type CsvTable, type Page, type PageRequest } from '../page.js';
 import type { ServerContext } from '../server-context.js';
-import { computeSize, lineSize, sizedChart } from '../components/sized-chart.js';
-import type { ChartLinks } from '../components/chart-links.js';
+import { modelsChartFrame, type ModelsRetrieval } from '../components/models-chart-frame.js';
 import { modelListTable, modelSeriesTable, modelsCredit, modelsEmptyState } from '../components/model-tables.js';
-import { modelsQueryString, parseModelFilter } from '../models-query.js';
+import { MODEL_QUERIES, modelsQueryString, parseModelFilter } from '../models-query.js';
 import type { ModelFilter } from '../../series/model-catalog.js';
 
 /** How many of the newest models the page lists (all are in the CSV twin). */
@@ -87,17 +86,39 @@ const TABLES: { name: string; build: (d: ModelsPageData, c: ModelCatalog | undef
   { name: 'frontier', build: (d) => ({ columns: MODEL_SERIES_COLUMNS, rows: modelSeriesRows(d.frontier) }) },
 ];
 
-function links(chart: string, search: string, seriesPath: string | null): ChartLinks {
-  const q = search ? `${search}&` : '';
-  return {
-    svg: `/api/v1/models/chart.svg?${q}chart=${chart}`,
-    png: `/api/v1/models/chart.png?${q}chart=${chart}`,
-    vegaLite: `/api/v1/models/chart.vl.json?${q}chart=${chart}`,
-    csv: seriesPath ? `/api/v1/models/series.csv?${q}${seriesPath}` : `/api/v1/models.csv${search ? `?${search}` : ''}`,
-    json: seriesPath ? `/api/v1/models/series?${q}${seriesPath}` : `/api/v1/models${search ? `?${search}` : ''}`,
-    embed: '',
-    explore: '',
-  };
+/** The two line charts of the page, each in its own section, frame and table. */
+const SERIES_CHARTS: { id: string; heading: string; title: string; lede: SafeHtml; chart: string; series: string; result: (d: ModelsPageData) => ModelSeriesResult; table: string; caption: string; csv: string }[] = [
+  {
+    id: 'chart-per-year',
+    heading: 'per-year-heading',
+    title: 'Models released per year by the leading labs and companies',
+    lede: html`Notable models per calendar year by the developers with the most of them. Google DeepMind, Google Brain and Google Research count as Alphabet, Meta AI and FAIR as Meta (<a href="/methodology#models">the organisation map</a>); labs such as OpenAI and DeepSeek count as themselves. A model made jointly counts for each developer.`,
+    chart: 'per-year',
+    series: 'metric=models_released&by=company',
+    result: (d) => d.perYear,
+    table: 'per-year-table',
+    caption: 'Notable models released per calendar year',
+    csv: 'per-year',
+  },
+  {
+    id: 'chart-open',
+    heading: 'open-heading',
+    title: 'Open-weights share by country',
+    lede: html`The share of each year’s models whose weights anyone can download (Epoch’s accessibility “Open weights”, unrestricted, restricted or non-commercial), among the models whose accessibility Epoch records. The dot’s size shows how many models a share is based on.`,
+    chart: 'open-weights',
+    series: 'metric=open_weights_share&by=country',
+    result: (d) => d.openWeights,
+    table: 'open-table',
+    caption: 'Open-weights share of models released, by country group',
+    csv: 'open-weights',
+  },
+];
+
+/** Two query strings joined. */
+const and = (a: string, b: string) => (a ? `${a}&${b}` : b);
+
+function seriesData(search: string, series: string): { json: string; csv: string } {
+  return { json: `/api/v1/models/series?${and(search, series)}`, csv: `/api/v1/models/series.csv?${and(search, series)}` };
 }
 
 function filterSearch(f: ModelFilter): string {
@@ -115,6 +136,7 @@ async function render(d: ModelsPageData, ctx: ServerContext, req: PageRequest): 
   const csv = (table: string) => twinHref('/models', 'csv', req.search, table);
   const ringed = catalog.models.filter((m) => m.trainingComputeFlop !== null && m.actors.some((a) => d.compute.highlight.includes(a.name)));
   const plotted = d.compute.models.length;
+  const retrieval: ModelsRetrieval = { credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retrieved ?? null, source: d.load?.source ?? null };
   const main = html`<h1>Models and compute</h1>
 ${lede}
 ${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retrieved ?? null, source: d.load?.source ?? null })}
@@ -125,29 +147,30 @@ ${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retr
 <section aria-labelledby="compute-heading">
   <h2 id="compute-heading">Training compute of notable models over time</h2>
   <p>Each dot is a model with an Epoch AI compute estimate (${plotted} models); the scale is logarithmic, so each gridline is ten times the one below. Colours say where the developers are based: <em>US</em> or <em>China</em> when the countries include one but not the other, <em>Other</em> for everything else (joint US–China models included). Models by ${d.compute.highlight.join(' and ')} are ringed and the largest named. ${d.compute.withoutEstimate} models in these years have no public estimate and cannot be drawn.</p>
-  ${await sizedChart(ctx, 'chart-compute', (size) => computeChartSpec(catalog, { highlight: d.compute.highlight, ...computeSize(size) }), links('compute', `${search}${search ? '&' : ''}highlight=${encodeURIComponent(d.compute.highlight.join(','))}`, null))}
-  <details class="data-table"><summary>${d.compute.highlight.join(' and ')} models in the chart (${ringed.length})</summary>
-    ${modelListTable([...ringed].sort((a, b) => (b.publicationDate ?? '').localeCompare(a.publicationDate ?? '')), { id: 'ringed', caption: `${d.compute.highlight.join(' and ')} models with a compute estimate`, csvHref: csv('models') })}
-  </details>
+  ${modelsChartFrame({
+    id: 'chart-compute',
+    chartQuery: and(search, `chart=compute&highlight=${encodeURIComponent(d.compute.highlight.join(','))}`),
+    data: { json: `/api/v1/models${search ? `?${search}` : ''}`, csv: `/api/v1/models.csv${search ? `?${search}` : ''}` },
+    words: chartWords(computeChartSpec(catalog, { highlight: d.compute.highlight, ...computeSize(chartSizeFor(undefined, 'compute')) })),
+    table: modelListTable([...ringed].sort((a, b) => (b.publicationDate ?? '').localeCompare(a.publicationDate ?? '')), { id: 'ringed', caption: `${d.compute.highlight.join(' and ')} models with a compute estimate (${ringed.length}; every model in the CSV)`, csvHref: csv('models') }),
+    retrieval,
+    origin: req.origin,
+  })}
 </section>
 
-<section aria-labelledby="per-year-heading">
-  <h2 id="per-year-heading">Models released per year by the leading labs and companies</h2>
-  <p>Notable models per calendar year by the developers with the most of them. Google DeepMind, Google Brain and Google Research count as Alphabet, Meta AI and FAIR as Meta (<a href="/methodology#models">the organisation map</a>); labs such as OpenAI and DeepSeek count as themselves. A model made jointly counts for each developer.</p>
-  ${await sizedChart(ctx, 'chart-per-year', (size) => modelSeriesLineSpec(d.perYear, lineSize(size)), links('per-year', search, 'metric=models_released&by=company'))}
-  <details class="data-table"><summary>Table of the values in the chart</summary>
-    ${modelSeriesTable(d.perYear, { id: 'per-year-table', caption: 'Notable models released per calendar year', csvHref: csv('per-year') })}
-  </details>
-</section>
-
-<section aria-labelledby="open-heading">
-  <h2 id="open-heading">Open-weights share by country</h2>
-  <p>The share of each year’s models whose weights anyone can download (Epoch’s accessibility “Open weights”, unrestricted, restricted or non-commercial), among the models whose accessibility Epoch records. The dot’s size shows how many models a share is based on.</p>
-  ${await sizedChart(ctx, 'chart-open', (size) => modelSeriesLineSpec(d.openWeights, lineSize(size)), links('open-weights', search, 'metric=open_weights_share&by=country'))}
-  <details class="data-table"><summary>Table of the values in the chart</summary>
-    ${modelSeriesTable(d.openWeights, { id: 'open-table', caption: 'Open-weights share of models released, by country group', csvHref: csv('open-weights') })}
-  </details>
-</section>
+${SERIES_CHARTS.map((c) => html`<section aria-labelledby="${c.heading}">
+  <h2 id="${c.heading}">${c.title}</h2>
+  <p>${c.lede}</p>
+  ${modelsChartFrame({
+    id: c.id,
+    chartQuery: and(search, `chart=${c.chart}`),
+    data: seriesData(search, c.series),
+    words: chartWords(modelSeriesLineSpec(c.result(d), lineSize(chartSizeFor()))),
+    table: modelSeriesTable(c.result(d), { id: c.table, caption: c.caption, csvHref: csv(c.csv) }),
+    retrieval,
+    origin: req.origin,
+  })}
+</section>`)}
 
 <section aria-labelledby="frontier-heading">
   <h2 id="frontier-heading">The frontier to date</h2>
@@ -166,7 +189,7 @@ ${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retr
     <li>Epoch AI records notable models (state of the art, highly cited, historically significant or widely used) with estimates of parameters, training compute and cost, each with its confidence: Confident, Likely or Speculative.</li>
     <li>A compute estimate is usually 6 × parameters × training tokens, or accelerator-hours × peak throughput × utilisation. Estimates are revised: airace keeps every retrieval (<code>airace models loads</code>) and reads an earlier one with <code>as-of</code>.</li>
     <li>Costs come in two kinds that should not be added: the notable table’s cloud-rental cost in 2023 dollars, and the large-scale table’s cloud cost.</li>
-    <li>${dataAsOfText(d.dataAsOf)}; refresh with <code>airace models sync</code>. The same data: <a href="/api/v1/models">JSON</a> · <a href="/api/v1/models.csv">CSV</a> · <a href="/api/v1/models/series?metric=frontier_compute&amp;country=US,China">series API</a>.</li>
+    <li>${retrievalAsOfText(d.dataAsOf)}; refresh with <code>airace models sync</code>. The same data: <a href="/api/v1/models">JSON</a> · <a href="/api/v1/models.csv">CSV</a> · <a href="/api/v1/models/series?metric=frontier_compute&amp;country=US,China">series API</a>.</li>
   </ul>
 </section>`;
   return layout({
@@ -175,11 +198,11 @@ ${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retr
     main,
     section: 'models',
     twins: { json: twinHref('/models', 'json', req.search), csv: twinHref('/models', 'csv', req.search) },
-    scripts: true,
   });
 }
 
 export const modelsPage: Page<ModelsPageData> = {
+  query: MODEL_QUERIES.page,
   load,
   render,
   tables: (d) => TABLES.map((t) => ({ name: t.name, ...t.build(d, catalogs.get(d)) })),

@@ -6,7 +6,8 @@ import { combineDataAsOf, dataAsOfEvents, dataAsOfPoints } from '../../series/da
 import { getSeries } from '../../series/engine.js';
 import { buildChart } from '../../chart/chart.js';
 import { chartPreset } from '../../chart/presets.js';
-import { formatPercent } from '../../chart/format-money.js';
+import { columnScaleFor, formatPercent } from '../../model/format-figure.js';
+import { metricLabel } from '../../series/labels.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { leaderboard, type Leaderboard, type LeaderboardRow } from '../../views/leaderboard.js';
 import { planVsActualData, type PlanVsActualData } from '../../series/plan-vs-actual-data.js';
@@ -17,10 +18,13 @@ import { guidanceText, planVsActualSpec } from '../../chart/specs/plan-vs-actual
 import { GUIDANCE_COLUMNS, guidanceRows } from '../../views/guidance-rows.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
-import { twinHref, type CsvTable, type Page } from '../page.js';
+import { twinHref, type CsvTable, type Page, type PageRequest } from '../page.js';
+import { QUERIES } from '../query-parameters.js';
 import type { ServerContext } from '../server-context.js';
-import { parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
-import { chartFigure } from '../components/chart-figure.js';
+import { chartOptionsOf, parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
+import { chartFrame } from '../components/chart-frame.js';
+import { chartSummary, type ChartSummary } from '../chart-summary.js';
+import { planDataAsOf, planSources } from '../../views/chart-sources.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
 import { scrollTable } from '../components/scroll-table.js';
@@ -45,6 +49,8 @@ export interface OverviewData {
   leaderboard: Leaderboard;
   /** The big four's combined capex by calendar year (sums of their calendar quarters). */
   bigFour: SeriesResult;
+  /** The same four stacked by calendar year, each company's share visible and incomplete years marked. */
+  stack: { query: ChartQuery; links: ChartLinks; result: SeriesResult };
   /** Guidance as it changed against actual spending, and Alibaba's pledge against its capex since (the `plan-vs-actual` figure). */
   plan: { preset: string; year: number; links: ChartLinks; data: PlanVsActualData };
   /** Every event of the race, oldest first, each with its source (`airace events --format json`). */
@@ -53,6 +59,8 @@ export interface OverviewData {
   models: ModelsSummary;
   /** Names of the CSV twins (`/index.csv?table=`). */
   tables: string[];
+  /** What the frames say about each chart (title, alt text, periods), worked out once with the data. */
+  summaries: { seed: ChartSummary; stack: ChartSummary; plan: { title: string; alt: string } };
   /** How current the figures on the page are (charts, tables and timeline together). */
   dataAsOf: DataAsOf;
 }
@@ -63,26 +71,40 @@ const TIMELINE_OPEN_FROM = 2025;
 async function load(ctx: ServerContext): Promise<OverviewData> {
   return ctx.memo.get('overview', async () => {
     const { db } = ctx.store;
-    const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, await listCompanies(db));
+    const companies = await listCompanies(db);
+    const query = parseChartQuery({ preset: 'seed', annotate: 'true' }, companies);
     const figure = figurePreset('plan-vs-actual');
-    const [result, board, bigFour, plan, timeline, models] = await Promise.all([
+    const stackQuery = parseChartQuery({ metric: 'capex', companies: 'AMZN,MSFT,GOOGL,META', period: 'cy', type: 'stacked' }, companies);
+    const [result, board, bigFour, stack, plan, timeline, models] = await Promise.all([
       getSeries(db, seriesRequestOf(query)),
       leaderboard(db),
       getSeries(db, { metric: 'capex', tickers: ['GROUP4'], period: 'cy' }),
+      getSeries(db, seriesRequestOf(stackQuery)),
       planVsActualData(db, figure),
       listEvents(db),
       modelsSummary(db),
     ]);
     const marked = await chartEventsFor(db, query, result);
     const planQuery = parseChartQuery({ preset: figure.name }, []);
+    const preset = chartPreset('seed');
+    const seedOptions = { type: query.type, ...preset.options, annotations: marked };
+    const seedSummary = chartSummary(result, seedOptions);
+    const planSpec = planVsActualSpec(plan.histories, plan.pledge, figure.options);
+    const summaries = {
+      seed: { ...seedSummary, alt: buildChart(result, seedOptions).description ?? seedSummary.alt },
+      stack: chartSummary(stack, chartOptionsOf(stackQuery)),
+      plan: { title: (planSpec.usermeta as { airace: { title: string } }).airace.title, alt: planSpec.description ?? '' },
+    };
     return {
       seed: { query, links: chartLinks(query), result, events: marked.map(eventJson) },
       leaderboard: board,
       bigFour,
+      stack: { query: stackQuery, links: chartLinks(stackQuery), result: stack },
       plan: { preset: figure.name, year: figure.year, links: chartLinks(planQuery), data: plan },
       timeline: timeline.map(eventJson),
       models,
       tables: TABLES.map((t) => t.name),
+      summaries,
       dataAsOf: combineDataAsOf([
         result.dataAsOf,
         bigFour.dataAsOf,
@@ -106,7 +128,7 @@ const TABLES: { name: string; build: (d: OverviewData) => Omit<CsvTable, 'name'>
       columns: ['ticker', 'name', 'currency', 'fiscal_year', 'capex_fy', 'capex_fy_source', 'ttm_period', 'capex_ttm', 'capex_ttm_source', 'capex_yoy_pct', 'capex_intensity_pct', 'free_cash_flow'],
       rows: d.leaderboard.rows.map((r) => [
         r.ticker, r.name, d.leaderboard.currency, r.capexFy?.label ?? null, r.capexFy?.point.value ?? null, urlsOf(r.capexFy?.point),
-        r.capexTtm?.label ?? null, r.capexTtm?.point.value ?? null, urlsOf(r.capexTtm?.point),
+        r.comparedTtm?.label ?? null, r.comparedTtm?.point.value ?? null, urlsOf(r.comparedTtm?.point),
         r.capexGrowth ? Number(r.capexGrowth.value.toFixed(4)) : null, r.capexIntensity?.point.value ?? null, r.freeCashFlow?.point.value ?? null,
       ]),
     }),
@@ -134,7 +156,24 @@ function growthProvenance(sources: SourceRef[], names: CompanyNames): SafeHtml {
   return html`${caveatMarks(pointCaveats({ derived: false, derivation: null, fx: null, sources }))}${citations(sources, names)}`;
 }
 
-function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames): SafeHtml {
+/** One scale per money column, so a column never mixes "RMB 1.0T" with "RMB 996.3B". */
+interface ColumnScales {
+  fy?: number;
+  ttm?: number;
+  fcf?: number;
+}
+
+/** A later figure in a sentence: linked to its first document (its citations are in the company's row of the JSON and on its page). */
+function furtherValue(f: NonNullable<LeaderboardRow['capexTtm']>, unit: string): SafeHtml {
+  const href = safeUrl(f.point.sources[0]?.url);
+  const text = formatUnit(f.point.value!, unit);
+  return href ? html`<a class="value" href="${href}" data-verified="${f.point.sources[0]!.verified}">${text}</a>` : html`${text}`;
+}
+
+/** A company whose own latest twelve months end after the window the board compares. */
+const reportedFurther = (r: LeaderboardRow) => r.capexTtm !== null && r.comparedTtm !== null && r.capexTtm.label !== r.comparedTtm.label;
+
+function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames, scales: ColumnScales): SafeHtml {
   const growth = r.capexGrowth
     ? // A computed figure: its link opens both years side by side, each linked to its source.
       html`<span class="figure"><a href="/explore?metric=capex&amp;companies=${r.ticker}&amp;period=fy&amp;currency=${unit}" title="${`${r.capexGrowth.from.label} ${exactValue(r.capexGrowth.from.point.value!, unit)} → ${r.capexGrowth.to.label} ${exactValue(r.capexGrowth.to.point.value!, unit)}; computed by airace`}">${r.capexGrowth.value >= 0 ? '+' : '−'}${formatPercent(Math.abs(r.capexGrowth.value))}</a><span class="mark" aria-hidden="true">*</span>${growthProvenance([...r.capexGrowth.from.point.sources, ...r.capexGrowth.to.point.sources], names)}</span>`
@@ -142,33 +181,45 @@ function leaderRow(r: LeaderboardRow, unit: string, names: CompanyNames): SafeHt
   return html`<tr>
     <th scope="row">${swatch(r.colour)}<a href="/company/${r.ticker}">${r.name}</a></th>
     <td>${r.capexFy?.label ?? '—'}</td>
-    <td class="num">${pointValue(r.capexFy?.point, unit, names)}</td>
-    <td class="num">${pointValue(r.capexTtm?.point, unit, names)} <span class="period-hint">${r.capexTtm?.label.replace(/^TTM /, 'to ') ?? ''}</span></td>
+    <td class="num">${pointValue(r.capexFy?.point, unit, names, scales.fy)}</td>
+    <td class="num">${pointValue(r.comparedTtm?.point, unit, names, scales.ttm)}${reportedFurther(r) ? html`<span class="mark" aria-hidden="true">†</span>` : ''}</td>
     <td class="num">${growth}</td>
     <td class="num">${pointValue(r.capexIntensity?.point, 'percent', names)}</td>
-    <td class="num">${pointValue(r.freeCashFlow?.point, unit, names)}</td>
+    <td class="num">${pointValue(r.freeCashFlow?.point, unit, names, scales.fcf)}</td>
   </tr>`;
 }
 
 function leaderboardTable(d: OverviewData, names: CompanyNames): SafeHtml {
-  const unit = d.leaderboard.currency;
-  const rows = [...d.leaderboard.rows].sort((a, b) => (b.capexTtm?.point.value ?? -Infinity) - (a.capexTtm?.point.value ?? -Infinity));
-  return scrollTable(
+  const b = d.leaderboard;
+  const unit = b.currency;
+  const rows = [...b.rows].sort((a, z) => (z.comparedTtm?.point.value ?? -Infinity) - (a.comparedTtm?.point.value ?? -Infinity));
+  const scale = (values: (number | null | undefined)[]) => columnScaleFor(values)?.size;
+  const scales = { fy: scale(rows.map((r) => r.capexFy?.point.value)), ttm: scale(rows.map((r) => r.comparedTtm?.point.value)), fcf: scale(rows.map((r) => r.freeCashFlow?.point.value)) };
+  const window = b.ttmLabel ? b.ttmLabel.replace(/^TTM /, '') : null;
+  const later = rows.filter(reportedFurther);
+  return html`${scrollTable(
     html`<table id="leaderboard">
-    <caption id="leaderboard-caption">Capex leaderboard in ${unit}, ranked by trailing-twelve-month capex <a class="csv-link" href="${twinHref('/', 'csv', '', 'leaderboard')}">CSV</a></caption>
+    <caption id="leaderboard-caption">Capex leaderboard in ${unit}, ranked by capex in the twelve months to ${window ?? 'each company’s latest quarter'} <a class="csv-link" href="${twinHref('/', 'csv', '', 'leaderboard')}">CSV</a></caption>
     <thead><tr>
       <th scope="col">Company</th>
       <th scope="col">Latest fiscal year</th>
       <th scope="col" class="num"><a href="/methodology#capex">Capex</a>, fiscal year</th>
-      <th scope="col" class="num"><a href="/methodology#periods">Capex, trailing 12 months</a></th>
+      <th scope="col" class="num"><a href="/methodology#periods">Capex, 12 months to ${window ?? 'latest'}</a></th>
       <th scope="col" class="num"><a href="/methodology#growth">Capex growth</a>, year on year</th>
       <th scope="col" class="num"><a href="/methodology#capex_intensity">Capex intensity</a></th>
       <th scope="col" class="num"><a href="/methodology#free_cash_flow">Free cash flow</a></th>
     </tr></thead>
-    <tbody>${rows.map((r) => leaderRow(r, unit, names))}</tbody>
+    <tbody>${rows.map((r) => leaderRow(r, unit, names, scales))}</tbody>
   </table>`,
     'leaderboard',
-  );
+  )}
+  ${
+    window
+      ? html`<p class="table-note">Every company’s trailing twelve months end in the same quarter, ${window}, the latest all of them have reported, so the ranking compares the same twelve months.${
+          later.length ? html` † Reported further: ${later.map((r, i) => html`${i ? '; ' : ''}${r.name} ${furtherValue(r.capexTtm!, unit)} to ${r.capexTtm!.label.replace(/^TTM /, '')}`)}.` : ''
+        }</p>`
+      : html`<p class="table-note">Not every company has a trailing-twelve-month figure, so the ranking is by each company’s latest window.</p>`
+  }`;
 }
 
 /** A figure linked to the first of its documents, with all of them cited beside it. */
@@ -222,7 +273,7 @@ function guidanceTable(histories: GuidanceHistory[], names: CompanyNames): SafeH
         <td>${h.label}</td>
         <td>${guidanceCell(h, names)}${h.skipped.length ? html`<span class="table-note">${h.skipped.length} statement${h.skipped.length === 1 ? '' : 's'} left out (${[...new Set(h.skipped.map((x) => x.reason))].join('; ')})</span>` : ''}</td>
         <td class="num">${pointValue(h.actual, h.currency, names)}</td>
-        <td class="note"><a href="/methodology#${h.actualMetric}">${h.actualMetric}</a>: ${h.actualBasis}</td>
+        <td class="note"><a href="/methodology#${h.actualMetric}">${metricLabel(h.actualMetric)}</a>: ${h.actualBasis}</td>
       </tr>`,
     )}</tbody>
   </table>`,
@@ -237,21 +288,17 @@ function markedEvents(events: EventJson[]): SafeHtml {
   <ol>${events.map((e) => html`<li><time datetime="${e.date}">${formatEventDate(e.date)}</time>: ${linked(e.title, [e.source], e.note ?? '')}</li>`)}</ol></div>`;
 }
 
-async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
+async function render(d: OverviewData, ctx: ServerContext, req: PageRequest): Promise<SafeHtml> {
   const names = companyNames(await listCompanies(ctx.store.db));
-  const preset = chartPreset('seed');
-  const spec = buildChart(d.seed.result, { type: d.seed.query.type, ...preset.options, annotations: d.seed.events });
+  const { seed: seedSummary, stack: stackSummary, plan: planSummary } = d.summaries;
   const main = html`<h1>The race</h1>
 <p class="lede">How much Amazon, Microsoft, Alphabet, Meta and Alibaba spend on data centres, servers and the rest of their capital expenditure, from filings and cited statements. Every number links to its source; <a href="/methodology">definitions and pitfalls</a> are one click away.</p>
 
 <section aria-labelledby="seed-heading">
   <h2 id="seed-heading">Capex by company and year</h2>
-  <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>). <a href="${d.seed.links.explore}">Explore this chart</a>.</p>
-  ${await chartFigure(ctx, { id: 'chart-seed', spec, links: d.seed.links })}
+  <p>Capital expenditures as cash paid for property and equipment, by each company’s fiscal year (<a href="/methodology#capex">definition</a>; <a href="/methodology#finance-leases">why finance leases are not included</a>).</p>
+  ${chartFrame({ id: 'chart-seed', links: d.seed.links, ...seedSummary, result: d.seed.result, names, origin: req.origin })}
   ${markedEvents(d.seed.events)}
-  <details class="data-table"><summary>Table of the values in the chart</summary>
-    ${seriesTable(d.seed.result, { id: 'seed-table', caption: 'Capex by fiscal year, US$', csvHref: twinHref('/', 'csv', '', 'seed'), names })}
-  </details>
 </section>
 
 <section aria-labelledby="leaderboard-heading">
@@ -263,21 +310,21 @@ async function render(d: OverviewData, ctx: ServerContext): Promise<SafeHtml> {
 
 <section aria-labelledby="bigfour-heading">
   <h2 id="bigfour-heading">The big four combined</h2>
-  <p>Amazon, Microsoft, Alphabet and Meta, summed by calendar year from their calendar quarters. A year is only totalled when every company has every quarter; otherwise it says <em>incomplete</em> and shows the sum of the parts that exist.</p>
+  <p>Amazon, Microsoft, Alphabet and Meta by calendar year, built from their calendar quarters. A year is only totalled when every company has every quarter: otherwise its column is pale and marked incomplete, and the total below shows the sum of the parts that exist.</p>
+  ${chartFrame({ id: 'chart-stack', links: d.stack.links, ...stackSummary, result: d.stack.result, names, origin: req.origin })}
   ${seriesTable(d.bigFour, { id: 'bigfour-table', caption: 'Combined capex of the big four by calendar year, US$', csvHref: twinHref('/', 'csv', '', 'big-four'), names })}
 </section>
 
 <section aria-labelledby="plans-heading">
   <h2 id="plans-heading">Plans against actuals</h2>
   <p>Guidance and pledges are statements about the future (<a href="/methodology#guidance">basis</a> <em>guidance</em> or <em>commitment</em>); they never mix with reported figures. Here they sit next to what was spent.</p>
-  ${await chartFigure(ctx, { id: 'chart-plan', spec: planVsActualSpec(d.plan.data.histories, d.plan.data.pledge, figurePreset(d.plan.preset).options), links: d.plan.links })}
+  ${chartFrame({ id: 'chart-plan', links: d.plan.links, ...planSummary, result: null, table: guidanceTable(d.plan.data.histories, names), sources: planSources(d.plan.data.histories, d.plan.data.pledge), dataAsOf: planDataAsOf(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
   <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
-  <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition.</p>
-  ${guidanceTable(d.plan.data.histories, names)}
+  <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition: the chart’s Table tab.</p>
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge, names) : ''}
 </section>
 
-${await modelsSection(ctx, d.models, { headingId: 'models-heading' })}
+${modelsSection(d.models, { headingId: 'models-heading', origin: req.origin })}
 
 <section aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">Timeline</h2>
@@ -291,11 +338,11 @@ ${await modelsSection(ctx, d.models, { headingId: 'models-heading' })}
     section: 'overview',
     twins: { json: '/index.json', csv: '/index.csv' },
     dataAsOf: d.dataAsOf,
-    scripts: true,
   });
 }
 
 export const overviewPage: Page<OverviewData> = {
+  query: QUERIES.tablePage,
   load,
   render,
   tables: (d) => TABLES.map((t) => ({ name: t.name, ...t.build(d) })),

@@ -90,12 +90,12 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
   return null;
 }
 
-/** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
+/** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
 const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|above|below)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** What a period after "on" starts with when it is the base of a change. */
-const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -240,7 +240,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
       // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
       if (p.relative === 'latest-ttm') return false;
-      return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
+      return BASE_MARKER.test(before) || (/\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text));
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.

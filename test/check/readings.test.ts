@@ -77,6 +77,12 @@ describe('quarter-on-quarter and trailing windows', () => {
     expect(c.actual!.value).toBeCloseTo(25.93, 1);
   });
 
+  it('reads "up 75% on the June quarter of 2025" as a change from that quarter', async () => {
+    // 67,678 / 38,676 − 1 = 75.0%
+    const c = await figure("Alibaba's capital expenditure in the June 2026 quarter was RMB 67.7 billion, up 75% on the June quarter of 2025.", '2026-09-01', '75%');
+    expect(c.verdict).toBe('supported');
+  });
+
   it('reads "sequentially" as the same base', async () => {
     const c = await figure('Capital expenditures at Alphabet rose 26% sequentially in the second quarter of 2026.', '2026-08-20', '26%');
     expect(c.verdict).toBe('supported');
@@ -111,6 +117,12 @@ describe('a quarter named without its year', () => {
     const c = await figure(text('$49.1 billion'), '2026-01-05', '$49.1 billion');
     expect(c.verdict).toBe('supported');
     expect(c.actual).toMatchObject({ start: '2025-07-01', end: '2025-09-30' });
+  });
+
+  it('moves a base "a year before" with the reading of the year', async () => {
+    // 39,820 (2025-Q3) / 29,610 (2024-Q3) − 1 = 34.5%; on the 2024 reading the base (2023-Q3) is not on record.
+    const t = "Google Cloud sold $43.2 billion in 2024. Alibaba's cloud unit took in RMB 39.8 billion in the September quarter, 34% more than a year before.";
+    expect((await figure(t, '2026-01-05', '34%')).verdict).toBe('supported');
   });
 
   it('is never contradicted on either reading: the year is a guess', async () => {

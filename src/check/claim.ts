@@ -135,6 +135,8 @@ export interface MetricRef extends Resolution {
 
 export interface ClaimPeriod extends Resolution {
   ref: PeriodRef;
+  /** Why a period that is not firm is a guess, when it is not the usual year-less placement. */
+  guess?: string;
 }
 
 export type AttributionReason = 'opinion' | 'forecast attributed to a person';

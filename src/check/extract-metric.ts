@@ -16,6 +16,7 @@ export const MODEL_METRICS = ['model_parameters', 'model_training_compute', 'mod
 /** Metrics a figure can be about that airace holds nowhere, with why. */
 export const UNHELD_METRICS: Record<string, string> = {
   segment_operating_income: 'segment operating income is not a series airace holds',
+  forecast_other: 'a forecast or estimate of a metric airace holds no plans for (only capex guidance is on record)',
   segment_other: 'a segment’s figure for this metric is not a series airace holds (only its sales, and AWS’s capex)',
   backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
   market_share: 'market share is not a series airace holds',

@@ -24,6 +24,12 @@ export interface TableContext {
 
 /** "(Feb 4)", "(Jul 22, 2026)": when a plan in the cell was stated. */
 const CELL_DATE = /\(\s*(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?<d>\d{1,2})(?:,?\s+(?<y>(?:19|20)\d{2}))?\s*\)/i;
+/** A column of differences or rates, not amounts ("Change", "Gap", "YoY"): its money cells are not the metric itself. */
+const DIFFERENCE_COLUMN = /\b(?:change|chg|diff(?:erence)?|gap|growth|yo?y|y\/y|q\/q|qoq|vs\.?|versus|delta|increase|decrease|variance|miss|beat|overshoot|shortfall|surprise)\b|%/i;
+/** A column of plans ("2025 plan", "Guide", "Outlook"): guidance, never the reported figure. */
+const PLAN_COLUMN = /\b(?:plans?|planned|guid(?:e|ed|ance)|outlook|forecasts?|targets?|budget(?:ed)?|expected|projected|projections?)\b/i;
+/** A column of someone else's numbers ("Consensus", "Analysts' estimate"): not the company's. */
+const ESTIMATE_COLUMN = /\b(?:estimates?|consensus|analysts?['’]?|street|expectations?)\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 type ClaimFields = Omit<Claim, 'id' | 'sentence'>;
@@ -66,10 +72,15 @@ export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: Tab
     }
 
     const context = [words(ctx, table.caption), words(ctx, corner), words(ctx, colHead), words(ctx, rowHead), words(ctx, cell)].join(' | ');
-    const { basis, words: basisWords } = basisFor(metric?.id ?? null, context);
-    const date = CELL_DATE.exec(words(ctx, cell));
-    const month: MonthMention[] = date ? [{ start: cell.start + date.index, end: cell.start + date.index + date[0].length, text: date[0], month: MONTHS.indexOf(date.groups!.m!.toLowerCase()) + 1, year: date.groups!.y ? Number(date.groups!.y) : null }] : [];
-    const statedWhen = basis === 'guidance' ? statedWhenOf('', words(ctx, cell), month, ctx.articleDate) : null;
+    let { basis, words: basisWords } = basisFor(metric?.id ?? null, context);
+    // The column says what kind of number the cell is: a difference, someone's estimate, or a plan.
+    const columnWords = `${words(ctx, colHead)} ${words(ctx, rowHead)}`;
+    if (metric && DIFFERENCE_COLUMN.test(columnWords)) metric = { ...metric, id: 'difference' };
+    else if (metric && ESTIMATE_COLUMN.test(columnWords)) metric = { ...metric, id: 'forecast_other' };
+    else if (metric && PLAN_COLUMN.test(columnWords)) {
+      if (['capex', 'capex_incl_finance_leases'].includes(metric.id)) ((basis = 'guidance'), (basisWords = PLAN_COLUMN.exec(columnWords)![0]));
+      else metric = { ...metric, id: 'forecast_other' };
+    }
 
     // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
     const mention = [colHead, rowHead, table.caption].map((p) => (p ? extractPeriods(ctx.masked, p.start, p.end)[0] : undefined)).find(Boolean) ?? null;
@@ -83,6 +94,22 @@ export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: Tab
         const kind = r.ref.kind === 'year' && r.how === 'stated' ? (/\bfiscal\b/i.test(reading) ? 'fy' : /\bcalendar\b/i.test(reading) ? 'cy' : 'year') : r.ref.kind;
         period = { ref: { ...r.ref, kind, resolution: r.resolution }, how: r.how, firm: r.firm !== false, fromSentence: null };
       }
+    }
+    // When a plan in the cell was stated: "(Feb 4)" in the cell, else in its column's header; a date without a year is
+    // in the plan's own year (plans are stated during the year they are for), unless that is after the article.
+    const dated = [cell, colHead].map((p) => (p ? { p, m: CELL_DATE.exec(words(ctx, p)) } : null)).find((x) => x?.m) ?? null;
+    let statedWhen: Claim['statedWhen'] = null;
+    if (basis === 'guidance' && dated) {
+      const m = dated.m!;
+      const monthNo = MONTHS.indexOf(m.groups!.m!.toLowerCase()) + 1;
+      const planYear = period?.ref.year ?? null;
+      const inPlanYear = planYear !== null && (!ctx.articleDate || `${planYear}-${String(monthNo).padStart(2, '0')}` <= ctx.articleDate.slice(0, 7));
+      const year = m.groups!.y ? Number(m.groups!.y) : inPlanYear ? planYear : null;
+      const month: MonthMention[] = [{ start: dated.p.start + m.index, end: dated.p.start + m.index + m[0].length, text: m[0], month: monthNo, year }];
+      statedWhen = statedWhenOf('', words(ctx, dated.p), month, ctx.articleDate);
+    } else if (basis === 'guidance' && period) {
+      // A plan column that says not when: which of the year's statements it means is a guess, never a contradiction.
+      period = { ...period, firm: false, guess: 'the plan’s column does not say when it was stated, so which of the year’s statements it means is not known' };
     }
     const claim: ClaimFields = {
       kind: 'amount',

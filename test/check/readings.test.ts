@@ -63,6 +63,22 @@ describe('markdown tables', () => {
     expect(c).toMatchObject({ verdict: 'not-checkable', metric: 'segment_operating_income' });
   });
 
+  it('reads a column of plans as guidance and a column of differences or estimates as neither', async () => {
+    const t = '### Capex in 2025 ($bn)\n\n| Company | Plan (Feb 4) | Actual | Gap | Consensus |\n|---|---|---|---|---|\n| Alphabet | 75 | 91.4 | 16.4 | 80 |\n';
+    const plan = await figure(t, '2026-03-01', '75');
+    expect(plan).toMatchObject({ basis: 'guidance', verdict: 'supported' });
+    expect((await figure(t, '2026-03-01', '91.4')).verdict).toBe('supported');
+    expect((await figure(t, '2026-03-01', '16.4')).verdict).toBe('not-checkable');
+    expect((await figure(t, '2026-03-01', '80')).verdict).toBe('not-checkable');
+  });
+
+  it('never contradicts a plan column that does not say when the plan was stated (the first plan or the last?)', async () => {
+    const t = 'Capex ($bn)\n\n| Company | 2025 plan | 2025 actual |\n|---|---|---|\n| Alphabet | 85 | 91.4 |\n';
+    const c = await figure(t, '2026-03-01', '85');
+    expect(c.verdict).toBe('not-checkable');
+    expect(c.reason).toMatch(/does not say when it was stated/);
+  });
+
   it('never guesses the unit of bare numbers: a table that states none gives them no claim', async () => {
     const r = await check('Segment sales\n\n| Business | 2024 |\n|---|---|\n| Google Cloud | 43.2 |\n', '2026-03-01');
     expect(r.claims.filter((c) => c.text.includes('43.2'))).toEqual([]);

@@ -54,8 +54,8 @@ export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: Tab
     const quantity = cellQuantity(cell, ctx.masked, table.unit);
     if (!quantity) continue;
     const colHead = table.header.cells.find((c) => c.column === cell.column);
-    const byRow = subjectIn(ctx, rowHead);
-    const found = byRow?.ref.tickers.length || !subjectIn(ctx, colHead) ? byRow : subjectIn(ctx, colHead);
+    // The company: the row's, else the column's (a table laid out the other way), else the corner cell's or the caption's ("Alibaba (RMB bn)").
+    const found = [rowHead, colHead, corner, table.caption ?? undefined].map((p) => subjectIn(ctx, p)).find((x) => x !== null) ?? null;
     const subject = found?.ref ?? null;
     const company = subject?.tickers.length === 1 ? (ctx.companies.find((c) => c.ticker === subject.tickers[0]) ?? null) : null;
 

@@ -79,6 +79,13 @@ describe('markdown tables', () => {
     expect(c.reason).toMatch(/does not say when it was stated/);
   });
 
+  it('takes the company and the unit from the corner cell when rows name metrics and columns periods', async () => {
+    const t = '| Alibaba (RMB bn) | Jun 2025 quarter | Jun 2026 quarter |\n|---|---|---|\n| Capex | 38.7 | 67.7 |\n| Revenue | 247.7 | 262.0 |\n';
+    expect(await figure(t, '2026-09-01', '67.7')).toMatchObject({ verdict: 'supported', metric: 'capex', subject: { tickers: ['BABA'] } });
+    // RMB 268.953 billion: 262.0 is wrong, and every part of it is stated by the table.
+    expect(await figure(t, '2026-09-01', '262.0')).toMatchObject({ verdict: 'contradicted', metric: 'revenue' });
+  });
+
   it('never guesses the unit of bare numbers: a table that states none gives them no claim', async () => {
     const r = await check('Segment sales\n\n| Business | 2024 |\n|---|---|\n| Google Cloud | 43.2 |\n', '2026-03-01');
     expect(r.claims.filter((c) => c.text.includes('43.2'))).toEqual([]);

@@ -90,6 +90,8 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
   return null;
 }
 
+/** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted)\b/i;
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
@@ -397,7 +399,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // lead to this figure (no figure between them and it), though a comma puts them in another clause.
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         const lead = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), q.start);
-        const planLead = statesPlan(metric.id, lead);
+        // Verbs of planning only: a noun ("Guidance aside, its capex was …") does not make the figure a plan.
+        const planLead = PLAN_LEAD.exec(lead)?.[0] ?? null;
         if (planLead && !RESULT_VERBS.test(lead) && !OUTCOME.test(lead)) ((basis = 'guidance'), (basisWords = planLead));
       }
       // A plan stated in so many words ("its 2025 range is now …", "guiding to about $75 billion") is a capex plan: airace holds guidance for capex only.
@@ -440,7 +443,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
       // "**The slices (calendar 2025).**" over a list: a heading's period is its section's, for figures that state none.
       if (!period && !periodMention && !periodError && section && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText) && !(basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(section.ref.kind))) {
-        period = { ref: section.ref, how: 'carried', firm: true, fromSentence: section.sentence };
+        // A heading can be far above, and a figure under it may be of another length (a quarter under a year): a match counts, a mismatch is a guess.
+        period = { ref: section.ref, how: 'carried', firm: false, fromSentence: section.sentence, guess: `the period is the section heading's (“${section.ref.text.trim()}”, sentence ${section.sentence})` };
       }
       // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };

@@ -89,7 +89,10 @@ function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeCon
   const allowed = candidates.filter((c) => c.end <= cap);
   const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
   if (refEnd !== null && allowed.length) {
-    const best = [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
+    // After a year ("Capex in 2025 … the first quarter"), the quarter of that year; else the nearest.
+    const yearLong = ctx.reference && ['fy', 'cy', 'year'].includes(ctx.reference.kind);
+    const inside = yearLong ? allowed.filter((c) => c.end > refEnd - 12 && c.end <= refEnd) : [];
+    const best = inside[0] ?? [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
     if (Math.abs(best.end - refEnd) <= 9) {
       // With a date, the latest reported is the other reading: where it differs, the year is a guess.
       const latest = ctx.articleDate ? [...allowed].sort((a, b) => b.end - a.end)[0] : undefined;

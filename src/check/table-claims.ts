@@ -83,11 +83,15 @@ export function tableRowClaims(ctx: TableContext, table: MarkdownTable, row: Tab
     }
 
     // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
-    const mention = [colHead, rowHead, table.caption].map((p) => (p ? extractPeriods(ctx.masked, p.start, p.end)[0] : undefined)).find(Boolean) ?? null;
+    const mentions = [colHead, rowHead, table.caption].map((p) => (p ? extractPeriods(ctx.masked, p.start, p.end)[0] : undefined));
+    const mention = mentions.find(Boolean) ?? null;
+    // A column named without its year ("Q1") is placed near the period the row or caption names ("Capex in 2025").
+    const around = mentions.slice(mentions.indexOf(mention ?? undefined) + 1).find((m) => m && m.year !== null && m.relative === null) ?? null;
+    const reference = around ? { kind: around.kind, year: around.year, quarter: around.quarter, endYear: around.endYear, years: around.years, quarters: around.quarters, resolution: null, start: around.start, end: around.end, text: around.text } : null;
     let period: ClaimPeriod | null = null;
     let periodError: string | null = null;
     if (mention) {
-      const r = resolveMention(mention, { reference: null, articleDate: ctx.articleDate, company, future: basis !== 'actual' });
+      const r = resolveMention(mention, { reference, articleDate: ctx.articleDate, company, future: basis !== 'actual' });
       if ('error' in r) periodError = r.error;
       else {
         const reading = `${words(ctx, rowHead)} ${words(ctx, table.caption)}`;

@@ -86,6 +86,13 @@ describe('markdown tables', () => {
     expect(await figure(t, '2026-09-01', '262.0')).toMatchObject({ verdict: 'contradicted', metric: 'revenue' });
   });
 
+  it('places a column named without its year near the year the caption names', async () => {
+    const t = '### Alphabet capex in 2025 ($bn)\n\n| | Q1 | Q2 |\n|---|---|---|\n| Alphabet | 17.2 | 22.4 |\n';
+    const c = await figure(t, '2026-09-01', '22.4');
+    expect(c.verdict).toBe('supported');
+    expect(c.actual).toMatchObject({ start: '2025-04-01', end: '2025-06-30' });
+  });
+
   it('never guesses the unit of bare numbers: a table that states none gives them no claim', async () => {
     const r = await check('Segment sales\n\n| Business | 2024 |\n|---|---|\n| Google Cloud | 43.2 |\n', '2026-03-01');
     expect(r.claims.filter((c) => c.text.includes('43.2'))).toEqual([]);
@@ -237,6 +244,11 @@ describe('sections and wrapped lines', () => {
       expect(c).toMatchObject({ verdict: 'supported', subject: { tickers: [ticker] } });
       expect(c.actual).toMatchObject({ start: '2024-01-01', end: '2024-12-31' });
     }
+  });
+
+  it('never contradicts on a heading’s period alone (a figure under it may be of another length)', async () => {
+    const t = '## Calendar 2025\n\nCapex talk dominated the calls.\n\nAlphabet spent $44.9 billion on capex.\n';
+    expect((await figure(t, '2026-09-01', '$44.9 billion')).verdict).toBe('not-checkable');
   });
 
   it('reads a fiscal quarter broken across lines ("the first\nquarter of its fiscal 2027") as that quarter', async () => {

@@ -65,6 +65,7 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
   }
   let offset = 0;
   const lines = head.split('\n').slice(0, HEAD_LINES);
+  const metadata = metadataLineDate(lines);
   for (const line of lines) {
     const found = lineDate(line);
     if (found) {
@@ -83,7 +84,56 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
     }
     offset += line.length + 1;
   }
+  return metadata;
+}
+
+/** Longer than this, a line is the article's body, and the head (where its own date stands) has ended. */
+const BODY_LINE = 240;
+const METADATA_LINE = 160;
+/** A figure the line states (money, a percentage): a line with one is a headline or prose, not metadata. */
+const FIGURE = /[$¥€£]\s?\d|\d\s?(?:%|percent\b|per\s+cent\b|bn\b|billion\b|million\b|trillion\b)|\bRMB\s?\d|\bUS\$/i;
+/** Numeric dates chrono leaves alone: 2026.09.02, 2026/09/02. */
+const NUMERIC_DATE = /(?<![\d.])(20\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])/;
+
+/**
+ * The date of a masthead, byline or note line above the body that no labelled, byline or dateline
+ * form matched: "Northgate Securities | 24 August 2026", "@handle · Jul 31, 2026", "Recorded May 5,
+ * 2026.", "Originally published January 29, 2026. Updated February 10, 2026." (the latest date on
+ * the line: what the text was last stated as of), "2026.09.02 | Posted by …". Only short lines that
+ * state no figure, before the first body-length line, and only complete dates (day, month, year).
+ */
+function metadataLineDate(lines: string[]): ArticleDate | null {
+  let offset = 0;
+  for (const line of lines) {
+    if (line.length > BODY_LINE) return null;
+    if (line.length <= METADATA_LINE && !FIGURE.test(line)) {
+      const dates = completeDates(line);
+      if (dates.length) {
+        const latest = dates.reduce((a, b) => (b.date > a.date ? b : a));
+        const first = Math.min(...dates.map((d) => d.index));
+        const last = Math.max(...dates.map((d) => d.index + d.length));
+        return { date: latest.date, from: 'article', words: line.slice(latest.index, latest.index + latest.length).trim(), start: offset + first, end: offset + last };
+      }
+    }
+    offset += line.length + 1;
+  }
   return null;
+}
+
+/** Every complete date on a line (day, month and year stated), in the line's offsets. */
+function completeDates(line: string): { date: string; index: number; length: number }[] {
+  const found: { date: string; index: number; length: number }[] = [];
+  for (const r of chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+    if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
+    const date = `${String(r.start.get('year')).padStart(4, '0')}-${String(r.start.get('month')).padStart(2, '0')}-${String(r.start.get('day')).padStart(2, '0')}`;
+    if (validIso(date)) found.push({ date, index: r.index, length: r.text.length });
+  }
+  const numeric = NUMERIC_DATE.exec(line);
+  if (numeric && !found.some((f) => f.index <= numeric.index && numeric.index < f.index + f.length)) {
+    const date = `${numeric[1]}-${numeric[2]!.padStart(2, '0')}-${numeric[3]!.padStart(2, '0')}`;
+    if (validIso(date)) found.push({ date, index: numeric.index, length: numeric[0].length });
+  }
+  return found;
 }
 
 /** A date on one line of the article's head: labelled, in a byline, or in a dateline. */

@@ -114,6 +114,13 @@ const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\
 /** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
 const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
 /** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
+/**
+ * "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, so the noun is the
+ * one after the possessive before it ("Alphabet's free cash flow … was …"), not the nearest metric word.
+ */
+const ELLIPTICAL_POSSESSIVE = /\b[A-Z][\w&.-]*['’]s\s+(?:(?:also|only|in\s+turn)\s+)?(?:shrank|shrunk|fell|dropped|declined|slipped|rose|grew|climbed|jumped|increased|decreased|doubled|was|were|came|reached|hit|stood|totall?ed|amounted|ended)\b[^,;\d$¥€£]{0,40}$/;
+const CONVERSION_AFTER = /^\s*[(\[]\s*(?:(?:about|roughly|around|some|nearly|approximately|or|i\.e\.,?)\s+)?$/i;
+const AFTER_POSSESSIVE = /['’]s\s+(?:(?:quarterly|annual|own|total)\s+)?$/;
 const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 /** Verbs of money coming in: a spending metric is not carried onto their figures. */
@@ -122,10 +129,6 @@ const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|net
 const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
-/** "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, followed by a verb (or the figure). */
-const ELLIPTIC_POSSESSIVE = /^['’]s\s+(?:(?:was|were|is|came|stood|rose|fell|grew|shrank|shrunk|jumped|climbed|dropped|slid|slipped|reached|hit|totall?ed|swelled|narrowed|widened|turned|ended|amounted)\b|(?:US)?\$|RMB|HK\$)/i;
-/** "an outflow of $5.9 billion", "negative $2 billion", "burned $3 billion": a cash flow below zero. */
-const NEGATIVE_FLOW = /\b(?:(?:an?\s+)?(?:net\s+)?(?:out-?flow|deficit|shortfall|burn)\s+of|negative|minus|burn(?:ed|t|ing)?(?:\s+through)?)\s+(?:(?:about|roughly|around|nearly|almost|some|more\s+than|over|just\s+over|under|less\s+than)\s+)?$/i;
 /** "negative free cash flow of $2 billion", "free cash flow turned negative, at $2 billion": the words before the figure say the flow is below zero. */
 const NEGATIVE_WORDS = /\b(?:negative|outflows?|burn(?:ed|t)?|deficit)\b/i;
 const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
@@ -295,19 +298,18 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
       // Metric words that lead straight into a later figure are that figure's ("Amazon made $77.7 billion and spent $131.8 billion").
       const leadsIntoLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= m.end && f.end <= clause.end && LEADS_INTO.test(masked.slice(m.end, f.start)));
-      // Metric words past a later figure are that figure's ("$0.8 billion after it spent $31 billion on capex").
-      const pastLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f !== q && !convertedOnes.has(f) && f.start >= q.end && f.end <= m.start);
-      const fromMention = metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !pastLater(m)), q, clause, sentence, laterClauseHasFigure);
+      // Metric words after a later figure of the clause are that figure's ("$0.8 billion after it spent $31 billion on capex").
+      // A conversion in brackets right after the figure ("RMB380 billion (about $53 billion)") is the same figure, not a later one.
+      const behindLater = (m: MetricMention) => m.start >= q.end && allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start)));
+      const elliptical = ELLIPTICAL_POSSESSIVE.test(masked.slice(clause.start, q.start))
+        ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ?? null)
+        : null;
+      const fromMention = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m)), q, clause, sentence, laterClauseHasFigure);
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
       const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
-      // "Alphabet's free cash flow was …, and Meta's shrank to $0.8 billion": the noun left out is the one the earlier possessive named.
-      const possessor = mentions.filter((m) => m.ticker && m.start >= clause.start && m.end <= q.start).pop();
-      const elided = possessor && ELLIPTIC_POSSESSIVE.test(masked.slice(possessor.end, q.start)) && !allFigures.some((f) => f.start >= possessor.end && f.end <= q.start)
-        ? metrics.filter((m) => m.end <= possessor.start && m.start >= sentence.start && mentions.some((c) => c !== possessor && c.ticker && /^['’]s\s+$/.test(masked.slice(c.end, m.start)))).pop() ?? null
-        : null;
-      const mention = sameAsBefore ? null : (elided ?? fromMention);
+      const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
@@ -353,9 +355,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const topic = topicMetric();
         if (topic) metric = { ...topic, how: 'inferred', firm: false };
       }
-      // "an outflow of $5.9 billion": the flow is negative.
+      // "negative free cash flow of $5.9 billion", "free cash flow turned negative, at $5.9 billion": the flow is below zero.
       const signWords = masked.slice(Math.max(clause.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? clause.start), q.start);
-      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && (NEGATIVE_FLOW.test(signWords) || NEGATIVE_WORDS.test(signWords)) && quantity.value > 0) {
+      // (Words right before the figure, "an outflow of $5.9 billion", are read with the figure: extract-money.ts.)
+      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && NEGATIVE_WORDS.test(signWords) && quantity.value > 0) {
         const flip = { lower: 'upper', upper: 'lower' } as const;
         Object.assign(quantity, { value: -(quantity.high ?? quantity.value), high: quantity.high === null ? null : -quantity.value, bound: quantity.bound === 'lower' || quantity.bound === 'upper' ? flip[quantity.bound] : quantity.bound });
       }

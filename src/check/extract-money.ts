@@ -19,6 +19,16 @@ const SUFFIXED = String.raw`(?<m1>${NUM})(?:\s?(?<t1>${SCALE}))?(?:\s*(?<join2>�
 const MONEY = new RegExp(String.raw`(?<![\w.])(?:${PREFIXED}|${SUFFIXED})`, 'g');
 const SINGLE = new RegExp(String.raw`^(?:${PREFIX})\s?(?:${NUM})(?:\s?(?:${SCALE}))?`);
 
+/**
+ * Words that make the amount after them negative: "an outflow of $5.9 billion", "negative RMB 49.9
+ * billion", "minus $3bn", "a loss of $2 billion", "-$5.9bn". Free cash flow and profit can be below
+ * zero; the figure as written is then its size, and comparing the size with a negative figure would
+ * call a true figure false.
+ */
+const NEGATIVE_BEFORE = /(?:\b(?:negative|minus|(?:an?\s+)?(?:net\s+)?(?:(?:cash\s+)?outflow|loss|deficit|cash\s+burn)\s+of|burn(?:ed|t)\s+(?:through\s+)?|lost)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|around\s+|approximately\s+|more\s+than\s+|over\s+|less\s+than\s+|under\s+)?|(?:^|[\s(])[-–−])$/i;
+/** "a $2 billion loss", "a $5.9bn outflow". */
+const NEGATIVE_AFTER = /^\s*(?:net\s+)?(?:loss|outflow|deficit)\b/i;
+
 /** How far back the words that qualify a figure ("between", "from", "more than") are looked for. */
 const LOOK_BACK = 48;
 
@@ -85,15 +95,19 @@ export function extractMoney(masked: string, from: number, to: number): Quantity
     const decimals = Math.max(decimalsOf(n1), n2 ? decimalsOf(n2) : 0);
     const hedge = hedgeBefore(before);
     const start = from + m.index;
+    const negative = NEGATIVE_BEFORE.test(before) || NEGATIVE_AFTER.test(text.slice(end, end + 16));
+    // Below zero, "more than" an outflow of $5bn is at most −$5bn: the bound turns with the sign.
+    const bound = high !== null ? 'range' : (hedge?.bound ?? 'exact');
+    const signedBound = negative && bound === 'lower' ? 'upper' : negative && bound === 'upper' ? 'lower' : bound;
     out.push({
       kind: 'money',
       start,
       end: from + end,
       text: masked.slice(start, from + end),
-      value: low,
-      high,
+      value: negative ? -(high ?? low) : low,
+      high: negative && high !== null ? -low : high,
       unit: currency,
-      bound: high !== null ? 'range' : (hedge?.bound ?? 'exact'),
+      bound: signedBound,
       hedge: hedge?.hedge ?? null,
       negated: false,
       shortOf: false,

@@ -48,7 +48,7 @@ export async function reportedFcfFigure(ctx: VerifyContext, company: Company, sl
   const dates = slotDates(slot, company);
   const f = (await factsFor(ctx, company.ticker, 'free_cash_flow_reported', dates.start, dates.end))[0];
   if (!f) return null;
-  return { figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} reports it${f.note ? ` (${f.note})` : ''}` };
+  return { figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} defines and reports it${f.note ? ` (${f.note})` : ''}` };
 }
 
 /** Amazon's own capex: purchases of property and equipment net of proceeds and incentives, stated, or capex less the proceeds. */
@@ -118,6 +118,24 @@ export async function otherCapexDefinitions(ctx: VerifyContext, company: Company
         out.push({ figure: factFigure(f, `${company.name} capex as a source reported it (definition unclear)`, decimals), sources: [docOf(f)], definition: `a reported capex figure whose definition is unclear${f.note ? `: ${f.note}` : ''}`, unclear: true });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Other definitions an unqualified "free cash flow" can follow, for one company and period: the
+ * company's own figure as it reports it (Amazon's subtracts capex net of proceeds, Meta's
+ * finance-lease principal too) and operating cash flow less capex and finance-lease principal.
+ */
+export async function otherFreeCashFlowDefinitions(ctx: VerifyContext, company: Company, slot: PeriodSlot, ours: Figure, decimals: number): Promise<VariantFigure[]> {
+  const out: VariantFigure[] = [];
+  if (ours.start && ours.end && !ours.fx) {
+    const reported = await reportedFcfFigure(ctx, company, slot, decimals);
+    if (reported) out.push(reported);
+  }
+  if (!ours.fx) {
+    const less = await fcfLessLeasesFigure(ctx, company, slot, decimals);
+    if ('figure' in less) out.push({ ...less, definition: 'operating cash flow less capex and principal payments on finance leases' });
   }
   return out;
 }

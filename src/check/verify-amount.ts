@@ -16,7 +16,7 @@ import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
-import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 import { subjectCompanies } from './subject-companies.js';
 
@@ -97,11 +97,12 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
-  // An unqualified "free cash flow" may follow the company's own definition: its reported figure, where airace's OCF − capex disagrees or cannot be computed.
+  // An unqualified "free cash flow" airace cannot compute (no quarterly operating cash flow) may still be the company's own reported figure
+  // (where airace's figure exists and disagrees, the company's other definitions are tried below).
   const single = subject.length === 1 && subject[0]!.kind === 'company' ? subject[0]! : null;
-  const ownFcf = single && metric === 'free_cash_flow' && !claim.metric!.definition && cur.currency === undefined ? await reportedFcfFigure(ctx, single, slot, decimals) : null;
-  if (ownFcf && (!('figure' in ours) || judge(test, ours.figure.value).verdict !== 'supported') && judge(test, ownFcf.figure.value).verdict === 'supported') {
-    note = [note, `matches ${ownFcf.definition}${'figure' in ours ? `; airace's operating cash flow less capex is ${ours.figure.display}` : ''}`].filter(Boolean).join('; ');
+  const ownFcf = single && !('figure' in ours) && metric === 'free_cash_flow' && !claim.metric!.definition && cur.currency === undefined ? await reportedFcfFigure(ctx, single, slot, decimals) : null;
+  if (ownFcf && judge(test, ownFcf.figure.value).verdict === 'supported') {
+    note = [note, `matches ${ownFcf.definition}; airace cannot compute operating cash flow less capex for the period`].filter(Boolean).join('; ');
     ours = ownFcf;
   }
   const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
@@ -150,6 +151,17 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       result.alsoAgainst.push(evidence('capex as purchases of property and equipment', q, ours.figure, ours.sources));
       result = { ...result, verdict: 'supported', actual: net.figure, difference: judge(test, net.figure.value).difference, sources: net.sources, reason: `matches ${subject[0]!.name}'s ${net.definition}, which it reports as its cash capex` };
       result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: net.definition } : null };
+      verdict = 'supported';
+    }
+  }
+
+  // An unqualified "free cash flow" that matches the company's own definition is true on that definition.
+  if (verdict !== 'supported' && metric === 'free_cash_flow' && !claim.metric!.definition && subject.length === 1 && subject[0]!.kind === 'company') {
+    const match = (await otherFreeCashFlowDefinitions(ctx, subject[0]!, slot, ours.figure, decimals)).find((v) => judge(test, v.figure.value).verdict === 'supported');
+    if (match) {
+      result.alsoAgainst.push(evidence('free cash flow as operating cash flow less capex', q, ours.figure, ours.sources));
+      result = { ...result, verdict: 'supported', actual: match.figure, difference: judge(test, match.figure.value).difference, sources: match.sources, reason: `matches ${match.definition}; the article does not say which definition it uses` };
+      result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: match.definition } : null };
       verdict = 'supported';
     }
   }

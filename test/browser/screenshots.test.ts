@@ -34,8 +34,22 @@ const SCREENS: { name: string; open: (page: Page, base: string) => Promise<void>
       await p.locator('#result-heading').scrollIntoViewIfNeeded();
     },
   },
+  { name: 'methodology', open: (p, base) => p.goto(`${base}/methodology`).then(() => undefined) },
+  { name: 'embed', open: (p, base) => p.goto(`${base}/embed?preset=seed`).then(() => undefined) },
+  { name: 'api', open: (p, base) => p.goto(`${base}/api`).then(() => undefined) },
   // The compute chart, the first chart of the models page (Epoch's data, read from ../shared).
-  { name: 'models', needs: 'models', open: (p, base) => p.goto(`${base}/models#compute-heading`).then(() => undefined) },
+  // Scrolled once the page is laid out (charts drawn, fonts in): an anchor in the URL scrolls as soon as
+  // it is parsed, before what is above it has its final height, so the screen moved by a pixel or two.
+  {
+    name: 'models',
+    needs: 'models',
+    open: async (p, base) => {
+      await p.goto(`${base}/models`);
+      await waitForCharts(p);
+      await p.evaluate(() => document.fonts.ready);
+      await p.evaluate(() => window.scrollTo(0, Math.round(document.getElementById('compute-heading')!.getBoundingClientRect().top + window.scrollY)));
+    },
+  },
 ];
 
 function compare(name: string, actual: Buffer): { ratio: number; created: boolean } {

@@ -138,6 +138,15 @@ describe('extractClaims', () => {
     expect(c).toMatchObject({ basis: 'guidance', period: { ref: { kind: 'fy', year: 2027 } }, statedWhen: { month: '2025-10' } });
   });
 
+  it('gives a possessive without its noun the noun of the possessive before it, and metric words after a later figure to that figure', () => {
+    const cs = claims("In 2025 Amazon's operating cash flow came to $139.5 billion, and Meta's rose to $115.8 billion as it spent $72 billion on capex.");
+    expect(cs.map((c) => [c.subject?.tickers[0], c.metric?.id])).toEqual([
+      ['AMZN', 'operating_cash_flow'],
+      ['META', 'operating_cash_flow'],
+      ['META', 'capex'],
+    ]);
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

@@ -36,6 +36,18 @@ describe('extractMoney', () => {
     expect(two.every((q) => q.bound === 'exact')).toBe(true);
   });
 
+  it('reads an outflow, a loss or a minus sign as a negative amount, turning a bound with the sign', () => {
+    expect(money('free cash flow was an outflow of $4.1 billion')[0]).toMatchObject({ bound: 'exact' });
+    expect(money('free cash flow was an outflow of $4.1 billion')[0]!.value).toBeCloseTo(-4.1e9, -3);
+    expect(money('cash flow was negative RMB 12.5 billion')[0]).toMatchObject({ value: -12.5e9, unit: 'CNY' });
+    expect(money('it posted a $2 billion loss')[0]).toMatchObject({ value: -2e9 });
+    expect(money('free cash flow of –$3.2bn')[0]).toMatchObject({ value: -3.2e9 });
+    expect(money('a net loss of more than $1 billion')[0]).toMatchObject({ value: -1e9, bound: 'upper' });
+    // A difference or a fall is not a negative amount.
+    expect(money('capex was down by $3 billion').map((q) => q.value)).toEqual([3e9]);
+    expect(money('the range $91–93 billion')[0]).toMatchObject({ value: 91e9, high: 93e9 });
+  });
+
   it('gives offsets that point at the figure', () => {
     const text = 'booked 280.2 billion yuan (US$38.4 billion), and more';
     const qs = money(text);

@@ -89,6 +89,22 @@ describe('findArticleDate', () => {
     expect(findArticleDate('# Title\n\n_By the markets desk · February 2, 2026_\n')?.date).toBe('2026-02-02');
   });
 
+  it('reads the date of a masthead, handle or note line above the body, the latest when a line has two', () => {
+    expect(findArticleDate('# Quarterly wrap\n\n**Acme Research | Cloud desk | 3 March 2026**\n\nBody.')?.date).toBe('2026-03-03');
+    expect(findArticleDate('**@someone** · Feb 12, 2026\n\n1/ A thread.')?.date).toBe('2026-02-12');
+    expect(findArticleDate('**A Show — Episode 9**\n*Taped April 2, 2026. Edited for length.*\n\nHOST: Hello.')?.date).toBe('2026-04-02');
+    expect(findArticleDate('# Headline\n\n*First out March 3, 2026. Revised March 9, 2026.*\n\nText.')?.date).toBe('2026-03-09');
+    expect(findArticleDate('2026.04.07 | notes by K.\n\n# My view\n\nText.')?.date).toBe('2026-04-07');
+    expect(findArticleDate('**The Letter** — No. 12 — Friday, 6 March 2026\n\nHello.')?.date).toBe('2026-03-06');
+  });
+
+  it('takes no date from a headline or line that states a figure, or from below the body’s start', () => {
+    expect(findArticleDate('# Capex hit $40 billion on 3 March 2026\n\nText.')).toBeNull();
+    const body = 'A long opening paragraph that runs on and on about spending on data centres and chips, and the cash it takes, and what investors said about it, at such length that it cannot be a byline or a masthead line at all, whatever follows it, and then it goes on a little more to be sure.';
+    expect(findArticleDate(`# Title\n\n${body}\n\nOn 3 March 2026 nothing happened.`)).toBeNull();
+    expect(findArticleDate('# Title\n\nMarch 2026\n\nText.')).toBeNull();
+  });
+
   it('gives a dateline without a year the year the article names most, or the caller\'s, and says so', () => {
     const d = findArticleDate('SEATTLE, July 31 (Reuters) — Amazon said second-quarter 2025 sales rose; in 2025 it plans more.');
     expect(d).toMatchObject({ date: '2025-07-31', from: 'article' });

@@ -173,7 +173,7 @@ describe('definitions of capex and free cash flow', () => {
   it('accepts an unqualified free cash flow that is the company’s own reported figure, and says so', async () => {
     const c = await figure("Meta's free cash flow in the June 2026 quarter was $0.8 billion.", '2026-08-20', '$0.8 billion');
     expect(c.verdict).toBe('supported');
-    expect(c.period?.note ?? '').toMatch(/as Meta reports it/);
+    expect(c.reason ?? '').toMatch(/as Meta defines and reports it/);
   });
 
   it('reads an outflow as a negative flow', async () => {

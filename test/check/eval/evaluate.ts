@@ -126,7 +126,7 @@ export function periodDates(period: string, fyeMonth: number): [string, string] 
     const q = Number(m[2]);
     return months(Number(m[1]), q * 3 - 2, Number(m[1]), q * 3);
   }
-  m = /^TTM (\d{4})-Q([1-4])$/.exec(period);
+  m = /^TTM[ -](\d{4})-Q([1-4])$/.exec(period);
   if (m) {
     const end = Number(m[2]) * 3;
     const y = Number(m[1]);
@@ -137,15 +137,16 @@ export function periodDates(period: string, fyeMonth: number): [string, string] 
     const y = Number(m[2]);
     return m[1] === '1' ? months(y, 1, y, 6) : months(y, 7, y, 12);
   }
-  m = /^H([12]) FY(\d{4})$/.exec(period);
+  // Part of a fiscal year: a half ("H1 FY2026", "H2-FY2026") or the first nine months ("9M-FY2026").
+  m = /^(H[12]|9M)[ -]FY(\d{4})$/.exec(period);
   if (m) {
     const [start] = periodDates(`FY${m[2]}`, fyeMonth);
     const y = Number(start.slice(0, 4));
     const first = Number(start.slice(5, 7));
-    const from = m[1] === '1' ? first : first + 6;
+    const from = m[1] === 'H2' ? first + 6 : first;
     const fromY = y + Math.floor((from - 1) / 12);
     const fromM = ((from - 1) % 12) + 1;
-    const to = from + 5;
+    const to = from + (m[1] === '9M' ? 8 : 5);
     return months(fromY, fromM, y + Math.floor((to - 1) / 12), ((to - 1) % 12) + 1);
   }
   throw new Error(`unknown label period: ${period}`);

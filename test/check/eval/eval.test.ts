@@ -10,11 +10,13 @@ import { EVAL_DIR, formatEval, runEval, type EvalResult } from './evaluate.js';
 let store: Store;
 let result: EvalResult;
 let heldout: EvalResult;
+let heldout2: EvalResult;
 beforeAll(async () => {
   store = await bundledStore();
   result = await runEval(store);
   heldout = await runEval(store, path.join(EVAL_DIR, 'heldout'));
-}, 240_000);
+  heldout2 = await runEval(store, path.join(EVAL_DIR, 'heldout2'));
+}, 360_000);
 afterAll(() => store.close());
 
 describe('the claim checker on the labelled articles', () => {
@@ -62,5 +64,32 @@ describe('the claim checker on the held-out articles (heldout/README.md)', () =>
 
   it('reads the dates of all 13 articles', () => {
     expect(heldout.dates.filter((d) => d.expected === d.got).length).toBe(13);
+  });
+});
+
+// A second set by another engineer, in styles the checker had not seen; unseen, it scored 44.8% of
+// verdicts with 41 true figures called contradicted (heldout2/README.md). The bounds below are what
+// general fixes reached since; the promise (no true figure called contradicted) is not met yet,
+// so that bound is a ceiling to lower, not a claim.
+describe('the claim checker on the second held-out set (heldout2/README.md)', () => {
+  it('has the 12 articles and 382 labelled figures', () => {
+    expect(heldout2.articles).toBe(12);
+    expect(heldout2.scored.length).toBe(382);
+  });
+
+  it('calls at most 39 true figures contradicted (41 unseen)', () => {
+    expect(heldout2.trueCalledContradicted.length, heldout2.trueCalledContradicted.map((s) => `${s.article}: ${s.label.figure}`).join('\n')).toBeLessThanOrEqual(39);
+  });
+
+  it('gets at least 48.9% of verdicts right (44.8% unseen)', () => {
+    expect(heldout2.verdictAccuracy, formatEval(heldout2)).toBeGreaterThanOrEqual(0.489);
+  });
+
+  it('resolves at least 53.9% of figures right (50.5% unseen)', () => {
+    expect(heldout2.resolutionAccuracy, formatEval(heldout2)).toBeGreaterThanOrEqual(0.539);
+  });
+
+  it('reads the dates of all 12 articles (4 unseen)', () => {
+    expect(heldout2.dates.filter((d) => d.expected === d.got).length).toBe(12);
   });
 });

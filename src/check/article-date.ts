@@ -18,6 +18,8 @@ const LABELLED = /^[\s>*_#-]*(?:published|updated|posted|date|dated|last updated
 const BYLINE = /^[\s>*_#-]*by\s+\S/i;
 /** "SEATTLE, " or "MOUNTAIN VIEW, Calif., " or "HANGZHOU, China, ": an upper-case place, then an optional region. */
 const DATELINE_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40},\s*(?:[A-Z][A-Za-z.' ]{1,24},\s*)?/;
+/** "SAN FRANCISCO (September 10, 2026) —": the place, then the date in brackets (some outlets' house style). */
+const DATELINE_PAREN_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,24})?\s*\(\s*/;
 /** What ends a dateline after its date: an agency in brackets, a wire tag, or a dash. */
 const DATELINE_END = /^\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/[^/\n]{1,40}\/\s*)?(?:—|–|--|-|:)/;
 
@@ -154,6 +156,13 @@ function lineDate(line: string): { date: string; start: number; end: number; wor
       const tail = DATELINE_END.exec(rest.slice(d.length))!;
       return { date: d.date, start: place[0].length, end: place[0].length + d.length + tail[0].length, wordsStart: 0, yearCertain: d.yearCertain };
     }
+  }
+  const paren = DATELINE_PAREN_PLACE.exec(line);
+  if (paren) {
+    const rest = line.slice(paren[0].length);
+    const d = dateIn(rest.slice(0, 40));
+    const tail = d && d.index === 0 ? /^\s*\)\s*(?:—|–|--|-|:)/.exec(rest.slice(d.length)) : null;
+    if (d && tail) return { date: d.date, start: paren[0].length, end: paren[0].length + d.length + tail[0].length, wordsStart: 0, yearCertain: d.yearCertain };
   }
   return null;
 }

@@ -14,6 +14,9 @@ export async function claimSlot(claim: Claim, subject: Company[], metric: string
   if (claim.period) {
     const plan = resolvePeriod(claim.period.ref, subject);
     if (!plan.primary) return { code: 'period-unresolved', reason: plan.error ?? 'the period cannot be resolved' };
+    // A quarter named without its year, placed near the text's period: the latest reported is the other natural reading.
+    const other = !claim.period.firm && claim.period.ref.otherYear !== undefined ? resolvePeriod({ ...claim.period.ref, year: claim.period.ref.otherYear }, subject).primary : null;
+    if (other) return { primary: plan.primary, alternates: [...plan.alternates, other], note: plan.note, ambiguous: true, how: claim.period.how };
     return { primary: plan.primary, alternates: plan.alternates, note: plan.note, ambiguous: plan.ambiguous, how: claim.period.how };
   }
   const error = (claim as Claim & { periodError?: string | null }).periodError;

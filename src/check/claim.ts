@@ -81,6 +81,13 @@ export interface PeriodRef extends Span {
   quarters: number | null;
   /** How a relative period ("this year", "a year earlier") was resolved, or why it could not be. */
   resolution: string | null;
+  /** A quarter or half named without its year and placed near the text's period: the year of the other natural
+   *  reading (the latest reported before the article date). A figure that matches either reading is right. */
+  otherYear?: number;
+  /** A fiscal quarter's calendar quarter, for the company it was named for: what "those three months" means for another company or a group. */
+  calendar?: { year: number; quarter: number };
+  /** A range whose ends are written as fiscal or calendar years ("between fiscal 2023 and fiscal 2026"). */
+  rangeOf?: 'fy' | 'cy';
 }
 
 /**
@@ -128,6 +135,8 @@ export interface MetricRef extends Resolution {
 
 export interface ClaimPeriod extends Resolution {
   ref: PeriodRef;
+  /** Why a period that is not firm is a guess, when it is not the usual year-less placement. */
+  guess?: string;
 }
 
 export type AttributionReason = 'opinion' | 'forecast attributed to a person';

@@ -10,7 +10,7 @@ import type { MonthMention } from './extract-period.js';
 const GUIDANCE = new RegExp(
   [
     String.raw`set\s+to|plans?\s+to|planning\s+to|planned\s+to|plans\b|expects?|expected\s+to|expecting|on\s+track\s+to|poised\s+to|intends?\s+to|aims?\s+to|will\s+(?:spend|invest)|would\s+(?:spend|invest)|to\s+spend`,
-    String.raw`guid(?:ance|ed|es|ing)|outlook|forecasts?|forecasted|budget(?:ed|s)?|projected\s+to|projects\s+to|projections?|earmark(?:ed|s)?|implying|implied|plan\s+(?:for|of)|(?:capex|spending|guidance|outlook)\s+range|range\s+(?:for|of)|targets?|(?:its|their|the|\w+['’]s?)\s+(?:(?:19|20)\d{2}\s+)?(?:capex\s+|spending\s+)?range\s+(?:is|was|now|stands|sits)|pencil(?:l?ed)?\s+in|on\s+course\s+for|now\s+sees|(?:bottom|top|low\s+end|high\s+end|midpoint)\s+of\s+(?:its|their|the)\s+range`,
+    String.raw`guid(?:ance|ed|es|ing|e)|outlook|forecasts?|forecasted|budget(?:ed|s)?|projected\s+to|projects\s+to|projections?|earmark(?:ed|s)?|implying|implied|plan\s+(?:for|of)|(?:capex|spending|guidance|outlook)\s+range|range\s+(?:for|of)|targets?|(?:its|their|the|\w+['’]s?)\s+(?:(?:current|latest|new|updated|revised|official)\s+)?(?:(?:19|20)\d{2}\s+)?(?:capex\s+|spending\s+)?range\s+(?:is|was|now|stands|sits)|pencil(?:l?ed)?\s+in|on\s+course\s+for|now\s+sees|(?:is|are|was|were)\s+talking\s+(?:about|of)|(?:bottom|top|low\s+end|high\s+end|midpoint)\s+of\s+(?:its|their|the)\s+range`,
     String.raw`(?:raised|lifted|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|upped|boosted)\s+(?:its|their|the)\s+(?:\w+\s+){0,3}?(?:outlook|guidance|forecast|plan|target|range)`,
   ].join('|'),
   'i',

@@ -25,6 +25,8 @@ import { findArticleDate } from './article-date.js';
 import { chartMentionIn } from './chart-from-words.js';
 import type { CatalogModel } from '../model/model-series.js';
 import { datesARelease, datesIn, modelFor, modelNamesIn, modelQuantityOf } from './extract-model-claims.js';
+import { findTables } from './extract-table.js';
+import { tableRowClaims } from './table-claims.js';
 
 export interface Extraction {
   articleDate: ArticleDate | null;
@@ -56,7 +58,8 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
     if (a.unit === b.unit) continue;
     const between = masked.slice(a.end, b.start);
     const after = masked.slice(b.end, b.end + 3);
-    if (between.length < 24 && /^\s*\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
+    // "RMB 39.8 billion in the September quarter (roughly $4.6 billion)": a short period phrase may stand between.
+    if (between.length < 64 && /^\s*(?:(?:in|for|during|over)\s+[A-Za-z][\w\s,.'’-]{0,40}?)?\(\s*(?:about|around|approximately|roughly|or|some|~|≈|US)?\s*$/i.test(between) && /^\s*\)/.test(after)) pairs.push([a, b]);
   }
   return pairs;
 }
@@ -87,10 +90,14 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
   return null;
 }
 
+/** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted)\b/i;
+/** Adverbs that name the previous quarter as the base of a change without a base marker. */
+const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|above|below)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** What a period after "on" starts with when it is the base of a change. */
-const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|the\s+(?:June|March|September|December|first|second|third|fourth)\b)/i;
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -124,11 +131,23 @@ const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|net
 const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
+/** "negative free cash flow of $2 billion", "free cash flow turned negative, at $2 billion": the words before the figure say the flow is below zero. */
+const NEGATIVE_WORDS = /\b(?:negative|outflows?|burn(?:ed|t)?|deficit)\b/i;
+const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
 /** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
 const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
-const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+invest\b|\binvestment\s+(?:plan|program)/i;
+/** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
+const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+(?:invest|spend)\b|\binvestment\s+(?:plan|program)/i;
+
+/** A markdown heading or a line that is bold only ("**The slices (calendar 2025).**"), short: a section's title. */
+function isHeading(text: string, sentence: Sentence): boolean {
+  const from = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const nl = text.indexOf('\n', sentence.end);
+  const line = text.slice(from, nl === -1 ? text.length : nl);
+  return line.length <= 160 && (/^\s*#{1,6}\s/.test(line) || /^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$/.test(line));
+}
 
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
   let masked = maskMarkup(text);
@@ -155,11 +174,16 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastQuarter: PeriodRef | null = null;
   /** The last period the text named itself (not one counted back from another, "a year earlier"): what "the same quarter" refers to. */
   let lastAnchor: PeriodRef | null = null;
+  /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
+  let section: { ref: PeriodRef; sentence: number } | null = null;
   const named = new Set<string>();
   let previous: Sentence | null = null;
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
   let lastModel: (ModelRef & { paragraph: number; sentence: number }) | null = null;
   const catalog = options.models ?? [];
+  // Markdown tables: a cell's company, metric and period come from its row, its column and the caption.
+  const tableRows = findTables(text).flatMap((table) => table.rows.map((row) => ({ table, row })));
+  let nextRow = 0;
   /** How often the article named each metric so far, with the first words that named it: its topic, for figures that name none. */
   const metricCounts = new Map<string, { count: number; ref: MetricRef }>();
   const topicMetric = (): MetricRef | null => {
@@ -194,7 +218,17 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const counts = extractCounts(masked, sentence.start, sentence.end).filter((c) => !money.some((m) => c.start < m.end && c.end > m.start));
     const pairs = conversionPairs(masked, money);
     const convertedOnes = new Set(pairs.map(([, b]) => b));
-    const quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
+    let quantities = [...money.filter((m) => !convertedOnes.has(m)), ...percents, ...counts].sort((a, b) => a.start - b.start);
+    // Table rows in this sentence (rows and sentences are both in text order): their money cells are read by the table's headers.
+    while (nextRow < tableRows.length && tableRows[nextRow]!.row.end <= sentence.start) nextRow++;
+    for (let r = nextRow; r < tableRows.length && tableRows[r]!.row.start < sentence.end; r++) {
+      const { table, row } = tableRows[r]!;
+      for (const cell of tableRowClaims({ masked, text, matcher, companies, articleDate: date }, table, row, sentence.start, sentence.end)) {
+        if (claims.length >= MAX_CLAIMS) break;
+        claims.push({ id: claims.length + 1, ...cell, sentence: { ...slice(sentence), index: number } });
+        quantities = quantities.filter((q) => q.end <= cell.start || q.start >= cell.end);
+      }
+    }
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
     let modelNames: ReturnType<typeof modelNamesIn> | null = null;
@@ -209,7 +243,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     const isBase = (p: PeriodMention) => {
       const before = masked.slice(Math.max(sentence.start, p.start - 60), p.start);
       // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
-      return BASE_MARKER.test(before) || (/\bon\s+$/i.test(before) && BASE_AFTER_ON.test(p.text));
+      // "grew 12% sequentially", "up 8% quarter on quarter": the words name the base, one quarter back.
+      if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
+      // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
+      if (p.relative === 'latest-ttm') return false;
+      return BASE_MARKER.test(before) || (/\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text));
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
@@ -222,14 +260,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const at = periodIndex.get(p)!;
       for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
         const o = periods[i]!;
-        if (o.relative === 'year-earlier' || o.relative === 'same') continue;
+        if (o.relative === 'year-earlier' || o.relative === 'quarter-earlier' || o.relative === 'same') continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
           reference = r.ref;
           break;
         }
       }
-      const quarterish = p.kind === 'quarter' && p.relative === 'same';
+      const quarterish = p.kind === 'quarter' && (p.relative === 'same' || p.relative === 'quarter-earlier');
       reference ??= quarterish ? lastQuarter : (lastAnchor ?? lastPeriod?.ref ?? null);
       const r = resolveMention(p, { reference, articleDate: date, company: companyOf(subject), future });
       // "measured by calendar year, ... in 2024": the words of its clause say how a bare year is meant.
@@ -327,6 +365,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const topic = topicMetric();
         if (topic) metric = { ...topic, how: 'inferred', firm: false };
       }
+      // "negative free cash flow of $5.9 billion", "free cash flow turned negative, at $5.9 billion": the flow is below zero.
+      const signWords = masked.slice(Math.max(clause.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? clause.start), q.start);
+      // (Words right before the figure, "an outflow of $5.9 billion", are read with the figure: extract-money.ts.)
+      if (q.kind === 'money' && metric && SIGNED_FLOWS.has(metric.id) && NEGATIVE_WORDS.test(signWords) && quantity.value > 0) {
+        const flip = { lower: 'upper', upper: 'lower' } as const;
+        Object.assign(quantity, { value: -(quantity.high ?? quantity.value), high: quantity.high === null ? null : -quantity.value, bound: quantity.bound === 'lower' || quantity.bound === 'upper' ? flip[quantity.bound] : quantity.bound });
+      }
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
       // Kind.
@@ -363,6 +408,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
+      // "For calendar 2026 it now sees capital expenditure, finance leases included, of about $175 billion": the plan words
+      // lead to this figure (no figure between them and it), though a comma puts them in another clause.
+      if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
+        const lead = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), q.start);
+        // Verbs of planning only: a noun ("Guidance aside, its capex was …") does not make the figure a plan.
+        const planLead = PLAN_LEAD.exec(lead)?.[0] ?? null;
+        if (planLead && !RESULT_VERBS.test(lead) && !OUTCOME.test(lead)) ((basis = 'guidance'), (basisWords = planLead));
+      }
       // A plan stated in so many words ("its 2025 range is now …", "guiding to about $75 billion") is a capex plan: airace holds guidance for capex only.
       if (basis === 'guidance' && basisWords && metric?.how === 'inferred' && metric.id === 'capex') metric = { ...metric, how: 'stated', firm: true, words: basisWords };
       // "the cash-flow statement eventually showed $131.8 billion": what was spent, after the plans.
@@ -401,6 +454,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
+      // "**The slices (calendar 2025).**" over a list: a heading's period is its section's, for figures that state none.
+      if (!period && !periodMention && !periodError && section && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText) && !(basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(section.ref.kind))) {
+        // A heading can be far above, and a figure under it may be of another length (a quarter under a year): a match counts, a mismatch is a guess.
+        period = { ref: section.ref, how: 'carried', firm: false, fromSentence: section.sentence, guess: `the period is the section heading's (“${section.ref.text.trim()}”, sentence ${section.sentence})` };
+      }
       // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
       if (metric?.id === COMMITMENT_METRIC && !period) {
@@ -411,7 +469,18 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       let base: ClaimPeriod | null = null;
       if (kind === 'change') {
         const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? periods.find((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
-        if (basePeriod && basePeriod !== periodMention) {
+        if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
+          // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
+          const own = period?.ref;
+          if (own && ['quarter', 'fiscal-quarter'].includes(own.kind) && own.year !== null && own.quarter !== null) {
+            const back = own.quarter === 1 ? { year: own.year - 1, quarter: 4 } : { year: own.year, quarter: own.quarter - 1 };
+            base = { ref: { ...own, ...back, start: basePeriod.start, end: basePeriod.end, text: basePeriod.text, resolution: `${basePeriod.text.trim()}: the quarter before “${own.text.trim()}”` }, how: 'carried', firm: period!.firm, fromSentence: null };
+          } else {
+            // Never fall back to a year-on-year reading of a change the words measure from the quarter before.
+            period = null;
+            periodError = `“${basePeriod.text.trim()}” measures from the quarter before, but the figure's own quarter is not known`;
+          }
+        } else if (basePeriod && basePeriod !== periodMention) {
           const r = resolvePeriodMention(basePeriod, subject, future);
           if ('ref' in r) base = r;
         }
@@ -453,7 +522,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
-        const anchor = periodMention && periodMention.relative !== 'year-earlier';
+        const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
       }
@@ -482,6 +551,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
     }
 
+    // A heading starts a section: its period (if it names one) holds for the section's figures that state none.
+    if (isHeading(text, sentence)) {
+      const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
+      const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
+      section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;
+    }
     // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
     if (quantities.length === 0) {
       const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();
@@ -489,7 +564,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (context && r && 'ref' in r) {
         lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
         if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
-        if (context.relative !== 'year-earlier') lastAnchor = r.ref;
+        if (context.relative !== 'year-earlier' && context.relative !== 'quarter-earlier') lastAnchor = r.ref;
       }
     }
     if (quantities.length === 0) {

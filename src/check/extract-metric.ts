@@ -16,6 +16,8 @@ export const MODEL_METRICS = ['model_parameters', 'model_training_compute', 'mod
 /** Metrics a figure can be about that airace holds nowhere, with why. */
 export const UNHELD_METRICS: Record<string, string> = {
   segment_operating_income: 'segment operating income is not a series airace holds',
+  forecast_other: 'a forecast or estimate of a metric airace holds no plans for (only capex guidance is on record)',
+  segment_other: 'a segment’s figure for this metric is not a series airace holds (only its sales, and AWS’s capex)',
   backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
   market_share: 'market share is not a series airace holds',
   investment: 'an investment in another company is not a series airace holds',
@@ -60,9 +62,9 @@ const METRIC_WORDS: MetricWords[] = [
     id: 'capex',
     re: /\b(?:capital\s+expenditures?|capital\s+spending|capital\s+investments?|capital\s+projects|capex|cap-ex|purchases\s+of\s+property(?:,)?\s+(?:plant\s+)?and\s+equipment|property\s+and\s+equipment|(?:AI|infrastructure|data[- ]cent(?:er|re))\s+spending|spend(?:ing|s)?\s+on\s+(?:AI|artificial\s+intelligence|data\s+cent(?:er|re)s|infrastructure|cloud)|outlays?|spen[dt]|spends|spending|put\s+down|invest(?:ed|ing|ment)?\s+in\s+(?:data\s+cent(?:er|re)s|AI\s+infrastructure|infrastructure))\b/gi,
   },
-  { id: COMMITMENT_METRIC, re: /\b(?:commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five)[- ]year\s+(?:plan|pledge|program(?:me)?))\b/gi },
+  { id: COMMITMENT_METRIC, re: /\b(?:earmark(?:ed|s)?(?=[^.;]{0,40}\bfor\s+(?:AI|artificial\s+intelligence|cloud|infrastructure|data\s+cent))|commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five|six|seven|ten|\d+)[- ]year\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|program(?:me)?|commitment))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
-  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|guid(?:ing|ed)(?=\s+(?:to|for|at)\b)|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];
@@ -110,7 +112,9 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
 
 const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:included|added|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
-const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b|\bcash\s+(?:capex|capital\s+expenditures?)\b/i;
+const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b/i;
+/** "cash capex": cash paid for property and equipment, so no finance leases (gross, or net of proceeds where a company reports that). */
+const CASH_CAPEX = /\bcash\s+(?:capex|capital\s+(?:expenditures?|spending))\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
 const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
 const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtract|deduct)(?:ing|s|ed)?\s+(?:the\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+(?:the\s+)?operating\s+cash\s+flow\b/i;
@@ -127,6 +131,7 @@ export function definitionIn(metric: string, words: string): MetricDefinition | 
     if (INCL_LEASES.test(words)) return 'incl-finance-leases';
     if (NET_OF_PROCEEDS.test(words)) return 'net-of-proceeds';
     if (PURCHASES.test(words)) return 'purchases';
+    if (CASH_CAPEX.test(words)) return 'excl-finance-leases';
   }
   return null;
 }

@@ -20,10 +20,12 @@ const FOLD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 
 const UP = String.raw`rose|rise|rises|rising|risen|up|increased?|increases|increasing|grew|grow|grows|growing|grown|growth|gained?|gains|gaining|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing|e)|climb(?:ed|s|ing)?|expand(?:ed|s|ing)?|boost(?:ed|s)?|rall(?:ied|ies|ying)|advanc(?:ed|es|ing)|higher|hike[ds]?|more|compound(?:ed|s|ing)?`;
 const DOWN = String.raw`fell|fall|falls|falling|fallen|down|declin(?:ed|es|ing|e)|drop(?:ped|s|ping)?|decreas(?:ed|es|ing|e)|shr(?:ank|unk|inks|inking|ink)|slump(?:ed|s|ing)?|plung(?:ed|es|ing|e)|slid|slide|slides|sliding|slipped|slips|slip|dipp?(?:ed|s|ing)?|lost|tumbl(?:ed|es|ing|e)|lower|less|cut`;
 
+/** "59% above the previous quarter's", "8% below a year earlier": above and below make a change only against a period (not "5% above estimates"). */
+const PERIOD_BASE = String.raw`\s+(?:(?:the|its|their|that\s+of|those\s+of)\s+)?(?:previous|prior|preceding|year[- ](?:earlier|ago|before)|same\s+(?:quarter|period|three\s+months)|last\s+year|a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d{2}\b)`;
 /** A direction word up to four words before the figure: "soaring 70%", "fell by about 13%", "up 58%". */
 const DIRECTION_BEFORE = new RegExp(String.raw`\b(?:(?<up>${UP})|(?<down>${DOWN}))\b(?:\s+[\w’']+){0,4}\s*$`, 'i');
 /** ... or right after it: "an 8% rise", "a 13% year-over-year drop", "13% more than", "a decrease of 53%". */
-const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher|more|larger|bigger|up)|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss|less|smaller|down))\b`, 'i');
+const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY\s+|annual\s+)?(?:(?<up>rise|increase|jump|gain|growth|surge|climb|hike|boost|advance|rally|higher|more|larger|bigger|up|above(?=${PERIOD_BASE}))|(?<down>drop|decline|fall|decrease|slump|plunge|dip|cut|lower|loss|less|smaller|down|below(?=${PERIOD_BASE})))\b`, 'i');
 /** "a decrease of 53%", "an increase of 5%": the direction is a noun just before "of". */
 const DIRECTION_NOUN_BEFORE = /\b(?:(?<up>increase|rise|jump|gain|growth)|(?<down>decrease|decline|drop|fall|reduction))\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$/i;
 /** "35% a year", "30% annually", "a CAGR of 35%", "compound annual growth of". */

@@ -25,6 +25,8 @@ export interface PeriodMention extends PeriodRef {
 export type Relative =
   /** "a year earlier", "the year before", "a year ago": the reference period one year back. */
   | 'year-earlier'
+  /** "the previous quarter", "the quarter before", "sequentially", "quarter on quarter": the reference quarter one quarter back. */
+  | 'quarter-earlier'
   /** "that year", "the same quarter", "for the quarter", "in the quarter": the reference period itself. */
   | 'same'
   /** "the same three months of 2025", "the same quarter of 2024": the reference quarter, in the year stated. */
@@ -52,7 +54,7 @@ const QMONTH = 'March|June|September|December|Mar|Jun|Sept|Sep|Dec';
 const ANY_MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const ORD = 'first|second|third|fourth|1st|2nd|3rd|4th';
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const FISCAL = String.raw`(?:(?:its|the|their)\s+)?(?:fiscal(?:[- ]year)?|FY)`;
+const FISCAL = String.raw`(?:(?:its|the|their)\s+)?(?:fiscal(?:[-\s]year)?|FY)`;
 
 const monthNumber = (m: string) => MONTH_NUMBER[m.slice(0, 3).toLowerCase()]!;
 const quarterOfMonth = (m: string) => Math.ceil(monthNumber(m) / 3);
@@ -78,12 +80,12 @@ const base = (kind: PeriodKind, extra: Partial<Built> = {}): Built => ({
 const PATTERNS: Pattern[] = [
   {
     // "the first six months of fiscal 2026", "first half of its fiscal 2025", "H1 FY2026", "the first six months of its fiscal year"
-    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>first|second)[- ](?:half|six\s+months)|(?<h>[12])H|H(?<h2>[12]))\s+(?:of\s+)?(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})?(?:\s+year)?\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>first|second)[-\s](?:half|six\s+months)|(?<h>[12])H|H(?<h2>[12]))\s+(?:of\s+)?(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})?(?:\s+year)?\b`, 'gi'),
     build: (g) => base('fiscal-half', { quarter: g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2), year: g.y ? fullYear(g.y) : null }),
   },
   {
     // "H1 2025", "1H25", "the first half of 2025", "first-half 2025", "the first six months of 2025", "the second half"
-    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?<ord>first|second)[- ](?:half|six\s+months)(?:\s+(?:of\s+)?(?<y>${YEAR}))?|H(?<h>[12])\s?'?(?<y2>${YEAR}|\d{2})|(?<h2>[12])H\s?'?(?<y3>${YEAR}|\d{2}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?<ord>first|second)[-\s](?:half|six\s+months)(?:\s+(?:of\s+)?(?<y>${YEAR}))?|H(?<h>[12])\s?'?(?<y2>${YEAR}|\d{2})|(?<h2>[12])H\s?'?(?<y3>${YEAR}|\d{2}))\b`, 'gi'),
     build: (g) => {
       const half = g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2);
       const y = g.y ?? g.y2 ?? g.y3;
@@ -92,22 +94,32 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the six months to September 2025", "six months ended September 30, 2025"
-    re: new RegExp(String.raw`\b(?:the\s+)?six[- ]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:the\s+)?six[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
     build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: 6 }),
   },
   {
     // "the four quarters to September 2025", "the twelve months to September 2025", "trailing twelve months to ..."
-    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:four|4)\s+quarters\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b|\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:twelve|12)[- ]months?\s+(?:to|ended|ending|through)\s+(?<m2>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:four|4)\s+quarters\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b|\b(?:the\s+)?(?:(?:trailing|last|past)\s+)?(?:twelve|12)[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m2>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})\b`, 'gi'),
     build: (g) => base('ttm', { year: Number(g.y ?? g.y2), endMonth: monthNumber((g.m ?? g.m2)!), months: 12 }),
   },
   {
     // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
-    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[- ]months?|TTM|LTM)\b/g,
+    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
+    // "its trailing capex", "Meta's trailing figure", "on a trailing basis": trailing twelve months, to the latest quarter reported
+    re: /\b(?:on\s+a\s+)?trailing\s+(?:(?:cash|annual|twelve-month|12-month)\s+)?(?:capex|capital\s+(?:expenditures?|spending)|revenues?|sales|figures?|totals?|sums?|numbers?|spend(?:ing)?|basis|free\s+cash\s+flows?|operating\s+cash\s+flows?|net\s+income|profits?|earnings)\b/gi,
+    build: () => base('ttm', { relative: 'latest-ttm' }),
+  },
+  {
+    // "the previous quarter's", "the quarter before", "sequentially", "quarter on quarter": one quarter back ("last quarter" is the latest, not the one before)
+    re: /\b(?:the\s+(?:previous|prior|preceding)\s+(?:quarter|three\s+months)(?:['’]s)?|the\s+quarter\s+before|sequentially|quarter[-\s](?:on|over)[-\s]quarter|QoQ|q\/q)\b/gi,
+    build: () => base('quarter', { relative: 'quarter-earlier' }),
+  },
+  {
     // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024", "the quarter to September 2025"
-    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[- ](?<y1>${YEAR})[- ]quarter|quarter\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[- ]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[-\s](?<y1>${YEAR})[-\s]quarter|(?:quarter|three[-\s]months?)\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[-\s]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
   },
   {
@@ -117,38 +129,38 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "fiscal 2025 third quarter", "FY25 Q3"
-    re: new RegExp(String.raw`\b(?:FY|fiscal(?:[- ]year)?)\s?'?(?<y>${YEAR}|\d{2})\s+(?:(?:Q(?<q>[1-4]))|(?<ord>${ORD})[- ]quarter)\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:FY|fiscal(?:[-\s]year)?)\s?'?(?<y>${YEAR}|\d{2})\s+(?:(?:Q(?<q>[1-4]))|(?<ord>${ORD})[-\s]quarter)\b`, 'gi'),
     build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "the first quarter of fiscal 2026", "the first of fiscal 2026", "Q1 of fiscal 2026"
-    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>${ORD})(?:[- ]quarter)?|Q(?<q>[1-4]))\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>${ORD})(?:[-\s]quarter)?|Q(?<q>[1-4]))\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
     build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "Q3 2025", "fiscal Q3 2025", "Q3 FY2025", "the third quarter of 2025", "fourth-quarter 2024"
-    re: new RegExp(String.raw`\b(?<f1>fiscal\s+(?:year\s+)?)?(?:Q(?<q>[1-4])|(?:the\s+)?(?<ord>${ORD})[- ]quarter)\s*(?:of\s+)?(?<f2>fiscal\s+(?:year\s+)?|FY\s?'?)?(?<y>${YEAR}|'\d{2})\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?<f1>fiscal\s+(?:year\s+)?)?(?:Q(?<q>[1-4])|(?:the\s+)?(?<ord>${ORD})[-\s]quarter)\s*(?:of\s+)?(?<f2>fiscal\s+(?:year\s+)?|FY\s?'?)?(?<y>${YEAR}|'\d{2})\b`, 'gi'),
     build: (g) => base(g.f1 || g.f2 ? 'fiscal-quarter' : 'quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "2024-Q4", "2024 Q4"
-    re: new RegExp(String.raw`\b(?<y>${YEAR})[- ]Q(?<q>[1-4])\b`, 'g'),
+    re: new RegExp(String.raw`\b(?<y>${YEAR})[-\s]Q(?<q>[1-4])\b`, 'g'),
     build: (g) => base('quarter', { year: Number(g.y), quarter: Number(g.q) }),
   },
   {
     // "its fiscal first quarter", "the fiscal fourth quarter", "fiscal Q1": a fiscal quarter without a year
-    re: new RegExp(String.raw`\b(?:(?:its|the|their)\s+)?fiscal\s+(?:(?<ord>${ORD})[- ]quarter|Q(?<q>[1-4]))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:its|the|their)\s+)?fiscal\s+(?:(?<ord>${ORD})[-\s]quarter|Q(?<q>[1-4]))\b`, 'gi'),
     build: (g) => base('fiscal-quarter', { quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "the quarter to September", "the quarter ended in September", "the September quarter", "the fourth quarter", "Q3", "fourth-quarter"
-    re: new RegExp(String.raw`\b(?:(?:the\s+)?quarter\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[- ]quarter\b|(?:the\s+)?(?<ord>${ORD})[- ]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[-\s]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[-\s]quarter\b|(?:the\s+)?(?<ord>${ORD})[-\s]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
     build: (g) => base('quarter', { quarter: g.m || g.m2 ? MONTH_QUARTER[(g.m ?? g.m2)!.toLowerCase()]! : g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
     // "from 2022 to 2025", "between fiscal 2022 and 2025"
-    re: new RegExp(String.raw`\b(?:from|between)\s+(?<f>(?:fiscal|calendar)\s+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
-    build: (g) => base('range', { year: Number(g.a), endYear: Number(g.b) }),
+    re: new RegExp(String.raw`\b(?:from|between)\s+(?<f>(?:fiscal|calendar)[\s-]+(?:year\s+)?)?(?<a>${YEAR})\s+(?:to|and|through|until|-|–)\s+(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?<b>${YEAR})\b`, 'gi'),
+    build: (g) => base('range', { year: Number(g.a), endYear: Number(g.b), ...(g.f ? { rangeOf: /^fiscal/i.test(g.f) ? ('fy' as const) : ('cy' as const) } : {}) }),
   },
   {
     // "2022–2025", "2022-25" (not an ISO date such as 2025-02-24)
@@ -167,12 +179,12 @@ const PATTERNS: Pattern[] = [
   {
     // "fiscal 2025", "FY2025", "FY25", "fiscal year 2024", "the fiscal year ended June 30, 2024", "its fiscal year ending June 2025",
     // "the fiscal year to March 2026", "2024 fiscal year"
-    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[- ]year)?|FY)[\s-]?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b|year\s+(?:ended|ending|to)\s+(?<fm>March|June|September|Mar|Jun|Sept|Sep)\s+(?:\d{1,2},?\s+)?(?<y4>${YEAR})\b)`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:fiscal(?:[-\s]year)?|FY)[\s-]?'?(?<y>${YEAR}|\d{2})\b|fiscal\s+year\s+(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?)?(?<y2>${YEAR})\b|(?<y3>${YEAR})\s+fiscal\s+year\b|year\s+(?:ended|ending|to)\s+(?<fm>March|June|September|Mar|Jun|Sept|Sep)\s+(?:\d{1,2},?\s+)?(?<y4>${YEAR})\b)`, 'gi'),
     build: (g) => base('fy', { year: fullYear((g.y ?? g.y2 ?? g.y3 ?? g.y4)!) }),
   },
   {
     // "calendar 2024", "calendar year 2024", "the 2024 calendar year"
-    re: new RegExp(String.raw`\b(?:calendar(?:[- ]year)?[\s-]+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:calendar(?:[-\s]year)?[\s-]+(?<y>${YEAR})|(?<y2>${YEAR})\s+calendar\s+year)\b`, 'gi'),
     build: (g) => base('cy', { year: Number(g.y ?? g.y2) }),
   },
   {
@@ -181,13 +193,18 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('span', { years: cardinal((g.n ?? g.n2)!) }),
   },
   {
+    // "the five-year programme", "a three-year pledge": the span a plan's own name gives it
+    re: new RegExp(String.raw`\b(?<n>${CARDINAL_PATTERN}|\d+)[-\s]year(?=\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|programme|program|commitment|budget|investment)s?\b)`, 'gi'),
+    build: (g) => base('span', { years: cardinal(g.n!) }),
+  },
+  {
     // "in two years", "over the past three years", "in the last two years": years back from the period the sentence is about
     re: new RegExp(String.raw`\b(?:in|over|during)\s+(?:the\s+(?:past|last|previous)\s+)?(?<n>two|three|four|five|\d)\s+years\b(?!\s+(?:ago|earlier|before))`, 'gi'),
     build: (g) => base('range', { years: cardinal(g.n!), relative: 'years-back' }),
   },
   {
     // "so far this year", "year to date"
-    re: /\b(?:so far this year|this year so far|year[- ]to[- ]date|YTD)\b/gi,
+    re: /\b(?:so far this year|this year so far|year[-\s]to[-\s]date|YTD)\b/gi,
     build: () => base('ytd', { relative: 'article-year', years: 0 }),
   },
   {
@@ -202,7 +219,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"
-    re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|quarter)\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
+    re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
     build: () => base('year', { relative: 'year-earlier' }),
   },
   {
@@ -222,13 +239,13 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the same three months of 2025", "the same quarter of 2024", "the same period in 2025": the quarter the text is about, that year
-    re: new RegExp(String.raw`\bthe\s+same\s+(?:quarter|three[- ]month\s+period|three\s+months|period)\s+(?:of|in|a\s+year\s+(?:earlier|before)\s+in)\s+(?<y>${YEAR})\b`, 'gi'),
+    re: new RegExp(String.raw`\bthe\s+same\s+(?:quarter|three[-\s]month\s+period|three\s+months|period)\s+(?:of|in|a\s+year\s+(?:earlier|before)\s+in)\s+(?<y>${YEAR})\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y), relative: 'same-in-year' }),
   },
   {
     // "that year", "the same year", "the same quarter", "in the quarter", "for the quarter", "the quarter alone"
-    re: /\b(?:that\s+(?<y>year|quarter)|the\s+same\s+(?<y2>year|quarter|period)|(?:in|for|during|over)\s+the\s+(?<y3>quarter|period)\b(?!\s+(?:to|ended|ending)))/gi,
-    build: (g) => base(/quarter/i.test((g.y ?? g.y2 ?? g.y3)!) ? 'quarter' : 'year', { relative: 'same' }),
+    re: /\b(?:that\s+(?<y>year|quarter)|(?:those|these|the\s+same)\s+(?<y4>three\s+months|quarter)|the\s+same\s+(?<y2>year|quarter|period)|(?:in|for|during|over)\s+the\s+(?<y3>quarter|period)\b(?!\s+(?:to|ended|ending)))/gi,
+    build: (g) => base(/quarter|months/i.test((g.y ?? g.y2 ?? g.y3 ?? g.y4)!) ? 'quarter' : 'year', { relative: 'same' }),
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
@@ -264,9 +281,9 @@ export function extractPeriods(masked: string, from: number, to: number): Period
 }
 
 /** "measured by calendar year", "on a calendar-year basis": bare years in this sentence are calendar years. */
-export const CALENDAR_READING = /\b(?:by|on\s+a|in)\s+calendar[- ]years?\b|\bcalendar[- ]year\s+basis\b/i;
+export const CALENDAR_READING = /\b(?:by|on\s+a|in)\s+calendar[-\s]years?\b|\bcalendar[-\s]year\s+basis\b/i;
 /** "by fiscal year", "if you follow the company's fiscal labels", "on a fiscal-year basis": bare years are fiscal years. */
-export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[- ]years?\b|\bfiscal[- ]year\s+basis\b|\bfiscal\s+labels?\b/i;
+export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[-\s]years?\b|\bfiscal[-\s]year\s+basis\b|\bfiscal\s+labels?\b/i;
 
 /** Month names that say when something was said: "in July", "back in February", "in January 2025". */
 const STATED_MONTH = new RegExp(

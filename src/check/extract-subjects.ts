@@ -56,7 +56,8 @@ export class SubjectMatcher {
       tracked.add(c.name);
     }
     for (const s of SEGMENTS) if (companies.some((c) => c.ticker === s.ticker)) this.names.set(s.name, s.ticker);
-    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length).map(escape);
+    // A name broken across lines ("Intelligent\nCloud") is still the name.
+    const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
     this.re = new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w])`, 'g');
     const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
     this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b(?![-\\s]+(?:quarters?|years?|months?)\\b)`, 'gi') : null;
@@ -86,7 +87,7 @@ export class SubjectMatcher {
         if (ticker) add(m.index, m.index + m[0].length, ticker, true);
       }
     }
-    for (const m of text.matchAll(this.re)) add(m.index, m.index + m[0].length, this.names.get(m[0])!, false);
+    for (const m of text.matchAll(this.re)) add(m.index, m.index + m[0].length, this.names.get(m[0].replace(/\s+/g, ' '))!, false);
     for (const m of text.matchAll(this.untrackedRe)) add(m.index, m.index + m[0].length, null, false);
     for (const m of text.matchAll(NON_COMPANY_SUBJECTS)) add(m.index, m.index + m[0].length, null, false);
     for (const m of text.matchAll(UNTRACKED_SHAPES)) {

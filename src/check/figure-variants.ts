@@ -43,6 +43,14 @@ export async function segmentFigure(ctx: VerifyContext, company: Company, segmen
   return { figure: factFigure(f, `${company.name} ${segment.name} revenue`, decimals), sources: [docOf(f)], definition: segment.definition };
 }
 
+/** Free cash flow as the company itself reports it (its own definition, often less finance-lease principal), for the slot's dates. */
+export async function reportedFcfFigure(ctx: VerifyContext, company: Company, slot: PeriodSlot, decimals: number): Promise<VariantFigure | null> {
+  const dates = slotDates(slot, company);
+  const f = (await factsFor(ctx, company.ticker, 'free_cash_flow_reported', dates.start, dates.end))[0];
+  if (!f) return null;
+  return { figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} defines and reports it${f.note ? ` (${f.note})` : ''}` };
+}
+
 /** Amazon's own capex: purchases of property and equipment net of proceeds and incentives, stated, or capex less the proceeds. */
 export async function netCapexFigure(ctx: VerifyContext, company: Company, slot: PeriodSlot, decimals: number): Promise<VariantFigure | { missing: string }> {
   const gross = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], 'capex', slot, undefined, decimals);
@@ -122,9 +130,8 @@ export async function otherCapexDefinitions(ctx: VerifyContext, company: Company
 export async function otherFreeCashFlowDefinitions(ctx: VerifyContext, company: Company, slot: PeriodSlot, ours: Figure, decimals: number): Promise<VariantFigure[]> {
   const out: VariantFigure[] = [];
   if (ours.start && ours.end && !ours.fx) {
-    for (const f of await factsFor(ctx, company.ticker, 'free_cash_flow_reported', ours.start, ours.end)) {
-      out.push({ figure: factFigure(f, `${company.name} free cash flow as the company reports it`, decimals), sources: [docOf(f)], definition: `free cash flow as ${company.name} defines and reports it${f.note ? ` (${f.note})` : ''}` });
-    }
+    const reported = await reportedFcfFigure(ctx, company, slot, decimals);
+    if (reported) out.push(reported);
   }
   if (!ours.fx) {
     const less = await fcfLessLeasesFigure(ctx, company, slot, decimals);

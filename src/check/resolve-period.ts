@@ -92,7 +92,7 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
       return plan(cy, `“${ref.text.trim()}” is ambiguous for ${single.name}: checked calendar ${y} and ${single.name}'s fiscal ${y} (${fiscalYearSpan(y, single.fiscalYearEndMonth)})`, [fy], true);
     }
     case 'range': {
-      const one = resolvePeriod({ ...ref, kind: 'year', endYear: null }, companies);
+      const one = resolvePeriod({ ...ref, kind: ref.rangeOf ?? 'year', endYear: null }, companies);
       if (!one.primary) return one;
       const widen = (s: PeriodSlot): PeriodSlot => ({ ...s, to: String(ref.endYear) });
       return { ...one, primary: widen(one.primary), alternates: one.alternates.map(widen) };

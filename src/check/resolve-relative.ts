@@ -29,7 +29,7 @@ export interface RelativeContext {
   future: boolean;
 }
 
-const strip = (m: PeriodMention): PeriodRef => ({ kind: m.kind, year: m.year, quarter: m.quarter, endYear: m.endYear, years: m.years, quarters: m.quarters, resolution: m.resolution, start: m.start, end: m.end, text: m.text });
+const strip = (m: PeriodMention): PeriodRef => ({ kind: m.kind, year: m.year, quarter: m.quarter, endYear: m.endYear, years: m.years, quarters: m.quarters, resolution: m.resolution, start: m.start, end: m.end, text: m.text, ...(m.rangeOf ? { rangeOf: m.rangeOf } : {}) });
 
 /** The month index a calendar quarter q of year y ends in. */
 const quarterEnd = (y: number, q: number) => monthIndex(y, q * 3);
@@ -67,6 +67,13 @@ export function endMonthOf(ref: PeriodRef, company: Company | null): number | nu
   }
 }
 
+/** A fiscal quarter with the calendar quarter it is for the company named (the same quarter is then readable for others). */
+function withCalendar(ref: PeriodRef, company: Company | null): PeriodRef {
+  if (ref.kind !== 'fiscal-quarter' || ref.year === null || ref.quarter === null || !company || company.kind !== 'company') return ref;
+  const end = fiscalQuarterEnd(ref.year, ref.quarter, company.fiscalYearEndMonth);
+  return { ...ref, calendar: { year: yearOf(end), quarter: Math.floor((end % 12) / 3) + 1 } };
+}
+
 /** The last month index whose figures can have been reported by the article date. */
 function reportedBy(articleDate: string): number {
   const cutoff = new Date(Date.parse(articleDate + 'T00:00:00Z') - REPORTING_LAG_DAYS * 86400000).toISOString().slice(0, 10);
@@ -77,17 +84,20 @@ function reportedBy(articleDate: string): number {
 }
 
 /** Of the candidate end months, the one nearest the reference (allowed ones only), else the latest reported by the article date. */
-function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string; firm?: boolean } | null {
+function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeContext): { year: number; how: How; why: string; firm?: boolean; otherYear?: number } | null {
   const cap = ctx.articleDate && !ctx.future ? reportedBy(ctx.articleDate) : Infinity;
   const allowed = candidates.filter((c) => c.end <= cap);
   const refEnd = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;
   if (refEnd !== null && allowed.length) {
-    const best = [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
+    // After a year ("Capex in 2025 … the first quarter"), the quarter of that year; else the nearest.
+    const yearLong = ctx.reference && ['fy', 'cy', 'year'].includes(ctx.reference.kind);
+    const inside = yearLong ? allowed.filter((c) => c.end > refEnd - 12 && c.end <= refEnd) : [];
+    const best = inside[0] ?? [...allowed].sort((a, b) => Math.abs(a.end - refEnd) - Math.abs(b.end - refEnd) || b.end - a.end)[0]!;
     if (Math.abs(best.end - refEnd) <= 9) {
       // With a date, the latest reported is the other reading: where it differs, the year is a guess.
       const latest = ctx.articleDate ? [...allowed].sort((a, b) => b.end - a.end)[0] : undefined;
       const open = latest !== undefined && latest.year !== best.year;
-      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open };
+      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open, ...(open ? { otherYear: latest.year } : {}) };
     }
   }
   if (ctx.articleDate) {
@@ -150,10 +160,18 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       if (!ctx.reference) return { error: `“${m.text}” needs a period to count back from` };
       return { ref: { ...shiftYear(ctx.reference, -1), start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: a year before “${ctx.reference.text.trim()}”` };
     }
+    case 'quarter-earlier': {
+      const r = ctx.reference;
+      if (!r || !['quarter', 'fiscal-quarter'].includes(r.kind) || r.year === null || r.quarter === null) return { error: `“${m.text.trim()}” counts back a quarter, but the text names no quarter before it` };
+      const back = r.quarter === 1 ? { year: r.year - 1, quarter: 4 } : { year: r.year, quarter: r.quarter - 1 };
+      return { ref: { ...r, ...back, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter before “${r.text.trim()}”` };
+    }
     case 'same': {
       if (!ctx.reference) return { error: `“${m.text}” needs a period it refers to` };
       const r = ctx.reference;
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
+      // "those three months" after Microsoft's fiscal first quarter, for the group: the calendar quarter it was.
+      if (m.kind === 'quarter' && r.kind === 'fiscal-quarter' && r.calendar) return { ref: { ...r, kind: 'quarter', year: r.calendar.year, quarter: r.calendar.quarter, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the calendar quarter of “${r.text.trim()}” (${r.calendar.year}-Q${r.calendar.quarter})` };
       return { ref: { ...r, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the same as “${r.text.trim()}”` };
     }
     case 'same-in-year': {
@@ -207,7 +225,7 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       return { ref: { ...ref, kind: 'range', year: end - (m.years ?? 1), endYear: end, years: null }, how: r ? 'carried' : 'article-date', resolution: `${m.text.trim()}: ${end - (m.years ?? 1)} to ${end}` };
     }
   }
-  if (m.year !== null || m.kind === 'span') return { ref, how: 'stated', resolution: null };
+  if (m.year !== null || m.kind === 'span') return { ref: withCalendar(ref, ctx.company), how: 'stated', resolution: null };
   // A quarter or half named without its year.
   const center = centerYear(ctx);
   if (center === null) return { error: `“${m.text.trim()}” names no year, and the article has no date to place it` };
@@ -226,5 +244,5 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
   } else return { error: `“${m.text.trim()}” names no year` };
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-  return { ref: { ...ref, year: chosen.year }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  return { ref: withCalendar({ ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

@@ -31,6 +31,6 @@ export const SEGMENT_NAMES = SEGMENTS.map((s) => s.name);
 
 export function segmentNamed(name: string | null): Segment | null {
   if (!name) return null;
-  const n = name.replace(/['’]s$/, '').trim().toLowerCase();
+  const n = name.replace(/['’]s$/, '').trim().replace(/\s+/g, ' ').toLowerCase();
   return SEGMENTS.find((s) => s.name.toLowerCase() === n) ?? null;
 }

@@ -7,7 +7,7 @@ import type { Company } from '../model/company.js';
 import type { StoredFact } from '../model/fact.js';
 import type { SeriesResult } from '../model/series.js';
 import { getSeries, type SeriesRequest } from '../series/engine.js';
-import { guidanceForQuarter, guidanceHistory, type GuidanceHistory } from '../series/guidance-history.js';
+import { guidanceForCalendarYear, guidanceForQuarter, guidanceHistory, type GuidanceHistory } from '../series/guidance-history.js';
 import { listFacts } from '../store/facts-repository.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listingPricesOf, type ListingPrices } from '../series/price-series.js';
@@ -56,12 +56,17 @@ export class SeriesCache {
     return p;
   }
 
-  /** The series layer's guidance history for a company's (or group's) fiscal year, or a guided quarter (`2025-Q3`). */
-  guidance(ticker: string, period: { year: number } | { quarter: string }): Promise<GuidanceHistory | Error> {
-    const key = `${ticker}|${'year' in period ? period.year : period.quarter}`;
+  /** The series layer's guidance history for a company's (or group's) fiscal year, a calendar year, or a guided quarter (`2025-Q3`). */
+  guidance(ticker: string, period: { year: number } | { calendarYear: number } | { quarter: string }): Promise<GuidanceHistory | Error> {
+    const key = `${ticker}|${'year' in period ? period.year : 'calendarYear' in period ? `CY${period.calendarYear}` : period.quarter}`;
     let p = this.guidanceMemo.get(key);
     if (!p) {
-      const run = 'year' in period ? guidanceHistory(this.db, { ticker, year: period.year }) : guidanceForQuarter(this.db, { ticker, quarter: period.quarter });
+      const run =
+        'year' in period
+          ? guidanceHistory(this.db, { ticker, year: period.year })
+          : 'calendarYear' in period
+            ? guidanceForCalendarYear(this.db, { ticker, year: period.calendarYear })
+            : guidanceForQuarter(this.db, { ticker, quarter: period.quarter });
       p = run.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       this.guidanceMemo.set(key, p);
     }

@@ -87,7 +87,7 @@ export function namesOf(tickers: string[], companies: Company[]): string {
 
 export function slotLabel(slot: PeriodSlot): string {
   const span = slot.from === slot.to ? slot.from : `${slot.from}–${slot.to}`;
-  return slot.period === 'fy' ? `fiscal ${span}` : slot.period === 'cy' ? `calendar ${span}` : span;
+  return slot.period === 'fy' ? `fiscal ${span}` : slot.period === 'cy' ? `calendar ${span}` : slot.period === 'ttm' ? `the twelve months to ${span}` : span;
 }
 
 /**

@@ -16,8 +16,9 @@ import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
 import { segmentNamed } from './segments.js';
-import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
+import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
+import { subjectCompanies } from './subject-companies.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
 export function requestCurrency(claimUnit: string, subject: Company[]): { currency: string | undefined } | { error: string } {
@@ -27,9 +28,6 @@ export function requestCurrency(claimUnit: string, subject: Company[]): { curren
   return { error: `the claim is in ${claimUnit}; airace converts reporting currencies to USD only` };
 }
 
-export function subjectCompanies(claim: Claim, companies: Company[]): Company[] {
-  return (claim.subject?.tickers ?? []).map((t) => companies.find((c) => c.ticker === t)).filter((c): c is Company => !!c);
-}
 
 /** For a claim about a group's capex: the combined figure the press reported, beside our sum. */
 async function reportedCombined(ctx: VerifyContext, ticker: string, slot: PeriodSlot, q: Quantity): Promise<Evidence[]> {
@@ -99,6 +97,14 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
       }
     }
   }
+  // An unqualified "free cash flow" airace cannot compute (no quarterly operating cash flow) may still be the company's own reported figure
+  // (where airace's figure exists and disagrees, the company's other definitions are tried below).
+  const single = subject.length === 1 && subject[0]!.kind === 'company' ? subject[0]! : null;
+  const ownFcf = single && !('figure' in ours) && metric === 'free_cash_flow' && !claim.metric!.definition && cur.currency === undefined ? await reportedFcfFigure(ctx, single, slot, decimals) : null;
+  if (ownFcf && judge(test, ownFcf.figure.value).verdict === 'supported') {
+    note = [note, `matches ${ownFcf.definition}; airace cannot compute operating cash flow less capex for the period`].filter(Boolean).join('; ');
+    ours = ownFcf;
+  }
   const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
   if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(slot)}: ${ours.missing}`);
   if (ctx.articleDate && ours.figure.end && ours.figure.end > ctx.articleDate && claim.basis === 'actual') {
@@ -138,6 +144,17 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     }
   }
 
+  // "cash capex" excludes finance leases; a company that reports its capex net of proceeds (Amazon) calls that its cash capex.
+  if (result.verdict !== 'supported' && metric === 'capex' && claim.metric!.definition === 'excl-finance-leases' && subject.length === 1 && subject[0]!.kind === 'company' && cur.currency === undefined) {
+    const net = await netCapexFigure(ctx, subject[0]!, slot, decimals);
+    if ('figure' in net && judge(test, net.figure.value).verdict === 'supported') {
+      result.alsoAgainst.push(evidence('capex as purchases of property and equipment', q, ours.figure, ours.sources));
+      result = { ...result, verdict: 'supported', actual: net.figure, difference: judge(test, net.figure.value).difference, sources: net.sources, reason: `matches ${subject[0]!.name}'s ${net.definition}, which it reports as its cash capex` };
+      result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: net.definition } : null };
+      verdict = 'supported';
+    }
+  }
+
   // An unqualified "free cash flow" that matches the company's own definition is true on that definition.
   if (verdict !== 'supported' && metric === 'free_cash_flow' && !claim.metric!.definition && subject.length === 1 && subject[0]!.kind === 'company') {
     const match = (await otherFreeCashFlowDefinitions(ctx, subject[0]!, slot, ours.figure, decimals)).find((v) => judge(test, v.figure.value).verdict === 'supported');
@@ -167,6 +184,10 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
         result.notes.push(`the figure matches the ${native.figure.unit} amount (${native.figure.display}): the currency looks confused`);
       }
     }
+  }
+  // "free cash flow of $5.9 billion" for an outflow of $5.9 billion: the size is right and the words give no sign.
+  if (result.verdict === 'contradicted' && ours.figure.value < 0 && q.value > 0 && judge(testFor({ ...q, value: -(q.high ?? q.value), high: q.high === null ? null : -q.value }), ours.figure.value).verdict !== 'contradicted') {
+    return notCheckable(result, 'definition-unclear', `the figure matches the size of ${ours.figure.display}, an outflow; the words do not say whether it is one`);
   }
   if (verdict === 'contradicted') {
     const hints = await valueHints(ctx, tickers, metric, q, cur.currency, slot);

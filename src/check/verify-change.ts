@@ -14,7 +14,7 @@ import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from 
 import type { DocumentRef } from '../model/fact.js';
 import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { datesFor, resolvePeriod, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
 
@@ -25,6 +25,7 @@ export function shiftSlot(slot: PeriodSlot, years: number): PeriodSlot {
 }
 
 const single = (slot: PeriodSlot, end: 'from' | 'to'): PeriodSlot => ({ ...slot, from: slot[end], to: slot[end] });
+const sameSlot = (a: PeriodSlot, b: PeriodSlot) => a.period === b.period && a.from === b.from && a.to === b.to;
 
 /** How many periods a slot covers ("2025-Q1" to "2025-Q2": 2), by its labels' years and quarters. */
 function spanLength(slot: PeriodSlot): number {
@@ -86,6 +87,9 @@ function ends(claim: Claim, slot: PeriodSlot, ctx: VerifyContext, subject: Retur
   if (claim.base) {
     const plan = resolvePeriod(claim.base.ref, subject);
     if (!plan.primary) return { error: plan.error ?? 'the base period cannot be resolved' };
+    // A base a year before the figure's own period ("34% more than a year before") moves with it when the period is read another way.
+    const own = claim.period ? resolvePeriod(claim.period.ref, subject).primary : null;
+    if (own && slot !== own && sameSlot(plan.primary, shiftSlot(own, -1))) return { from: shiftSlot(slot, -1), to: slot, note: `measured from ${slotLabel(shiftSlot(slot, -1))} (“${claim.base.ref.text.trim()}”)` };
     // A base as long as the period ("up 103% from the first six months of 2025" for a half) compares like with like.
     const sameLength = plan.primary.from !== plan.primary.to && plan.primary.period === slot.period && spanLength(plan.primary) === spanLength(slot);
     const to = slot.from === slot.to || sameLength ? slot : single(slot, 'to');

@@ -10,7 +10,7 @@ import { evidence, notCheckable, skeleton, withPeriod } from './verify-common.js
 import { formatFigure } from '../model/format-figure.js';
 import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { fxRateOn } from './fx-rate-on.js';
 import { COMMITMENT_METRIC } from './extract-metric.js';
 import { docOf, uniqueDocs } from './series-figure.js';
@@ -59,7 +59,9 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   if (!primary) return notCheckable(base, 'no-fx-rate', `the commitment is on record in ${facts[0]!.unit} only and no rate converts it`);
 
   const test = testFor(q);
-  const { verdict, difference } = judge(test, primary.figure.value);
+  const judged = judge(test, primary.figure.value);
+  let verdict = judged.verdict;
+  const difference = judged.difference;
   // Other sources' quotes of the same pledge in the claim's currency.
   for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the pledge as another source quotes it`, q, figureOf(f), [docOf(f)], f.note));
   if (converted && primary.figure !== converted.figure) {
@@ -70,6 +72,13 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   const notes: string[] = [];
   if (months) notes.push(`the pledge covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
   if (primary.fact.note) notes.push(primary.fact.note);
+  // The amount can be right and the span wrong ("the RMB 380 billion, five-year programme" for a three-year pledge):
+  // a span stated in the words that differs from the pledge's by more than rounding contradicts the claim.
+  let reason = quoted[0] ? `checked against the ${q.unit} figure sources quote for the pledge` : `checked against the ${pledge!.unit} pledge converted to ${q.unit}`;
+  if (span && months && Math.abs(span * 12 - months) > 6 && verdict !== 'contradicted' && claim.period?.firm !== false) {
+    verdict = 'contradicted';
+    reason = `the amount matches, but the pledge covers ${Math.round(months / 12)} years (${primary.fact.periodStart} to ${primary.fact.periodEnd}), not ${span}`;
+  }
   const label = `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
   return {
     ...withPeriod(base, label, null, { start: primary.fact.periodStart, end: primary.fact.periodEnd }),
@@ -80,7 +89,7 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
     actual: primary.figure,
     tolerance: test.words,
     sources: primary.sources,
-    reason: quoted[0] ? `checked against the ${q.unit} figure sources quote for the pledge` : `checked against the ${pledge!.unit} pledge converted to ${q.unit}`,
+    reason,
     alsoAgainst: also,
     notes,
   };

@@ -113,7 +113,8 @@ export function firmness(claim: Claim, result: CheckedClaim, more: string[] = []
   const m = claim.metric;
   if (m && !m.firm) guesses.push(m.how === 'inferred' ? `no metric is named (${m.words}, the one the article names most, was assumed)` : `the metric was carried from sentence ${m.fromSentence}`);
   const p = result.against.period;
-  if (claim.period && !claim.period.firm && p?.how !== 'inferred' && p?.how !== 'matched') guesses.push(`the period's year is not stated (${p?.label ?? claim.period.ref.text.trim()} was placed near the text's period)`);
+  if (claim.period?.guess && !claim.period.firm) guesses.push(claim.period.guess);
+  else if (claim.period && !claim.period.firm && p?.how !== 'inferred' && p?.how !== 'matched') guesses.push(`the period's year is not stated (${p?.label ?? claim.period.ref.text.trim()} was placed near the text's period)`);
   if (claim.base && !claim.base.firm) guesses.push(`the year of the base period is not stated (${claim.base.ref.text.trim()})`);
   if (p && (p.how === 'inferred' || p.how === 'matched')) guesses.push(p.how === 'inferred' ? `the period is not stated (${p.label} was inferred)` : `the period was matched by value (${p.label})`);
   if (claim.kind !== 'conversion' && claim.metric?.id === 'cloud_revenue' && !claim.metric.segment && (claim.subject?.tickers.includes('MSFT') ?? false)) guesses.push('Microsoft reports two cloud figures (Intelligent Cloud and Microsoft Cloud) and the words name neither');

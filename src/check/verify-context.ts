@@ -5,9 +5,19 @@ import type { Company } from '../model/company.js';
 import type { Claim, How } from './claim.js';
 import type { PeriodSlot } from './resolve-period.js';
 import type { SeriesCache } from './series-cache.js';
-import type { PriceVerifier } from './verify-price.js';
-import type { ModelVerifier } from './verify-model.js';
+import type { CheckedClaim } from './check-report.js';
 import type { ModelCatalog } from '../model/model-series.js';
+
+/**
+ * A verifier a caller can put in front of the stored data: returns the checked claim, or null to
+ * leave the claim to the next source. Declared here, beside the context it receives, so the
+ * verifiers that accept one (verify-price.ts, verify-model.ts) and the context do not import each other.
+ */
+export type ClaimVerifier = (claim: Claim, base: CheckedClaim, ctx: VerifyContext) => Promise<CheckedClaim | null>;
+/** The share-price source (see verify-price.ts). */
+export type PriceVerifier = ClaimVerifier;
+/** Another AI-model source, asked before Epoch's table (see verify-model.ts). */
+export type ModelVerifier = ClaimVerifier;
 
 export interface VerifyContext {
   cache: SeriesCache;

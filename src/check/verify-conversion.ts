@@ -6,12 +6,12 @@ import type { Claim } from './claim.js';
 import type { CheckedClaim } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
-import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
+import { evidence, firmness, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
 import { docOf, metricName, seriesFigure, slotLabel } from './series-figure.js';
 import { formatFigure } from '../model/format-figure.js';
 import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { verifyCommitment } from './verify-commitment.js';
 import { COMMITMENT_METRIC } from './extract-metric.js';
 import type { VerifyContext } from './verify-context.js';
@@ -68,6 +68,24 @@ export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promis
         f.note,
       ),
     );
+  }
+  // A translation the stated rate cannot produce from the article's own native figure is wrong whatever the metric:
+  // then only the rate's period matters, and every reading of it is tried before calling it so.
+  const asConverted = judge(test, native.value / fx.rate);
+  if (result.verdict === 'contradicted' && asConverted.verdict === 'contradicted' && Math.abs(rateGap) > FX_RATE_TOLERANCE) {
+    const rates = [fx.rate];
+    for (const alt of choice.alternates) {
+      const other = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, alt, 'USD', decimals);
+      rates.push('figure' in other && other.figure.fx ? other.figure.fx.rate : NaN);
+    }
+    if (rates.every((r) => Math.abs(implied / r - 1) > FX_RATE_TOLERANCE)) {
+      result.difference = asConverted.difference;
+      result.reason = `the conversion is wrong: ${native.text.trim()} at the company's convenience rate (${formatFigure(fx.rate, 'CNY/USD')}, ${fx.date}) is ${formatFigure(native.value / fx.rate, 'USD', decimals)}; the article's figures imply ${formatFigure(implied, 'CNY/USD')} (${rateGap >= 0 ? '+' : ''}${(rateGap * 100).toFixed(1)}%), more than another day's rate explains`;
+      const firmParts = { ...claim, metric: claim.metric ? { ...claim.metric, firm: true } : null, period: claim.period ? { ...claim.period, firm: true } : null };
+      const { firm, guesses } = firmness(firmParts, { ...result, against: { ...result.against, period: result.against.period ? { ...result.against.period, how: 'stated' } : null } });
+      if (firm) return result;
+      return guarded(claim, { ...result, reason: `${result.reason}; but ${guesses.join('; ')}` });
+    }
   }
   return guarded(claim, result);
 }

@@ -11,7 +11,9 @@ import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-
 import { formatFigure } from '../model/format-figure.js';
 import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor, CLOSE_RELATIVE, type ClaimTest } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
+import { fiscalYearOf } from '../series/fiscal-year.js';
+import { monthIndexOf } from '../series/months.js';
 import { resolvePeriod, type PeriodSlot } from './resolve-period.js';
 import { docOf, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { documentRefOf } from '../model/fact.js';
@@ -108,7 +110,17 @@ export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<
   const subject = subjectCompanies(claim, ctx.companies);
   if (subject.length !== 1) return notCheckable(base, 'no-data', 'guidance is on record for single companies and the big four only');
   const company = subject[0]!;
-  if (!claim.period) return notCheckable(base, 'period-unstated', 'the plan states no year');
+  if (!claim.period) {
+    // "Meta says $125 billion to $145 billion": a plan stated without a year is, read naturally, for the year in
+    // progress at the article date. Only a match counts: on that reading alone it is never contradicted.
+    if (!ctx.articleDate || (claim.statedWhen && !claim.statedWhen.month)) return notCheckable(base, 'period-unstated', 'the plan states no year');
+    const fye = company.kind === 'company' ? company.fiscalYearEndMonth : 12;
+    const year = fiscalYearOf(monthIndexOf(ctx.articleDate), fye);
+    const ref = { kind: 'fy' as const, year, quarter: null, endYear: null, years: null, quarters: null, resolution: `no year stated: fiscal ${year}, the year in progress on the article date (${ctx.articleDate})`, start: q.start, end: q.start, text: `fiscal ${year}` };
+    const read = await verifyGuidance({ ...claim, period: { ref, how: 'article-date', firm: false, fromSentence: null } }, ctx);
+    if (read.verdict === 'supported' || read.verdict === 'close') return read;
+    return { ...notCheckable(read, 'period-unstated', `the plan states no year; for fiscal ${year}, the year in progress on the article date, ${read.reason ?? 'it does not match'}`), verdict: 'not-checkable' };
+  }
   const plan = resolvePeriod(claim.period.ref, subject);
   if (!plan.primary) return notCheckable(base, 'period-unresolved', plan.error ?? 'the period cannot be resolved');
   const slot = plan.primary;
@@ -151,12 +163,12 @@ export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<
 
 async function historyFor(ctx: VerifyContext, company: Company, slot: PeriodSlot): Promise<GuidanceHistory | { error: string }> {
   if (slot.from !== slot.to) return { error: 'guidance is given for one year or one quarter at a time' };
-  const asked = await ctx.cache.guidance(company.ticker, slot.period === 'quarter' ? { quarter: slot.from } : { year: Number(slot.from) });
-  if (asked instanceof Error) return { error: asked.message };
-  if (slot.period === 'quarter') return asked;
   if (slot.period === 'ttm') return { error: 'guidance is not given for trailing twelve months' };
-  // A group's plan is for the calendar year; a company's for its fiscal year (a calendar-year plan of a company whose year ends in another month is not on record).
-  if (slot.period === 'cy' && company.kind === 'company' && company.fiscalYearEndMonth !== 12) return { error: `${company.name} guides for its fiscal year; read “${slot.from}” as fiscal ${slot.from}` };
+  // A group's plan is for the calendar year; a company's for its fiscal year, or for a calendar year where it stated one ("about $175 billion over calendar 2026").
+  const calendar = slot.period === 'cy' && company.kind === 'company' && company.fiscalYearEndMonth !== 12;
+  const asked = await ctx.cache.guidance(company.ticker, slot.period === 'quarter' ? { quarter: slot.from } : calendar ? { calendarYear: Number(slot.from) } : { year: Number(slot.from) });
+  if (asked instanceof Error) return { error: asked.message };
+  if (calendar && asked.steps.length === 0) return { error: `${company.name} guides for its fiscal year, and no plan of its for calendar ${slot.from} is on record` };
   return asked;
 }
 

@@ -17,7 +17,7 @@ import { formatCount, formatFlop, formatMoney } from '../model/format-figure.js'
 import type { ModelSourceRef } from '../model/model-series.js';
 
 /** What a model source plugs in: the claim (its figure, unit and the model named near it) and the skeleton report; null leaves it to Epoch's table. */
-export type ModelVerifier = (claim: Claim, base: CheckedClaim, ctx: VerifyContext) => Promise<CheckedClaim | null>;
+export type { ModelVerifier } from './verify-context.js';
 
 /** The verifier's reasons as the report's codes; the verifier's own is in `against.model.reason`. */
 const CODE: Partial<Record<ModelClaimReason, ReasonCode>> = {

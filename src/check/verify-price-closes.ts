@@ -13,7 +13,7 @@ import { listingLabel } from '../model/listing.js';
 import { priceDocument, syncHint, type ListingPrices } from '../series/price-series.js';
 import { windowLabel } from '../series/price-window.js';
 import { evidence, guarded, notCheckable, withPeriod } from './verify-common.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import { chooseListing, type ListingChoice } from './price-listing.js';
 import { claimWindow } from './price-claim-window.js';
 import { judgePriceClaim, listingName, priceFigure, type PriceJudgement } from './price-claim.js';

@@ -9,7 +9,7 @@ import type { CheckedClaim } from './check-report.js';
 import { evidence, notCheckable, skeleton } from './verify-common.js';
 import { formatFigure } from '../model/format-figure.js';
 import { docOf } from './series-figure.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import type { VerifyContext } from './verify-context.js';
 import { syncHint } from '../series/price-series.js';
 import { claimWindow } from './price-claim-window.js';
@@ -21,7 +21,7 @@ export const YTD_GAIN_METRIC = 'stock_ytd_gain_pct';
  * company and period as extracted) and the skeleton report, return the checked claim, or null to
  * leave it not checkable.
  */
-export type PriceVerifier = (claim: Claim, base: CheckedClaim, ctx: VerifyContext) => Promise<CheckedClaim | null>;
+export type { PriceVerifier } from './verify-context.js';
 
 /** Adds the year-to-date gains the press reported (bundled facts), matched to the article's date when it has one. */
 async function withReportedGains(claim: Claim, result: CheckedClaim, ctx: VerifyContext): Promise<CheckedClaim> {

@@ -9,7 +9,7 @@ import { guarded, notCheckable, skeleton, withPeriod } from './verify-common.js'
 import { metricName, namesOf, seriesFigure, slotLabel, uniqueDocs } from './series-figure.js';
 import { formatFigure } from '../model/format-figure.js';
 import { judge, testFor } from './tolerance.js';
-import { subjectCompanies } from './verify-amount.js';
+import { subjectCompanies } from './subject-companies.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor } from './resolve-period.js';
 

@@ -101,6 +101,17 @@ export async function guidanceHistory(db: Kysely<Database>, { ticker, year }: { 
   return guidanceOver(db, company, { endMonth, months: 12, year, label: `FY${year}` });
 }
 
+/**
+ * Guidance for a calendar year of a company whose fiscal year ends in another month (Microsoft has
+ * also stated a plan for calendar 2026). For a December year-end it is the fiscal year's history.
+ */
+export async function guidanceForCalendarYear(db: Kysely<Database>, { ticker, year }: { ticker: string; year: number }): Promise<GuidanceHistory> {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new InvalidOptionError('year', String(year), ['a year such as 2025']);
+  const company = await guidedCompany(db, ticker);
+  if (company.kind === 'group' || company.fiscalYearEndMonth === 12) return guidanceHistory(db, { ticker, year });
+  return guidanceOver(db, company, { endMonth: monthIndex(year, 12), months: 12, year, label: `CY${year}`, calendar: true });
+}
+
 /** Guidance for a period other than a year, such as the quarter Microsoft guides one call ahead. */
 export async function guidanceForQuarter(db: Kysely<Database>, { ticker, quarter }: { ticker: string; quarter: string }): Promise<GuidanceHistory> {
   const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
@@ -119,7 +130,7 @@ async function guidedCompany(db: Kysely<Database>, ticker: string): Promise<Comp
 /** Guidance metrics: a company's own, or the combined figure reported for a group. */
 const guidanceMetricsOf = (company: Company): string[] => (company.kind === 'group' ? [GROUP_GUIDANCE_METRIC] : [...GUIDANCE_METRICS]);
 
-async function guidanceOver(db: Kysely<Database>, company: Company, guided: { endMonth: number; months: number; year: number; label: string }): Promise<GuidanceHistory> {
+async function guidanceOver(db: Kysely<Database>, company: Company, guided: { endMonth: number; months: number; year: number; label: string; calendar?: boolean }): Promise<GuidanceHistory> {
   const { endMonth, months, year } = guided;
   const period = { start: startDateOf(endMonth, months), end: endDateOf(endMonth) };
   const currency = company.kind === 'group' ? 'USD' : company.currency;
@@ -135,8 +146,12 @@ async function guidanceOver(db: Kysely<Database>, company: Company, guided: { en
     if (!range || !guidedYear || guidedYear.year !== year) continue;
     const sources = eventSources(e, range);
     // A plain "2025" is a calendar year: the same as FY2025 only for December year-ends.
-    if (!guidedYear.fiscal && company.fiscalYearEndMonth !== 12) {
+    if (!guidedYear.fiscal && company.fiscalYearEndMonth !== 12 && !guided.calendar) {
       for (const s of sources) skipped.push({ source: s, reason: `guidance for calendar ${year}, not ${company.ticker}’s FY${year}` });
+      continue;
+    }
+    if (guidedYear.fiscal && guided.calendar) {
+      for (const s of sources) skipped.push({ source: s, reason: `guidance for ${company.ticker}’s FY${year}, not calendar ${year}` });
       continue;
     }
     if (e.currency !== currency) {
@@ -192,7 +207,7 @@ async function guidanceOver(db: Kysely<Database>, company: Company, guided: { en
 
   const choice = company.kind === 'group' ? DEFAULT_ACTUAL : (ACTUAL_METRIC[company.ticker] ?? DEFAULT_ACTUAL);
   const bound = months === 3 ? quarterLabel(endMonth) : String(year);
-  const actual = await getSeries(db, { metric: choice.metric, tickers: [company.ticker], period: months === 3 ? 'quarter' : company.kind === 'group' ? 'cy' : 'fy', from: bound, to: bound });
+  const actual = await getSeries(db, { metric: choice.metric, tickers: [company.ticker], period: months === 3 ? 'quarter' : company.kind === 'group' || guided.calendar ? 'cy' : 'fy', from: bound, to: bound });
   return {
     ticker: company.ticker,
     name: company.name,

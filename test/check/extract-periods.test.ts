@@ -118,6 +118,16 @@ describe('findArticleDate', () => {
     expect(text.slice(d.start!, d.end!)).toMatch(/^Aug\. 29, 2025 \/PRNewswire\/ —$/);
   });
 
+  it('reads a dateline whose date stands in brackets after the place', () => {
+    const text = 'PORTLAND (March 3, 2027) — Meta said its spending rose.';
+    const d = findArticleDate(text)!;
+    expect(d.date).toBe('2027-03-03');
+    expect(text.slice(d.start!, d.end!)).toBe('March 3, 2027) —');
+    expect(findArticleDate('SAN JOSE, Calif. (Oct. 2, 2026) - Shares fell.')?.date).toBe('2026-10-02');
+    // A bracketed aside that is not a date is no dateline.
+    expect(findArticleDate('NOTE (for editors) — no date here')).toBeNull();
+  });
+
   it('finds none in an opening without a date', () => {
     expect(findArticleDate('Who Leads the Cloud Race?\nSpending rose again in 2025...')).toBeNull();
   });

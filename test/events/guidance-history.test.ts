@@ -105,6 +105,18 @@ describe('guidanceHistory', () => {
     expect(h.steps[0]).toMatchObject({ date: '2025-07-30', low: Number(fact!.value) * M, lowerBound: true });
   });
 
+  it('gives the calendar-year plan of a company whose fiscal year ends in June, apart from its fiscal-year plans', async () => {
+    const { guidanceForCalendarYear } = await import('../../src/series/guidance-history.js');
+    const h = await guidanceForCalendarYear(store.db, { ticker: 'MSFT', year: 2026 });
+    const facts = guidanceFacts('MSFT', 'capex_guidance', '2026-01-01', '2026-12-31');
+    expect(facts.length).toBeGreaterThan(0);
+    expect(h).toMatchObject({ periodStart: '2026-01-01', periodEnd: '2026-12-31', label: 'CY2026' });
+    expect(new Set(h.steps.map((st) => st.low))).toEqual(new Set(facts.map((f) => Number(f.value) * M)));
+    // A December year-end's calendar year is its fiscal year.
+    const g = await guidanceForCalendarYear(store.db, { ticker: 'GOOGL', year: 2025 });
+    expect(g.steps).toEqual((await guidanceHistory(store.db, { ticker: 'GOOGL', year: 2025 })).steps);
+  });
+
   it('rejects odd years', async () => {
     await expect(guidanceHistory(store.db, { ticker: 'GOOGL', year: 25 })).rejects.toThrow(/invalid year: 25/);
   });

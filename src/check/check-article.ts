@@ -2,8 +2,7 @@
 // (POST /api/v1/check): read an article, check every figure against the data with the series
 // engine, and describe the charts it mentions. Pure: reads the store, writes nothing (charts are
 // written by writeChartFiles). Deterministic: same text, options and data, same report.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { type ReadDb } from '../series/read-db.js';
 import type { CheckReport, CheckedClaim, ChartEntry } from './check-report.js';
 import { extractClaims } from './extract-claims.js';
 import { verifyClaim } from './verify-claim.js';
@@ -52,7 +51,7 @@ function stopIfAborted(signal: AbortSignal | undefined, deadline = Infinity): vo
 /** Largest article accepted, so a pasted book cannot tie up a server. */
 export const MAX_ARTICLE_BYTES = 2_000_000;
 
-export async function checkArticle(db: Kysely<Database>, text: string, options: CheckOptions = {}): Promise<CheckReport> {
+export async function checkArticle(db: ReadDb, text: string, options: CheckOptions = {}): Promise<CheckReport> {
   if (Buffer.byteLength(text, 'utf8') > MAX_ARTICLE_BYTES) throw new TooLargeError('article', MAX_ARTICLE_BYTES);
   const date = options.date ? parseDateOption(options.date) : undefined;
   const deadline = options.budgetMs === undefined ? Infinity : performance.now() + options.budgetMs;

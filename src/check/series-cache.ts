@@ -1,15 +1,12 @@
 // One article repeats the same questions ("Alibaba revenue by quarter") many times; each distinct
 // request goes to the engine once per check, so a 100 KB article costs about as many queries as
 // a 4 KB one with the same subjects.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { type ReadDb, allCompanies, storedFacts } from '../series/read-db.js';
 import type { Company } from '../model/company.js';
 import type { StoredFact } from '../model/fact.js';
 import type { SeriesResult } from '../model/series.js';
 import { getSeries, type SeriesRequest } from '../series/engine.js';
 import { guidanceForCalendarYear, guidanceForQuarter, guidanceHistory, type GuidanceHistory } from '../series/guidance-history.js';
-import { listFacts } from '../store/facts-repository.js';
-import { listCompanies } from '../store/companies-repository.js';
 import { listingPricesOf, type ListingPrices } from '../series/price-series.js';
 
 export class SeriesCache {
@@ -21,7 +18,7 @@ export class SeriesCache {
   /** Number of engine calls made, for the benchmark and tests. */
   engineCalls = 0;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: ReadDb) {}
 
   /** The engine's answer, or the error it raised (unknown metric, bad range) as a value. */
   series(request: SeriesRequest): Promise<SeriesResult | Error> {
@@ -40,7 +37,7 @@ export class SeriesCache {
     const key = `${tickers.join(',')}|${metrics.join(',')}`;
     let p = this.factsMemo.get(key);
     if (!p) {
-      p = listFacts(this.db, { tickers, metrics });
+      p = storedFacts(this.db, { tickers, metrics });
       this.factsMemo.set(key, p);
     }
     return p;
@@ -74,7 +71,7 @@ export class SeriesCache {
   }
 
   companies(): Promise<Company[]> {
-    this.companiesMemo ??= listCompanies(this.db);
+    this.companiesMemo ??= allCompanies(this.db);
     return this.companiesMemo;
   }
 }

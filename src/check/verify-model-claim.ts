@@ -13,8 +13,7 @@
 //                 contradicted; between → not checkable (costs are defined differently: Epoch's is
 //                 the final training run at cloud rental prices, articles often quote other totals).
 // "About" widens nothing; "over"/"more than" and "under"/"up to" are checked as bounds.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { type ReadDb } from '../series/read-db.js';
 import type { CatalogModel, ModelSourceRef } from '../model/model-series.js';
 import { modelCatalog, modelSource, MODELS_EMPTY_NOTICE } from '../series/model-catalog.js';
 import { formatCount, formatFlop, formatMoney } from '../model/format-figure.js';
@@ -79,7 +78,7 @@ const base = (verdict: ModelClaimVerdict, reason: ModelClaimReason, explanation:
   source: null,
 });
 
-export async function verifyModelClaim(db: Kysely<Database>, claim: ModelClaim): Promise<ModelClaimResult> {
+export async function verifyModelClaim(db: ReadDb, claim: ModelClaim): Promise<ModelClaimResult> {
   const catalog = await modelCatalog(db, { asOf: claim.asOf });
   if (!catalog.load) return base('not-checkable', 'models-data-not-loaded', `models data not loaded: ${MODELS_EMPTY_NOTICE}`);
   return verifyAgainst(catalog.models, claim, (m, value) => modelSource(m, catalog.load!, value));

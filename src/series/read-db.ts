@@ -8,6 +8,7 @@ import type { ModelLoad } from '../model/ai-model.js';
 import type { Database } from '../store/schema.js';
 import { listCompanies } from '../store/companies-repository.js';
 import { listModelLoads } from '../store/models-repository.js';
+import { listFacts, type FactQuery } from '../store/facts-repository.js';
 
 /** A read handle on the store (or on one read snapshot of it): what readers pass to the series layer. */
 export type ReadDb = Kysely<Database>;
@@ -20,4 +21,9 @@ export function allCompanies(db: ReadDb): Promise<Company[]> {
 /** Every models file loaded, newest retrieval first. */
 export function modelLoads(db: ReadDb): Promise<ModelLoad[]> {
   return listModelLoads(db);
+}
+
+/** The stored facts for some companies and metrics, every version, with their provenance (the checker's evidence). */
+export function storedFacts(db: ReadDb, query: FactQuery = {}): ReturnType<typeof listFacts> {
+  return listFacts(db, query);
 }

@@ -2,7 +2,8 @@
 // `{error, parameter, allowed}` JSON for the API. A bug (a 500) is written to the error log with
 // the request id, and the page or JSON shows that id, so a report can be matched to the log.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, toApiError } from './api-error.js';
+import { ApiError } from './api-error.js';
+import { toApiError } from './to-api-error.js';
 import { errorPage } from './pages/error-page.js';
 import { CheckCancelled } from './check-runner.js';
 import type { RawQuery } from './series-query.js';

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { toCsv } from '../views/csv.js';
 import type { DataAsOf } from '../model/series.js';
 import { clientGone } from './client-gone.js';
-import { ApiError, toApiError } from './api-error.js';
+import { ApiError } from './api-error.js';
+import { toApiError } from './to-api-error.js';
+import { originOf } from './request-origin.js';
 import type { SafeHtml } from './html.js';
 import type { Format } from './route-config.js';
 import type { RawQuery } from './series-query.js';
@@ -67,10 +69,6 @@ function dataAsOfOf(data: unknown): DataAsOf | undefined {
 function searchOf(url: string): string {
   const i = url.indexOf('?');
   return i < 0 ? '' : url.slice(i + 1);
-}
-
-export function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { FastifyRequest, RouteOptions, preHandlerHookHandler, onSendHookHandler } from 'fastify';
-import { originOf } from './page.js';
+import { originOf } from './request-origin.js';
 
 export interface ResponseCacheBudget {
   /** Bytes of bodies kept (default 64 MiB); 0 keeps none (ETags and 304s still work). */

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, type Transaction } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 import { sqliteStoreDialect } from './sqlite-store-dialect.js';
@@ -14,19 +14,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/**
- * Where queries go and what the engine can do: a Store, or `{ db: trx, dialect }` inside a
- * transaction. Functions that need a capability (COPY, locks) take this rather than a bare db.
- */
-export interface StoreScope {
-  db: Kysely<Database> | Transaction<Database>;
-  dialect: StoreDialect;
-}
-
-/** A StoreScope whose queries run in one open transaction. */
-export interface TransactionScope extends StoreScope {
-  db: Transaction<Database>;
-}
+// Where queries go (a Store, or one inside a transaction): its own module, which store-generation.ts
+// and the repositories import without importing this one.
+export type { StoreScope, TransactionScope } from './store-scope.js';
 
 type DialectFactory = (target: string) => StoreDialect | null;
 

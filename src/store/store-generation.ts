@@ -9,7 +9,7 @@
 // see each other's writes. A table added by a later migration gets the trigger with
 // `trackGeneration`.
 import { sql, type Kysely } from 'kysely';
-import type { StoreScope } from './database.js';
+import type { StoreScope } from './store-scope.js';
 
 /** The current generation token of the store (opaque; compare for equality only). */
 export function storeGeneration(store: StoreScope): Promise<string> {

@@ -6,7 +6,7 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { CorruptStoreError, EmptyRangeError, ReadOnlyStoreError, InvalidOptionError, NotFoundError, RangeTooLongError, TooLargeError, UnknownChoiceError } from '../../src/model/errors.js';
 import { DataFileError } from '../../src/ingest/data-file-error.js';
 import { UnknownTickerError } from '../../src/ingest/sec/add-company.js';
-import { toApiError } from '../../src/server/api-error.js';
+import { toApiError } from '../../src/server/to-api-error.js';
 import { exitCodeFor } from '../../src/cli/exit-code.js';
 
 const ROWS: { error: Error; status: number | null; exit: number; parameter?: string }[] = [

@@ -23,6 +23,11 @@ const DATELINE_PAREN_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.'
 /** What ends a dateline after its date: an agency in brackets, a wire tag, or a dash. */
 const DATELINE_END = /^\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/[^/\n]{1,40}\/\s*)?(?:—|–|--|-|:)/;
 
+/** YYYY-MM-DD from a year, month and day. */
+function isoOf(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -35,7 +40,7 @@ function dateIn(text: string): { date: string; index: number; length: number; ye
   const m = r.start.get('month');
   const d = r.start.get('day');
   if (y === null || m === null || d === null) return null;
-  return { date: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, index: r.index, length: r.text.length, yearCertain: r.start.isCertain('year') };
+  return { date: isoOf(y, m, d), index: r.index, length: r.text.length, yearCertain: r.start.isCertain('year') };
 }
 
 /** The year an undated dateline ("July 31 (Reuters)") most likely means: the year the text names most. */
@@ -65,7 +70,6 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
   }
   let offset = 0;
   const lines = head.split('\n').slice(0, HEAD_LINES);
-  const metadata = metadataLineDate(lines);
   for (const line of lines) {
     const found = lineDate(line);
     if (found) {
@@ -84,7 +88,7 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
     }
     offset += line.length + 1;
   }
-  return metadata;
+  return metadataLineDate(lines);
 }
 
 /** Longer than this, a line is the article's body, and the head (where its own date stands) has ended. */
@@ -125,12 +129,12 @@ function completeDates(line: string): { date: string; index: number; length: num
   const found: { date: string; index: number; length: number }[] = [];
   for (const r of chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
-    const date = `${String(r.start.get('year')).padStart(4, '0')}-${String(r.start.get('month')).padStart(2, '0')}-${String(r.start.get('day')).padStart(2, '0')}`;
+    const date = isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
     if (validIso(date)) found.push({ date, index: r.index, length: r.text.length });
   }
   const numeric = NUMERIC_DATE.exec(line);
   if (numeric && !found.some((f) => f.index <= numeric.index && numeric.index < f.index + f.length)) {
-    const date = `${numeric[1]}-${numeric[2]!.padStart(2, '0')}-${numeric[3]!.padStart(2, '0')}`;
+    const date = isoOf(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
     if (validIso(date)) found.push({ date, index: numeric.index, length: numeric[0].length });
   }
   return found;

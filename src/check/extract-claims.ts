@@ -91,7 +91,7 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
-const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted)\b/i;
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted|(?:raised|lifted|increased|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|kept|held|set|issued|updated|tightened)\s+(?:the\s+(?:bottom|top|low|high|lower|upper|midpoint)(?:\s+end)?\s+of\s+)?(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:range|outlook|guidance|forecast|budget))\b/i;
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */

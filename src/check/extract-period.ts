@@ -268,7 +268,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
-    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year)\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year|(?<=\b(?:its|the|their|a)\s+)full[-\s]year(?=\s+(?:range|plan|outlook|guidance|forecast|budget|capex|capital|spending|target)))\b(?!\s+(?:ended|ending|to|through|\d))/gi,
     build: () => base('year', { relative: 'full-year' }),
   },
   {

@@ -520,7 +520,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const bases = periods.filter((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
-        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0];
+        // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
+        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*$/.test(masked.slice(q.end, p.start)));
+        const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
           const own = period?.ref;

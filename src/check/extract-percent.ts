@@ -35,7 +35,7 @@ const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY
 /** "a decrease of 53%", "an increase of 5%": the direction is a noun just before "of". */
 const DIRECTION_NOUN_BEFORE = /\b(?:(?<up>increase|rise|jump|gain|growth)|(?<down>decrease|decline|drop|fall|reduction))\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$/i;
 /** "35% a year", "30% annually", "a CAGR of 35%", "compound annual growth of". */
-const PER_YEAR_AFTER = /^\s*(?:a|per|each)\s+year\b|^\s*annually\b|^\s*(?:compound(?:ed)?\s+)?annual(?:ly)?\s+(?:growth|rate)\b/i;
+const PER_YEAR_AFTER = /^\s*(?:a|per|each)\s+year\b(?!\s+(?:earlier|ago|before|later|prior|on))|^\s*annually\b|^\s*(?:compound(?:ed)?\s+)?annual(?:ly)?\s+(?:growth|rate)\b/i;
 const PER_YEAR_BEFORE = /\b(?:CAGR|compound(?:ed)?(?:\s+annual)?(?:\s+growth)?(?:\s+rate)?|compounded)\b(?:\s+[\w’']+){0,3}\s*$/i;
 
 /** How far back and ahead the words that qualify a figure are read. */
@@ -53,6 +53,12 @@ function directionOf(before: string, after: string): 'up' | 'down' | null {
   if (a?.groups?.up || n?.groups?.up) return 'up';
   if (a?.groups?.down || n?.groups?.down) return 'down';
   return b?.groups?.up ? 'up' : b?.groups?.down ? 'down' : null;
+}
+
+/** "+22.6% q/q", "(−3%)": a sign written on the figure is its direction. */
+function signOf(before: string): 'up' | 'down' | null {
+  if (/(?:^|[\s(\[,:;])\+$/.test(before)) return 'up';
+  return /(?:^|[\s(\[,:;])[−–-]$/.test(before) ? 'down' : null;
 }
 
 /** Percentages in `masked` between `from` and `to`; `clauseStartOf` bounds how far back direction words are looked for. */
@@ -93,7 +99,7 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
       bound: high !== null ? 'range' : (hedge?.bound ?? 'exact'),
       hedge: hedge?.hedge ?? null,
       precision: 0.5 * 10 ** -decimals,
-      direction: perYear ? 'up' : directionOf(before, after),
+      direction: perYear ? 'up' : (directionOf(before, after) ?? signOf(before)),
       decimals,
       perYear,
     });

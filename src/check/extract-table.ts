@@ -173,7 +173,7 @@ function captionAbove(lines: Line[], i: number): Span | null {
   let k = i - 1;
   while (k >= 0 && k >= i - 2 && lines[k]!.text.trim() === '') k--;
   const above = k >= 0 && k >= i - 2 && lines[k]!.text.trim() !== '' ? lines[k]! : null;
-  if (!above || above.text.trim().length > MAX_CAPTION || ROW.test(above.text) || RULE.test(above.text)) return null;
+  if (!above || above.text.trim().length > MAX_CAPTION || ROW.test(above.text) || RULE.test(above.text) || /^\s*(?:```|~~~)/.test(above.text)) return null;
   return { start: above.start, end: above.start + above.text.length, text: above.text };
 }
 

@@ -40,6 +40,8 @@ const ESTIMATE_COLUMN = /\b(?:estimates?|consensus|analysts?['’]?|street|expec
 const GROWTH_COLUMN = /\b(?:change|chg|growth|yo?y|y\/y|rise|increase|decrease|decline)\b/i;
 /** An analyst's estimate year: "2026E", "FY27E". */
 const ESTIMATE_YEAR = /\b(?:FY|CY)?'?(?:\d{2}|\d{4})[EF]\b/;
+/** Capex over revenue in so many words: "capex / revenue", "capex to sales", "of revenue". */
+const CAPEX_OVER_REVENUE = /\/\s*(?:revenues?|sales)\b|\b(?:to|of|over)\s+(?:revenues?|sales)\b/i;
 /** A row that adds up the rows above it. */
 const TOTAL_ROW = /^\s*(?:total|sum|combined|all|aggregate|together)\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -136,15 +138,18 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
     // when the table speaks of per cents (or of no money); else the table's.
     const columnWords = `${words(ctx, colHead)} ${words(ctx, rowHead)}`;
     const growth = GROWTH_COLUMN.test(columnWords);
-    const ownUnit = colHead ? unitIn(words(ctx, colHead)) : null;
-    const perCent = !ownUnit && ((colHead && percentIn(words(ctx, colHead))) || ((metric?.id === 'capex_intensity' || growth) && (table.percent || !table.unit)) || (!table.unit && table.percent));
+    // (A table of metrics by row names the unit in the row: "Capex ($bn)", "Capex / revenue (%)".)
+    const ownUnit = unitIn(words(ctx, colHead)) ?? unitIn(words(ctx, rowHead));
+    const ownPercent = percentIn(words(ctx, colHead)) || percentIn(words(ctx, rowHead));
+    const ratio = metric?.id === 'capex_intensity' || (metric?.id === 'capex' && CAPEX_OVER_REVENUE.test(columnWords));
+    const perCent = !ownUnit && (ownPercent || ((ratio || growth) && (table.percent || !table.unit)) || (!table.unit && table.percent));
     const quantity = cellQuantity(cell, ctx.masked, perCent ? 'percent' : (ownUnit ?? table.unit));
     if (!quantity) continue;
     let kind: Claim['kind'] = 'amount';
     let shareOf: Claim['shareOf'] = null;
     if (quantity.kind === 'percent') {
       // A per cent of capex intensity is a share of revenue; of growth, a change on the year before; of anything else, a share airace does not hold.
-      if (metric?.id === 'capex_intensity' || (!growth && metric?.id === 'capex' && /\bof\s+(?:revenues?|sales)\b/i.test(columnWords))) {
+      if (ratio && !growth) {
         kind = 'share';
         shareOf = 'revenue';
         metric = { ...metric!, id: 'capex_intensity' };

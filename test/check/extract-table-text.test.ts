@@ -76,6 +76,26 @@ describe('finding plain-text tables', () => {
     expect(t!.rows[0]!.cells.map((c) => [c.text, c.column])).toEqual([['Microsoft', 0], ['64.6', 1], ['115.9', 2]]);
   });
 
+  it('finds them in time growing with the text, not its square (rows without a header, many tables)', () => {
+    // A ratio of times within one run, not a wall-clock limit: 8x the text may take about 8x the time, never 64x.
+    const fastest = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        findTables(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    for (const unit of ['Amazon  52.7  83.0\n', 'Firm  CY24  Jun-26 qtr\nMeta  1.0  2%\n\n', 'Firm    Capex    Intensity\n']) {
+      const at = (n: number) => unit.repeat(Math.ceil(n / unit.length));
+      fastest(at(16_000));
+      const small = fastest(at(32_000));
+      const large = fastest(at(256_000));
+      expect(large / small, `${unit}: ${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(32);
+    }
+  });
+
   it('never takes prose, a bullet list or a JSON code block for a table', () => {
     const prose = 'Amazon spent $131.8 billion in 2025.  Meta spent $69.7 billion.  Both  rose  a lot.\nAlphabet  spent more  than planned.\n';
     const bullets = '- Amazon     52.7     83.0\n- Meta       27.0     37.3\n* Alphabet   32.3     52.5\n1. Microsoft  35.2   55.6\n';
@@ -170,6 +190,16 @@ describe('reading plain-text tables', () => {
     expect(one(found, '83.0')).toMatchObject({ verdict: 'supported', subject: { tickers: ['AMZN'] } });
     expect(one(found, '37.3')).toMatchObject({ verdict: 'supported', subject: { tickers: ['META'] } });
     expect(one(found, '72.7').verdict).toBe('contradicted');
+  });
+
+  it('reads a table of metrics by row: the company in the corner, each row’s unit in its label (RMB mn, %)', async () => {
+    const text = 'Fiscal years to March\n\n    Alibaba (RMB mn)        FY2025      FY2026\n    Capex                   85,972     126,063\n    Capex / revenue (%)        8.6        12.9\n';
+    const found = await cells(text);
+    const capex = one(found, '126,063');
+    expect(capex).toMatchObject({ metric: 'capex', verdict: 'supported', subject: { tickers: ['BABA'] } });
+    expect(capex.actual).toMatchObject({ start: '2025-04-01', end: '2026-03-31' });
+    expect(one(found, '8.6')).toMatchObject({ kind: 'share', metric: 'capex_intensity', verdict: 'supported' });
+    expect(one(found, '12.9').verdict).toBe('contradicted');
   });
 
   it('reads a group’s row ("Big four") as the group', async () => {

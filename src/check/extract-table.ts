@@ -98,12 +98,14 @@ const MAX_CELLS = 24;
 const MAX_LABEL = 60;
 const PLACING_ROWS = 20;
 
-/** The cells of a line split at tabs or at runs of two or more spaces; an empty first cell when the line opens with a tab. */
-function splitAligned(line: Line): TableCell[] {
+const leadingTabs = (text: string) => /^ *(\t*)/.exec(text)![1]!.length;
+
+/** The cells of a line split at tabs or at runs of two or more spaces; an empty first cell when the line opens with more tabs than `indent` (the rows' indentation). */
+function splitAligned(line: Line, indent = leadingTabs(line.text)): TableCell[] {
   const cells: TableCell[] = [];
   const re = /[^\t ]+(?: [^\t ]+)*/g;
   const text = line.text;
-  if (/^ *\t/.test(text)) cells.push({ start: line.start, end: line.start, text: '', column: 0 });
+  if (leadingTabs(text) > indent) cells.push({ start: line.start, end: line.start, text: '', column: 0 });
   for (const m of text.matchAll(re)) {
     cells.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0], column: cells.length });
     if (cells.length > MAX_CELLS) break;
@@ -128,7 +130,7 @@ function dataRow(line: Line): TableCell[] | null {
 /** A header line's cells, its columns numbered as the rows' (the rows' first cell is column 0). */
 function headerRow(line: Line, rows: TableRow[]): TableCell[] | null {
   if (line.text.includes('|') || NOT_A_ROW.test(line.text) || RULE.test(line.text)) return null;
-  const cells = splitAligned(line);
+  const cells = splitAligned(line, leadingTabs(rows[0]!.text));
   const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   // The first rows are enough to place the header's columns (and keep the work per table bounded).
   const placing = rows.slice(0, PLACING_ROWS);

@@ -37,7 +37,9 @@ const PLAN_COLUMN = /\b(?:plans?|planned|guid(?:e|ed|ance)|outlook|forecasts?|ta
 /** A column of someone else's numbers ("Consensus", "Analysts' estimate"): not the company's. */
 const ESTIMATE_COLUMN = /\b(?:estimates?|consensus|analysts?['’]?|street|expectations?)\b/i;
 /** Column words of growth, whose per cents are changes ("Growth 2025", "YoY %", "% chg"). */
-const GROWTH_COLUMN = /\b(?:change|chg|growth|yo?y|y\/y|rise|increase|decrease|decline)\b/i;
+const GROWTH_COLUMN = /\b(?:change|chg|growth|yo?y|y\/y|rise|increase|decrease|decline|cagr)\b/i;
+/** Growth in words that are never an amount: its bare numbers are per cents even in a table of money. */
+const RATE_COLUMN = /\b(?:growth|yo?y|y\/y|cagr)\b/i;
 /** An analyst's estimate year: "2026E", "FY27E". */
 const ESTIMATE_YEAR = /\b(?:FY|CY)?'?(?:\d{2}|\d{4})[EF]\b/;
 /** Capex over revenue in so many words: "capex / revenue", "capex to sales", "of revenue". */
@@ -142,7 +144,7 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
     const ownUnit = unitIn(words(ctx, colHead)) ?? unitIn(words(ctx, rowHead));
     const ownPercent = percentIn(words(ctx, colHead)) || percentIn(words(ctx, rowHead));
     const ratio = metric?.id === 'capex_intensity' || (metric?.id === 'capex' && CAPEX_OVER_REVENUE.test(columnWords));
-    const perCent = !ownUnit && (ownPercent || ((ratio || growth) && (table.percent || !table.unit)) || (!table.unit && table.percent));
+    const perCent = !ownUnit && (ownPercent || RATE_COLUMN.test(columnWords) || ((ratio || growth) && (table.percent || !table.unit)) || (!table.unit && table.percent));
     const quantity = cellQuantity(cell, ctx.masked, perCent ? 'percent' : (ownUnit ?? table.unit));
     if (!quantity) continue;
     let kind: Claim['kind'] = 'amount';
@@ -170,7 +172,9 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
     }
 
     // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
-    const mentions = [colHead, rowHead, table.caption].map((p) => (p ? periodsIn(ctx, p)[0] : undefined));
+    // A growth column that names no period ("2025   YoY") is the growth of the period column before it.
+    const periodHead = kind === 'change' && colHead && periodsIn(ctx, colHead).length === 0 ? (table.header.cells.filter((c) => c.column < cell.column && c.column > 0 && periodsIn(ctx, c).length > 0).pop() ?? colHead) : colHead;
+    const mentions = [periodHead, rowHead, table.caption].map((p) => (p ? periodsIn(ctx, p)[0] : undefined));
     const mention = mentions.find(Boolean) ?? null;
     // A column named without its year ("Q1") is placed near the period the row or caption names ("Capex in 2025").
     const around = mentions.slice(mentions.indexOf(mention ?? undefined) + 1).find((m) => m && m.year !== null && m.relative === null) ?? null;
@@ -184,6 +188,8 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
         const reading = `${words(ctx, rowHead)} ${words(ctx, table.caption)}`;
         const kind = r.ref.kind === 'year' && r.how === 'stated' ? (/\bfiscal\b/i.test(reading) ? 'fy' : /\bcalendar\b/i.test(reading) ? 'cy' : 'year') : r.ref.kind;
         period = { ref: { ...r.ref, kind, resolution: r.resolution }, how: r.how, firm: r.firm !== false, fromSentence: null };
+        // Borrowed from the column before: likely, but the table does not say so, so a mismatch is never a contradiction.
+        if (periodHead !== colHead && mention === mentions[0]) period = { ...period, firm: false, guess: `the column “${words(ctx, colHead).trim()}” names no period; it is read as the growth of “${words(ctx, periodHead).trim()}”, the column before it` };
       }
     }
     // When a plan in the cell was stated: "(Feb 4)" in the cell, else in its column's header; a date without a year is

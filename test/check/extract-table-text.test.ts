@@ -69,6 +69,13 @@ describe('finding plain-text tables', () => {
     expect(t!.rows[1]!.cells.map((c) => c.text)).toEqual(['Meta', '20.0', '—', '34.7']);
   });
 
+  it('reads a tab-separated table indented by a tab as unindented', () => {
+    const text = 'Capex, US$bn\n\tFirm\t2024\t2025\n\tMeta\t37.3\t69.7\n';
+    const [t] = findTables(text);
+    expect(t!.header.cells.map((c) => c.text)).toEqual(['Firm', '2024', '2025']);
+    expect(t!.rows[0]!.cells.map((c) => [c.text, c.column])).toEqual([['Meta', 0], ['37.3', 1], ['69.7', 2]]);
+  });
+
   it('places a header without a corner cell by where its columns stand', () => {
     const text = 'Capex, US$bn\n\n                FY2025    FY2026\n    Microsoft     64.6     115.9\n';
     const [t] = findTables(text);
@@ -131,6 +138,16 @@ describe('reading plain-text tables', () => {
     expect(growth).toMatchObject({ kind: 'change', verdict: 'supported', subject: { tickers: ['AMZN'] } });
     expect(one(found, '74.1').verdict).toBe('supported');
     expect(found.has('n/a')).toBe(false);
+  });
+
+  it('reads a YoY column of bare numbers as per cents even in a table of money, of the period column before it (a guess)', async () => {
+    const text = 'Capex, US$ billions\n\n    Firm        2025     YoY\n    Alphabet    91.4    74.1\n    Meta        69.7    97.1\n';
+    const found = await cells(text);
+    expect(one(found, '74.1')).toMatchObject({ kind: 'change', verdict: 'supported' });
+    // Meta's 2025 growth was 87.1%: the column does not say its period, so the mismatch is not a contradiction.
+    const wrong = one(found, '97.1');
+    expect(wrong.verdict).toBe('not-checkable');
+    expect(wrong.reason).toMatch(/names no period/);
   });
 
   it('reads bare numbers in a table of shares of revenue as capex intensity', async () => {

@@ -88,8 +88,8 @@ interface Line {
 
 /** A list item ("- ", "* ", "1. ", "a) "), a quote or a code fence: never a table's row. */
 const NOT_A_ROW = /^\s*(?:[-+*•]\s|\d{1,3}[.)]\s|[a-z][.)]\s|>|```|~~~)/i;
-/** A cell that is a value: a number (hedged, signed, bracketed as negative, with a currency, a scale or "%", a footnote mark), or "n/a", "—". */
-const VALUE_CELL = /^(?:(?:~|≈|c\.\s?)?[-−–+(]?(?:US\$|HK\$|\$|RMB\s?|¥)?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?\s?(?:%|pp|x|bn|mn|tn|b|m|billion|million)?[*†‡]?|n\/?a|n\.a\.|n\.m\.|nm|na|—|–|-|\.\.|…)$/i;
+/** A cell that is a value: a number or a range (hedged, signed, bracketed as negative, with a currency, a scale or "%", a footnote mark), or "n/a", "—". */
+const VALUE_CELL = /^(?:(?:~|≈|c\.\s?)?[-−–+(]?(?:US\$|HK\$|\$|RMB\s?|¥)?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\+?\)?\s?(?:%|pp|x|bn|mn|tn|b|m|billion|million)?[*†‡]?|n\/?a|n\.a\.|n\.m\.|nm|na|—|–|-|\.\.|…)$/i;
 /** A rule under a header: "-----   -----", "=====". */
 const RULE = /^\s*[-=_─━]{3,}(?:\s+[-=_─━]{3,})*\s*$/;
 /** "2023", "FY2026": a header's number is a year, never a value. */
@@ -235,7 +235,7 @@ export function findTables(text: string): ArticleTable[] {
 }
 
 /** A cell that is only a number, perhaps hedged or signed, perhaps with "%": "90.8", "~175", "1,017", "-4.2", "(3.1)", "18.3%". */
-const BARE_CELL = /^(?<lead>\s*(?<hedge>~|≈|about\s+|c\.\s*)?(?<sign>[-−–+(])?)(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?\s*(?<pct>%)?[*†‡]?\s*$/i;
+const BARE_CELL = /^(?<lead>\s*(?<hedge>~|≈|about\s+|c\.\s*)?(?<sign>[-−–+(])?)(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?[–-]\s?(?<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?<plus>\+)?\)?\s*(?<pct>%)?[*†‡]?\s*$/i;
 
 /**
  * The figure a cell states: money written with its currency, or a bare number in the unit given
@@ -256,15 +256,19 @@ export function cellQuantity(cell: TableCell, masked: string, unit: TableUnit | 
   const negative = m.groups!.sign !== undefined && m.groups!.sign !== '+';
   const scale = percent ? 1 : (unit as TableUnit).scale;
   const value = Number(digits.replace(/,/g, '')) * scale * (negative ? -1 : 1);
+  // "195–205": a range; "720+": at least that much.
+  const high = m.groups!.high ? Number(m.groups!.high.replace(/,/g, '')) * scale : null;
+  if (high !== null && (negative || high <= value)) return null;
+  const written = high !== null ? m[0].trim().replace(/[*†‡%)]+$/, '').slice(m.groups!.lead!.trim().length).replace(/\+$/, '') : digits;
   return {
     start,
-    end: start + digits.length,
-    text: digits,
+    end: start + written.length,
+    text: written,
     kind: percent ? 'percent' : 'money',
     value,
-    high: null,
+    high,
     unit: percent ? 'percent' : (unit as TableUnit).currency,
-    bound: hedge ? 'approx' : 'exact',
+    bound: high !== null ? 'range' : m.groups!.plus ? 'lower' : hedge ? 'approx' : 'exact',
     hedge,
     negated: false,
     shortOf: false,

@@ -87,7 +87,7 @@ describe('finding plain-text tables', () => {
     // A ratio of times within one run, not a wall-clock limit: 8x the text may take about 8x the time, never 64x.
     const fastest = (text: string) => {
       let best = Infinity;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
         findTables(text);
         best = Math.min(best, performance.now() - t0);
@@ -97,11 +97,11 @@ describe('finding plain-text tables', () => {
     for (const unit of ['Amazon  52.7  83.0\n', 'Firm  CY24  Jun-26 qtr\nMeta  1.0  2%\n\n', 'Firm    Capex    Intensity\n']) {
       const at = (n: number) => unit.repeat(Math.ceil(n / unit.length));
       fastest(at(16_000));
-      const small = fastest(at(32_000));
-      const large = fastest(at(256_000));
+      const small = fastest(at(64_000));
+      const large = fastest(at(512_000));
       expect(large / small, `${unit}: ${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`).toBeLessThan(32);
     }
-  });
+  }, 60_000);
 
   it('never takes prose, a bullet list or a JSON code block for a table', () => {
     const prose = 'Amazon spent $131.8 billion in 2025.  Meta spent $69.7 billion.  Both  rose  a lot.\nAlphabet  spent more  than planned.\n';
@@ -217,6 +217,12 @@ describe('reading plain-text tables', () => {
     expect(capex.actual).toMatchObject({ start: '2025-04-01', end: '2026-03-31' });
     expect(one(found, '8.6')).toMatchObject({ kind: 'share', metric: 'capex_intensity', verdict: 'supported' });
     expect(one(found, '12.9').verdict).toBe('contradicted');
+  });
+
+  it('reads a range in a plan column dated by its header as guidance', async () => {
+    const text = 'Capex plans, US$bn\n\n    Firm        2025 guide (Oct 29)\n    Alphabet          91–93\n';
+    const found = await cells(text);
+    expect(one(found, '91–93')).toMatchObject({ verdict: 'supported', subject: { tickers: ['GOOGL'] } });
   });
 
   it('reads a group’s row ("Big four") as the group', async () => {

@@ -142,33 +142,14 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
     const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
     out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: hedge?.bound ?? 'exact', hedge: hedge?.hedge ?? null, precision: WORDS_PRECISION * value, decimals: 1 });
   }
-  for (const m of [...text.matchAll(TWICE), ...text.matchAll(HALF_AGAIN), ...text.matchAll(X_SHORTHAND)]) {
+  // "2.5 times the March quarter", "twice what it had been", "half as much again", "2x y/y".
+  for (const m of [...text.matchAll(TIMES), ...text.matchAll(TWICE), ...text.matchAll(HALF_AGAIN), ...text.matchAll(X_SHORTHAND)]) {
+    const g = m.groups ?? {};
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
-    const value = m.groups?.twice ? 2 : m.groups?.num ? Number(m.groups.num) : 1.5;
+    const value = g.num ? Number(g.num) : g.w ? WORD_NUMBER[g.w.toLowerCase()]! + (g.half ? 0.5 : 0) : g.twice ? 2 : 1.5;
     if (!(value > 1)) continue;
-    // "half as much again": the "half" is part of the multiple, not a share of its own.
-    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
-    const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
-    out.push({
-      ...base(start, end, m[0].trimEnd()),
-      kind: 'multiple',
-      value,
-      unit: 'x',
-      bound: hedge?.bound ?? 'exact',
-      hedge: hedge?.hedge ?? null,
-      precision: 0.05 * value,
-      direction: 'up',
-      decimals: m.groups?.num?.includes('.') ? m.groups.num.split('.')[1]!.length : 1,
-    });
-  }
-  for (const m of text.matchAll(TIMES)) {
-    const g = m.groups!;
-    const start = from + m.index;
-    const end = start + m[0].trimEnd().length;
-    const value = g.num ? Number(g.num) : WORD_NUMBER[g.w!.toLowerCase()]! + (g.half ? 0.5 : 0);
-    if (!(value > 1)) continue;
-    // "two and a half times": the fraction is part of the multiple, not a share of its own.
+    // "two and a half times", "half as much again": the fraction is part of the multiple, not a share of its own.
     for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
     const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
     out.push({

@@ -96,8 +96,10 @@ describe('amounts with a scale and no currency', () => {
       'downloads passed 300 million, the company said',
       'revenue from 1.2 billion devices',
     ]) expect(money(s), s).toEqual([]);
-    // The count stays a count.
+    // The count stays a count, and so do compute and power.
     expect(extractCounts('a model with 405 billion parameters', 0, 36)[0]).toMatchObject({ value: 405e9, unit: 'parameters' });
+    const fleet = 'an installed base of 2.4 million H100-equivalents on a 3 GW campus';
+    expect(extractCounts(fleet, 0, fleet.length).map((q) => [q.value, q.unit])).toEqual([[2.4e6, 'gpus'], [3, 'gw']]);
   });
 
   it('takes the reporting currency of the company the claim is about, and says so', () => {

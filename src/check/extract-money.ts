@@ -112,24 +112,9 @@ function extractUnstatedMoney(masked: string, from: number, to: number, stated: 
     // An amount in whole words ("eighty-five billion") is a round figure, as good as hedged; the words show it.
     const hedge = hedgeBefore(before) ?? (round ? { hedge: masked.slice(start, end), bound: 'approx' as const } : null);
     const negative = NEGATIVE_BEFORE.test(before) || NEGATIVE_AFTER.test(after.slice(0, 16));
-    const bound = high !== null ? 'range' : (hedge?.bound ?? 'exact');
     out.push({
-      kind: 'money',
-      start,
-      end,
-      text: masked.slice(start, end),
-      value: negative ? -(high ?? value) : value,
-      high: negative && high !== null ? -value : high,
+      ...moneyQuantity(masked, start, end, value, high, hedge, negative, decimals, scale),
       unit: suffix ? currencyOf(suffix) : (carried ?? 'USD'),
-      bound: negative && bound === 'lower' ? 'upper' : negative && bound === 'upper' ? 'lower' : bound,
-      hedge: hedge?.hedge ?? null,
-      negated: false,
-      shortOf: false,
-      precision: 0.5 * 10 ** -decimals * scale,
-      direction: null,
-      decimals,
-      scale,
-      perYear: false,
       ...(suffix ? {} : { unitImplied: carried ? ('sentence' as const) : ('company' as const) }),
     });
   };
@@ -199,29 +184,34 @@ function extractStatedMoney(masked: string, from: number, to: number): Quantity[
     const hedge = hedgeBefore(before);
     const start = from + m.index;
     const negative = NEGATIVE_BEFORE.test(before) || NEGATIVE_AFTER.test(text.slice(end, end + 16));
-    // Below zero, "more than" an outflow of $5bn is at most −$5bn: the bound turns with the sign.
-    const bound = high !== null ? 'range' : (hedge?.bound ?? 'exact');
-    const signedBound = negative && bound === 'lower' ? 'upper' : negative && bound === 'upper' ? 'lower' : bound;
-    out.push({
-      kind: 'money',
-      start,
-      end: from + end,
-      text: masked.slice(start, from + end),
-      value: negative ? -(high ?? low) : low,
-      high: negative && high !== null ? -low : high,
-      unit: currency,
-      bound: signedBound,
-      hedge: hedge?.hedge ?? null,
-      negated: false,
-      shortOf: false,
-      precision: 0.5 * 10 ** -decimals * scale,
-      direction: null,
-      decimals,
-      scale,
-      perYear: false,
-    });
+    out.push({ ...moneyQuantity(masked, start, from + end, low, high, hedge, negative, decimals, scale), unit: currency });
   }
   return out;
+}
+
+/**
+ * A money figure from `value` (the low end of a range) and its hedge. Below zero, "more than" an outflow of $5bn is at
+ * most −$5bn: the bound turns with the sign, and a range's ends swap.
+ */
+function moneyQuantity(masked: string, start: number, end: number, value: number, high: number | null, hedge: { hedge: string; bound: Quantity['bound'] } | null, negative: boolean, decimals: number, scale: number): Omit<Quantity, 'unit'> {
+  const bound = high !== null ? 'range' : (hedge?.bound ?? 'exact');
+  return {
+    kind: 'money',
+    start,
+    end,
+    text: masked.slice(start, end),
+    value: negative ? -(high ?? value) : value,
+    high: negative && high !== null ? -value : high,
+    bound: negative && bound === 'lower' ? 'upper' : negative && bound === 'upper' ? 'lower' : bound,
+    hedge: hedge?.hedge ?? null,
+    negated: false,
+    shortOf: false,
+    precision: 0.5 * 10 ** -decimals * scale,
+    direction: null,
+    decimals,
+    scale,
+    perYear: false,
+  };
 }
 
 /** The currency of a figure that states none, as its company reports (a group's in US dollars); null when no tracked company is meant. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { collectProblems, seriousViolations, useDashboard, waitForCharts } from './browser-harness.js';
 import { needs } from '../helpers/requirements.js';
 
 /** The companies a URL names, sorted (the form lists them in its own order). */
@@ -11,13 +11,7 @@ const companiesOf = (url: URL) => (url.searchParams.get('companies') ?? '').spli
 const PAGES = ['/', '/explore', '/company/BABA', '/check', '/methodology', '/embed?preset=seed'];
 
 describe('the dashboard in chromium', { timeout: 90_000, ...needs('chromium') }, () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    d = await startDashboard();
-  }, 60_000);
-  afterAll(async () => {
-    await d?.close();
-  });
+  const d = useDashboard();
 
   it('draws each chart for the width of its frame, with tooltips, and no CSP violation', async () => {
     for (const width of [390, 1440]) {

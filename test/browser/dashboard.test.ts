@@ -60,7 +60,11 @@ describe('the dashboard in chromium', { timeout: 90_000, ...needs('chromium') },
     expect(await sources.first().textContent()).toMatch(/(10-K|10-Q|20-F|8-K|6-K)|filed|Amazon|Microsoft/);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#chart-explore-download a', { hasText: 'CSV' }).isVisible()).toBe(true);
-    expect(await page.locator('#chart-explore .frame-foot').textContent()).toMatch(/^Data as of: figures to \d{4}-\d{2}-\d{2}/);
+    // "Data as of" once in the frame: in the chart's footer (it travels with the downloads), not again under it.
+    expect(await page.locator('#chart-explore .frame-foot').textContent()).toBe('Explore this chart · How the figures are made');
+    const frameText = (await page.locator('#chart-explore').textContent()) ?? '';
+    expect(frameText.match(/Data as of/g)).toHaveLength(1);
+    expect(await page.locator('#chart-explore .chart-view svg').textContent()).toMatch(/Data as of: figures to \d{4}-\d{2}-\d{2}/);
     // Back to the chart: its bars are links, reachable by Tab, each with its label.
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');

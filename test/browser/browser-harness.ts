@@ -86,9 +86,12 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
-/** Waits until every chart on the page has been turned into a live Vega view. */
+/**
+ * Waits until every chart with an image route has been redrawn for its frame's width and inlined.
+ * A chart without one (share prices) is inline SVG from the start and never gets `data-hydrated`.
+ */
 export async function waitForCharts(page: Page): Promise<void> {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart][data-src]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

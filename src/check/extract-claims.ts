@@ -91,11 +91,13 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
-const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted)\b/i;
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted|(?:raised|lifted|increased|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|kept|held|set|issued|updated|tightened)\s+(?:the\s+(?:bottom|top|low|high|lower|upper|midpoint)(?:\s+end)?\s+of\s+)?(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:range|outlook|guidance|forecast|budget))\b/i;
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|above|below)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** Periods "over" spans rather than compares with: "over the four quarters to September", "over the first half". */
+const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 'span', 'ytd']);
 /** What a period after "on" starts with when it is the base of a change. */
 const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
@@ -140,6 +142,20 @@ const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 /** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+(?:invest|spend)\b|\binvestment\s+(?:plan|program)/i;
+
+/** Revenue words that mean the whole company's, even beside a segment: "group revenue", "total sales". */
+const TOTAL_REVENUE = /\b(?:group|total|overall|consolidated|company[-\s]wide|whole[-\s]company)\s+(?:net\s+)?(?:revenues?|sales)\b/i;
+/** A clause that hangs on the noun before it. */
+const RELATIVE_CLAUSE = /^\s*(?:which|that|whose)\b/i;
+
+/** The segment a relative clause hangs on: the last segment named before the clause, if it is the subject's company's. */
+function relativeSegment(masked: string, sentenceStart: number, clause: Span, subject: SubjectRef | null) {
+  if (!RELATIVE_CLAUSE.test(masked.slice(clause.start, clause.end))) return null;
+  let last: string | null = null;
+  for (const m of masked.slice(sentenceStart, clause.start).matchAll(new RegExp(SEGMENT_IN.source, 'gi'))) last = m[0];
+  const segment = segmentNamed(last);
+  return segment && (!subject || subject.tickers.includes(segment.ticker)) ? segment : null;
+}
 
 /** A markdown heading or a line that is bold only ("**The slices (calendar 2025).**"), short: a section's title. */
 function isHeading(text: string, sentence: Sentence): boolean {
@@ -247,7 +263,15 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
       // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
       if (p.relative === 'latest-ttm') return false;
-      return BASE_MARKER.test(before) || (/\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text));
+      const marker = BASE_MARKER.exec(before);
+      if (marker) {
+        // "From the June 2026 quarter, Alibaba reports …", "Over the four quarters to September …": a marker that opens the
+        // sentence starts a time frame, and "over" a window spans it; neither is where a change is measured from.
+        const opensSentence = /^[\s"'“‘(*_>#-]*$/.test(masked.slice(sentence.start, Math.max(sentence.start, p.start - 60) + marker.index));
+        const spans = /^over$/i.test(marker[0].split(/\s/)[0]!) && SPANNED_KINDS.has(p.kind);
+        if (!opensSentence && !spans) return true;
+      }
+      return /\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text);
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
@@ -337,7 +361,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = stated(mention.id, mention.text, segment);
         // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
         const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;
-        const segmentHere = inOwnClause ? (clauseSegment ? segmentNamed(clauseSegment.text) : null) : subjectSegment;
+        // In its own clause the revenue words are the segment's when the segment is the clause's subject: named in the clause,
+        // the figure's stated subject ("Amazon Web Services, the cloud unit …, had sales of $42.2 billion"), or the noun a
+        // relative clause hangs on ("a new AI Cloud and Compute Services segment, which had revenue of RMB 48.4bn").
+        const total = TOTAL_REVENUE.test(masked.slice(Math.max(clause.start, mention.start - 24), mention.end));
+        const segmentHere = !inOwnClause ? subjectSegment : clauseSegment ? segmentNamed(clauseSegment.text) : total ? null : (subjectSegment ?? relativeSegment(masked, sentence.start, clause, subject));
         if (mention.id === 'revenue' && segmentHere) metric = stated('cloud_revenue', mention.text, segmentHere.name);
         else if (mention.id === 'cloud_revenue' && segmentHere && segmentHere.ticker === segmentNamed(metric.segment)?.ticker) metric = { ...metric, segment: segmentHere.name };
       } else if (subjectSegment && q.kind !== 'count') {
@@ -468,7 +496,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // The base of a change: a base period in its clause after it, else in the sentence.
       let base: ClaimPeriod | null = null;
       if (kind === 'change') {
-        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? periods.find((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        const bases = periods.filter((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
+        const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
+        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0];
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
           const own = period?.ref;

@@ -93,9 +93,28 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // "the six months to September 2025", "six months ended September 30, 2025"
-    re: new RegExp(String.raw`\b(?:the\s+)?six[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
-    build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: 6 }),
+    // "the six months to September 2025", "six months ended September 30, 2025", "the nine months to December 2025"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<n>six|nine|6|9)[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: /six|6/i.test(g.n!) ? 6 : 9 }),
+  },
+  {
+    // "the first nine months of 2025": the calendar quarters to September
+    re: new RegExp(String.raw`\b(?:the\s+)?first\s+(?:nine|9)\s+months\s+(?:of\s+)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('half', { year: Number(g.y), endMonth: 9, months: 9 }),
+  },
+  {
+    // "the first three months of 2026", "the final three months of 2025", "the last quarter of 2025", "the final quarter of fiscal 2026"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<which>first|second|third|fourth|final|last|closing)\s+(?:three\s+months|quarter)\s+of\s+(?<f>(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s?)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => {
+      const which = g.which!.toLowerCase();
+      const quarter = ORDINAL[which] ?? 4;
+      return base(g.f ? 'fiscal-quarter' : 'quarter', { year: Number(g.y), quarter });
+    },
+  },
+  {
+    // Analysts' shorthand: "2Q26", "4Q 2025", "fiscal 1Q27", "F1Q27" (the F or "fiscal" makes it the company's fiscal quarter)
+    re: new RegExp(String.raw`\b(?<f>fiscal\s+|F(?=[1-4]Q))?(?<q>[1-4])Q\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    build: (g) => base(g.f ? 'fiscal-quarter' : 'quarter', { year: fullYear(g.y!), quarter: Number(g.q) }),
   },
   {
     // "the four quarters to September 2025", "the twelve months to September 2025", "trailing twelve months to ..."
@@ -249,7 +268,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
-    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year)\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year|(?<=\b(?:its|the|their|a)\s+)full[-\s]year(?=\s+(?:range|plan|outlook|guidance|forecast|budget|capex|capital|spending|target)))\b(?!\s+(?:ended|ending|to|through|\d))/gi,
     build: () => base('year', { relative: 'full-year' }),
   },
   {

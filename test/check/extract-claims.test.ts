@@ -163,6 +163,38 @@ describe('extractClaims', () => {
     expect(cy!.period!.ref).toMatchObject({ kind: 'cy', year: 2025 });
   });
 
+  it('reads a time frame that opens the sentence, and "over" a window, as the figure\'s period, not the base of a change', () => {
+    const [ttm] = claims('Over the four quarters to September 2025, Alibaba’s capex was about RMB 120 billion.');
+    expect(ttm!.period!.ref).toMatchObject({ kind: 'ttm', year: 2025, quarter: 3 });
+    const [seg] = claims('From the June 2026 quarter Alibaba reports a new AI Cloud and Compute Services segment, which had revenue of RMB 48.4bn.', '2026-09-01');
+    expect(seg!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    // The relative clause hangs on the segment: its revenue is the segment's.
+    expect(seg!.metric).toMatchObject({ id: 'cloud_revenue', segment: 'AI Cloud and Compute Services' });
+    // A change still measures "from" a period after the figure.
+    const [up] = claims('Amazon’s capex rose 40% from 2024 to $131.8 billion in 2025.');
+    expect(up!.base!.ref).toMatchObject({ year: 2024 });
+  });
+
+  it('takes a multiple\'s base from "times the March quarter", a rate a year from the earliest base, and "compare last year" as a base', () => {
+    const cs = claims('Alibaba’s June quarter capex was RMB67.7bn, two and a half times the March quarter. Revenue grew 9% to RMB269.0bn.', '2026-08-24');
+    expect(cs[1]!.base!.ref).toMatchObject({ kind: 'quarter', quarter: 1 });
+    // The next sentence carries the June quarter, not the base.
+    expect(cs[2]!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    const rate = claims('In calendar 2025 the four spent $376 billion, up from $228 billion in 2024 and $140 billion in 2023, a compound annual growth rate of roughly 60%.').pop()!;
+    expect(rate.base!.ref).toMatchObject({ year: 2023 });
+    const [, change] = claims('Revenue of June quarter was RMB 268.95 billion for Alibaba, grow 19% compare last year. Net profit was only RMB 10.44 billion.', '2026-09-02');
+    expect(change!.base).not.toBeNull();
+    const profit = claims('Revenue of June quarter was RMB 268.95 billion for Alibaba, grow 19% compare last year. Net profit was only RMB 10.44 billion.', '2026-09-02').pop()!;
+    expect(profit.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+  });
+
+  it('reads a segment that is the figure\'s subject as the metric\'s segment, but "group revenue" as the company\'s', () => {
+    const [aws] = claims('Amazon Web Services, the cloud unit that absorbs most of the new capacity, had sales of $42.2 billion in the June 2026 quarter.');
+    expect(aws!.metric).toMatchObject({ id: 'cloud_revenue' });
+    const cs = claims('Cloud Intelligence Group revenue grew 26% to RMB 39.8 billion in the September 2025 quarter, and group revenue reached RMB 247.8 billion.');
+    expect(cs.pop()!.metric!.id).toBe('revenue');
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

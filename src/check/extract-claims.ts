@@ -125,12 +125,14 @@ const CONVERSION_AFTER = /^\s*[(\[]\s*(?:(?:about|roughly|around|some|nearly|app
 const SUBORDINATE = /\b(?:as|while|whereas|because|since)\s/i;
 const QUALIFYING = /\b(?:including|incl\.?|plus|with|counting|adding)\s+(?:the\s+)?$/i;
 const AFTER_POSSESSIVE = /['’]s\s+(?:(?:quarterly|annual|own|total)\s+)?$/;
-const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+const FROM_BEFORE = /^\s*(?:(?:in|for|during)\s+(?:the\s+)?[\w\s-]{0,30}?(?:(?:19|20)\d{2}|quarter|year|half)\s*)?,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+/** Between a comparison figure and the next one of the same comparison: "against $44.2 billion in the first quarter and $32.2 billion …". */
+const AND_NEXT = /^[^\d$¥€£;]{0,60}?(?:,\s*|\s+)(?:and|or)\s+(?:the\s+)?(?:about\s+|roughly\s+)?$/i;
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 /** Verbs of money coming in: a spending metric is not carried onto their figures. */
 const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|netted)\b/i;
 /** Words that say a figure is the outcome, not the plan. */
-const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
+const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|(?:ended|finished|closed)\s+(?:the\s+(?:year|quarter)\s+)?(?:up\s+)?at|actually\s+spent|outturn)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
 /** "negative free cash flow of $2 billion", "free cash flow turned negative, at $2 billion": the words before the figure say the flow is below zero. */
@@ -247,6 +249,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     }
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
+    let comparedBefore = false;
     let modelNames: ReturnType<typeof modelNamesIn> | null = null;
     const modelNamesHere = () => (modelNames ??= modelNamesIn(masked, sentence, catalog, isCompany));
     const carriedModel = lastModel && lastModel.paragraph === sentence.paragraph && lastModel.sentence >= number - 1 ? lastModel : null;
@@ -285,6 +288,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
         const o = periods[i]!;
         if (o.relative === 'year-earlier' || o.relative === 'quarter-earlier' || o.relative === 'same') continue;
+        // "the same quarter of 2025" after "against $44.2 billion in the first quarter": the quarter compared with is not the one meant.
+        if ((p.relative === 'same' || p.relative === 'same-in-year') && isBase(o)) continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
           reference = r.ref;
@@ -349,7 +354,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
       const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
-      const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
+      // (Named before the figure: "Sales … came to $200.6 billion, and the AWS segment contributed $42.2 billion" gives the first to the company.)
+      const subjectSegment = subject && !subject.carried && mentions.some((m) => m.end <= q.start && m.start >= sentence.start && m.text === subject!.words) ? segmentNamed(subject.words) : null;
       if (sameAsBefore) {
         metric = { ...sameAsBefore };
       } else if (definedFcf) {
@@ -424,7 +430,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
         .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
         .sort((a, b) => gap(b, q) - gap(a, q));
-      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
+      if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 24), q.start)) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
@@ -550,8 +558,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
-      const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
-      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
+      // A figure something is compared with ("…, against $44.2 billion in the first quarter and $32.2 billion in …") is a base:
+      // the text goes on about the period of the figure compared, not of the base.
+      const between = before?.quantity && before.quantity.end <= q.start ? masked.slice(before.quantity.end, q.start) : null;
+      const comparison: boolean = between !== null && (FROM_BEFORE.test(between) || (comparedBefore && AND_NEXT.test(between)));
+      comparedBefore = comparison;
+      const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;

@@ -54,7 +54,7 @@ const QMONTH = 'March|June|September|December|Mar|Jun|Sept|Sep|Dec';
 const ANY_MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const ORD = 'first|second|third|fourth|1st|2nd|3rd|4th';
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const FISCAL = String.raw`(?:(?:its|the|their)\s+)?(?:fiscal(?:[-\s]year)?|FY)`;
+const FISCAL = String.raw`(?:(?:its|the|their|[A-Z][\w.&-]*['’]s)\s+)?(?:fiscal(?:[-\s]year)?|FY)`;
 
 const monthNumber = (m: string) => MONTH_NUMBER[m.slice(0, 3).toLowerCase()]!;
 const quarterOfMonth = (m: string) => Math.ceil(monthNumber(m) / 3);
@@ -82,6 +82,11 @@ const PATTERNS: Pattern[] = [
     // "the first six months of fiscal 2026", "first half of its fiscal 2025", "H1 FY2026", "the first six months of its fiscal year"
     re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>first|second)[-\s](?:half|six\s+months)|(?<h>[12])H|H(?<h2>[12]))\s+(?:of\s+)?(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})?(?:\s+year)?\b`, 'gi'),
     build: (g) => base('fiscal-half', { quarter: g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2), year: g.y ? fullYear(g.y) : null }),
+  },
+  {
+    // "the first nine months of fiscal 2026", "the first nine months of Microsoft's fiscal 2026": three quarters from the fiscal year's start
+    re: new RegExp(String.raw`\b(?:the\s+)?first\s+(?:nine|9)\s+months\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    build: (g) => base('fiscal-half', { quarter: 1, quarters: 3, year: fullYear(g.y!) }),
   },
   {
     // "H1 2025", "1H25", "the first half of 2025", "first-half 2025", "the first six months of 2025", "the second half"
@@ -142,8 +147,8 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
   },
   {
-    // "the October–December quarter", "the July-September 2025 quarter"
-    re: new RegExp(String.raw`\b(?:the\s+)?(?<a>January|April|July|October|Jan|Apr|Jul|Oct)\s?[–-]\s?(?:March|June|September|December|Mar|Jun|Sept|Sep|Dec)\s+(?:(?<y>${YEAR})\s+)?quarter\b`, 'gi'),
+    // "the October–December quarter", "the July-September 2025 quarter", "the April-June period"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<a>January|April|July|October|Jan|Apr|Jul|Oct)\s?[–-]\s?(?:March|June|September|December|Mar|Jun|Sept|Sep|Dec)\s+(?:(?<y>${YEAR})\s+)?(?:quarter|period|three[-\s]months?)\b`, 'gi'),
     build: (g) => base('quarter', { quarter: RANGE_QUARTER[g.a!.toLowerCase()]!, year: g.y ? Number(g.y) : null }),
   },
   {
@@ -235,6 +240,11 @@ const PATTERNS: Pattern[] = [
     // "the current quarter", "this quarter", "the current fiscal year", "this fiscal year"
     re: /\b(?:the\s+current|this)\s+(?<what>quarter|fiscal\s+year)\b/gi,
     build: (g) => base(/quarter/i.test(g.what!) ? 'quarter' : 'fy', { relative: 'current' }),
+  },
+  {
+    // "the same period a year earlier", "the same quarter last year", "the same three months of the previous year": one year back
+    re: /\bthe\s+same\s+(?:quarter|period|three\s+months|three-month\s+period)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b/gi,
+    build: () => base('year', { relative: 'year-earlier' }),
   },
   {
     // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"

@@ -55,7 +55,7 @@ export function endMonthOf(ref: PeriodRef, company: Company | null): number | nu
     case 'half':
       return monthIndex(y, (ref.quarter ?? 2) * 6);
     case 'fiscal-half':
-      return fiscalYearEnd(y, fye) - (ref.quarter === 1 ? 6 : 0);
+      return fiscalYearEnd(y, fye) - (ref.quarters ? (4 - ref.quarters) * 3 : ref.quarter === 1 ? 6 : 0);
     case 'ttm':
       return ref.quarter ? quarterEnd(y, ref.quarter) : null;
     case 'range':

@@ -195,6 +195,32 @@ describe('extractClaims', () => {
     expect(cs.pop()!.metric!.id).toBe('revenue');
   });
 
+  it('keeps the figures a result is compared with from becoming the period the text goes on about', () => {
+    const cs = claims('Amazon’s sales for the April–June quarter came to $200.6 billion. Purchases of property and equipment were $54.2 billion, against $44.2 billion in the first quarter and $32.2 billion in the same quarter of 2025. That is a rise of 69% from a year ago.', '2026-07-31');
+    const [sales, capex, q1, yearAgo, rise] = cs;
+    expect(sales!.metric!.id).toBe('revenue');
+    expect(capex!.period!.ref).toMatchObject({ year: 2026, quarter: 2 });
+    expect(q1!.period!.ref).toMatchObject({ year: 2026, quarter: 1 });
+    // "the same quarter of 2025" is the quarter the text is about, a year back: not the first quarter compared with.
+    expect(yearAgo!.period!.ref).toMatchObject({ year: 2025, quarter: 2 });
+    expect(rise!.period!.ref).toMatchObject({ year: 2026, quarter: 2 });
+  });
+
+  it('reads "the same period a year earlier" as one year back, and "the first nine months of Microsoft\'s fiscal 2026" as three fiscal quarters', () => {
+    const [, down] = claims('Alibaba’s net income in the June 2026 quarter was RMB 10.4 billion, down 75% from the same period a year earlier.');
+    expect(down!.base!.ref).toMatchObject({ kind: 'quarter', year: 2025, quarter: 2 });
+    const [nine] = claims('For the first nine months of Microsoft’s fiscal 2026, cash capex was US$80.1 billion.');
+    expect(nine!.period!.ref).toMatchObject({ kind: 'fiscal-half', year: 2026, quarters: 3 });
+  });
+
+  it('reads the plan a guide moved from as the earlier statement, and "ended the year at" as the outcome', () => {
+    const [from, to] = claims('Amazon’s 2025 capex guide went from $100bn to $125bn.', '2026-08-10');
+    expect(from!.statedWhen).toMatchObject({ earlier: true });
+    expect(to!.statedWhen).toBeNull();
+    const cs = claims('At the start of 2025 Amazon had guided to about $100 billion of capex, raised that to $125 billion in October, and ended the year at nearly $132 billion.', '2026-07-31');
+    expect(cs.map((c) => c.basis)).toEqual(['guidance', 'guidance', 'actual']);
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

@@ -136,6 +136,13 @@ describe('findArticleDate', () => {
     expect(findArticleDate('NOTE (for editors) — no date here')).toBeNull();
   });
 
+  it('reads an all-digit date day-first where the article names a day-first place, month-first elsewhere', () => {
+    expect(findArticleDate('**A. Writer** · Analyst\nLondon · 05/08/2026\n\nBody text follows here.')!.date).toBe('2026-08-05');
+    expect(findArticleDate('**A. Writer** · Analyst\nChicago · 05/08/2026\n\nBody text follows here.')!.date).toBe('2026-05-08');
+    // Digits that only one order makes a date are read that way everywhere.
+    expect(findArticleDate('Sydney · 05/28/2026\n\nBody text.')!.date).toBe('2026-05-28');
+  });
+
   it('finds none in an opening without a date', () => {
     expect(findArticleDate('Who Leads the Cloud Race?\nSpending rose again in 2025...')).toBeNull();
   });

@@ -91,7 +91,7 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
-const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted|(?:raised|lifted|increased|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|kept|held|set|issued|updated|tightened)\s+(?:the\s+(?:bottom|top|low|high|lower|upper|midpoint)(?:\s+end)?\s+of\s+)?(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:range|outlook|guidance|forecast|budget))\b/i;
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted|guides?\s+as\s+follows|(?:raised|lifted|increased|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|kept|held|set|issued|updated|tightened)\s+(?:the\s+(?:bottom|top|low|high|lower|upper|midpoint)(?:\s+end)?\s+of\s+)?(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:range|outlook|guidance|forecast|budget))\b/i;
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
@@ -358,6 +358,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const subjectSegment = subject && !subject.carried && mentions.some((m) => m.end <= q.start && m.start >= sentence.start && m.text === subject!.words) ? segmentNamed(subject.words) : null;
       if (sameAsBefore) {
         metric = { ...sameAsBefore };
+        // "Sales came to $200.6 billion, and the AWS segment contributed $42.2 billion of that": a segment's part of the total.
+        const seg = clauseSegment ? segmentNamed(clauseSegment.text) : null;
+        if (metric.id === 'revenue' && seg && (!subject || subject.tickers.includes(seg.ticker))) metric = stated('cloud_revenue', clauseSegment!.text, seg.name);
       } else if (definedFcf) {
         metric = stated('free_cash_flow', definedFcf.text);
       } else if (leftOver) {
@@ -409,18 +412,22 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
       // Kind.
+      // "capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026": the two ends of a ratio's move are its levels, not changes.
+      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
+        quantity.direction = null;
+      }
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
       else if (q.kind === 'money') kind = 'amount';
       else if (q.kind === 'multiple') kind = 'change';
-      else if (SHARE_OF_GROUP.test(after) && q.direction === null) ((kind = 'share'), (shareOf = 'group'));
-      else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && q.direction === null) {
+      else if (SHARE_OF_GROUP.test(after) && quantity.direction === null) ((kind = 'share'), (shareOf = 'group'));
+      else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && quantity.direction === null) {
         kind = 'share';
         shareOf = 'revenue';
         if (metric && metric.id !== 'capex_intensity') metric = { ...metric, id: 'capex_intensity', words: `${metric.words} as a share of revenue` };
         else if (!metric) metric = stated('capex_intensity', 'share of revenue');
-      } else kind = q.direction !== null || q.perYear ? 'change' : 'share';
+      } else kind = quantity.direction !== null || q.perYear ? 'change' : 'share';
 
       const clauseText = masked.slice(clause.start, clause.end);
       let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
@@ -430,6 +437,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
         .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
         .sort((a, b) => gap(b, q) - gap(a, q));
+      const quarterInClause = periods.some((p) => p.start >= clause.start && p.end <= clause.end && (p.kind === 'quarter' || p.kind === 'fiscal-quarter'));
+      const sameSubjectAsBefore = () => {
+        const last = claims[claims.length - 1];
+        return !!last?.subject && !!subject && last.subject.tickers.join() === subject.tickers.join();
+      };
       let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
       if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 24), q.start)) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
@@ -437,11 +449,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
         if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
-        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // (Into the next sentence, another company's figure for a quarter is a result: "… raised its 2026 plan to $225bn. Microsoft: $41bn in the quarter".)
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText) && (lastMetric.sentence === number || sameSubjectAsBefore() || !quarterInClause)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
         // "$60–65 billion in January": a capex range dated by a month is a plan as it stood then, not a reported figure.
         else if (statedWhen?.month && q.bound === 'range') ((basis = 'guidance'), (basisWords = statedWhen.words));
         // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
-        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && SPENDING_METRICS.has(lastMetric.ref.id) && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
       // "For calendar 2026 it now sees capital expenditure, finance leases included, of about $175 billion": the plan words

@@ -9,7 +9,7 @@ import { FRACTION_PATTERN, fractionPercent } from './number-words.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(
-  String.raw`(?<![\w.])(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
+  String.raw`(?<![\w.])(?!(?:19|20)\d{2}\s+to\s)(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
   'gi',
 );
 /** "doubled", "tripled", "could double", "twofold": a multiple of the base. */

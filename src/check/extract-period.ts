@@ -128,7 +128,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
-    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
+    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:[Oo]ver|[Ii]n|[Aa]cross)\s+(?:the\s+)?(?:twelve|12)\s+months\b(?!\s+(?:to|ended|ending|through|from|of|after|before|ago|earlier))|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
@@ -143,7 +143,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024", "the quarter to September 2025"
-    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[-\s](?<y1>${YEAR})[-\s]quarter|(?:quarter|three[-\s]months?)\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[-\s]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[-\s](?<y1>${YEAR})[-\s]quarter|(?:quarter|three[-\s]months?)\s+(?:ended|ending|to|through)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[-\s]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
   },
   {
@@ -178,7 +178,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the quarter to September", "the quarter ended in September", "the September quarter", "the fourth quarter", "Q3", "fourth-quarter"
-    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[-\s]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[-\s]quarter\b|(?:the\s+)?(?<ord>${ORD})[-\s]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[-\s]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[-\s]quarter\b|(?:the\s+)?(?<ord>${ORD})[-\s]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
     build: (g) => base('quarter', { quarter: g.m || g.m2 ? MONTH_QUARTER[(g.m ?? g.m2)!.toLowerCase()]! : g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
@@ -278,7 +278,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
-    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year|(?<=\b(?:its|the|their|a)\s+)full[-\s]year(?=\s+(?:range|plan|outlook|guidance|forecast|budget|capex|capital|spending|target)))\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year|(?<=\b(?:its|the|their|a)\s+)full[-\s]year(?=\s+(?:range|plan|outlook|guidance|forecast|budget|capex|capital|spending|target))|(?<![\w-])full[-\s](?:fiscal[-\s])?year(?=\s*[:–—-]\s))\b(?!\s+(?:ended|ending|to|through|\d))/gi,
     build: () => base('year', { relative: 'full-year' }),
   },
   {

@@ -221,6 +221,27 @@ describe('extractClaims', () => {
     expect(cs.map((c) => c.basis)).toEqual(['guidance', 'guidance', 'actual']);
   });
 
+  it('reads a list after "currently guide as follows" as plans, and another company\'s quarter in the next sentence as a result', () => {
+    const cs = claims('For 2026 the companies currently guide as follows: Amazon about $200 billion of cash capex; Alphabet $180–190 billion; Microsoft over $50 billion for the September quarter alone. Amazon raised its 2026 plan to $225bn. Microsoft: $41bn in the quarter including leases.', '2026-08-05');
+    expect(cs.map((c) => c.basis)).toEqual(['guidance', 'guidance', 'guidance', 'guidance', 'actual']);
+    // A plan for a quarter named without its year is the coming one.
+    expect(cs[2]!.period!.ref).toMatchObject({ year: 2026, quarter: 3 });
+  });
+
+  it('reads "Full fiscal year:" as the year of the quarter before, "the quarter ended 30 June", "over twelve months", a segment\'s part "of that", and a ratio\'s levels', () => {
+    const [, year] = claims('Microsoft: $41bn in the June 2026 quarter. Full fiscal year: $145bn incl. finance leases.', '2026-08-05');
+    expect(year!.period!.ref).toMatchObject({ kind: 'fy', year: 2026 });
+    const [june] = claims('Alibaba’s revenue for the quarter ended 30 June was RMB 268.95 billion.', '2026-08-30');
+    expect(june!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    const [ttm] = claims('Over twelve months, Alphabet’s free cash flow was still $52.3 billion.', '2026-09-07');
+    expect(ttm!.period!.ref).toMatchObject({ kind: 'ttm', year: 2026, quarter: 2 });
+    const [, aws] = claims('Amazon’s sales for the April–June 2026 quarter came to $200.6 billion, and the AWS segment contributed $42.2 billion of that.');
+    expect(aws!.metric).toMatchObject({ id: 'cloud_revenue', segment: 'AWS' });
+    const [from, to] = claims('Microsoft’s capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026.');
+    expect([from!.kind, from!.quantity!.value, from!.period!.ref.year]).toEqual(['share', 13.3, 2023]);
+    expect([to!.kind, to!.quantity!.value, to!.period!.ref.year]).toEqual(['share', 34.9, 2026]);
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

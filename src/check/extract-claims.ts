@@ -101,7 +101,7 @@ const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 
 /** What a period after "on" starts with when it is the base of a change. */
 const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
-const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
+const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
 const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
@@ -447,6 +447,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
       if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 24), q.start)) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
+      // "guide now 220B (was 200B)", "$220 billion, up from $200 billion": the plan before the one in force.
+      const earlierWords = /(?:\(\s*(?:was|previously|prior|from|vs\.?)|\b(?:up|down|raised|cut|lifted|lowered)\s+from)\s+(?:about\s+|roughly\s+|~)?$/i.exec(masked.slice(Math.max(sentence.start, q.start - 24), q.start));
+      if (!statedWhen && earlierWords && before?.basis === 'guidance') statedWhen = { month: null, earlier: true, words: earlierWords[0].replace(/^\(\s*/, '').trim() };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
@@ -620,7 +623,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     }
     // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
     if (quantities.length === 0) {
-      const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind)).pop();
+      // ("… the AI plan announced by management last year": a year that dates an event is no period the text is about.)
+      const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative !== 'article-year').pop();
       const r = context ? resolvePeriodMention(context, carried, false) : null;
       if (context && r && 'ref' in r) {
         lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };

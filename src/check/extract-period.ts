@@ -165,6 +165,11 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
+    // "the first quarter of its 2027 fiscal year", "the fourth quarter of the 2026 fiscal year"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<ord>${ORD})[-\s]quarter\s+of\s+(?:its|the|their|[A-Z][\w.&-]*['’]s)\s+(?<y>${YEAR})\s+fiscal\s+year\b`, 'gi'),
+    build: (g) => base('fiscal-quarter', { year: Number(g.y), quarter: ORDINAL[g.ord!.toLowerCase()]! }),
+  },
+  {
     // "the first quarter of fiscal 2026", "the first of fiscal 2026", "Q1 of fiscal 2026"
     re: new RegExp(String.raw`\b(?:the\s+)?(?:(?<ord>${ORD})(?:[-\s]quarter)?|Q(?<q>[1-4]))\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
     build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),

@@ -252,6 +252,19 @@ describe('extractClaims', () => {
     expect(msft!.period!.ref).toMatchObject({ kind: 'fiscal-quarter', year: 2026, quarter: 1 });
   });
 
+  it('reads "rev" and "op inc", "(was 200B)" as the plan before, "the first quarter of its 2027 fiscal year", and no group share in "of the company\'s capex"', () => {
+    const cs = claims('**$GOOGL (CQ2)**\n- rev $117.6B, op inc $40.1B', '2026-08-01');
+    expect(cs.map((c) => c.metric?.id)).toEqual(['revenue', 'operating_income']);
+    const [now, was] = claims('Amazon’s 2026 capex guide is now $220 billion (was $200 billion).', '2026-08-01');
+    expect([now!.basis, now!.statedWhen]).toEqual(['guidance', null]);
+    expect(was!.statedWhen).toMatchObject({ earlier: true });
+    // A year-less quarter is placed by the fiscal quarter the text named, not by the year an announcement was made.
+    const revenue = claims('Alibaba’s spending hit a record in the June quarter, the first quarter of its 2027 fiscal year, as it pressed on with a plan announced last year.\n\nRevenue for the quarter ended 30 June was RMB 268.95 billion.', '2026-08-30').pop()!;
+    expect(revenue.period!.ref).toMatchObject({ year: 2026, quarter: 2 });
+    const [share] = claims('Amazon’s AWS segment accounted for 64 per cent of the company’s capex in 2024.');
+    expect(share!.shareOf).not.toBe('group');
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

@@ -31,6 +31,8 @@ const NON_COMPANY_SUBJECTS = /\b(?:the\s+)?(?:(?:annual|yearly|economic|national
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A noun phrase naming a total, whose figure belongs to a group ("the 2025 total", "the combined figure"). */
 const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggregate|tally|combined\s+(?:figure|bill|spend(?:ing)?))\b/i;
+/** Between a figure and a company named after it: another figure, or the subject's possessive ("gains on the company's investment in"). */
+const OBJECT_OF_SUBJECT = /[$¥€£]\s?\d|\d\s?(?:%|bn\b|billion\b|million\b)|\b(?:the\s+company['’]s|its|their)\s/i;
 const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
 export class SubjectMatcher {
@@ -140,6 +142,10 @@ export class SubjectMatcher {
       const inScope = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
       if (inScope.length === 0) continue;
       const beforeIdx = inScope.reduce((best, m, i) => (m.end <= q.start ? i : best), -1);
+      // "Operating income was $27.5 billion, while net income jumped …, swollen by gains on its investment in Anthropic":
+      // a company airace does not track, named only in a later clause, is not the subject the text carries.
+      // (Only when the words between make it another figure's or the subject's object: "**$4.9tn:** Nvidia's market value" is Nvidia's.)
+      if (scope === sentence && beforeIdx < 0 && carried && inScope[0]!.ticker === null && OBJECT_OF_SUBJECT.test(masked.slice(q.end, inScope[0]!.start))) return { ...carried, carried: true };
       const idx = beforeIdx >= 0 ? beforeIdx : 0;
       const list = this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
       const ref = this.refFor(masked, list, scope, { carried: false });

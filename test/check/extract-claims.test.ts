@@ -265,6 +265,13 @@ describe('extractClaims', () => {
     expect(share!.shareOf).not.toBe('group');
   });
 
+  it('keeps the carried company for a figure when an untracked one is named later as its object, but gives a headline figure to the name after it', () => {
+    const [income] = claims('Amazon reported on Thursday. Operating income was $27.5 billion, swollen by gains on the company’s investment in Anthropic.');
+    expect(income!.subject!.tickers).toEqual(['AMZN']);
+    const [nvidia] = claims('Amazon reported on Thursday.\n\n**$4.9tn:** Nvidia’s market value at Friday’s close.');
+    expect(nvidia!.subject!.tickers).toEqual([]);
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

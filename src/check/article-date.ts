@@ -23,6 +23,22 @@ const DATELINE_PAREN_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.'
 /** What ends a dateline after its date: an agency in brackets, a wire tag, or a dash. */
 const DATELINE_END = /^\s*(?:\([^)\n]{1,40}\)\s*)?(?:\/[^/\n]{1,40}\/\s*)?(?:—|–|--|-|:)/;
 
+/**
+ * Places whose writers put the day first ("London · 05/08/2026" is 5 August): an all-numeric date in an
+ * article that names one is read day-first; elsewhere month-first, chrono's (US) reading.
+ */
+const DAY_FIRST_PLACE = /\b(?:London|UK|U\.K\.|United\s+Kingdom|Britain|England|Scotland|Edinburgh|Manchester|Dublin|Ireland|Paris|Berlin|Frankfurt|Munich|Amsterdam|Brussels|Madrid|Milan|Rome|Zurich|Geneva|Stockholm|Oslo|Copenhagen|Helsinki|Vienna|Hong\s+Kong|Singapore|Sydney|Melbourne|Auckland|Wellington|Mumbai|Bengaluru|Bangalore|New\s+Delhi|Delhi|Dubai|Johannesburg|Cape\s+Town|Kuala\s+Lumpur|Jakarta|Bangkok|Manila)\b/;
+/** A date written in digits only, day and month in an order the digits do not tell: 05/08/2026. */
+const ALL_NUMERIC = /^(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})$/;
+
+/** chrono reads 05/08/2026 month-first; where the article is day-first, the day and month swap. */
+function inOrder(text: string, date: string, dayFirst: boolean): string {
+  const m = ALL_NUMERIC.exec(text.trim());
+  if (!dayFirst || !m) return date;
+  const swapped = isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  return validIso(swapped) ? swapped : date;
+}
+
 /** YYYY-MM-DD from a year, month and day. */
 function isoOf(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -33,14 +49,14 @@ function iso(d: Date): string {
 }
 
 /** The first date chrono reads in `text`, with its offsets in `text`; null if none. */
-function dateIn(text: string): { date: string; index: number; length: number; yearCertain: boolean } | null {
+function dateIn(text: string, dayFirst = false): { date: string; index: number; length: number; yearCertain: boolean } | null {
   const [r] = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return null;
   const y = r.start.get('year');
   const m = r.start.get('month');
   const d = r.start.get('day');
   if (y === null || m === null || d === null) return null;
-  return { date: isoOf(y, m, d), index: r.index, length: r.text.length, yearCertain: r.start.isCertain('year') };
+  return { date: inOrder(r.text, isoOf(y, m, d), dayFirst), index: r.index, length: r.text.length, yearCertain: r.start.isCertain('year') };
 }
 
 /** The year an undated dateline ("July 31 (Reuters)") most likely means: the year the text names most. */
@@ -70,8 +86,9 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
   }
   let offset = 0;
   const lines = head.split('\n').slice(0, HEAD_LINES);
+  const dayFirst = DAY_FIRST_PLACE.test(lines.join('\n'));
   for (const line of lines) {
-    const found = lineDate(line);
+    const found = lineDate(line, dayFirst);
     if (found) {
       let date = found.date;
       let words = line.slice(found.wordsStart, found.end).trim();
@@ -88,7 +105,7 @@ export function findArticleDate(text: string, fallbackDate?: string): ArticleDat
     }
     offset += line.length + 1;
   }
-  return metadataLineDate(lines);
+  return metadataLineDate(lines, dayFirst);
 }
 
 /** Longer than this, a line is the article's body, and the head (where its own date stands) has ended. */
@@ -106,12 +123,12 @@ const NUMERIC_DATE = /(?<![\d.])(20\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])/;
  * the line: what the text was last stated as of), "2026.09.02 | Posted by …". Only short lines that
  * state no figure, before the first body-length line, and only complete dates (day, month, year).
  */
-function metadataLineDate(lines: string[]): ArticleDate | null {
+function metadataLineDate(lines: string[], dayFirst: boolean): ArticleDate | null {
   let offset = 0;
   for (const line of lines) {
     if (line.length > BODY_LINE) return null;
     if (line.length <= METADATA_LINE && !FIGURE.test(line)) {
-      const dates = completeDates(line);
+      const dates = completeDates(line, dayFirst);
       if (dates.length) {
         const latest = dates.reduce((a, b) => (b.date > a.date ? b : a));
         const first = Math.min(...dates.map((d) => d.index));
@@ -125,11 +142,11 @@ function metadataLineDate(lines: string[]): ArticleDate | null {
 }
 
 /** Every complete date on a line (day, month and year stated), in the line's offsets. */
-function completeDates(line: string): { date: string; index: number; length: number }[] {
+function completeDates(line: string, dayFirst: boolean): { date: string; index: number; length: number }[] {
   const found: { date: string; index: number; length: number }[] = [];
   for (const r of chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
-    const date = isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
+    const date = inOrder(r.text, isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!), dayFirst);
     if (validIso(date)) found.push({ date, index: r.index, length: r.text.length });
   }
   const numeric = NUMERIC_DATE.exec(line);
@@ -141,21 +158,21 @@ function completeDates(line: string): { date: string; index: number; length: num
 }
 
 /** A date on one line of the article's head: labelled, in a byline, or in a dateline. */
-function lineDate(line: string): { date: string; start: number; end: number; wordsStart: number; yearCertain: boolean } | null {
+function lineDate(line: string, dayFirst: boolean): { date: string; start: number; end: number; wordsStart: number; yearCertain: boolean } | null {
   const labelled = LABELLED.exec(line);
   if (labelled) {
     const rest = line.slice(labelled[0].length);
-    const d = dateIn(rest);
+    const d = dateIn(rest, dayFirst);
     if (d && d.index <= 3) return { date: d.date, start: labelled[0].length + d.index, end: labelled[0].length + d.index + d.length, wordsStart: 0, yearCertain: d.yearCertain };
   }
   if (BYLINE.test(line) && line.length < 200) {
-    const d = dateIn(line);
+    const d = dateIn(line, dayFirst);
     if (d) return { date: d.date, start: d.index, end: d.index + d.length, wordsStart: 0, yearCertain: d.yearCertain };
   }
   const place = DATELINE_PLACE.exec(line);
   if (place) {
     const rest = line.slice(place[0].length);
-    const d = dateIn(rest.slice(0, 40));
+    const d = dateIn(rest.slice(0, 40), dayFirst);
     if (d && d.index === 0 && DATELINE_END.test(rest.slice(d.length))) {
       const tail = DATELINE_END.exec(rest.slice(d.length))!;
       return { date: d.date, start: place[0].length, end: place[0].length + d.length + tail[0].length, wordsStart: 0, yearCertain: d.yearCertain };
@@ -164,7 +181,7 @@ function lineDate(line: string): { date: string; start: number; end: number; wor
   const paren = DATELINE_PAREN_PLACE.exec(line);
   if (paren) {
     const rest = line.slice(paren[0].length);
-    const d = dateIn(rest.slice(0, 40));
+    const d = dateIn(rest.slice(0, 40), dayFirst);
     const tail = d && d.index === 0 ? /^\s*\)\s*(?:—|–|--|-|:)/.exec(rest.slice(d.length)) : null;
     if (d && tail) return { date: d.date, start: paren[0].length, end: paren[0].length + d.length + tail[0].length, wordsStart: 0, yearCertain: d.yearCertain };
   }

@@ -91,11 +91,13 @@ function spanAt<T extends { start: number; end: number }>(spans: T[], offset: nu
 }
 
 /** Verbs that state a plan and lead to its figure ("it now sees capital expenditure … of about $175 billion"). */
-const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted)\b/i;
+const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|guid(?:ed|es|ing)\s+(?:to|for)|(?:forecasts?|forecasted|projects|projected)\s+(?:to\s+spend|spending|capex|capital\s+(?:expenditures?|spending))|(?:is|are)\s+talking\s+about|budgeted|guides?\s+as\s+follows|(?:raised|lifted|increased|cut|lowered|narrowed|trimmed|reaffirmed|reiterated|maintained|kept|held|set|issued|updated|tightened)\s+(?:the\s+(?:bottom|top|low|high|lower|upper|midpoint)(?:\s+end)?\s+of\s+)?(?:its|the|their)\s+(?:[\w-]+\s+){0,2}(?:range|outlook|guidance|forecast|budget))\b/i;
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|above|below)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+/** Periods "over" spans rather than compares with: "over the four quarters to September", "over the first half". */
+const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 'span', 'ytd']);
 /** What a period after "on" starts with when it is the base of a change. */
 const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
@@ -123,12 +125,14 @@ const CONVERSION_AFTER = /^\s*[(\[]\s*(?:(?:about|roughly|around|some|nearly|app
 const SUBORDINATE = /\b(?:as|while|whereas|because|since)\s/i;
 const QUALIFYING = /\b(?:including|incl\.?|plus|with|counting|adding)\s+(?:the\s+)?$/i;
 const AFTER_POSSESSIVE = /['’]s\s+(?:(?:quarterly|annual|own|total)\s+)?$/;
-const FROM_BEFORE = /^\s*,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+const FROM_BEFORE = /^\s*(?:(?:in|for|during)\s+(?:the\s+)?[\w\s-]{0,30}?(?:(?:19|20)\d{2}|quarter|year|half)\s*)?,?\s*(?:(?:down|up|rising|falling|compared)\s+)?(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|roughly\s+|around\s+)?$/i;
+/** Between a comparison figure and the next one of the same comparison: "against $44.2 billion in the first quarter and $32.2 billion …". */
+const AND_NEXT = /^[^\d$¥€£;]{0,60}?(?:,\s*|\s+)(?:and|or)\s+(?:the\s+)?(?:about\s+|roughly\s+)?$/i;
 const SPENDING_METRICS = new Set(['capex', 'capex_incl_finance_leases', 'aws_capex']);
 /** Verbs of money coming in: a spending metric is not carried onto their figures. */
 const EARNING_VERB = /\b(?:earned|earning|made|took\s+in|brought\s+in|booked|netted)\b/i;
 /** Words that say a figure is the outcome, not the plan. */
-const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|ended\s+(?:up\s+)?at|finished\s+at)\b/i;
+const OUTCOME = /\b(?:eventually|ultimately|in\s+the\s+end|showed|landed\s+at|came\s+in\s+at|(?:ended|finished|closed)\s+(?:the\s+(?:year|quarter)\s+)?(?:up\s+)?at|actually\s+spent|outturn)\b/i;
 /** "$31.7 billion of it in the final quarter": a part of the figure before. */
 const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
 /** "negative free cash flow of $2 billion", "free cash flow turned negative, at $2 billion": the words before the figure say the flow is below zero. */
@@ -140,6 +144,20 @@ const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 /** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
 const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|will|to)\s+(?:invest|spend)\b|\binvestment\s+(?:plan|program)/i;
+
+/** Revenue words that mean the whole company's, even beside a segment: "group revenue", "total sales". */
+const TOTAL_REVENUE = /\b(?:group|total|overall|consolidated|company[-\s]wide|whole[-\s]company)\s+(?:net\s+)?(?:revenues?|sales)\b/i;
+/** A clause that hangs on the noun before it. */
+const RELATIVE_CLAUSE = /^\s*(?:which|that|whose)\b/i;
+
+/** The segment a relative clause hangs on: the last segment named before the clause, if it is the subject's company's. */
+function relativeSegment(masked: string, sentenceStart: number, clause: Span, subject: SubjectRef | null) {
+  if (!RELATIVE_CLAUSE.test(masked.slice(clause.start, clause.end))) return null;
+  let last: string | null = null;
+  for (const m of masked.slice(sentenceStart, clause.start).matchAll(new RegExp(SEGMENT_IN.source, 'gi'))) last = m[0];
+  const segment = segmentNamed(last);
+  return segment && (!subject || subject.tickers.includes(segment.ticker)) ? segment : null;
+}
 
 /** A markdown heading or a line that is bold only ("**The slices (calendar 2025).**"), short: a section's title. */
 function isHeading(text: string, sentence: Sentence): boolean {
@@ -231,6 +249,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     }
     const allFigures = [...money, ...percents, ...counts].sort((a, b) => a.start - b.start);
     const first = claims.length;
+    let comparedBefore = false;
     let modelNames: ReturnType<typeof modelNamesIn> | null = null;
     const modelNamesHere = () => (modelNames ??= modelNamesIn(masked, sentence, catalog, isCompany));
     const carriedModel = lastModel && lastModel.paragraph === sentence.paragraph && lastModel.sentence >= number - 1 ? lastModel : null;
@@ -247,7 +266,15 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
       // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
       if (p.relative === 'latest-ttm') return false;
-      return BASE_MARKER.test(before) || (/\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text));
+      const marker = BASE_MARKER.exec(before);
+      if (marker) {
+        // "From the June 2026 quarter, Alibaba reports …", "Over the four quarters to September …": a marker that opens the
+        // sentence starts a time frame, and "over" a window spans it; neither is where a change is measured from.
+        const opensSentence = /^[\s"'“‘(*_>#-]*$/.test(masked.slice(sentence.start, Math.max(sentence.start, p.start - 60) + marker.index));
+        const spans = /^over$/i.test(marker[0].split(/\s/)[0]!) && SPANNED_KINDS.has(p.kind);
+        if (!opensSentence && !spans) return true;
+      }
+      return /\bon\s+(?:the\s+)?$/i.test(before) && BASE_AFTER_ON.test(p.text);
     };
     const periodIndex = new Map(periods.map((p, i) => [p, i]));
     // Periods resolved in text order: a relative one ("a year earlier") refers to the one before it.
@@ -261,6 +288,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       for (let i = at - 1; i >= Math.max(0, at - REFERENCE_LOOK_BACK); i--) {
         const o = periods[i]!;
         if (o.relative === 'year-earlier' || o.relative === 'quarter-earlier' || o.relative === 'same') continue;
+        // "the same quarter of 2025" after "against $44.2 billion in the first quarter": the quarter compared with is not the one meant.
+        if ((p.relative === 'same' || p.relative === 'same-in-year') && isBase(o)) continue;
         const r = resolvePeriodMention(o, subject, future);
         if ('ref' in r) {
           reference = r.ref;
@@ -325,9 +354,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
       const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
-      const subjectSegment = subject && !subject.carried ? segmentNamed(subject.words) : null;
+      // (Named before the figure: "Sales … came to $200.6 billion, and the AWS segment contributed $42.2 billion" gives the first to the company.)
+      const subjectSegment = subject && !subject.carried && mentions.some((m) => m.end <= q.start && m.start >= sentence.start && m.text === subject!.words) ? segmentNamed(subject.words) : null;
       if (sameAsBefore) {
         metric = { ...sameAsBefore };
+        // "Sales came to $200.6 billion, and the AWS segment contributed $42.2 billion of that": a segment's part of the total.
+        const seg = clauseSegment ? segmentNamed(clauseSegment.text) : null;
+        if (metric.id === 'revenue' && seg && (!subject || subject.tickers.includes(seg.ticker))) metric = stated('cloud_revenue', clauseSegment!.text, seg.name);
       } else if (definedFcf) {
         metric = stated('free_cash_flow', definedFcf.text);
       } else if (leftOver) {
@@ -337,7 +370,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = stated(mention.id, mention.text, segment);
         // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
         const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;
-        const segmentHere = inOwnClause ? (clauseSegment ? segmentNamed(clauseSegment.text) : null) : subjectSegment;
+        // In its own clause the revenue words are the segment's when the segment is the clause's subject: named in the clause,
+        // the figure's stated subject ("Amazon Web Services, the cloud unit …, had sales of $42.2 billion"), or the noun a
+        // relative clause hangs on ("a new AI Cloud and Compute Services segment, which had revenue of RMB 48.4bn").
+        const total = TOTAL_REVENUE.test(masked.slice(Math.max(clause.start, mention.start - 24), mention.end));
+        const segmentHere = !inOwnClause ? subjectSegment : clauseSegment ? segmentNamed(clauseSegment.text) : total ? null : (subjectSegment ?? relativeSegment(masked, sentence.start, clause, subject));
         if (mention.id === 'revenue' && segmentHere) metric = stated('cloud_revenue', mention.text, segmentHere.name);
         else if (mention.id === 'cloud_revenue' && segmentHere && segmentHere.ticker === segmentNamed(metric.segment)?.ticker) metric = { ...metric, segment: segmentHere.name };
       } else if (subjectSegment && q.kind !== 'count') {
@@ -375,18 +412,22 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'count') metric = stated(q.unit === 'parameters' ? 'model_parameters' : q.unit === 'FLOP' ? 'model_training_compute' : q.unit === 'tokens' ? 'model_training_tokens' : `model_${q.unit}`, q.unit);
 
       // Kind.
+      // "capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026": the two ends of a ratio's move are its levels, not changes.
+      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
+        quantity.direction = null;
+      }
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
       else if (q.kind === 'money') kind = 'amount';
       else if (q.kind === 'multiple') kind = 'change';
-      else if (SHARE_OF_GROUP.test(after) && q.direction === null) ((kind = 'share'), (shareOf = 'group'));
-      else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && q.direction === null) {
+      else if (SHARE_OF_GROUP.test(after) && quantity.direction === null) ((kind = 'share'), (shareOf = 'group'));
+      else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && quantity.direction === null) {
         kind = 'share';
         shareOf = 'revenue';
         if (metric && metric.id !== 'capex_intensity') metric = { ...metric, id: 'capex_intensity', words: `${metric.words} as a share of revenue` };
         else if (!metric) metric = stated('capex_intensity', 'share of revenue');
-      } else kind = q.direction !== null || q.perYear ? 'change' : 'share';
+      } else kind = quantity.direction !== null || q.perYear ? 'change' : 'share';
 
       const clauseText = masked.slice(clause.start, clause.end);
       let { basis, words: basisWords } = basisFor(metric?.id ?? null, clauseText);
@@ -396,16 +437,24 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
         .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
         .sort((a, b) => gap(b, q) - gap(a, q));
-      const statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      const quarterInClause = periods.some((p) => p.start >= clause.start && p.end <= clause.end && (p.kind === 'quarter' || p.kind === 'fiscal-quarter'));
+      const sameSubjectAsBefore = () => {
+        const last = claims[claims.length - 1];
+        return !!last?.subject && !!subject && last.subject.tickers.join() === subject.tickers.join();
+      };
+      let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
+      if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 24), q.start)) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
         if (statedWhen && (/\b(?:said|guided|told|put|pegged|read|gave|given|set|issued|offered|announced)\b/i.test(clauseText) || planBefore)) ((basis = 'guidance'), (basisWords = planBefore ?? statedWhen.words));
-        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        // (Into the next sentence, another company's figure for a quarter is a result: "… raised its 2026 plan to $225bn. Microsoft: $41bn in the quarter".)
+        else if ((metric.how === 'carried' || mention === null) && lastMetric?.basis === 'guidance' && lastMetric.sentence >= number - 1 && !OUTCOME.test(clauseText) && (lastMetric.sentence === number || sameSubjectAsBefore() || !quarterInClause)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
         // "$60–65 billion in January": a capex range dated by a month is a plan as it stood then, not a reported figure.
         else if (statedWhen?.month && q.bound === 'range') ((basis = 'guidance'), (basisWords = statedWhen.words));
         // "raised the bottom of its range to $66 billion, keeping the top at $72 billion": the plan goes on in its sentence.
-        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && lastMetric.ref.id === metric.id && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
+        else if (lastMetric?.basis === 'guidance' && lastMetric.sentence === number && SPENDING_METRICS.has(lastMetric.ref.id) && !RESULT_VERBS.test(clauseText)) ((basis = 'guidance'), (basisWords = lastMetric.ref.words));
       }
 
       // "For calendar 2026 it now sees capital expenditure, finance leases included, of about $175 billion": the plan words
@@ -468,7 +517,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // The base of a change: a base period in its clause after it, else in the sentence.
       let base: ClaimPeriod | null = null;
       if (kind === 'change') {
-        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? periods.find((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        const bases = periods.filter((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
+        const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
+        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0];
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
           const own = period?.ref;
@@ -519,8 +571,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
-      const countedBack = periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
-      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && lastPeriod?.sentence === number)) {
+      // A figure something is compared with ("…, against $44.2 billion in the first quarter and $32.2 billion in …") is a base:
+      // the text goes on about the period of the figure compared, not of the base.
+      const between = before?.quantity && before.quantity.end <= q.start ? masked.slice(before.quantity.end, q.start) : null;
+      const comparison: boolean = between !== null && (FROM_BEFORE.test(between) || (comparedBefore && AND_NEXT.test(between)));
+      comparedBefore = comparison;
+      const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
+      if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
         lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;

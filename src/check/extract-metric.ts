@@ -49,8 +49,8 @@ const METRIC_WORDS: MetricWords[] = [
   },
   { id: 'capex_incl_finance_leases', re: /\b(?:capex|capital\s+expenditures?|capital\s+spending)\s*,?\s+(?:including|incl\.?)\s+(?:principal\s+payments\s+on\s+)?finance[- ]leases\b/gi },
   { id: 'finance_lease_principal', re: /\b(?:finance[- ]lease\s+(?:principal(?:\s+(?:payments|repayments))?|repayments)|principal\s+(?:payments|repayments)\s+(?:of|on)\s+finance[- ]leases|paid\s+down\s+on\s+(?:leased|finance[- ]leased?)|repaid\s+on\s+finance[- ]leases)\b/gi },
-  { id: 'free_cash_flow', re: /\b(?:free\s+cash\s+flows?|(?:subtracting|deducting)\s+(?:only\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow)\b/gi },
-  { id: 'operating_cash_flow', re: /\b(?:operating\s+cash\s+flows?|cash\s+(?:flows?\s+)?from\s+operations|cash\s+(?:provided\s+by|from)\s+operating\s+activities|operating\s+cash)\b/gi },
+  { id: 'free_cash_flow', re: /\b(?:free\s+cash\s+flows?|FCF|(?:subtracting|deducting)\s+(?:only\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow)\b/gi },
+  { id: 'operating_cash_flow', re: /\b(?:operating\s+cash\s+flows?|OCF|cash\s+(?:flows?\s+)?from\s+operations|cash\s+(?:provided\s+by|from)\s+operating\s+activities|operating\s+cash)\b/gi },
   { id: 'operating_income', re: /\b(?:operating\s+(?:income|profits?)|income\s+from\s+operations|from\s+operations)\b/gi },
   { id: 'net_income_attributable', re: /\b(?:net\s+income\s+attributable|attributable\s+to\s+(?:ordinary\s+)?shareholders)\b/gi },
   { id: 'net_income', re: /\b(?:net\s+(?:income|profits?|earnings)|profits?|bottom[- ]line)\b/gi },
@@ -110,19 +110,19 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
   return after ?? null;
 }
 
-const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:included|added|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
+const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:(?:are|is)\s+)?(?:included|added|counted|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b/i;
 /** "cash capex": cash paid for property and equipment, so no finance leases (gross, or net of proceeds where a company reports that). */
 const CASH_CAPEX = /\bcash\s+(?:capex|capital\s+(?:expenditures?|spending))\b/i;
 const PURCHASES = /\bpurchases\s+of\s+property\b|\bon\s+property\s+and\s+equipment\b|\bgross\s+purchases\b/i;
-const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,80}\bfinance[- ]lease/i;
+const FCF_LESS_LEASES = /\b(?:less|minus|after)\b[^.;]{0,120}\bfinance[- ]lease/i;
 const OCF_LESS_CAPEX = /\boperating\s+cash\s+flow\s+(?:less|minus)\s+(?:capex|capital\s+(?:expenditures?|spending))\b|\bsubtracting\s+only\s+capex\b|\b(?:subtract|deduct)(?:ing|s|ed)?\s+(?:the\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+(?:the\s+)?operating\s+cash\s+flow\b/i;
 
 /** The definition the words around a figure state for its metric, if any. */
 export function definitionIn(metric: string, words: string): MetricDefinition | null {
   if (metric === 'free_cash_flow') {
-    if (/\bfree\s+cash\s+flow|\bdefined\b/i.test(words) && FCF_LESS_LEASES.test(words)) return 'fcf-less-finance-leases';
+    if (/\bfree\s+cash\s+flow|\bFCF\b|\bdefined\b/i.test(words) && FCF_LESS_LEASES.test(words)) return 'fcf-less-finance-leases';
     if (OCF_LESS_CAPEX.test(words)) return 'ocf-less-capex';
     return null;
   }

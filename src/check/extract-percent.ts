@@ -9,12 +9,18 @@ import { FRACTION_PATTERN, fractionPercent } from './number-words.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(
-  String.raw`(?<![\w.])(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
+  String.raw`(?<![\w.])(?!(?:19|20)\d{2}\s+to\s)(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
   'gi',
 );
 /** "doubled", "tripled", "could double", "twofold": a multiple of the base. */
 const MULTIPLE = /\b(?<word>doubl(?:ed|es|ing|e)|tripl(?:ed|es|ing|e)|quadrupl(?:ed|es|ing|e)|halved|(?<n>two|three|four|five|ten)[- ]?fold)\b(?![- ]digit)/gi;
 const MULTIPLE_OF: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, halv: 0.5 };
+/**
+ * "2.5 times the March quarter", "two and a half times what it spent", "1.8x the year before", "three times as much as":
+ * a multiple of a base the words go on to name (not "three times in 2025", nor "30x earnings").
+ */
+const TIMES = /(?<![\w.$])(?:(?<num>\d+(?:\.\d+)?)|(?<w>two|three|four|five|six|seven|eight|nine|ten)(?<half>\s+and\s+a\s+half)?)\s*(?:times|x)\s+(?=(?:the|that|those|what|its|their|a\s+year|last|as\s+(?:much|large|big|high|many))\b|[A-Z][\w.&-]*['’]s\b|(?:19|20)\d{2}\b)/gi;
+const WORD_NUMBER: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const FOLD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10 };
 
 const UP = String.raw`rose|rise|rises|rising|risen|up|increased?|increases|increasing|grew|grow|grows|growing|grown|growth|gained?|gains|gaining|jump(?:ed|s|ing)?|soar(?:ed|s|ing)?|surg(?:ed|es|ing|e)|climb(?:ed|s|ing)?|expand(?:ed|s|ing)?|boost(?:ed|s)?|rall(?:ied|ies|ying)|advanc(?:ed|es|ing)|higher|hike[ds]?|more|compound(?:ed|s|ing)?`;
@@ -111,6 +117,27 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
       precision: 0.05 * value,
       direction: value >= 1 ? 'up' : 'down',
       decimals: 1,
+    });
+  }
+  for (const m of text.matchAll(TIMES)) {
+    const g = m.groups!;
+    const start = from + m.index;
+    const end = start + m[0].trimEnd().length;
+    const value = g.num ? Number(g.num) : WORD_NUMBER[g.w!.toLowerCase()]! + (g.half ? 0.5 : 0);
+    if (!(value > 1)) continue;
+    // "two and a half times": the fraction is part of the multiple, not a share of its own.
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
+    const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
+    out.push({
+      ...base(start, end, m[0].trimEnd()),
+      kind: 'multiple',
+      value,
+      unit: 'x',
+      bound: hedge?.bound ?? 'exact',
+      hedge: hedge?.hedge ?? null,
+      precision: 0.05 * value,
+      direction: 'up',
+      decimals: g.num?.includes('.') ? g.num.split('.')[1]!.length : 1,
     });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -54,7 +54,7 @@ const QMONTH = 'March|June|September|December|Mar|Jun|Sept|Sep|Dec';
 const ANY_MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const ORD = 'first|second|third|fourth|1st|2nd|3rd|4th';
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const FISCAL = String.raw`(?:(?:its|the|their)\s+)?(?:fiscal(?:[-\s]year)?|FY)`;
+const FISCAL = String.raw`(?:(?:its|the|their|[A-Z][\w.&-]*['’]s)\s+)?(?:fiscal(?:[-\s]year)?|FY)`;
 
 const monthNumber = (m: string) => MONTH_NUMBER[m.slice(0, 3).toLowerCase()]!;
 const quarterOfMonth = (m: string) => Math.ceil(monthNumber(m) / 3);
@@ -84,6 +84,11 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('fiscal-half', { quarter: g.ord ? (g.ord.toLowerCase() === 'first' ? 1 : 2) : Number(g.h ?? g.h2), year: g.y ? fullYear(g.y) : null }),
   },
   {
+    // "the first nine months of fiscal 2026", "the first nine months of Microsoft's fiscal 2026": three quarters from the fiscal year's start
+    re: new RegExp(String.raw`\b(?:the\s+)?first\s+(?:nine|9)\s+months\s+of\s+(?:${FISCAL})\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    build: (g) => base('fiscal-half', { quarter: 1, quarters: 3, year: fullYear(g.y!) }),
+  },
+  {
     // "H1 2025", "1H25", "the first half of 2025", "first-half 2025", "the first six months of 2025", "the second half"
     re: new RegExp(String.raw`\b(?:(?:the\s+)?(?<ord>first|second)[-\s](?:half|six\s+months)(?:\s+(?:of\s+)?(?<y>${YEAR}))?|H(?<h>[12])\s?'?(?<y2>${YEAR}|\d{2})|(?<h2>[12])H\s?'?(?<y3>${YEAR}|\d{2}))\b`, 'gi'),
     build: (g) => {
@@ -93,9 +98,28 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // "the six months to September 2025", "six months ended September 30, 2025"
-    re: new RegExp(String.raw`\b(?:the\s+)?six[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
-    build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: 6 }),
+    // "the six months to September 2025", "six months ended September 30, 2025", "the nine months to December 2025"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<n>six|nine|6|9)[-\s]months?\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('half', { year: Number(g.y), endMonth: monthNumber(g.m!), months: /six|6/i.test(g.n!) ? 6 : 9 }),
+  },
+  {
+    // "the first nine months of 2025": the calendar quarters to September
+    re: new RegExp(String.raw`\b(?:the\s+)?first\s+(?:nine|9)\s+months\s+(?:of\s+)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => base('half', { year: Number(g.y), endMonth: 9, months: 9 }),
+  },
+  {
+    // "the first three months of 2026", "the final three months of 2025", "the last quarter of 2025", "the final quarter of fiscal 2026"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<which>first|second|third|fourth|final|last|closing)\s+(?:three\s+months|quarter)\s+of\s+(?<f>(?:its\s+|the\s+)?fiscal\s+(?:year\s+)?|FY\s?)?(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => {
+      const which = g.which!.toLowerCase();
+      const quarter = ORDINAL[which] ?? 4;
+      return base(g.f ? 'fiscal-quarter' : 'quarter', { year: Number(g.y), quarter });
+    },
+  },
+  {
+    // Analysts' shorthand: "2Q26", "4Q 2025", "fiscal 1Q27", "F1Q27" (the F or "fiscal" makes it the company's fiscal quarter)
+    re: new RegExp(String.raw`\b(?<f>fiscal\s+|F(?=[1-4]Q))?(?<q>[1-4])Q\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
+    build: (g) => base(g.f ? 'fiscal-quarter' : 'quarter', { year: fullYear(g.y!), quarter: Number(g.q) }),
   },
   {
     // "the four quarters to September 2025", "the twelve months to September 2025", "trailing twelve months to ..."
@@ -104,7 +128,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
-    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
+    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:[Oo]ver|[Ii]n|[Aa]cross)\s+(?:the\s+)?(?:twelve|12)\s+months\b(?!\s+(?:to|ended|ending|through|from|of|after|before|ago|earlier))|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
@@ -119,12 +143,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the December 2024 quarter", "quarter ended December 31, 2024", "the December quarter of 2024", "the quarter to September 2025"
-    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[-\s](?<y1>${YEAR})[-\s]quarter|(?:quarter|three[-\s]months?)\s+(?:ended|ending|to|through)\s+(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[-\s]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?<m1>${QMONTH})\.?[-\s](?<y1>${YEAR})[-\s]quarter|(?:quarter|three[-\s]months?)\s+(?:ended|ending|to|through)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?<m2>${QMONTH})\.?\s+(?:\d{1,2},?\s+)?(?<y2>${YEAR})|(?<m3>${QMONTH})[-\s]quarter\s+(?:of\s+)?(?<y3>${YEAR}))\b`, 'gi'),
     build: (g) => base('quarter', { year: Number(g.y1 ?? g.y2 ?? g.y3), quarter: MONTH_QUARTER[(g.m1 ?? g.m2 ?? g.m3)!.toLowerCase()]! }),
   },
   {
-    // "the October–December quarter", "the July-September 2025 quarter"
-    re: new RegExp(String.raw`\b(?:the\s+)?(?<a>January|April|July|October|Jan|Apr|Jul|Oct)\s?[–-]\s?(?:March|June|September|December|Mar|Jun|Sept|Sep|Dec)\s+(?:(?<y>${YEAR})\s+)?quarter\b`, 'gi'),
+    // "the October–December quarter", "the July-September 2025 quarter", "the April-June period"
+    re: new RegExp(String.raw`\b(?:the\s+)?(?<a>January|April|July|October|Jan|Apr|Jul|Oct)\s?[–-]\s?(?:March|June|September|December|Mar|Jun|Sept|Sep|Dec)\s+(?:(?<y>${YEAR})\s+)?(?:quarter|period|three[-\s]months?)\b`, 'gi'),
     build: (g) => base('quarter', { quarter: RANGE_QUARTER[g.a!.toLowerCase()]!, year: g.y ? Number(g.y) : null }),
   },
   {
@@ -154,7 +178,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the quarter to September", "the quarter ended in September", "the September quarter", "the fourth quarter", "Q3", "fourth-quarter"
-    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[-\s]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[-\s]quarter\b|(?:the\s+)?(?<ord>${ORD})[-\s]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
+    re: new RegExp(String.raw`\b(?:(?:the\s+)?(?:quarter|three[-\s]months?)\s+(?:to|ended|ending|through)\s+(?:in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?<m>${QMONTH})\b|(?:the\s+)?(?<m2>${QMONTH})[-\s]quarter\b|(?:the\s+)?(?<ord>${ORD})[-\s]quarter\b|Q(?<q>[1-4])\b(?!\s*(?:FY|fiscal|'?\d)))`, 'gi'),
     build: (g) => base('quarter', { quarter: g.m || g.m2 ? MONTH_QUARTER[(g.m ?? g.m2)!.toLowerCase()]! : g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),
   },
   {
@@ -218,6 +242,11 @@ const PATTERNS: Pattern[] = [
     build: (g) => base(/quarter/i.test(g.what!) ? 'quarter' : 'fy', { relative: 'current' }),
   },
   {
+    // "the same period a year earlier", "the same quarter last year", "the same three months of the previous year": one year back
+    re: /\bthe\s+same\s+(?:quarter|period|three\s+months|three-month\s+period)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b/gi,
+    build: () => base('year', { relative: 'year-earlier' }),
+  },
+  {
     // "a year earlier", "a year ago", "the year before", "the previous year", "the prior year", "a year before"
     re: /\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|the\s+(?:previous|prior|preceding)\s+year|(?:the\s+)?(?:previous|prior|last)\s+year['’]s|a\s+year\s+prior)\b/gi,
     build: () => base('year', { relative: 'year-earlier' }),
@@ -249,7 +278,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the full year", "for the year", "the whole year", "over the full year", "the full fiscal year", "over the fiscal year"
-    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year)\b(?!\s+(?:ended|ending|to|through|\d))/gi,
+    re: /\b(?:the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year|(?:for|over|in)\s+the\s+(?:fiscal\s+)?year|(?<=\b(?:its|the|their|a)\s+)full[-\s]year(?=\s+(?:range|plan|outlook|guidance|forecast|budget|capex|capital|spending|target))|(?<![\w-])full[-\s](?:fiscal[-\s])?year(?=\s*[:–—-]\s))\b(?!\s+(?:ended|ending|to|through|\d))/gi,
     build: () => base('year', { relative: 'full-year' }),
   },
   {

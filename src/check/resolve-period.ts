@@ -75,9 +75,12 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
       return plan({ period: 'ttm', from: `${y}-Q${ref.quarter}`, to: `${y}-Q${ref.quarter}` });
     case 'fiscal-half': {
       if (!single || single.kind === 'group') return fail('a fiscal half is only defined for one company');
-      const end = fiscalYearEnd(y!, single.fiscalYearEndMonth) - (ref.quarter === 1 ? 6 : 0);
-      const slot = quarters(end, 2);
-      return plan(slot, single.fiscalYearEndMonth === 12 ? null : `${single.name}'s fiscal H${ref.quarter} ${y} is calendar ${slot.from} to ${slot.to}`);
+      // The first `quarters` quarters of the fiscal year ("the first nine months of fiscal 2026"), else a half.
+      const count = ref.quarters ?? 2;
+      const end = fiscalYearEnd(y!, single.fiscalYearEndMonth) - (ref.quarters ? (4 - count) * 3 : ref.quarter === 1 ? 6 : 0);
+      const slot = quarters(end, count);
+      const words = ref.quarters ? `first ${count * 3} months of fiscal ${y}` : `fiscal H${ref.quarter} ${y}`;
+      return plan(slot, single.fiscalYearEndMonth === 12 ? null : `${single.name}'s ${words} is calendar ${slot.from} to ${slot.to}`);
     }
     case 'year': {
       if (y === null) return fail(ref.resolution ?? 'the year is not stated');

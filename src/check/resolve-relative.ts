@@ -55,7 +55,7 @@ export function endMonthOf(ref: PeriodRef, company: Company | null): number | nu
     case 'half':
       return monthIndex(y, (ref.quarter ?? 2) * 6);
     case 'fiscal-half':
-      return fiscalYearEnd(y, fye) - (ref.quarter === 1 ? 6 : 0);
+      return fiscalYearEnd(y, fye) - (ref.quarters ? (4 - ref.quarters) * 3 : ref.quarter === 1 ? 6 : 0);
     case 'ttm':
       return ref.quarter ? quarterEnd(y, ref.quarter) : null;
     case 'range':
@@ -184,6 +184,11 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
       const r = ctx.reference;
       if (!r) {
         if (!ctx.articleDate) return { error: `“${m.text}” needs the article date or a period it refers to` };
+        if (ctx.future) {
+          // A plan's "full-year range" is for the year in progress: the one the article date falls in.
+          const y = fiscalYearOf(monthIndexOf(ctx.articleDate.slice(0, 8) + '15'), fye);
+          return { ref: { ...ref, kind: fye === 12 ? 'year' : 'fy', year: y }, how: 'article-date', resolution: `${m.text.trim()} = ${fye === 12 ? '' : 'fiscal '}${y}, the year of the article date (a plan is for the year in progress)` };
+        }
         // The company's latest year reported by the article date: its fiscal year where that is not the calendar year.
         if (fye !== 12) return resolveMention({ ...m, relative: 'latest-fy' }, ctx);
         const y = latestYear(ctx)!;

@@ -163,6 +163,85 @@ describe('extractClaims', () => {
     expect(cy!.period!.ref).toMatchObject({ kind: 'cy', year: 2025 });
   });
 
+  it('reads a time frame that opens the sentence, and "over" a window, as the figure\'s period, not the base of a change', () => {
+    const [ttm] = claims('Over the four quarters to September 2025, Alibaba’s capex was about RMB 120 billion.');
+    expect(ttm!.period!.ref).toMatchObject({ kind: 'ttm', year: 2025, quarter: 3 });
+    const [seg] = claims('From the June 2026 quarter Alibaba reports a new AI Cloud and Compute Services segment, which had revenue of RMB 48.4bn.', '2026-09-01');
+    expect(seg!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    // The relative clause hangs on the segment: its revenue is the segment's.
+    expect(seg!.metric).toMatchObject({ id: 'cloud_revenue', segment: 'AI Cloud and Compute Services' });
+    // A change still measures "from" a period after the figure.
+    const [up] = claims('Amazon’s capex rose 40% from 2024 to $131.8 billion in 2025.');
+    expect(up!.base!.ref).toMatchObject({ year: 2024 });
+  });
+
+  it('takes a multiple\'s base from "times the March quarter", a rate a year from the earliest base, and "compare last year" as a base', () => {
+    const cs = claims('Alibaba’s June quarter capex was RMB67.7bn, two and a half times the March quarter. Revenue grew 9% to RMB269.0bn.', '2026-08-24');
+    expect(cs[1]!.base!.ref).toMatchObject({ kind: 'quarter', quarter: 1 });
+    // The next sentence carries the June quarter, not the base.
+    expect(cs[2]!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    const rate = claims('In calendar 2025 the four spent $376 billion, up from $228 billion in 2024 and $140 billion in 2023, a compound annual growth rate of roughly 60%.').pop()!;
+    expect(rate.base!.ref).toMatchObject({ year: 2023 });
+    const [, change] = claims('Revenue of June quarter was RMB 268.95 billion for Alibaba, grow 19% compare last year. Net profit was only RMB 10.44 billion.', '2026-09-02');
+    expect(change!.base).not.toBeNull();
+    const profit = claims('Revenue of June quarter was RMB 268.95 billion for Alibaba, grow 19% compare last year. Net profit was only RMB 10.44 billion.', '2026-09-02').pop()!;
+    expect(profit.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+  });
+
+  it('reads a segment that is the figure\'s subject as the metric\'s segment, but "group revenue" as the company\'s', () => {
+    const [aws] = claims('Amazon Web Services, the cloud unit that absorbs most of the new capacity, had sales of $42.2 billion in the June 2026 quarter.');
+    expect(aws!.metric).toMatchObject({ id: 'cloud_revenue' });
+    const cs = claims('Cloud Intelligence Group revenue grew 26% to RMB 39.8 billion in the September 2025 quarter, and group revenue reached RMB 247.8 billion.');
+    expect(cs.pop()!.metric!.id).toBe('revenue');
+  });
+
+  it('keeps the figures a result is compared with from becoming the period the text goes on about', () => {
+    const cs = claims('Amazon’s sales for the April–June quarter came to $200.6 billion. Purchases of property and equipment were $54.2 billion, against $44.2 billion in the first quarter and $32.2 billion in the same quarter of 2025. That is a rise of 69% from a year ago.', '2026-07-31');
+    const [sales, capex, q1, yearAgo, rise] = cs;
+    expect(sales!.metric!.id).toBe('revenue');
+    expect(capex!.period!.ref).toMatchObject({ year: 2026, quarter: 2 });
+    expect(q1!.period!.ref).toMatchObject({ year: 2026, quarter: 1 });
+    // "the same quarter of 2025" is the quarter the text is about, a year back: not the first quarter compared with.
+    expect(yearAgo!.period!.ref).toMatchObject({ year: 2025, quarter: 2 });
+    expect(rise!.period!.ref).toMatchObject({ year: 2026, quarter: 2 });
+  });
+
+  it('reads "the same period a year earlier" as one year back, and "the first nine months of Microsoft\'s fiscal 2026" as three fiscal quarters', () => {
+    const [, down] = claims('Alibaba’s net income in the June 2026 quarter was RMB 10.4 billion, down 75% from the same period a year earlier.');
+    expect(down!.base!.ref).toMatchObject({ kind: 'quarter', year: 2025, quarter: 2 });
+    const [nine] = claims('For the first nine months of Microsoft’s fiscal 2026, cash capex was US$80.1 billion.');
+    expect(nine!.period!.ref).toMatchObject({ kind: 'fiscal-half', year: 2026, quarters: 3 });
+  });
+
+  it('reads the plan a guide moved from as the earlier statement, and "ended the year at" as the outcome', () => {
+    const [from, to] = claims('Amazon’s 2025 capex guide went from $100bn to $125bn.', '2026-08-10');
+    expect(from!.statedWhen).toMatchObject({ earlier: true });
+    expect(to!.statedWhen).toBeNull();
+    const cs = claims('At the start of 2025 Amazon had guided to about $100 billion of capex, raised that to $125 billion in October, and ended the year at nearly $132 billion.', '2026-07-31');
+    expect(cs.map((c) => c.basis)).toEqual(['guidance', 'guidance', 'actual']);
+  });
+
+  it('reads a list after "currently guide as follows" as plans, and another company\'s quarter in the next sentence as a result', () => {
+    const cs = claims('For 2026 the companies currently guide as follows: Amazon about $200 billion of cash capex; Alphabet $180–190 billion; Microsoft over $50 billion for the September quarter alone. Amazon raised its 2026 plan to $225bn. Microsoft: $41bn in the quarter including leases.', '2026-08-05');
+    expect(cs.map((c) => c.basis)).toEqual(['guidance', 'guidance', 'guidance', 'guidance', 'actual']);
+    // A plan for a quarter named without its year is the coming one.
+    expect(cs[2]!.period!.ref).toMatchObject({ year: 2026, quarter: 3 });
+  });
+
+  it('reads "Full fiscal year:" as the year of the quarter before, "the quarter ended 30 June", "over twelve months", a segment\'s part "of that", and a ratio\'s levels', () => {
+    const [, year] = claims('Microsoft: $41bn in the June 2026 quarter. Full fiscal year: $145bn incl. finance leases.', '2026-08-05');
+    expect(year!.period!.ref).toMatchObject({ kind: 'fy', year: 2026 });
+    const [june] = claims('Alibaba’s revenue for the quarter ended 30 June was RMB 268.95 billion.', '2026-08-30');
+    expect(june!.period!.ref).toMatchObject({ kind: 'quarter', year: 2026, quarter: 2 });
+    const [ttm] = claims('Over twelve months, Alphabet’s free cash flow was still $52.3 billion.', '2026-09-07');
+    expect(ttm!.period!.ref).toMatchObject({ kind: 'ttm', year: 2026, quarter: 2 });
+    const [, aws] = claims('Amazon’s sales for the April–June 2026 quarter came to $200.6 billion, and the AWS segment contributed $42.2 billion of that.');
+    expect(aws!.metric).toMatchObject({ id: 'cloud_revenue', segment: 'AWS' });
+    const [from, to] = claims('Microsoft’s capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026.');
+    expect([from!.kind, from!.quantity!.value, from!.period!.ref.year]).toEqual(['share', 13.3, 2023]);
+    expect([to!.kind, to!.quantity!.value, to!.period!.ref.year]).toEqual(['share', 34.9, 2026]);
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

@@ -75,6 +75,14 @@ describe('extractPercent', () => {
     expect(percent('might touch half of global output')[0]).toMatchObject({ value: 50, hedge: 'half', direction: null });
   });
 
+  it('reads "2.5 times the March quarter" and "two and a half times what it spent" as multiples, not "three times in 2025" or "30x earnings"', () => {
+    expect(percent('capex was 2.5 times the March quarter')).toMatchObject([{ kind: 'multiple', value: 2.5, direction: 'up' }]);
+    expect(percent('more than two and a half times what it spent')).toMatchObject([{ kind: 'multiple', value: 2.5, bound: 'lower' }]);
+    expect(percent('roughly 1.8x the year before')[0]).toMatchObject({ kind: 'multiple', value: 1.8 });
+    expect(percent('it raised its outlook three times in 2025')).toEqual([]);
+    expect(percent('the shares trade at 30x earnings')).toEqual([]);
+  });
+
   it('states the precision of what is written: "8%" ±0.5, "7.6%" ±0.05', () => {
     expect(percent('8% rise')[0]!.precision).toBe(0.5);
     expect(percent('7.6% rise')[0]!.precision).toBeCloseTo(0.05);

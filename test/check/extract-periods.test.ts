@@ -43,6 +43,14 @@ describe('extractPeriods', () => {
     ['its fiscal year ending June 2025', { kind: 'fy', year: 2025 }],
     ['the fiscal year to March 2026', { kind: 'fy', year: 2026 }],
     ['the first quarter of fiscal 2026', { kind: 'fiscal-quarter', year: 2026, quarter: 1 }],
+    ['the first three months of 2026', { kind: 'quarter', year: 2026, quarter: 1 }],
+    ['the final quarter of 2025', { kind: 'quarter', year: 2025, quarter: 4 }],
+    ['the last three months of fiscal 2026', { kind: 'fiscal-quarter', year: 2026, quarter: 4 }],
+    ['the nine months to December 2025', { kind: 'window', year: 2025, quarter: 4, quarters: 3 }],
+    ['the first nine months of 2025', { kind: 'window', year: 2025, quarter: 3, quarters: 3 }],
+    ['capex in 2Q26', { kind: 'quarter', year: 2026, quarter: 2 }],
+    ['its fiscal 1Q27', { kind: 'fiscal-quarter', year: 2027, quarter: 1 }],
+    ['F4Q25 results', { kind: 'fiscal-quarter', year: 2025, quarter: 4 }],
   ])('reads %s', (text, expected) => {
     expect(one(text)).toMatchObject(expected);
   });
@@ -126,6 +134,13 @@ describe('findArticleDate', () => {
     expect(findArticleDate('SAN JOSE, Calif. (Oct. 2, 2026) - Shares fell.')?.date).toBe('2026-10-02');
     // A bracketed aside that is not a date is no dateline.
     expect(findArticleDate('NOTE (for editors) — no date here')).toBeNull();
+  });
+
+  it('reads an all-digit date day-first where the article names a day-first place, month-first elsewhere', () => {
+    expect(findArticleDate('**A. Writer** · Analyst\nLondon · 05/08/2026\n\nBody text follows here.')!.date).toBe('2026-08-05');
+    expect(findArticleDate('**A. Writer** · Analyst\nChicago · 05/08/2026\n\nBody text follows here.')!.date).toBe('2026-05-08');
+    // Digits that only one order makes a date are read that way everywhere.
+    expect(findArticleDate('Sydney · 05/28/2026\n\nBody text.')!.date).toBe('2026-05-28');
   });
 
   it('finds none in an opening without a date', () => {

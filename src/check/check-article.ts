@@ -5,6 +5,7 @@
 import { type ReadDb } from '../series/read-db.js';
 import type { CheckReport, CheckedClaim, ChartEntry } from './check-report.js';
 import { extractClaims } from './extract-claims.js';
+import { impliedCurrencyNote } from './extract-money.js';
 import { verifyClaim } from './verify-claim.js';
 import { chartFromWords } from './chart-from-words.js';
 import { SeriesCache } from './series-cache.js';
@@ -79,7 +80,9 @@ export async function checkArticle(db: ReadDb, text: string, options: CheckOptio
     for (const claim of extraction.claims) {
       if ((claim.siblingOf !== null) !== pass) continue;
       stop();
-      checked.set(claim.id, await verifyClaim(claim, ctx));
+      const result = await verifyClaim(claim, ctx);
+      const unitNote = impliedCurrencyNote(claim.quantity);
+      checked.set(claim.id, unitNote ? { ...result, notes: [unitNote, ...result.notes] } : result);
     }
   }
   const claims = extraction.claims.map((c) => checked.get(c.id)!);

@@ -42,6 +42,12 @@ export interface Quantity extends Span {
   scale: number;
   /** "35% a year", "compounded 30% annually": a compound annual rate. */
   perYear: boolean;
+  /**
+   * Money written without its currency ("capex 46.2B", "about seventy-eight billion"): `sentence` when the
+   * currency is that of another figure in its sentence, `company` when it is read as the reporting currency
+   * of the company the claim is about. Absent when the figure states its currency.
+   */
+  unitImplied?: 'sentence' | 'company';
 }
 
 export type PeriodKind =
@@ -88,6 +94,8 @@ export interface PeriodRef extends Span {
   calendar?: { year: number; quarter: number };
   /** A range whose ends are written as fiscal or calendar years ("between fiscal 2023 and fiscal 2026"). */
   rangeOf?: 'fy' | 'cy';
+  /** A year-less quarter or half given the year of the text in an undated article: a guess, and so is "the same quarter" after it. */
+  yearGuessed?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ArticleDate, Claim, ChartMention, ClaimKind, ClaimPeriod, MetricRe
 import { maskMarkup } from './mask-markup.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 import { splitClauses } from './split-clauses.js';
-import { extractMoney } from './extract-money.js';
+import { extractMoney, reportingCurrency } from './extract-money.js';
 import { extractPercent } from './extract-percent.js';
 import { extractCounts } from './extract-counts.js';
 import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
@@ -324,6 +324,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const sole = named.size <= 1 || (carried.sole && carried.sentence === number - 1 && carried.paragraph === sentence.paragraph);
         subject = { ...subject, how: 'carried', fromSentence: carried.sentence, firm: sole || carried.sentence === number };
       }
+      // Money written without a currency ("capex 46.2B") is in the currency its company reports in.
+      if (quantity.unitImplied === 'company') quantity.unit = reportingCurrency(subject?.tickers ?? [], companies) ?? quantity.unit;
 
       // Metric: named where the figure is, else carried from the sentence before (in the same paragraph).
       const laterClauseHasFigure = (m: MetricMention) => clauseOf(m.start) !== clause && clauseHasFigure(m.start);
@@ -497,9 +499,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         else period = r;
       } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
         // A plan that states no period is for the one the last plan was for.
-        period = { ref: lastPlan.ref, how: 'carried', firm: true, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
+        period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
       } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
-        period = { ref: lastPeriod.ref, how: 'carried', firm: true, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
+        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
@@ -520,7 +522,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const bases = periods.filter((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
-        const basePeriod = inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0];
+        // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
+        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*$/.test(masked.slice(q.end, p.start)));
+        const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
           const own = period?.ref;

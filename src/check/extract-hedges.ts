@@ -36,5 +36,7 @@ export function negationBefore(clauseBefore: string): { negated: boolean; shortO
   const between = near.slice(last.index + last[0].length);
   if (between.trim().split(/\s+/).filter(Boolean).length > 6) return { negated: false, shortOf: false };
   if (/[.;]/.test(between)) return { negated: false, shortOf: false };
+  // "fell short of its capex by nine billion dollars": the figure is the gap, not a mark it missed.
+  if (/short of/i.test(last[0]) && /\bby\b/i.test(between)) return { negated: false, shortOf: false };
   return { negated: true, shortOf: /short of/i.test(last[0]) || REACH_VERBS.test(between) };
 }

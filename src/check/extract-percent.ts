@@ -1,15 +1,16 @@
 // Finds percentages and their relatives: changes ("an 8% rise", "soaring 70%", "fell by about 13%",
 // "up 58%", "grew by a fifth", "a quarter higher"), compound rates ("compounded at 35% a year"),
-// multiples ("doubled", "nearly tripled", "more than doubled") and shares ("80% of all tasks",
-// "half of global output"). The words around a figure are read from short windows, so the work per
+// multiples ("doubled", "nearly tripled", "more than doubled", "2.5 times", "twice", "half as much
+// again", "2x y/y") and shares ("80% of all tasks", "half of global output", "nearly half", "one
+// dollar in every three", "fewer than one in five"). The words around a figure are read from short windows, so the work per
 // figure is bounded and extraction stays linear in the input.
 import type { Quantity } from './claim.js';
 import { hedgeBefore } from './extract-hedges.js';
-import { FRACTION_PATTERN, fractionPercent } from './number-words.js';
+import { FRACTION_PATTERN, fractionPercent, RATIO_PATTERN, ratioPercent } from './number-words.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const PERCENT = new RegExp(
-  String.raw`(?<![\w.])(?!(?:19|20)\d{2}\s+to\s)(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other)\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})`,
+  String.raw`(?<![\w.])(?!(?:19|20)\d{2}\s+to\s)(?<p1>${NUM})(?:\s?(?:–|-|to)\s?(?<p2>${NUM}))?\s?(?<unit>%|percent\b|per cent\b|percentage points?\b|pp\b)|(?<!\b(?:first|second|latter|former|other|dollars|yuan|euros|trillion|billion|million|bn|[BMT])\s)\b(?<frac>${FRACTION_PATTERN})(?<fracOf>\s+of)?\b(?!\s+(?:(?:its|the|their)\s+)?(?:fiscal\s+)?(?:year\s+)?\d{4})(?![-\s]+(?:quarter|half|straight|consecutive|successive|time|round|place|largest|biggest|year|as\s+much)\b)`,
   'gi',
 );
 /** "doubled", "tripled", "could double", "twofold": a multiple of the base. */
@@ -20,6 +21,16 @@ const MULTIPLE_OF: Record<string, number> = { doubl: 2, tripl: 3, quadrupl: 4, h
  * a multiple of a base the words go on to name (not "three times in 2025", nor "30x earnings").
  */
 const TIMES = /(?<![\w.$])(?:(?<num>\d+(?:\.\d+)?)|(?<w>two|three|four|five|six|seven|eight|nine|ten)(?<half>\s+and\s+a\s+half)?)\s*(?:times|x)\s+(?=(?:the|that|those|what|its|their|a\s+year|last|as\s+(?:much|large|big|high|many))\b|[A-Z][\w.&-]*['’]s\b|(?:19|20)\d{2}\b)/gi;
+/** "twice what it had been", "nearly twice what Microsoft does" (not "twice a year"). */
+const TWICE = /\b(?<twice>twice)\s+(?=(?:the|that|those|what|its|their|last|as\s+(?:much|large|big|high|many))\b|[A-Z][\w.&-]*['’]s\b|(?:19|20)\d{2}\b)/gi;
+/** "half as much again", "half again as much": one and a half times. */
+const HALF_AGAIN = /\bhalf\s+(?:as\s+much\s+again|again\s+as\s+much)\b/gi;
+/** "2x y/y", "2.5x:" (a shorthand multiple ending its phrase), "1.8x q/q". */
+const X_SHORTHAND = /(?<![\w.$])(?<num>\d+(?:\.\d+)?)x(?=\s*(?:[:;,)]|$)|\s+(?:y\/y|q\/q|yoy|qoq|year[- ](?:on|over)[- ]year)\b)/gim;
+/** A share in words: "one dollar in every three", "four of every five", "one yuan in eight". */
+const RATIO = new RegExp(RATIO_PATTERN, 'gi');
+/** A share or fraction in words is as precise as the words: about a tenth of its size ("a quarter" ±1.25 pp, "nine-tenths" ±4.5). */
+const WORDS_PRECISION = 0.05;
 const WORD_NUMBER: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const FOLD: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, ten: 10 };
 
@@ -35,7 +46,7 @@ const DIRECTION_AFTER = new RegExp(String.raw`^\s*(?:year[- ]over[- ]year\s+|YoY
 /** "a decrease of 53%", "an increase of 5%": the direction is a noun just before "of". */
 const DIRECTION_NOUN_BEFORE = /\b(?:(?<up>increase|rise|jump|gain|growth)|(?<down>decrease|decline|drop|fall|reduction))\s+of\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$/i;
 /** "35% a year", "30% annually", "a CAGR of 35%", "compound annual growth of". */
-const PER_YEAR_AFTER = /^\s*(?:a|per|each)\s+year\b|^\s*annually\b|^\s*(?:compound(?:ed)?\s+)?annual(?:ly)?\s+(?:growth|rate)\b/i;
+const PER_YEAR_AFTER = /^\s*(?:a|per|each)\s+year\b(?!\s+(?:earlier|ago|before|later|prior|on))|^\s*annually\b|^\s*(?:compound(?:ed)?\s+)?annual(?:ly)?\s+(?:growth|rate)\b/i;
 const PER_YEAR_BEFORE = /\b(?:CAGR|compound(?:ed)?(?:\s+annual)?(?:\s+growth)?(?:\s+rate)?|compounded)\b(?:\s+[\w’']+){0,3}\s*$/i;
 
 /** How far back and ahead the words that qualify a figure are read. */
@@ -55,6 +66,12 @@ function directionOf(before: string, after: string): 'up' | 'down' | null {
   return b?.groups?.up ? 'up' : b?.groups?.down ? 'down' : null;
 }
 
+/** "+22.6% q/q", "(−3%)": a sign written on the figure is its direction. */
+function signOf(before: string): 'up' | 'down' | null {
+  if (/(?:^|[\s(\[,:;])\+$/.test(before)) return 'up';
+  return /(?:^|[\s(\[,:;])[−–-]$/.test(before) ? 'down' : null;
+}
+
 /** Percentages in `masked` between `from` and `to`; `clauseStartOf` bounds how far back direction words are looked for. */
 export function extractPercent(masked: string, from: number, to: number, clauseStartOf: (offset: number) => number = () => from): Quantity[] {
   const text = masked.slice(from, to);
@@ -67,15 +84,19 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
     const after = masked.slice(end, Math.min(to, end + WINDOW_AFTER));
     const hedge = hedgeBefore(before);
     if (g.frac) {
-      const value = fractionPercent(g.frac)!;
+      const value = fractionPercent(g.frac);
+      if (value === null) continue;
       const direction = directionOf(before, after);
-      // "half of global output" is a share; "grew by a fifth", "a quarter higher" a change.
+      // "more than half", "fewer than a fifth": the hedge bounds the fraction; else the fraction is itself approximate.
+      const bounded = hedge && (hedge.bound === 'lower' || hedge.bound === 'upper') ? { bound: hedge.bound, hedge: hedge.hedge } : null;
+      // "half of global output" is a share; "grew by a fifth", "a quarter higher" a change; "nearly half", "about a quarter"
+      // (a hedge and no "of") a share too: the hedge says the fraction is a figure.
       if (g.fracOf || !direction) {
-        if (!g.fracOf) continue;
-        out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 5 });
+        if (g.fracOf) out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 5, ...bounded });
+        else if (hedge) out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: bounded?.bound ?? 'approx', hedge: hedge.hedge, precision: WORDS_PRECISION * value });
         continue;
       }
-      out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 2.5, direction });
+      out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: 'approx', hedge: g.frac, precision: 2.5, direction, ...bounded });
       continue;
     }
     const unit = /point|pp/i.test(g.unit!) ? 'pp' : 'percent';
@@ -93,7 +114,7 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
       bound: high !== null ? 'range' : (hedge?.bound ?? 'exact'),
       hedge: hedge?.hedge ?? null,
       precision: 0.5 * 10 ** -decimals,
-      direction: perYear ? 'up' : directionOf(before, after),
+      direction: perYear ? 'up' : (directionOf(before, after) ?? signOf(before)),
       decimals,
       perYear,
     });
@@ -119,13 +140,22 @@ export function extractPercent(masked: string, from: number, to: number, clauseS
       decimals: 1,
     });
   }
-  for (const m of text.matchAll(TIMES)) {
-    const g = m.groups!;
+  for (const m of text.matchAll(RATIO)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const value = ratioPercent(m.groups!.part!, m.groups!.whole!);
+    if (value === null || out.some((q) => q.start < end && start < q.end)) continue;
+    const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
+    out.push({ ...base(start, end, m[0]), kind: 'percent', value, unit: 'percent', bound: hedge?.bound ?? 'exact', hedge: hedge?.hedge ?? null, precision: WORDS_PRECISION * value, decimals: 1 });
+  }
+  // "2.5 times the March quarter", "twice what it had been", "half as much again", "2x y/y".
+  for (const m of [...text.matchAll(TIMES), ...text.matchAll(TWICE), ...text.matchAll(HALF_AGAIN), ...text.matchAll(X_SHORTHAND)]) {
+    const g = m.groups ?? {};
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
-    const value = g.num ? Number(g.num) : WORD_NUMBER[g.w!.toLowerCase()]! + (g.half ? 0.5 : 0);
+    const value = g.num ? Number(g.num) : g.w ? WORD_NUMBER[g.w.toLowerCase()]! + (g.half ? 0.5 : 0) : g.twice ? 2 : 1.5;
     if (!(value > 1)) continue;
-    // "two and a half times": the fraction is part of the multiple, not a share of its own.
+    // "two and a half times", "half as much again": the fraction is part of the multiple, not a share of its own.
     for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
     const hedge = hedgeBefore(masked.slice(Math.max(clauseStartOf(start), start - WINDOW_BEFORE), start));
     out.push({

@@ -117,6 +117,14 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
+    // Forum and terminal shorthand: "CQ2'26" (a calendar quarter), "FQ4 FY26", "FQ1 FY27", "FQ2" (a fiscal quarter)
+    re: new RegExp(String.raw`\b(?:CQ(?<cq>[1-4])(?:\s?'(?<cy>\d{2})|\s+(?<cy2>${YEAR}))?|FQ(?<fq>[1-4])(?:\s+(?:FY\s?'?|fiscal\s+)?(?<fy>${YEAR}|\d{2})|\s?'(?<fy2>\d{2}))?)\b`, 'g'),
+    build: (g) => {
+      const y = g.cy ?? g.cy2 ?? g.fy ?? g.fy2;
+      return base(g.cq ? 'quarter' : 'fiscal-quarter', { quarter: Number(g.cq ?? g.fq), year: y ? fullYear(y) : null });
+    },
+  },
+  {
     // Analysts' shorthand: "2Q26", "4Q 2025", "fiscal 1Q27", "F1Q27" (the F or "fiscal" makes it the company's fiscal quarter)
     re: new RegExp(String.raw`\b(?<f>fiscal\s+|F(?=[1-4]Q))?(?<q>[1-4])Q\s?'?(?<y>${YEAR}|\d{2})\b`, 'gi'),
     build: (g) => base(g.f ? 'fiscal-quarter' : 'quarter', { year: fullYear(g.y!), quarter: Number(g.q) }),

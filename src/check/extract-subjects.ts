@@ -58,7 +58,8 @@ export class SubjectMatcher {
     for (const s of SEGMENTS) if (companies.some((c) => c.ticker === s.ticker)) this.names.set(s.name, s.ticker);
     // A name broken across lines ("Intelligent\nCloud") is still the name.
     const alternatives = [...this.names.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
-    this.re = new RegExp(`(?<![\\w$])(?:${alternatives.join('|')})(?![\\w])`, 'g');
+    // A cashtag ("$AMZN", "$MSFT") is the company too.
+    this.re = new RegExp(`(?<![\\w])(?:${alternatives.join('|')})(?![\\w])`, 'g');
     const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
     this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b(?![-\\s]+(?:quarters?|years?|months?)\\b)`, 'gi') : null;
     const untracked = UNTRACKED_NAMES.filter((n) => !this.names.has(n) && !tracked.has(n)).sort((a, b) => b.length - a.length).map(escape);

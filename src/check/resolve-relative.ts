@@ -97,7 +97,9 @@ function pick(candidates: Array<{ year: number; end: number }>, ctx: RelativeCon
       // With a date, the latest reported is the other reading: where it differs, the year is a guess.
       const latest = ctx.articleDate ? [...allowed].sort((a, b) => b.end - a.end)[0] : undefined;
       const open = latest !== undefined && latest.year !== best.year;
-      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : ''}`, firm: !open, ...(open ? { otherYear: latest.year } : {}) };
+      // Without a date there is no other reading to weigh it against: the year of the text is a guess.
+      const undated = !ctx.articleDate;
+      return { year: best.year, how: 'carried', why: `the year of “${ctx.reference!.text}”${open ? ` (the words give no year; the latest reported before the article date is ${latest.year}'s)` : undated ? ' (the words give no year and the article no date)' : ''}`, firm: !open && !undated, ...(open ? { otherYear: latest.year } : {}) };
     }
   }
   if (ctx.articleDate) {
@@ -131,6 +133,13 @@ function latestYear(ctx: RelativeContext): number | null {
  * Mentions that state their year are returned as they are (`stated`).
  */
 export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved | { error: string } {
+  const r = resolveOne(m, ctx);
+  // A period counted from one whose year was a guess ("a year earlier", "the same quarter") is a guess too.
+  if ('error' in r || !ctx.reference?.yearGuessed || r.how !== 'carried') return r;
+  return { ...r, ref: { ...r.ref, yearGuessed: true }, firm: false };
+}
+
+function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error: string } {
   const ref = strip(m);
   const fye = ctx.company && ctx.company.kind === 'company' ? ctx.company.fiscalYearEndMonth : 12;
   // Windows whose end the words give ("the six months to September 2025").
@@ -249,5 +258,6 @@ export function resolveMention(m: PeriodMention, ctx: RelativeContext): Resolved
   } else return { error: `“${m.text.trim()}” names no year` };
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-  return { ref: withCalendar({ ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  const guessed = chosen.firm === false && chosen.otherYear === undefined;
+  return { ref: withCalendar({ ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}), ...(guessed ? { yearGuessed: true } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

@@ -25,6 +25,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { CHECK_RATE_LIMIT, routes } from './routes.js';
 import { serializerCompiler, validatorCompiler } from './schema-compilers.js';
 import { apiReferenceOptions } from './api-reference.js';
+import { API_TAGS } from './api-tags.js';
 
 export interface BuildServerOptions {
   store: Store;
@@ -107,15 +108,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
           'Query parameters are named like the CLI flags; keywords are read in any case, lists are comma-separated or repeated. ' +
           'Errors are `{error, parameter, allowed}`; a 500 carries the `requestId` the server log records.',
       },
-      tags: [
-        { name: 'series', description: 'A metric for companies over periods' },
-        { name: 'charts', description: 'The charts the dashboard draws, as SVG, PNG or Vega-Lite' },
-        { name: 'facts', description: 'Every stored figure with its provenance' },
-        { name: 'events', description: 'The cited timeline of the race' },
-        { name: 'check', description: 'Check an article’s figures' },
-        { name: 'reference', description: 'Companies, metrics and this document' },
-        { name: 'admin', description: 'Off unless the server has an admin token' },
-      ],
+      tags: [...API_TAGS],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: openApiTransform,

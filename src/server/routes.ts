@@ -7,6 +7,7 @@ import { pageHandler, type Page } from './page.js';
 import type { ServerContext } from './server-context.js';
 import { ASSETS, hashedUrl, staticAssetHandler } from './static-assets.js';
 import { requireAdmin } from './admin-auth.js';
+import type { ApiTag } from './api-tags.js';
 import { z } from 'zod';
 import { CHECK_BODY_LIMIT, QUERIES } from './query-parameters.js';
 import { CHECK_BODY, CheckReportSchema, CompanySchema, DataAsOfSchema, ERROR_RESPONSES, EventSchema, FactSchema, MetricSchema, SeriesResultSchema, fileResponse } from './api-schemas.js';
@@ -61,6 +62,9 @@ export interface RouteSettings {
 /** What @fastify/rate-limit's createRateLimit returns: whether this request is within its client's budget. */
 export type CheckLimiter = (req: FastifyRequest) => Promise<{ isAllowed: true; key: string } | { isAllowed: false; key: string; ttlInSeconds: number; max: number; isExceeded: boolean }>;
 
+/** An API route's OpenAPI schema: its one group of the reference, then summary, query and responses. */
+type ApiSchema = { tags: [ApiTag] } & Record<string, unknown>;
+
 export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit: false }): RouteOptions[] {
   // Pages are not part of the API document; their JSON twins are described in docs/api.md.
   // A page validates its query with its own schema, but a bad value is handed to the page
@@ -83,7 +87,8 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     // route: @fastify/rate-limit keeps a count per route, so the routes share one limiter instead.
     ...(settings.checkLimiter ? { preHandler: checkLimit(settings.checkLimiter) } : {}),
   });
-  const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: Record<string, unknown>): RouteOptions => ({
+  // Every API route is in exactly one group of the reference, declared in api-tags.ts.
+  const api = (method: 'GET' | 'POST', url: string, handler: RouteOptions['handler'], schema: ApiSchema): RouteOptions => ({
     method,
     url,
     handler,
@@ -101,7 +106,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     querystring: QUERIES.check,
     bodyContent: CHECK_BODY,
     response: { ...json(CheckReportSchema, 'The report'), 413: ERROR_RESPONSES[400] },
-  };
+  } satisfies ApiSchema;
 
   return [
     page('/', overviewPage, 'html'),

@@ -45,11 +45,6 @@ export function chartSources(result: SeriesResult, shown?: ReadonlySet<string>):
   return [...byUrl.values()].sort((a, b) => (b.filed ?? '').localeCompare(a.filed ?? '') || a.url.localeCompare(b.url));
 }
 
-/** The newest filing date among the documents behind the points shown: how current the chart is. */
-export function latestFiling(sources: ChartSource[]): string | null {
-  return sources.reduce<string | null>((latest, s) => (s.filed && (!latest || s.filed > latest) ? s.filed : latest), null);
-}
-
 /** The documents behind the plan-vs-actual figure: each guidance statement, each actual, the pledge and the capex counted against it. */
 export function planSources(histories: GuidanceHistory[], pledge: PledgeProgress | null): ChartSource[] {
   const byUrl = new Map<string, ChartSource>();
@@ -68,6 +63,3 @@ export function planSources(histories: GuidanceHistory[], pledge: PledgeProgress
   }
   return [...byUrl.values()].sort((a, b) => (b.filed ?? '').localeCompare(a.filed ?? '') || a.url.localeCompare(b.url));
 }
-
-/** How current the plan-vs-actual figure is: the same as its footer says (src/chart/specs/plan-vs-actual.ts). */
-export { planDataAsOf } from '../chart/specs/plan-vs-actual.js';

@@ -1,9 +1,11 @@
 // Starts the dashboard on 127.0.0.1 (a free port, a temporary database) and Debian's
 // chromium through playwright-core. Browser suites declare `needs('chromium')`: they skip where
-// it is missing, and the run says so (and fails under CI).
+// it is missing, and the run says so (and fails under CI). `useDashboard()` inside a suite starts
+// one for the suite and closes it after.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { testServer, type TestServer } from '../server/test-server.js';
 
 import { CHROMIUM } from '../helpers/requirements.js';
@@ -19,8 +21,14 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(): Promise<Dashboard> {
+export interface DashboardOptions {
+  /** Run on the server's store before it listens (data a suite needs, such as Epoch's models). */
+  prepare?: (server: TestServer) => Promise<void>;
+}
+
+export async function startDashboard(options: DashboardOptions = {}): Promise<Dashboard> {
   const server = await testServer();
+  await options.prepare?.(server);
   await server.app.listen({ host: '127.0.0.1', port: 0 });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -32,6 +40,35 @@ export async function startDashboard(): Promise<Dashboard> {
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * One dashboard for the suite it is called in: started before its first test (within
+ * `timeout`), closed after its last. The handle's fields are read inside tests, once started.
+ */
+export function useDashboard(options: DashboardOptions & { timeout?: number } = {}): Omit<Dashboard, 'close'> {
+  let started: Dashboard | undefined;
+  beforeAll(async () => {
+    started = await startDashboard(options);
+  }, options.timeout ?? 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = () => {
+    if (!started) throw new Error('the dashboard is not started yet: read useDashboard()’s handle inside a test');
+    return started;
+  };
+  return {
+    get base() {
+      return current().base;
+    },
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
     },
   };
 }
@@ -49,9 +86,12 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
-/** Waits until every chart on the page has been turned into a live Vega view. */
+/**
+ * Waits until every chart with an image route has been redrawn for its frame's width and inlined.
+ * A chart without one (share prices) is inline SVG from the start and never gets `data-hydrated`.
+ */
 export async function waitForCharts(page: Page): Promise<void> {
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart][data-src]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

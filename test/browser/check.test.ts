@@ -2,8 +2,8 @@
 // verdicts and the redrawn charts; axe-core on the form and on the result.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { describe, expect, it } from 'vitest';
+import { collectProblems, seriousViolations, useDashboard, waitForCharts } from './browser-harness.js';
 import { needs } from '../helpers/requirements.js';
 
 const article = readFileSync(new URL('../../examples/articles/big-four-capex.md', import.meta.url), 'utf8');
@@ -19,13 +19,7 @@ async function checkByKeyboard(page: Page, text: string): Promise<void> {
 }
 
 describe('checking an article in chromium', { timeout: 90_000, ...needs('chromium') }, () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    d = await startDashboard();
-  }, 60_000);
-  afterAll(async () => {
-    await d?.close();
-  });
+  const d = useDashboard();
 
   it('pastes an article, submits it with the keyboard and shows the verdicts and charts', async () => {
     const page = await d.browser.newPage();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { collectProblems, seriousViolations, startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { collectProblems, seriousViolations, useDashboard, waitForCharts } from './browser-harness.js';
 import { needs } from '../helpers/requirements.js';
 
 /** The companies a URL names, sorted (the form lists them in its own order). */
@@ -11,13 +11,7 @@ const companiesOf = (url: URL) => (url.searchParams.get('companies') ?? '').spli
 const PAGES = ['/', '/explore', '/company/BABA', '/check', '/methodology', '/embed?preset=seed'];
 
 describe('the dashboard in chromium', { timeout: 90_000, ...needs('chromium') }, () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    d = await startDashboard();
-  }, 60_000);
-  afterAll(async () => {
-    await d?.close();
-  });
+  const d = useDashboard();
 
   it('draws each chart for the width of its frame, with tooltips, and no CSP violation', async () => {
     for (const width of [390, 1440]) {
@@ -66,7 +60,11 @@ describe('the dashboard in chromium', { timeout: 90_000, ...needs('chromium') },
     expect(await sources.first().textContent()).toMatch(/(10-K|10-Q|20-F|8-K|6-K)|filed|Amazon|Microsoft/);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#chart-explore-download a', { hasText: 'CSV' }).isVisible()).toBe(true);
-    expect(await page.locator('#chart-explore .frame-foot').textContent()).toMatch(/^Data as of: figures to \d{4}-\d{2}-\d{2}/);
+    // "Data as of" once in the frame: in the chart's footer (it travels with the downloads), not again under it.
+    expect(await page.locator('#chart-explore .frame-foot').textContent()).toBe('Explore this chart · How the figures are made');
+    const frameText = (await page.locator('#chart-explore').textContent()) ?? '';
+    expect(frameText.match(/Data as of/g)).toHaveLength(1);
+    expect(await page.locator('#chart-explore .chart-view svg').textContent()).toMatch(/Data as of: figures to \d{4}-\d{2}-\d{2}/);
     // Back to the chart: its bars are links, reachable by Tab, each with its label.
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');

@@ -2,39 +2,23 @@
 // imported: every chart sits in its frame drawn for the frame's width (a phone's names fewer
 // models, never scaled down), nothing overflows sideways, no console errors or CSP violations,
 // no serious accessibility issues.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, LAUNCH_ARGS, collectProblems, seriousViolations, waitForCharts } from './browser-harness.js';
-import { testServer, type TestServer } from '../server/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { collectProblems, seriousViolations, useDashboard, waitForCharts } from './browser-harness.js';
 import { importModelsFile } from '../../src/ingest/models/import-models.js';
 import { TRANSCRIBED_FILE } from '../models/models-fixtures.js';
 import { needs } from '../helpers/requirements.js';
 
 describe('the models page in chromium', { timeout: 120_000, ...needs('chromium', 'shared-models') }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    server = await testServer();
-    await importModelsFile(server.store, TRANSCRIBED_FILE);
-    await server.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = server.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const d = useDashboard({ prepare: (server) => importModelsFile(server.store, TRANSCRIBED_FILE).then(() => undefined), timeout: 120_000 });
 
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ] as const) {
     it(`draws every chart for its frame's width at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await d.browser.newPage({ viewport: { width, height } });
       const problems = collectProblems(page);
-      await page.goto(`${base}/models`);
+      await page.goto(`${d.base}/models`);
       await waitForCharts(page);
       const frames = await page.evaluate(() =>
         Array.from(document.querySelectorAll('figure.frame')).map((f) => {

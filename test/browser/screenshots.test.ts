@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboard, waitForCharts, type Dashboard } from './browser-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useDashboard, waitForCharts } from './browser-harness.js';
 import { needs } from '../helpers/requirements.js';
 import { importModelsFile } from '../../src/ingest/models/import-models.js';
 import { TRANSCRIBED_FILE } from '../models/models-fixtures.js';
@@ -82,13 +82,7 @@ function compare(name: string, actual: Buffer): { ratio: number; created: boolea
 }
 
 describe('screens at 390 and 1440 px against docs/screenshots/', { timeout: 120_000, ...needs('chromium') }, () => {
-  let d: Dashboard;
-  beforeAll(async () => {
-    d = await startDashboard();
-  }, 60_000);
-  afterAll(async () => {
-    await d?.close();
-  });
+  const d = useDashboard();
 
   for (const screen of SCREENS) {
     for (const [size, viewport] of Object.entries(SIZES)) {

@@ -242,6 +242,16 @@ describe('extractClaims', () => {
     expect([to!.kind, to!.quantity!.value, to!.period!.ref.year]).toEqual(['share', 34.9, 2026]);
   });
 
+  it('reads forum shorthand: cashtags, CQ2 and FQ4 FY26, signed changes and "y/y" beside a "q/q"', () => {
+    const cs = claims('**$AMZN (CQ2)**\n- capex $54.2B, +22.6% q/q, +71% y/y\n\n**$MSFT (FQ4 FY26)**\n- FQ1 FY26 capex was $30.9B', '2026-08-01');
+    expect(cs.map((c) => c.subject?.tickers.join())).toEqual(['AMZN', 'AMZN', 'AMZN', 'MSFT']);
+    const [, qoq, yoy, msft] = cs;
+    expect([qoq!.kind, qoq!.quantity!.direction, qoq!.base!.ref.quarter]).toEqual(['change', 'up', 1]);
+    // The year-on-year change has no base of its own: the same quarter a year back.
+    expect([yoy!.kind, yoy!.quantity!.direction, yoy!.base]).toEqual(['change', 'up', null]);
+    expect(msft!.period!.ref).toMatchObject({ kind: 'fiscal-quarter', year: 2026, quarter: 1 });
+  });
+
   it('finds the charts an article describes', () => {
     const { charts } = extractClaims('The grouped bar chart below compares capital expenditures at Alphabet, Meta, Amazon and Microsoft from 2022 to 2025.', companies);
     expect(charts).toHaveLength(1);

@@ -83,6 +83,13 @@ describe('extractPercent', () => {
     expect(percent('the shares trade at 30x earnings')).toEqual([]);
   });
 
+  it('reads a sign on the figure as its direction, and "a year earlier" after it as no rate a year', () => {
+    expect(percent('capex +22.6% q/q')[0]).toMatchObject({ direction: 'up' });
+    expect(percent('margin (-3.1%) y/y')[0]).toMatchObject({ direction: 'down' });
+    expect(percent('against 18 per cent a year earlier')[0]).toMatchObject({ perYear: false, direction: null });
+    expect(percent('growing 30% a year')[0]).toMatchObject({ perYear: true });
+  });
+
   it('states the precision of what is written: "8%" ±0.5, "7.6%" ±0.05', () => {
     expect(percent('8% rise')[0]!.precision).toBe(0.5);
     expect(percent('7.6% rise')[0]!.precision).toBeCloseTo(0.05);

@@ -51,7 +51,9 @@ function growth(work: (size: number) => () => void): { small: number; large: num
   return { small, large: time(work(size * GROWTH)), size };
 }
 
-const HOSTILE = ['2024 ', 'Q1 2024 ', '$1-$2-$3-', '~$1 ', '1% ', 'RMB 1.1.1 ', '[a](', '<a ', 'Amazon, ', 'in the quarter ', 'a third of ', 'doubled '];
+const HOSTILE = ['2024 ', 'Q1 2024 ', '$1-$2-$3-', '~$1 ', '1% ', 'RMB 1.1.1 ', '[a](', '<a ', 'Amazon, ', 'in the quarter ', 'a third of ', 'doubled ',
+  // Plain-text tables: rows without a header, one long table with total rows, many small tables.
+  'Amazon  52.7  83.0\n', 'Total   1.0   2.0   n/a\n', 'Firm  CY24  Jun-26 qtr\nMeta  1.0  2%\n\n'];
 
 describe('claim extraction is linear in the input', () => {
   it.each(HOSTILE)('%j repeated: time grows with the size, not its square', (unit) => {

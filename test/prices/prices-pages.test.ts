@@ -31,7 +31,10 @@ describe('the company page', () => {
     const s = section(res.body);
     expect(s).toContain('<figure class="frame" id="prices-chart"');
     expect(s).toMatch(/aria-label="Line chart of share prices rebased to 100 at the close on or before 2024-06-30: Alibaba BABA \(NYSE ADR\) [\d.]+ on 2025-06-30; Alibaba 9988\.HK \(HKEX\) [\d.]+ on 2025-06-30\."/);
-    expect(s).toContain('Data as of the close of 2025-06-30');
+    // Said once, in the chart's own footer (its SVG is inline here), not again under the frame.
+    const svg = s.slice(s.indexOf('<svg'), s.indexOf('</svg>'));
+    expect(svg.match(/>Data as of the close of 2025-06-30 \(downloaded \d{4}-\d{2}-\d{2}\)</g)).toHaveLength(1);
+    expect(s.replace(svg, '')).not.toContain('Data as of');
     expect(s).toContain(`href="${source.baseUrl}?s=baba.us&amp;i=d"`);
     expect(s).toMatch(/<th scope="row">Alibaba 9988\.HK \(HKEX\)<\/th>\s*<td>HKD<\/td>/);
     // The form works without JavaScript: listings and the rebase date in the query string.

@@ -64,6 +64,27 @@ describe('the OpenAPI document', () => {
     expect(period.description).toContain('`fy`: fiscal years');
   });
 
+  it('puts every route in a group the document declares and describes, and declares no group without a route', async () => {
+    const doc = (await get('/api/v1/openapi.json')).json();
+    const declared = new Map((doc.tags as { name: string; description?: string }[]).map((t) => [t.name, t.description ?? '']));
+    const used = new Set<string>();
+    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { tags?: string[] }>>)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.tags?.length, `${where} has a tag`).toBeGreaterThan(0);
+        for (const tag of op.tags ?? []) {
+          expect(declared.has(tag), `${where}: tag "${tag}" is in the document's tags`).toBe(true);
+          expect(declared.get(tag), `tag "${tag}" has a description`).not.toBe('');
+          used.add(tag);
+        }
+      }
+    }
+    expect([...declared.keys()].filter((t) => !used.has(t)), 'declared tags no route uses').toEqual([]);
+    // The groups this round added routes for.
+    expect(doc.paths['/api/v1/models'].get.tags).toEqual(['models']);
+    expect(doc.paths['/api/v1/prices'].get.tags).toEqual(['prices']);
+  });
+
   it('is readable at /api, and /api/v1 is the API’s index', async () => {
     const page = await get('/api');
     expect(page.statusCode).toBe(200);

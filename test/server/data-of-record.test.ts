@@ -100,6 +100,22 @@ describe('data of record on the surfaces', () => {
     expect(svg).toMatch(/<tspan[^>]*>Data as of: figures to \d{4}-\d{2}-\d{2}/);
   });
 
+  it('says "data as of" once under each chart: in the chart it draws (which a download carries), not again in the frame', async () => {
+    let frames = 0;
+    for (const path of ['/', '/company/AMZN', '/explore?metric=capex&companies=AMZN,MSFT&period=fy', '/embed?preset=seed']) {
+      const body = (await get(path)).body;
+      for (const m of body.matchAll(/<figure class="frame" id="([^"]+)" data-chart data-src="([^"]+)">([\s\S]*?)<\/figure>/g)) {
+        const [, id, src, inner] = m;
+        frames++;
+        const caption = /<figcaption class="frame-foot">([\s\S]*?)<\/figcaption>/.exec(inner!)![1]!;
+        expect(caption, `${path} #${id}`).not.toMatch(/data as of/i);
+        const svg = (await get(src!.replace(/&amp;/g, '&'))).body;
+        expect(svg.match(/>Data as of: /g), `${path} #${id}: ${src}`).toHaveLength(1);
+      }
+    }
+    expect(frames).toBeGreaterThan(5);
+  });
+
   it('carries calendar Q2 2026 into the leaderboard’s trailing twelve months and the quarterly views, for every company that has it', async () => {
     const d = (await get('/index.json')).json();
     for (const row of d.leaderboard.rows) {

@@ -5,6 +5,7 @@
 import { chartUsermeta } from '../chart-meta.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SharePriceResult } from '../../series/price-series.js';
+import type { DataAsOf } from '../../model/series.js';
 import { listingLabel } from '../../model/listing.js';
 import { currencyPrefix, formatPrice } from '../../model/format-figure.js';
 import { COLOURS, FONT_SIZES, theme } from '../theme.js';
@@ -21,13 +22,17 @@ export interface PriceChartOptions {
 
 const lineName = (s: SharePriceResult['listings'][number]) => `${s.name} ${listingLabel({ id: s.listing, exchange: s.exchange, kind: s.kind })}`;
 
-/** "Sources: daily closes from Stooq (baba.us, 9988.hk), downloaded 2025-03-04 · data to 2025-03-03". */
+/** "Source: daily closes from Stooq (baba.us, 9988.hk), as the source adjusts them for splits". */
 export function priceSourceLine(r: SharePriceResult): string {
   const providers = new Map<string, string[]>();
   for (const s of r.listings) if (s.source && s.points.length) providers.set(s.source.provider, [...(providers.get(s.source.provider) ?? []), s.source.symbol]);
   const from = [...providers].map(([p, symbols]) => `${p} (${symbols.join(', ')})`).join('; ');
-  const asOf = r.dataAsOf.newestPeriodEnd ? ` · closes to ${r.dataAsOf.newestPeriodEnd}, downloaded ${r.dataAsOf.newestDocumentDate}` : '';
-  return `Source: daily closes from ${from || 'no price source yet'}, as the source adjusts them for splits${asOf}`;
+  return `Source: daily closes from ${from || 'no price source yet'}, as the source adjusts them for splits`;
+}
+
+/** "Data as of the close of 2025-06-30 (downloaded 2025-07-01)", or null with no close shown: the chart's footer and the CLI say the same. */
+export function priceDataAsOfText(d: DataAsOf): string | null {
+  return d.newestPeriodEnd ? `Data as of the close of ${d.newestPeriodEnd} (downloaded ${d.newestDocumentDate})` : null;
 }
 
 /** The chart's alt text: what is drawn, and where each line ends. */
@@ -113,7 +118,7 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
         : []),
       ...(rebased ? [{ data: { values: [{ y: 100 }] }, mark: { type: 'rule' as const, color: COLOURS.axis, strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' as const } } }] : []),
       {
-        data: { values: [{ text: wrapText(priceSourceLine(r), width, FONT_SIZES.source) }] },
+        data: { values: [{ text: [priceSourceLine(r), priceDataAsOfText(r.dataAsOf)].flatMap((line) => (line ? wrapText(line, width, FONT_SIZES.source) : [])) }] },
         mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZES.source, color: COLOURS.muted },
         encoding: { text: { field: 'text' }, x: { value: 0 }, y: { value: footerY } },
       },

@@ -10,6 +10,7 @@ import { getMarketMoves } from '../../series/market-moves.js';
 import { formatPrice } from '../../model/format-figure.js';
 import { MOVE_COLUMNS, PRICE_CHANGE_COLUMNS, SHARE_PRICE_COLUMNS, formatPriceChange, moveRows, priceChangeRows, sharePriceRows } from '../../views/price-rows.js';
 import { textTable } from '../../views/text-table.js';
+import { priceDataAsOfText } from '../../chart/specs/price-line.js';
 import { toCsv } from '../../views/csv.js';
 import { withStore, type GlobalOptions, type Program } from '../cli-context.js';
 import { parseList } from '../../model/list-input.js';
@@ -21,7 +22,7 @@ const formatOption = () => new Option('-f, --format <format>', 'output format').
 
 
 function asOfText(a: DataAsOf): string {
-  return a.newestPeriodEnd ? `Data as of the close of ${a.newestPeriodEnd} (downloaded ${a.newestDocumentDate}).` : 'No prices stored yet.';
+  return `${priceDataAsOfText(a) ?? 'No prices stored yet'}.`;
 }
 
 function print(text: string): void {

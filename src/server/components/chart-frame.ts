@@ -1,13 +1,13 @@
 // One frame per chart, the same on every page and in the embed (Our World in Data's grapher
-// habit): Chart · Table · Sources · Download in one figure, and "data as of" under it.
+// habit): Chart · Table · Sources · Download in one figure. "Data as of" is in the chart's own
+// footer (so a downloaded SVG or PNG carries it) and in the page's line, not again under the frame.
 //
 // The chart is drawn on the server for the width it is shown at: without JavaScript the
 // browser picks one of three widths (<picture>); with it, app.js asks /api/v1/chart.svg for the
 // frame's exact width and inlines the SVG, whose marks are links (keyboard-reachable) with an
 // aria-label each. The Table tab is the same figures as a table, every value linked to its source.
-import type { DataAsOf, SeriesResult } from '../../model/series.js';
-import { dataAsOfText } from '../../series/data-as-of.js';
-import { chartSources, latestFiling, type ChartSource } from '../../views/chart-sources.js';
+import type { SeriesResult } from '../../model/series.js';
+import { chartSources, type ChartSource } from '../../views/chart-sources.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ChartLinks } from './chart-links.js';
 import { seriesTable } from './series-table.js';
@@ -42,12 +42,8 @@ export interface FrameInput {
   widths?: [number, number, number];
   /** Hide the Download tab's embed code (the embed page itself). */
   embed?: boolean;
-  /** How current the figures are; the series result's by default. */
-  dataAsOf?: DataAsOf;
   /** Company names, so the table's documents say whose release each is. */
   names?: CompanyNames;
-  /** "Data as of" already in words (a retrieval of a third party's table), instead of `dataAsOf`. */
-  asOfText?: string;
 }
 
 const TABS = [
@@ -102,7 +98,6 @@ ${
 export function chartFrame(f: FrameInput): SafeHtml {
   const shown = f.periods ? new Set(f.periods) : undefined;
   const sources = f.sources ?? (f.result ? chartSources(f.result, shown) : []);
-  const asOf = f.dataAsOf ?? (f.result ? f.result.dataAsOf : { newestPeriodEnd: null, newestDocumentDate: latestFiling(sources) });
   const links = f.links;
   const table = f.table ?? (f.result ? seriesTable(f.result, { id: `${f.id}-values`, caption: f.title, csvHref: links?.csv, periods: f.periods, names: f.names }) : html``);
   // Without JavaScript the panels follow one another, each under its own heading; app.js turns
@@ -117,6 +112,6 @@ export function chartFrame(f: FrameInput): SafeHtml {
   ${panel('table', table)}
   ${panel('sources', f.sourcesPanel ?? sourcesPanel(sources, links))}
   ${panel('download', f.downloads ?? (links ? downloadPanel({ ...f, links }) : html``))}
-  <figcaption class="frame-foot">${f.asOfText ?? dataAsOfText(asOf)}${links?.explore ? html` · <a href="${links.explore}">Explore this chart</a>` : ''} · <a href="/methodology">How the figures are made</a></figcaption>
+  <figcaption class="frame-foot">${links?.explore ? html`<a href="${links.explore}">Explore this chart</a> · ` : ''}<a href="/methodology">How the figures are made</a></figcaption>
 </figure>`;
 }

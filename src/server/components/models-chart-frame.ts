@@ -1,10 +1,9 @@
 // A models chart in the one chart frame every chart has (chart-frame.ts): Chart · Table ·
-// Sources · Download and "data as of", the chart drawn by /api/v1/models/chart.svg for the
+// Sources · Download, the chart drawn by /api/v1/models/chart.svg for the
 // frame's width. Its source is a third party's table, so the Sources tab names Epoch AI's
 // retrieval and credit instead of filings; each value in the table links to its model's row.
 import type { ModelsChartWords } from '../../views/models-chart.js';
 import { EPOCH_DATA_URL } from '../../model/ai-model.js';
-import { retrievalAsOfText } from '../../series/data-as-of.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { chartFrame } from './chart-frame.js';
 import type { ChartLinks } from './chart-links.js';
@@ -61,7 +60,6 @@ export function modelsChartFrame(f: ModelsFrameInput): SafeHtml {
     result: null,
     table: f.table,
     sourcesPanel: sourcesPanel(f.retrieval, links),
-    asOfText: `${retrievalAsOfText(f.retrieval.dataAsOf)} (Epoch AI, retrieved ${f.retrieval.retrieved})`,
     origin: f.origin,
     // Wider than a money chart: the compute chart's dots and labels want the room.
     widths: [360, 640, 910],

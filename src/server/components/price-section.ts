@@ -1,6 +1,6 @@
 // Share prices on a page: a line per listing rebased to 100 at a start date (a year before the
 // newest close unless the URL says otherwise), a table of where each line starts and ends with
-// its source, "data as of", and a GET form that works without JavaScript. Without prices, an
+// its source, and a GET form that works without JavaScript. Without prices, an
 // empty state names the command that loads them. Used by the company page and explore.
 import type { ReadDb } from '../../series/read-db.js';
 import { getSharePrices, listListingCoverage, type SharePriceResult } from '../../series/price-series.js';
@@ -121,7 +121,6 @@ async function priceFrame(ctx: ServerContext, r: SharePriceResult, d: PriceSecti
     downloads,
     origin: '',
     embed: false,
-    asOfText: `Data as of the close of ${r.dataAsOf.newestPeriodEnd} (downloaded ${r.dataAsOf.newestDocumentDate})`,
   });
 }
 

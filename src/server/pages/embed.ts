@@ -14,8 +14,8 @@ import { parseChartQuery, type ChartQuery } from '../series-query.js';
 import { chartSpecFor } from '../chart-spec.js';
 import { chartFrame } from '../components/chart-frame.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
-import { planDataAsOf, planSources, type ChartSource } from '../../views/chart-sources.js';
-import type { DataAsOf, SeriesResult } from '../../model/series.js';
+import { planSources, type ChartSource } from '../../views/chart-sources.js';
+import type { SeriesResult } from '../../model/series.js';
 
 export interface EmbedData {
   query: ChartQuery;
@@ -26,7 +26,6 @@ export interface EmbedData {
   result: SeriesResult | null;
   /** A figure's documents (a series chart's come from its result). */
   sources: ChartSource[] | null;
-  dataAsOf: DataAsOf | null;
 }
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
@@ -41,7 +40,6 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
     periods: meta?.layout?.periods ?? null,
     result: built.result,
     sources: built.figure ? planSources(built.figure.histories, built.figure.pledge) : null,
-    dataAsOf: built.figure ? planDataAsOf(built.figure.histories, built.figure.pledge) : null,
   };
 }
 
@@ -54,7 +52,7 @@ ${head(`${d.title} · airace`, d.alt, html`<base target="_blank">`)}
 </head>
 <body class="embed-page">
 <main id="main">
-${chartFrame({ id: 'chart-embed', links: d.links, alt: d.alt, title: d.title, result: d.result, periods: d.periods ?? undefined, table, sources: d.sources ?? undefined, dataAsOf: d.dataAsOf ?? undefined, origin: req.origin, embed: false })}
+${chartFrame({ id: 'chart-embed', links: d.links, alt: d.alt, title: d.title, result: d.result, periods: d.periods ?? undefined, table, sources: d.sources ?? undefined, origin: req.origin, embed: false })}
 <p class="embed-credit"><a href="${d.links.explore}">airace</a> · <a href="${d.links.explore.startsWith('/explore') ? d.links.csv : d.links.json}">source data</a> · figures from company filings</p>
 </main>
 </body>

@@ -139,7 +139,7 @@ async function render(d: ModelsPageData, ctx: ServerContext, req: PageRequest): 
   const retrieval: ModelsRetrieval = { credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retrieved ?? null, source: d.load?.source ?? null };
   const main = html`<h1>Models and compute</h1>
 ${lede}
-${modelsCredit({ credit: d.credit, dataAsOf: d.dataAsOf, retrieved: d.load?.retrieved ?? null, source: d.load?.source ?? null })}
+${modelsCredit(retrieval)}
 <nav aria-label="On this page" class="toc"><ul>
   <li><a href="#compute-heading">Training compute</a></li><li><a href="#per-year-heading">Models per year</a></li><li><a href="#open-heading">Open weights</a></li><li><a href="#frontier-heading">The frontier</a></li><li><a href="#latest-heading">Newest models</a></li><li><a href="#about-heading">About the data</a></li>
 </ul></nav>

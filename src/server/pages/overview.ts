@@ -25,7 +25,7 @@ import type { ServerContext } from '../server-context.js';
 import { chartOptionsOf, parseChartQuery, seriesRequestOf, type ChartQuery } from '../series-query.js';
 import { chartFrame } from '../components/chart-frame.js';
 import { chartSummary, type ChartSummary } from '../chart-summary.js';
-import { planDataAsOf, planSources } from '../../views/chart-sources.js';
+import { planSources } from '../../views/chart-sources.js';
 import { chartLinks, type ChartLinks } from '../components/chart-links.js';
 import { seriesTable } from '../components/series-table.js';
 import { scrollTable } from '../components/scroll-table.js';
@@ -319,7 +319,7 @@ async function render(d: OverviewData, ctx: ServerContext, req: PageRequest): Pr
 <section aria-labelledby="plans-heading">
   <h2 id="plans-heading">Plans against actuals</h2>
   <p>Guidance and pledges are statements about the future (<a href="/methodology#guidance">basis</a> <em>guidance</em> or <em>commitment</em>); they never mix with reported figures. Here they sit next to what was spent.</p>
-  ${chartFrame({ id: 'chart-plan', links: d.plan.links, ...planSummary, result: null, table: guidanceTable(d.plan.data.histories, names), sources: planSources(d.plan.data.histories, d.plan.data.pledge), dataAsOf: planDataAsOf(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
+  ${chartFrame({ id: 'chart-plan', links: d.plan.links, ...planSummary, result: null, table: guidanceTable(d.plan.data.histories, names), sources: planSources(d.plan.data.histories, d.plan.data.pledge), origin: req.origin })}
   <h3 id="guidance-heading">Capex guidance for ${d.plan.year}</h3>
   <p>Each company’s guidance for its fiscal year ${d.plan.year}, from the day it was given, against the year’s actual figure in the company’s own definition: the chart’s Table tab.</p>
   ${d.plan.data.pledge ? pledgeSection(d.plan.data.pledge, names) : ''}

@@ -34,6 +34,11 @@ export interface ServerReady {
   generationMs: number;
   /** SQLite's plan for the series engine's facts query, one line per step. */
   factsQueryPlan: string[];
+  /** Rows the facts query returns, and the median ms of running it bare (better-sqlite3, prepared once, rows as objects). */
+  factsRows: number;
+  bareFactsMs: number;
+  /** Mean ms getSeries alone spends in its SQL queries (Kysely compile, SQLite, rows). */
+  seriesSqlMs: number;
   /** SQL queries one series request runs, and how many of them read the whole companies table. */
   queriesPerRequest: number;
   companyScansPerRequest: number;

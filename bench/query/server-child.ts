@@ -62,11 +62,16 @@ async function listen(server: FastifyInstance): Promise<number> {
   return address.port;
 }
 
-/** SQLite's plan for the series engine's facts query, read on a connection of its own. */
-function explainFactsQuery(dbPath: string, q: CompiledQuery): string[] {
+/** SQLite's plan for the series engine's facts query, and that query run bare (better-sqlite3, prepared once), on a connection of its own. */
+async function bareFactsQuery(dbPath: string, q: CompiledQuery): Promise<{ plan: string[]; rows: number; ms: number }> {
   const db = new Sqlite(dbPath, { readonly: true });
   try {
-    return (db.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    const parameters = q.parameters as unknown[];
+    const plan = (db.prepare(`explain query plan ${q.sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail);
+    const stmt = db.prepare(q.sql);
+    const rows = stmt.all(...parameters).length;
+    const [ms] = await interleavedMedians(20, 10, [async () => stmt.all(...parameters)]);
+    return { plan, rows, ms: ms! };
   } finally {
     db.close();
   }
@@ -109,7 +114,7 @@ childMain(async () => {
   await counter.per(5, () => diagnostic.inject(SERIES_URL));
   const perRequest = await counter.per(20, () => diagnostic.inject(SERIES_URL));
   const perSeries = await counter.per(5, () => getSeries(counted.db, seedRequest));
-  const factsQueryPlan = explainFactsQuery(dbPath!, counted.db.getExecutor().compileQuery(counter.factsSelect!.node, counter.factsSelect!.queryId));
+  const bare = await bareFactsQuery(dbPath!, counted.db.getExecutor().compileQuery(counter.factsSelect!.node, counter.factsSelect!.queryId));
   await diagnostic.close();
   const port = await listen(app);
   const uncachedPort = await listen(uncached);
@@ -128,7 +133,10 @@ childMain(async () => {
     injectChartMs,
     injectOverviewMs,
     generationMs,
-    factsQueryPlan,
+    factsQueryPlan: bare.plan,
+    factsRows: bare.rows,
+    bareFactsMs: bare.ms,
+    seriesSqlMs: perSeries.sqlMs,
     queriesPerRequest: perRequest.queries,
     companyScansPerRequest: perRequest.companyScans,
     sqlMsPerRequest: perRequest.sqlMs,

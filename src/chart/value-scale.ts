@@ -4,6 +4,7 @@
 import * as vega from 'vega';
 import { currencyPrefix, moneyScaleFor } from '../model/format-figure.js';
 import { measureText } from './text-metrics.js';
+import { formatEnUs } from '../model/number-format.js';
 
 export interface ValueScale {
   domain: [number, number];
@@ -51,7 +52,7 @@ function tickFormat(ticks: number[], unit: string): { labels: string[]; labelExp
   const prefix = percent ? '' : currencyPrefix(unit);
   const suffix = percent ? '%' : (scale?.suffix ?? '');
   const label = (t: number) =>
-    t === 0 ? `${prefix}0${percent ? '%' : ''}` : `${t < 0 ? '-' : ''}${prefix}${Math.abs(t / size).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${suffix}`;
+    t === 0 ? `${prefix}0${percent ? '%' : ''}` : `${t < 0 ? '-' : ''}${prefix}${formatEnUs(Math.abs(t / size), decimals, decimals)}${suffix}`;
   // The same rule as a Vega expression; prefix and suffix are our own constants, never user text.
   const zero = JSON.stringify(`${prefix}0${percent ? '%' : ''}`);
   const labelExpr = `datum.value === 0 ? ${zero} : (datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix)} + format(abs(datum.value) / ${size}, ',.${decimals}f') + ${JSON.stringify(suffix)}`;

@@ -2,6 +2,7 @@
 // money at a readable scale ("$63.6B", "RMB 1.0T"), percentages, multiples ("2.5x"), signed
 // changes (percentage points are "pp" everywhere), and one scale chosen for a whole column so "RMB 996.3B" never
 // sits beside "RMB 1.0T".
+import { formatEnUs } from './number-format.js';
 
 /** What goes before an amount. CNY uses "RMB" as Alibaba's releases do; unknown codes print as "EUR 5.0B". */
 export function currencyPrefix(currency: string): string {
@@ -62,7 +63,7 @@ export function formatFigure(value: number, unit: string, decimals = 1, atScale?
   const abs = Math.abs(value);
   const fixed = atScale ? MONEY_SCALES.find((s) => s.size === atScale) : undefined;
   const scale = fixed ?? moneyScaleFor([abs]);
-  const digits = scale ? `${trimmed(abs / scale.size, decimals)}${scale.suffix}` : abs.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  const digits = scale ? `${trimmed(abs / scale.size, decimals)}${scale.suffix}` : formatEnUs(abs, decimals);
   return `${sign}${currencyPrefix(unit)}${digits}`;
 }
 
@@ -73,7 +74,7 @@ export function formatMoney(value: number, currency: string, atScale?: number): 
 
 /** A share price in its listing's currency, to the cent: 85.1, 'USD' → "$85.10"; 'HKD' → "HKD 81.50". */
 export function formatPrice(value: number, currency: string): string {
-  return `${currencyPrefix(currency)}${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `${currencyPrefix(currency)}${formatEnUs(value, 2, 2)}`;
 }
 
 /** Values are already in percent: 12.34 → "12.3%". */
@@ -116,7 +117,7 @@ export function formatRelative(relative: number): string {
 /** The number alone at a column's scale, for text tables whose header names the scale: 63.6 under "USD billions". */
 export function formatScaled(value: number, scale: MoneyScale | null, digits = 1): string {
   const v = scale ? value / scale.size : value;
-  return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatEnUs(v, digits, digits);
 }
 
 /** "USD billions", "percent": the header of a column of figures at one scale. */
@@ -148,7 +149,7 @@ function decimalsNeeded(values: readonly number[]): number {
 }
 
 function trimmed(v: number, decimals: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return formatEnUs(v, decimals, decimals);
 }
 
 /** Short enough to label a bar: "$132B", "$65B", "$8.4B", "$1.8T", "12%", "-3.4%" (at most three significant figures). */
@@ -164,7 +165,7 @@ export function formatCompact(value: number, unit: string): string {
 export function formatCount(value: number): string {
   const abs = Math.abs(value);
   const scale = MONEY_SCALES.find((s) => abs >= s.size);
-  if (!scale) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  if (!scale) return formatEnUs(value, 0);
   return `${value < 0 ? '-' : ''}${(abs / scale.size).toFixed(1).replace(/\.0$/, '')}${scale.suffix}`;
 }
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { Database } from '../store/schema.js';
-import { companiesByTicker, companiesPage, countCompanies, listCompanies } from '../store/companies-repository.js';
+import { companiesByTicker, companiesPage, countCompanies } from '../store/companies-repository.js';
+import { allCompanies } from './read-db.js';
 import { InvalidOptionError } from '../model/errors.js';
 import { resolveCompanies } from '../model/company-match.js';
 
@@ -15,7 +16,7 @@ export { findCompany, resolveCompanies } from '../model/company-match.js';
  */
 export async function lookupCompanies(db: Kysely<Database>, queries: string[]): Promise<{ chosen: Company[]; known: Company[] }> {
   let known = await companiesByTicker(db, queries.map((q) => q.trim().toUpperCase()));
-  if (queries.some((q) => !known.some((c) => c.ticker === q.trim().toUpperCase()))) known = await listCompanies(db);
+  if (queries.some((q) => !known.some((c) => c.ticker === q.trim().toUpperCase()))) known = await allCompanies(db);
   const chosen = resolveCompanies(known, queries);
   const missingMembers = chosen.flatMap((c) => c.members).filter((t) => !known.some((c) => c.ticker === t));
   if (missingMembers.length) known = [...known, ...(await companiesByTicker(db, missingMembers))];

@@ -2,13 +2,12 @@
 // where it is one, filtered by company (ticker, name, alias or plain name), kind and date.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import type { Company } from '../model/company.js';
+import type { CompanyIndex } from '../model/company-match.js';
 import type { EventKind, RaceEvent } from '../model/race-event.js';
 import type { VerificationLevel } from '../model/fact.js';
 import { NotFoundError } from '../model/errors.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { companyDirectory, type CompanyDirectory } from './company-directory.js';
 import { listEventCompanyNames, selectEvents, type StoredEventRow } from '../store/events-repository.js';
-import { findCompany } from './company-lookup.js';
 import { getMarketMoves, moveEvent } from './market-moves.js';
 
 export interface EventQuery {
@@ -27,10 +26,10 @@ export interface EventQuery {
 }
 
 export async function listEvents(db: Kysely<Database>, query: EventQuery = {}): Promise<RaceEvent[]> {
-  const companies = await listCompanies(db);
-  const names = query.companies?.length ? await namesFor(db, companies, query.companies) : undefined;
+  const directory = await companyDirectory(db);
+  const names = query.companies?.length ? await namesFor(db, directory, query.companies) : undefined;
   const rows = await selectEvents(db, { names, kinds: query.kinds, from: query.from, to: query.to, ids: query.ids });
-  const stored = companies.filter((c) => c.kind === 'company');
+  const stored = directory.companiesIndex;
   const events = rows.map((r) => linked(r, stored));
   if (query.marketMoves === false || (query.kinds && !query.kinds.includes('market'))) return events;
   const moves = (await getMarketMoves(db, { from: query.from, to: query.to }))
@@ -42,13 +41,13 @@ export async function listEvents(db: Kysely<Database>, query: EventQuery = {}): 
   return [...events, ...moves].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
-function linked(r: StoredEventRow, companies: Company[]): RaceEvent {
+function linked(r: StoredEventRow, companies: CompanyIndex): RaceEvent {
   return {
     id: r.id,
     date: r.date,
     kind: r.kind as EventKind,
     title: r.title,
-    companies: r.names.map((name) => ({ name, ticker: findCompany(companies, name)?.ticker ?? null })),
+    companies: r.names.map((name) => ({ name, ticker: companies.find(name)?.ticker ?? null })),
     amount: r.amount === null ? null : Number(r.amount),
     currency: r.currency,
     sourceUrl: r.source_url,
@@ -63,17 +62,18 @@ function linked(r: StoredEventRow, companies: Company[]): RaceEvent {
  * ticker, name or any alias; anything else by its own name. A name that neither the store nor
  * any event knows is an error listing the choices, as an unknown ticker is for series.
  */
-async function namesFor(db: Kysely<Database>, companies: Company[], queries: string[]): Promise<string[]> {
+async function namesFor(db: Kysely<Database>, directory: CompanyDirectory, queries: string[]): Promise<string[]> {
   const used = await listEventCompanyNames(db);
+  const { all: companies, index } = directory;
   const names = new Set<string>();
   for (const q of queries) {
-    const c = findCompany(companies, q);
+    const c = index.find(q);
     const members = c?.kind === 'group' ? companies.filter((x) => c.members.includes(x.ticker)) : c ? [c] : [];
     for (const m of members) for (const n of [m.ticker, m.name, ...m.aliases]) names.add(n.toLowerCase());
     if (members.length) continue;
     const plain = used.find((n) => n.toLowerCase() === q.trim().toLowerCase());
     if (!plain) {
-      const choices = [...companies.map((x) => x.ticker), ...used.filter((n) => !findCompany(companies, n))];
+      const choices = [...companies.map((x) => x.ticker), ...used.filter((n) => !index.find(n))];
       throw new NotFoundError('company', q, choices);
     }
     names.add(plain.toLowerCase());

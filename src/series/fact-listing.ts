@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { StoredFact } from '../model/fact.js';
 import { listFacts } from '../store/facts-repository.js';
-import { listCompanies } from '../store/companies-repository.js';
-import { resolveCompanies } from './company-lookup.js';
+import { companyDirectory } from './company-directory.js';
 import { EmptyRangeError } from '../model/errors.js';
 import { rankVersions, type VersionPolicy } from './fact-index.js';
 import { monthIndexOf, monthsBetween } from './months.js';
@@ -19,7 +18,7 @@ export interface FactListing {
 
 export async function listCompanyFacts(db: Kysely<Database>, query: { ticker: string; metric?: string; from?: number; to?: number } & VersionPolicy): Promise<FactListing> {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw new EmptyRangeError(String(query.from), String(query.to));
-  const [company] = resolveCompanies(await listCompanies(db), [query.ticker]);
+  const [company] = (await companyDirectory(db)).index.resolve([query.ticker]);
   let facts = await listFacts(db, { tickers: [company!.ticker], metrics: query.metric ? [query.metric] : undefined });
   facts = facts.filter((f) => (query.from === undefined || Number(f.periodEnd.slice(0, 4)) >= query.from) && (query.to === undefined || Number(f.periodEnd.slice(0, 4)) <= query.to));
   return { ticker: company!.ticker, metric: query.metric ?? '*', facts, used: usedFacts(facts, query) };

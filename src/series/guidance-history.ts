@@ -14,11 +14,10 @@ import { eventDocument, type RaceEvent } from '../model/race-event.js';
 import { InvalidOptionError } from '../model/errors.js';
 import type { SeriesPoint } from '../model/series.js';
 import { guidedYearOf } from '../model/guided-year.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { companyDirectory } from './company-directory.js';
 import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
 import { listEvents } from './events.js';
-import { resolveCompanies } from './company-lookup.js';
 import { rankVersions } from './fact-index.js';
 import { fiscalYearEnd } from './fiscal-year.js';
 import { endDateOf, monthIndex, monthIndexOf, monthsBetween, quarterLabel, startDateOf } from './months.js';
@@ -122,7 +121,7 @@ export async function guidanceForQuarter(db: Kysely<Database>, { ticker, quarter
 }
 
 async function guidedCompany(db: Kysely<Database>, ticker: string): Promise<Company> {
-  const [company] = resolveCompanies(await listCompanies(db), [ticker]);
+  const [company] = (await companyDirectory(db)).index.resolve([ticker]);
   if (!company) throw new InvalidOptionError('ticker', ticker, ['a company or group airace tracks']);
   return company;
 }

@@ -10,7 +10,7 @@ import { COUNTRY_GROUPS, countryGroupOf, splitCountries } from '../model/country
 import type { CatalogModel, ModelCatalog, ModelSourceRef } from '../model/model-series.js';
 import { UnknownChoiceError } from '../model/errors.js';
 import { currentModelLoad, selectModels, type StoredModel } from '../store/models-repository.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { allCompanies } from './read-db.js';
 import { findCompany } from './company-lookup.js';
 import { retrievalAsOf } from './data-as-of.js';
 
@@ -57,7 +57,7 @@ export async function modelCatalog(db: Kysely<Database>, filter: ModelFilter = {
   const load = await currentModelLoad(db, filter.asOf);
   if (!load) return { load: null, models: [], credit: epochCredit([], 'epoch'), dataAsOf: null };
   const all = (await selectModels(db, load.id)).map(catalogModel);
-  const match = filter.orgs?.length ? orgMatcher(all, await listCompanies(db), filter.orgs) : null;
+  const match = filter.orgs?.length ? orgMatcher(all, await allCompanies(db), filter.orgs) : null;
   const inCountry = filter.countries?.length ? countryMatcher(all, filter.countries) : null;
   const models = all.filter(
     (m) =>

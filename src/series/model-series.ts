@@ -13,7 +13,7 @@ import type { Database } from '../store/schema.js';
 import type { ModelLoad } from '../model/ai-model.js';
 import { COUNTRY_GROUPS, type CountryGroup } from '../model/country-group.js';
 import type { CatalogModel, ModelGrouping, ModelMetric, ModelPeriod, ModelSeries, ModelSeriesPoint, ModelSeriesResult } from '../model/model-series.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { allCompanies } from './read-db.js';
 import { UnknownChoiceError } from '../model/errors.js';
 import { MODELS_EMPTY_NOTICE, leadingActors, modelCatalog, modelSource, resolveOrg, type ModelFilter } from './model-catalog.js';
 
@@ -74,7 +74,7 @@ export async function getModelSeries(db: Kysely<Database>, request: ModelSeriesR
   if (!catalog.load) return base;
   const load = catalog.load;
   const dated = catalog.models.filter((m) => m.publicationDate !== null);
-  const groups = groupsFor(by, dated, request, await listCompanies(db));
+  const groups = groupsFor(by, dated, request, await allCompanies(db));
   const periods = periodsFor(request, dated);
   const unestimated = new Map<string, string[]>();
   const series: ModelSeries[] = groups.map((g) => {
@@ -86,7 +86,7 @@ export async function getModelSeries(db: Kysely<Database>, request: ModelSeriesR
   return { ...base, series, notes: notesFor(request.metric, series, unestimated, catalog.models.length - dated.length) };
 }
 
-function groupsFor(by: ModelGrouping, models: CatalogModel[], r: ModelSeriesRequest, companies: Awaited<ReturnType<typeof listCompanies>>): Group[] {
+function groupsFor(by: ModelGrouping, models: CatalogModel[], r: ModelSeriesRequest, companies: Awaited<ReturnType<typeof allCompanies>>): Group[] {
   if (by === 'all') return [{ key: 'all', label: 'All models', colour: ALL_COLOUR, ticker: null, has: () => true }];
   if (by === 'country') {
     const wanted = r.countries?.length ? r.countries : [...COUNTRY_GROUPS];

@@ -8,11 +8,10 @@ import type { SourceRef } from '../model/fact.js';
 import { sourceRefOf } from '../model/fact.js';
 import type { RaceEvent } from '../model/race-event.js';
 import { hasValue, type SeriesPoint } from '../model/series.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { companyDirectory } from './company-directory.js';
 import { listFacts } from '../store/facts-repository.js';
 import { getSeries } from './engine.js';
 import { listEvents } from './events.js';
-import { resolveCompanies } from './company-lookup.js';
 import { rankVersions } from './fact-index.js';
 import { fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, quarterLabel } from './months.js';
@@ -54,7 +53,7 @@ export interface PledgeProgress {
 }
 
 export async function pledgeProgress(db: Kysely<Database>, { ticker }: { ticker: string }): Promise<PledgeProgress> {
-  const [company] = resolveCompanies(await listCompanies(db), [ticker]);
+  const [company] = (await companyDirectory(db)).index.resolve([ticker]);
   if (!company || company.kind !== 'company') throw new InvalidOptionError('ticker', ticker, ['a company (not a group)'], 'pledges are per company');
   const facts = rankVersions(
     (await listFacts(db, { tickers: [company.ticker], metrics: [PLEDGE_METRIC], basis: ['commitment'] })).filter((f) => f.unit === company.currency && f.periodStart !== null),

@@ -9,7 +9,7 @@ import type { Listing } from '../model/listing.js';
 import type { DailyPrice, PriceChange, PriceFetch, PriceWindow } from '../model/price.js';
 import type { DocumentRef } from '../model/fact.js';
 import { NotFoundError } from '../model/errors.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { allCompanies } from './read-db.js';
 import { listListings } from '../store/listings-repository.js';
 import { currentPriceFetch, priceCoverage, selectPrices } from '../store/prices-repository.js';
 import { matchListings } from '../model/listing-lookup.js';
@@ -89,7 +89,7 @@ export interface ListingSelection {
  * or only each company's primary listing with `primaryOnly`. An unknown name is an error.
  */
 export async function selectListings(db: Kysely<Database>, queries: string[], { primaryOnly = false }: { primaryOnly?: boolean } = {}): Promise<ListingSelection> {
-  const companies = await listCompanies(db);
+  const companies = await allCompanies(db);
   const all = await listListings(db);
   if (!queries.length) return { listings: primaryOnly ? all.filter((l) => l.primary) : all, companies, unlisted: [] };
   const listings = new Map<string, Listing>();
@@ -254,7 +254,7 @@ export interface ListingCoverage extends ListingRef {
 
 /** Every stored listing with how many closes it holds and the fetch behind them. */
 export async function listListingCoverage(db: Kysely<Database>): Promise<ListingCoverage[]> {
-  const [companies, listings, coverage] = await Promise.all([listCompanies(db), listListings(db), priceCoverage(db)]);
+  const [companies, listings, coverage] = await Promise.all([allCompanies(db), listListings(db), priceCoverage(db)]);
   return Promise.all(
     listings.map(async (l) => {
       const c = coverage.find((x) => x.listing === l.id);
@@ -266,6 +266,6 @@ export async function listListingCoverage(db: Kysely<Database>): Promise<Listing
 
 /** Every listing of these companies with its closes, primary first (for the claim checker). */
 export async function listingPricesOf(db: Kysely<Database>, tickers: string[]): Promise<ListingPrices[]> {
-  const [companies, listings] = await Promise.all([listCompanies(db), listListings(db, tickers)]);
+  const [companies, listings] = await Promise.all([allCompanies(db), listListings(db, tickers)]);
   return loadListingPrices(db, listings, companies);
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { ModelLoad } from '../model/ai-model.js';
 import type { Database } from '../store/schema.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { companyDirectory } from './company-directory.js';
 import { listModelLoads } from '../store/models-repository.js';
 import { listFacts, type FactQuery } from '../store/facts-repository.js';
 
@@ -14,8 +14,9 @@ import { listFacts, type FactQuery } from '../store/facts-repository.js';
 export type ReadDb = Kysely<Database>;
 
 /** Every stored company and group. */
-export function allCompanies(db: ReadDb): Promise<Company[]> {
-  return listCompanies(db);
+/** Every stored company and group (read once per store generation; the caller's own copy of the list). */
+export async function allCompanies(db: ReadDb): Promise<Company[]> {
+  return [...(await companyDirectory(db)).all];
 }
 
 /** Every models file loaded, newest retrieval first. */

@@ -8,7 +8,7 @@ import type { Database } from '../store/schema.js';
 import { SOURCE_KINDS, VERIFICATION_LEVELS, type SourceKind, type StoredFact, type VerificationLevel } from '../model/fact.js';
 import { documentKind } from '../model/document-label.js';
 import { listFacts } from '../store/facts-repository.js';
-import { listCompanies } from '../store/companies-repository.js';
+import { allCompanies } from './read-db.js';
 import type { Company } from '../model/company.js';
 import { usedFacts } from './fact-listing.js';
 
@@ -64,7 +64,7 @@ function mixOf(ticker: string, name: string, facts: readonly StoredFact[]): Veri
 
 /** The mix for the companies given (every stored company and group when omitted), in that order. */
 export async function verificationMix(db: Kysely<Database>, { companies: chosen }: { companies?: readonly Pick<Company, 'ticker' | 'name'>[] } = {}): Promise<VerificationReport> {
-  const companies = chosen ?? (await listCompanies(db));
+  const companies = chosen ?? (await allCompanies(db));
   const facts = await listFacts(db, { tickers: companies.map((c) => c.ticker) });
   const used = usedFacts(facts);
   const standing = facts.filter((f) => used.has(f.id));

@@ -7,9 +7,12 @@
 //
 // Installed per route (`cachedRoute`) as a preHandler, after validation and rate limiting, and an
 // onSend that keeps 200 answers whose body is text or bytes. Bounded by bytes (lru-cache's maxSize).
+// A repeat of a request as it was written (the same query string, before validation) is answered
+// earlier, in preValidation: validating and normalising the query is a sixth of a cached answer's
+// cost, and that request already validated once to the answer kept under its normalised key.
 import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { FastifyRequest, RouteOptions, preHandlerHookHandler, onSendHookHandler } from 'fastify';
+import type { FastifyRequest, RouteOptions, preHandlerHookHandler, preValidationHookHandler, onSendHookHandler } from 'fastify';
 import { originOf } from './request-origin.js';
 
 export interface ResponseCacheBudget {
@@ -35,7 +38,12 @@ interface RequestState {
   key: string;
   generation: string;
   hit: boolean;
+  /** The key of the request as written (before validation), when it differs from `key`. */
+  asWritten?: string;
 }
+
+/** Requests as written, each pointing to the normalised key its answer is kept under. */
+const AS_WRITTEN_ENTRIES = 4096;
 
 // A server's answers also depend on its code: a new version (or a restart with changed code) must
 // not confirm what an old one sent. The generation alone would not say so on PostgreSQL.
@@ -46,6 +54,9 @@ const bodyBytes = (body: string | Buffer) => (typeof body === 'string' ? 2 * bod
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse> | null;
   private readonly states = new WeakMap<FastifyRequest, RequestState>();
+  private readonly asWritten = new LRUCache<string, string>({ max: AS_WRITTEN_ENTRIES });
+  /** Per request: the generation read in preValidation and the key as written, for preHandler and onSend. */
+  private readonly early = new WeakMap<FastifyRequest, { generation: string; asWritten: string }>();
   private latest = '';
 
   constructor(
@@ -55,16 +66,41 @@ export class ResponseCache {
     this.entries = bytes > 0 ? new LRUCache({ maxSize: bytes, sizeCalculation: (r) => bodyBytes(r.body) + 256 }) : null;
   }
 
-  /** Answers a GET from the cache or with 304 when it can; else notes what onSend should keep. */
-  readonly preHandler: preHandlerHookHandler = async (request, reply) => {
-    if (request.method !== 'GET') return;
+  private async currentGeneration(): Promise<string> {
     const generation = await this.generation();
     if (generation !== this.latest) {
       // Nothing kept under an older generation can be served again.
       this.latest = generation;
       this.entries?.clear();
+      this.asWritten.clear();
     }
+    return generation;
+  }
+
+  /** Answers a GET written exactly as one already answered, before its query is validated again. */
+  readonly preValidation: preValidationHookHandler = async (request, reply) => {
+    if (request.method !== 'GET') return;
+    const generation = await this.currentGeneration();
+    const written = requestKey(request);
+    this.early.set(request, { generation, asWritten: written });
+    const key = this.asWritten.get(written);
+    if (key === undefined) return;
+    const hit = this.entries?.get(key);
+    if (hit?.generation !== generation) return;
+    const etag = etagOf(generation, key);
+    reply.header('etag', etag).header('cache-control', REVALIDATE);
+    this.states.set(request, { key, generation, hit: true });
+    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.headers(hit.headers).send(hit.body);
+  };
+
+  /** Answers a GET from the cache or with 304 when it can; else notes what onSend should keep. */
+  readonly preHandler: preHandlerHookHandler = async (request, reply) => {
+    if (request.method !== 'GET') return;
+    const early = this.early.get(request);
+    const generation = early?.generation ?? (await this.currentGeneration());
     const key = requestKey(request);
+    const asWritten = early && early.asWritten !== key ? early.asWritten : undefined;
     const etag = etagOf(generation, key);
     reply.header('etag', etag).header('cache-control', REVALIDATE);
     if (matches(request.headers['if-none-match'], etag)) {
@@ -73,8 +109,11 @@ export class ResponseCache {
     }
     const hit = this.entries?.get(key);
     const fresh = hit?.generation === generation ? hit : undefined;
-    this.states.set(request, { key, generation, hit: fresh !== undefined });
-    if (fresh) return reply.headers(fresh.headers).send(fresh.body);
+    this.states.set(request, { key, generation, hit: fresh !== undefined, asWritten });
+    if (fresh) {
+      if (asWritten !== undefined) this.asWritten.set(asWritten, key);
+      return reply.headers(fresh.headers).send(fresh.body);
+    }
   };
 
   readonly onSend: onSendHookHandler = async (request, reply, payload) => {
@@ -95,12 +134,14 @@ export class ResponseCache {
         if (v !== undefined) headers[name] = String(v);
       }
       this.entries?.set(state.key, { generation: state.generation, headers, body: payload });
+      if (state.asWritten !== undefined) this.asWritten.set(state.asWritten, state.key);
     }
     return payload;
   };
 
   clear(): void {
     this.entries?.clear();
+    this.asWritten.clear();
   }
 
   /** Answers kept and their bytes (never more than the budget). */
@@ -138,5 +179,7 @@ export function cachedRoute(route: RouteOptions, cache: ResponseCache): RouteOpt
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (!methods.includes('GET') || route.config?.format === 'asset' || route.config?.uncached) return route;
   const list = <T>(h: T | T[] | undefined): T[] => (h === undefined ? [] : Array.isArray(h) ? h : [h]);
-  return { ...route, preHandler: [...list(route.preHandler), cache.preHandler], onSend: [...list(route.onSend), cache.onSend] };
+  // A route with hooks of its own before the handler (a check, a limit) answers only after them.
+  const early = route.preValidation === undefined && route.preHandler === undefined ? { preValidation: cache.preValidation } : {};
+  return { ...route, ...early, preHandler: [...list(route.preHandler), cache.preHandler], onSend: [...list(route.onSend), cache.onSend] };
 }

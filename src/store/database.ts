@@ -4,6 +4,7 @@ import type { StoreDialect } from './store-dialect.js';
 import { sqliteStoreDialect } from './sqlite-store-dialect.js';
 import { postgresStoreDialectFor } from './postgres-store-dialect.js';
 import { migrationProvider } from './migrations/index.js';
+import { registerStoreHandle } from './store-generation.js';
 import { CorruptStoreError, ReadOnlyStoreError } from '../model/errors.js';
 
 export type Db = Kysely<Database>;
@@ -59,7 +60,9 @@ export async function openStore(target: string, { migrate: migrating = true }: O
     throw storeErrorOf(e, dialect, 'migrating it to this version’s schema') ?? new Error(`cannot open the database at ${dialect.location}: ${errorMessage(e)}`, { cause: e });
   }
   const opened = db;
-  return { db: opened, dialect, close: () => opened.destroy() };
+  const store: Store = { db: opened, dialect, close: () => opened.destroy() };
+  registerStoreHandle(store);
+  return store;
 }
 
 /**

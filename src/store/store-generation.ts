@@ -16,6 +16,22 @@ export function storeGeneration(store: StoreScope): Promise<string> {
   return store.dialect.generation(store.db as Kysely<any>);
 }
 
+/** Each open store's root handle, with how to read its generation (openStore registers it). */
+const generationByHandle = new WeakMap<object, () => Promise<string>>();
+
+export function registerStoreHandle(store: StoreScope): void {
+  generationByHandle.set(store.db, () => storeGeneration(store));
+}
+
+/**
+ * How to read the generation of the store behind `db`, when `db` is a store's root handle;
+ * undefined for a transaction or a handle derived with plugins, whose reads must not be shared.
+ * Lets the series layer keep what it read of the store until the store changes.
+ */
+export function generationOfHandle(db: object): (() => Promise<string>) | undefined {
+  return generationByHandle.get(db);
+}
+
 export const GENERATION_TABLE = 'store_generation';
 const BUMP_FUNCTION = 'airace_bump_store_generation';
 

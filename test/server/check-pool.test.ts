@@ -59,9 +59,15 @@ describe('the check pool', () => {
   it('stops a check that runs out of time with a clear 503', async () => {
     // The budget is set from how long a check with no figures takes on this machine now (its thread's
     // start-up included), so a loaded machine scales both sides: the article is far longer than that.
-    const t0 = performance.now();
-    expect((await server.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text: 'No figures here.' } })).statusCode).toBe(200);
-    const budgetMs = Math.max(150, Math.round(20 * (performance.now() - t0)));
+    // The quickest of three, so that one busy moment on a shared machine does not stretch the budget
+    // past the large check itself.
+    const emptyMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      expect((await server.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text: 'No figures here.' } })).statusCode).toBe(200);
+      emptyMs.push(performance.now() - t0);
+    }
+    const budgetMs = Math.max(150, Math.round(20 * Math.min(...emptyMs)));
     const hurried = await testServer({ checks: { budgetMs } });
     try {
       const res = await hurried.app.inject({ method: 'POST', url: '/api/v1/check', payload: { text: LARGE } });

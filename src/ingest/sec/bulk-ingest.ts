@@ -81,8 +81,10 @@ export interface BulkSummary {
 export interface BulkStages {
   /** Reading entries' stored bytes out of the zip. */
   readMs: number;
-  /** Waiting for the oldest entry to be decoded (in serial mode: decoding it). */
+  /** Waiting for the oldest entry to be decoded (in serial mode: decoding it), including decodeHereMs. */
   decodeWaitMs: number;
+  /** Of decodeWaitMs, decoding entries no worker had started, on this thread (pipelined mode). */
+  decodeHereMs: number;
   /** Unpacking decoded facts into objects (packed-facts.ts). */
   receiveMs: number;
   /** Writing batches to the store (transactions, inserts, run bookkeeping). */
@@ -152,7 +154,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, receiveMs: 0, storeMs: 0 };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0 };
   const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
@@ -239,7 +241,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     if (f.kind === 'unreadable') outcome = { ok: false, message: f.message };
     else {
       const t0 = performance.now();
-      outcome = await f.decoded;
+      outcome = await decoder.wait(f.decoded);
       stages.decodeWaitMs += performance.now() - t0;
     }
     if (!outcome.ok) {
@@ -306,6 +308,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     zip.close(); // idempotent; an interrupted run leaves the zip open otherwise
   }
   summary.interrupted = !!opts.signal?.aborted && seen < zip.entryCount;
+  stages.decodeHereMs = decoder.decodedHereMs;
   const counts = `${summary.companies} companies (${summary.created} new), ${summary.facts} facts, ${summary.failed.length} failed`;
   await finishRun(db, runId, summary.failed.length || summary.interrupted ? 'partial' : 'ok', detail(summary.interrupted ? `interrupted: ${counts}` : counts));
   return summary;

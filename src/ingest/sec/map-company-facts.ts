@@ -33,6 +33,7 @@ export interface MappedFacts {
   byMetric: Record<string, number>;
 }
 
+const ACCESSION_PATTERN = /^\d{10}-\d{2}-\d{6}$/;
 const isoDate = z.string().regex(ISO_DATE_PATTERN, 'not a YYYY-MM-DD date').refine(isCalendarDate, 'not a calendar date');
 /** SEC form types: 10-K, 10-K/A, 20-F, 8-K, DEF 14A, 10-KT... (no markup, no lower case). */
 const FORM = /^[0-9A-Z][0-9A-Z .\/-]{0,19}$/;
@@ -40,7 +41,7 @@ const rawFact = z.object({
   start: isoDate.optional(),
   end: isoDate,
   val: z.number().finite(),
-  accn: z.string().regex(/^\d{10}-\d{2}-\d{6}$/, 'not an accession number'),
+  accn: z.string().regex(ACCESSION_PATTERN, 'not an accession number'),
   fy: z.number().int().nullish(),
   fp: z.string().nullish(),
   form: z.string().regex(FORM, 'not an SEC form type'),
@@ -48,6 +49,29 @@ const rawFact = z.object({
   frame: z.string().nullish(),
 });
 type RawFact = z.infer<typeof rawFact>;
+
+const optionalText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
+/**
+ * The facts rawFact accepts, told apart in plain code: zod's object parse is most of the concept
+ * map's time on a bulk ingest, and nearly every fact is well formed. Accepts only what rawFact
+ * accepts (a fact this rejects is parsed by rawFact, which accepts it or names what is wrong).
+ */
+function plainlyValid(raw: unknown): raw is RawFact {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const f = raw as Record<string, unknown>;
+  return (
+    (f.start === undefined || (typeof f.start === 'string' && isCalendarDate(f.start))) &&
+    typeof f.end === 'string' && isCalendarDate(f.end) &&
+    typeof f.val === 'number' && Number.isFinite(f.val) &&
+    typeof f.accn === 'string' && ACCESSION_PATTERN.test(f.accn) &&
+    (f.fy === undefined || f.fy === null || Number.isSafeInteger(f.fy)) &&
+    optionalText(f.fp) &&
+    typeof f.form === 'string' && FORM.test(f.form) &&
+    typeof f.filed === 'string' && isCalendarDate(f.filed) &&
+    optionalText(f.frame)
+  );
+}
 
 /** ISO currency codes look like this; shares, pure and USD/shares do not. */
 const CURRENCY_UNIT = /^[A-Z]{3}$/;
@@ -121,7 +145,7 @@ function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, cur
     if (!list) continue;
     const claimed = new Map<string, Map<string, FactInput>>();
     for (const [i, raw] of list.entries()) {
-      const p = rawFact.safeParse(raw);
+      const p = plainlyValid(raw) ? ({ success: true, data: raw } as const) : rawFact.safeParse(raw);
       // A fact that is not what SEC sends (an impossible date, markup for a form) means the
       // document is damaged or forged: it fails whole, before anything of it is stored.
       if (!p.success) {

@@ -11,18 +11,19 @@ import { hostOf } from '../../model/document-url.js';
 import { uniqueDocuments } from '../../model/document-label.js';
 import { html, safeUrl, type SafeHtml } from '../html.js';
 import { caveatMarks, citations, NO_NAMES, type CompanyNames } from './source-links.js';
+import { formatEnUs } from '../../model/number-format.js';
 
 
 /** 82999000000, USD → "82,999,000,000 USD"; percentages keep two decimals. */
 export function exactValue(value: number, unit: string): string {
   if (unit === 'percent') return `${value.toFixed(2)}%`;
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${unit}`;
+  return `${formatEnUs(value, 2)} ${unit}`;
 }
 
 /** Formats a figure in a unit that may be a currency, `percent`, or a rate such as CNY/USD; `atScale` puts a column of money at one scale. */
 export function formatUnit(value: number, unit: string, atScale?: number): string {
   if (/^[A-Z]{3}$/.test(unit) || unit === 'percent') return formatValue(value, unit, atScale);
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${unit}`;
+  return `${formatEnUs(value, 4)} ${unit}`;
 }
 
 function pointTitle(p: SeriesPoint, unit: string): string {

@@ -147,6 +147,7 @@ const INVEST_PLAN = /\b(?:plans?|planned|planning|pledged|vowed|promised|would|w
 
 /** Revenue words that mean the whole company's, even beside a segment: "group revenue", "total sales". */
 const TOTAL_REVENUE = /\b(?:group|total|overall|consolidated|company[-\s]wide|whole[-\s]company)\s+(?:net\s+)?(?:revenues?|sales)\b/i;
+const EVERY_SEGMENT = new RegExp(SEGMENT_IN.source, 'gi');
 /** A clause that hangs on the noun before it. */
 const RELATIVE_CLAUSE = /^\s*(?:which|that|whose)\b/i;
 
@@ -154,7 +155,7 @@ const RELATIVE_CLAUSE = /^\s*(?:which|that|whose)\b/i;
 function relativeSegment(masked: string, sentenceStart: number, clause: Span, subject: SubjectRef | null) {
   if (!RELATIVE_CLAUSE.test(masked.slice(clause.start, clause.end))) return null;
   let last: string | null = null;
-  for (const m of masked.slice(sentenceStart, clause.start).matchAll(new RegExp(SEGMENT_IN.source, 'gi'))) last = m[0];
+  for (const m of masked.slice(sentenceStart, clause.start).matchAll(EVERY_SEGMENT)) last = m[0];
   const segment = segmentNamed(last);
   return segment && (!subject || subject.tickers.includes(segment.ticker)) ? segment : null;
 }

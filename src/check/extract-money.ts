@@ -196,22 +196,20 @@ function extractStatedMoney(masked: string, from: number, to: number): Quantity[
 function moneyQuantity(masked: string, start: number, end: number, value: number, high: number | null, hedge: { hedge: string; bound: Quantity['bound'] } | null, negative: boolean, decimals: number, scale: number): Omit<Quantity, 'unit'> {
   const bound = high !== null ? 'range' : (hedge?.bound ?? 'exact');
   return {
-    kind: 'money',
-    start,
-    end,
-    text: masked.slice(start, end),
+    ...writtenFigure('money', start, end, masked.slice(start, end), decimals, scale),
     value: negative ? -(high ?? value) : value,
     high: negative && high !== null ? -value : high,
     bound: negative && bound === 'lower' ? 'upper' : negative && bound === 'upper' ? 'lower' : bound,
     hedge: hedge?.hedge ?? null,
-    negated: false,
-    shortOf: false,
-    precision: 0.5 * 10 ** -decimals * scale,
-    direction: null,
-    decimals,
-    scale,
-    perYear: false,
   };
+}
+
+/**
+ * What a figure written with digits states besides its value: where it stands, and a precision of half its last
+ * written digit at its scale ("$38.6 billion" ±$0.05B). Prose amounts and table cells both build theirs here.
+ */
+export function writtenFigure(kind: 'money' | 'percent', start: number, end: number, text: string, decimals: number, scale: number) {
+  return { kind, start, end, text, negated: false, shortOf: false, precision: 0.5 * 10 ** -decimals * scale, direction: null, decimals, scale, perYear: false } satisfies Partial<Quantity>;
 }
 
 /** The currency of a figure that states none, as its company reports (a group's in US dollars); null when no tracked company is meant. */

@@ -14,7 +14,7 @@
 // Hand-written: the rows are lines of the article, and every cell keeps its offsets in the input.
 // Linear in the text: each line is split once.
 import type { Quantity, Span } from './claim.js';
-import { extractMoney } from './extract-money.js';
+import { extractMoney, writtenFigure } from './extract-money.js';
 
 export interface TableCell extends Span {
   /** Column number, 0 for the row's first cell. */
@@ -261,21 +261,11 @@ export function cellQuantity(cell: TableCell, masked: string, unit: TableUnit | 
   if (high !== null && (negative || high <= value)) return null;
   const written = high !== null ? m[0].trim().replace(/[*†‡%)]+$/, '').slice(m.groups!.lead!.trim().length).replace(/\+$/, '') : digits;
   return {
-    start,
-    end: start + written.length,
-    text: written,
-    kind: percent ? 'percent' : 'money',
+    ...writtenFigure(percent ? 'percent' : 'money', start, start + written.length, written, decimals, scale),
     value,
     high,
     unit: percent ? 'percent' : (unit as TableUnit).currency,
     bound: high !== null ? 'range' : m.groups!.plus ? 'lower' : hedge ? 'approx' : 'exact',
     hedge,
-    negated: false,
-    shortOf: false,
-    precision: 0.5 * 10 ** -decimals * scale,
-    direction: null,
-    decimals,
-    scale,
-    perYear: false,
   };
 }

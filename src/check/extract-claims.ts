@@ -447,9 +447,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       };
       let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
-      if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 24), q.start)) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
+      const justBefore = masked.slice(Math.max(sentence.start, q.start - 24), q.start);
+      if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(justBefore) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
       // "guide now 220B (was 200B)", "$220 billion, up from $200 billion": the plan before the one in force.
-      const earlierWords = /(?:\(\s*(?:was|previously|prior|from|vs\.?)|\b(?:up|down|raised|cut|lifted|lowered)\s+from)\s+(?:about\s+|roughly\s+|~)?$/i.exec(masked.slice(Math.max(sentence.start, q.start - 24), q.start));
+      const earlierWords = /(?:\(\s*(?:was|previously|prior|from|vs\.?)|\b(?:up|down|raised|cut|lifted|lowered)\s+from)\s+(?:about\s+|roughly\s+|~)?$/i.exec(justBefore);
       if (!statedWhen && earlierWords && before?.basis === 'guidance') statedWhen = { month: null, earlier: true, words: earlierWords[0].replace(/^\(\s*/, '').trim() };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.

@@ -25,6 +25,7 @@ import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
+import { priceChartHandler } from './api/price-chart-endpoint.js';
 import { listingsSchema, movesSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 import { modelsPage } from './pages/models.js';
 import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
@@ -159,6 +160,9 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: QUERIES.priceChange, response: file('text/csv', 'One row per listing') }),
     api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: QUERIES.priceMoves, response: json(movesSchema, 'The moves') }),
     api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: QUERIES.priceMoves, response: file('text/csv', 'One row per move') }),
+    api('GET', '/api/v1/prices/chart.svg', priceChartHandler(ctx, 'svg'), { tags: ['prices'], summary: 'The share-price chart as SVG, laid out for `width` (the company page’s and explore’s), with alt text, each year’s largest daily moves marked and the download behind each line', querystring: QUERIES.priceChart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/prices/chart.png', priceChartHandler(ctx, 'png'), { tags: ['prices'], summary: 'The share-price chart as PNG', querystring: QUERIES.priceChartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/prices/chart.vl.json', priceChartHandler(ctx, 'vl.json'), { tags: ['prices'], summary: 'The share-price chart as a self-contained Vega-Lite spec', querystring: QUERIES.priceChart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
     api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', querystring: QUERIES.none, response: json(listingsSchema, 'Every listing') }),
     {
       // The API's root: browsers go to the reference, clients get where everything is.

@@ -41,6 +41,9 @@ describe('the share-price chart in chromium', { timeout: 120_000, ...needs('chro
       // Its lines are both listings', with their moves marked.
       const text = (await page.locator('#prices-chart .chart-view svg').textContent()) ?? '';
       expect(text).toContain('Alibaba 9988.HK (HKEX)');
+      // Laid out for the width, not shrunk: a phone's axis still names at least three months.
+      const months = (await page.locator('#prices-chart .chart-view svg text').allTextContents()).filter((t) => /^[A-Z][a-z]{2} \d{4}$/.test(t));
+      expect(months.length, months.join(', ')).toBeGreaterThanOrEqual(3);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       expect(problems).toEqual([]);
       await page.close();

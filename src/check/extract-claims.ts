@@ -103,7 +103,11 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
-const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
+/** Between two figures of one change ("69% from a year ago and of 23% …"): a base and an "and", no new verb. */
+const SHARED_DIRECTION = /^[^;.\d%]{0,60}\band\s+(?:of\s+|by\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$/i;
+/** The base of a change right after a percentage ("23% from the quarter before", "… on a year earlier"). */
+const CHANGE_BASE_AFTER = /^\s*(?:from|on|over|versus|vs\.?|against|compared\s+with)\s+(?:a\s+year|the\s+(?:quarter|year|prior|previous|preceding|same|first|second|third|fourth)|last\s+(?:year|quarter)|\d{4})/i;
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+|the\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
@@ -187,7 +191,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   // What the text was about so far: carried into sentences that do not say.
   let carried: (SubjectRef & { paragraph: number; sentence: number; sole: boolean }) | null = null;
   let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
-  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean } | null = null;
+  /** `loose`: carried from the paragraph before, so a guess for every figure that carries it on. */
+  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean; loose?: boolean } | null = null;
   /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
   let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
@@ -195,6 +200,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastAnchor: PeriodRef | null = null;
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
+  let lastHeading = -1;
+  /** The periods the figures of the current paragraph are for: a paragraph about one period only hands it on to the next. */
+  let paragraphPeriods = { paragraph: -1, keys: new Set<string>() };
   const named = new Set<string>();
   let previous: Sentence | null = null;
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
@@ -304,7 +312,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
       const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
       const out: ClaimPeriod | { error: string } =
-        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null };
+        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null, ...(r.firm === false && r.how === 'article-date' && r.resolution ? { guess: `the period is not named (${r.resolution})` } : {}) };
       resolvedPeriods.set(p, out);
       return out;
     };
@@ -419,6 +427,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
         quantity.direction = null;
       }
+      // "a rise of 69% from a year ago and of 23% from the quarter before": the second figure shares the first's direction.
+      if (q.kind === 'percent' && quantity.direction === null && before?.kind === 'change' && before.quantity?.direction && before.quantity.end <= q.start && SHARED_DIRECTION.test(masked.slice(before.quantity.end, q.start)) && CHANGE_BASE_AFTER.test(after)) {
+        quantity.direction = before.quantity.direction;
+      }
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
@@ -506,7 +518,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A plan that states no period is for the one the last plan was for.
         period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
       } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
-        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
+        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
+        // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
+        if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
+      } else if (lastPeriod && lastPeriod.paragraph < sentence.paragraph && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.paragraph === lastPeriod.paragraph && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+        // A paragraph that names no period goes on with the one the paragraph just before ended on; another may be meant, so it is a guess.
+        period = { ref: lastPeriod.ref, how: 'carried', firm: false, fromSentence: lastPeriod.sentence, guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”, sentence ${lastPeriod.sentence})` };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
@@ -577,6 +594,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         claims.push({ ...claim, id: claims.length + 1, kind: 'conversion', ...slice({ start: q.start, end: close + 1 }), converted: { ...b, text: text.slice(b.start, b.end) } });
       }
 
+      if (period) {
+        if (paragraphPeriods.paragraph !== sentence.paragraph) paragraphPeriods = { paragraph: sentence.paragraph, keys: new Set() };
+        const r = period.ref;
+        paragraphPeriods.keys.add(`${r.kind}:${r.year}:${r.quarter}:${r.endYear}:${r.quarters}`);
+      }
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
@@ -587,7 +609,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       comparedBefore = comparison;
       const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
-        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
+        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}) };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
@@ -619,6 +641,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
     // A heading starts a section: its period (if it names one) holds for the section's figures that state none.
     if (isHeading(text, sentence)) {
+      lastHeading = number;
       const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
       const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
       section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;

@@ -118,7 +118,7 @@ const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
 /** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
-const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
+const LEADS_INTO = /^\s*(?:(?:was|were|is|are|came\s+(?:to|in\s+at)|reached|totall?ed|stood\s+at|hit|(?:rose|fell|grew|climbed|jumped|dropped)\s+to|of|at)\s+)?(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
 /** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
 /**
  * "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, so the noun is the

@@ -95,7 +95,7 @@ const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times|(?:doubl|tripl|quadrupl)(?:e|ed|es|ing)\s+(?:the|its|their|what)|(?:twice|half)\s+(?:the|its|their|what))\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** Periods "over" spans rather than compares with: "over the four quarters to September", "over the first half". */
 const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 'span', 'ytd']);
 /** What a period after "on" starts with when it is the base of a change. */
@@ -103,6 +103,8 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
+/** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
+const WHEN_BACK = /^\s*[,)]?\s*when\s+[^\d$¥€£.;,]{0,40}$/i;
 /** Between two figures of one change ("69% from a year ago and of 23% …"): a base and an "and", no new verb. */
 const SHARED_DIRECTION = /^[^;.\d%]{0,60}\band\s+(?:of\s+|by\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$/i;
 /** The base of a change right after a percentage ("23% from the quarter before", "… on a year earlier"). */
@@ -502,6 +504,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       });
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      // "… up 12% from the fourth quarter, when it spent $27.9 billion": "when" refers back to the period just named, a base or not.
+      const whenBack = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && WHEN_BACK.test(masked.slice(p.end, q.start))).pop();
+      if (whenBack && (!periodMention || periodMention.start >= q.end)) periodMention = whenBack;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
       if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
@@ -545,7 +550,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
         // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
-        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*$/.test(masked.slice(q.end, p.start)));
+        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*(?:(?:from|on|over|versus|vs\.?|against|compared\s+with|the|its|their)\s+)*$/i.test(masked.slice(q.end, p.start)));
         const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.

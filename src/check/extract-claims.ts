@@ -174,6 +174,23 @@ function isHeading(text: string, sentence: Sentence): boolean {
   return line.length <= 160 && (/^\s*#{1,6}\s/.test(line) || /^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$/.test(line));
 }
 
+/** A list item that opens with its own bold lead-in ("- **Alphabet.** Revenue was …"): a topic of its own. */
+const LIST_ITEM = /^\s*(?:[-+*•]|\d+[.)])\s+(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)/;
+
+/** The list item with a lead-in a sentence is in (`i` and the item's offset), else its paragraph (`p` and its index). */
+function unitOf(text: string, sentence: Sentence): string {
+  let lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  // An item wrapped over several lines: walk up to its marker (a few lines at most).
+  for (let i = 0; i < 12; i++) {
+    const end = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, end === -1 ? text.length : end);
+    if (LIST_ITEM.test(line)) return `i${lineStart}`;
+    if (line.trim() === '' || lineStart <= 1) break;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return `p${sentence.paragraph}`;
+}
+
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
   let masked = maskMarkup(text);
   const found = findArticleDate(text, options.date);
@@ -194,7 +211,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let carried: (SubjectRef & { paragraph: number; sentence: number; sole: boolean }) | null = null;
   let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
   /** `loose`: carried from the paragraph before, so a guess for every figure that carries it on. */
-  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean; loose?: boolean } | null = null;
+  /**
+   * `unit`: the list item the figure is in, else its paragraph (a list's items are one paragraph, but each item is about its own
+   * company and period); `listWide`: set by a line that introduces the list, so every item of it goes on with the period.
+   */
+  let lastPeriod: { ref: PeriodRef; paragraph: number; unit: string; sentence: number; context?: boolean; loose?: boolean; listWide?: boolean } | null = null;
   /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
   let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
@@ -204,7 +225,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let section: { ref: PeriodRef; sentence: number } | null = null;
   let lastHeading = -1;
   /** The periods the figures of the current paragraph are for: a paragraph about one period only hands it on to the next. */
-  let paragraphPeriods = { paragraph: -1, keys: new Set<string>() };
+  let paragraphPeriods = { unit: '', keys: new Set<string>() };
   const named = new Set<string>();
   let previous: Sentence | null = null;
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
@@ -222,6 +243,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   };
 
   sentences.forEach((sentence, index) => {
+    const unit = unitOf(text, sentence);
     // Past the limit nothing more is read: the work per request stays bounded.
     if (uncheckedFrom !== null) return;
     const number = index + 1;
@@ -515,6 +537,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
       let periodError: string | null = null;
+      let carriedListWide = false;
       if (periodMention) {
         const r = resolvePeriodMention(periodMention, subject, future);
         if ('error' in r) periodError = r.error;
@@ -522,11 +545,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
         // A plan that states no period is for the one the last plan was for.
         period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
-      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+      } else if (lastPeriod && ((lastPeriod.paragraph === sentence.paragraph && (lastPeriod.unit === unit || lastPeriod.listWide)) || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+        carriedListWide = !!lastPeriod.listWide || (!!lastPeriod.context && lastPeriod.unit !== unit);
         period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
-      } else if (lastPeriod && lastPeriod.paragraph < sentence.paragraph && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.paragraph === lastPeriod.paragraph && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+      } else if (lastPeriod && lastPeriod.unit !== unit && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.unit === lastPeriod.unit && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
         // A paragraph that names no period goes on with the one the paragraph just before ended on; another may be meant, so it is a guess.
         period = { ref: lastPeriod.ref, how: 'carried', firm: false, fromSentence: lastPeriod.sentence, guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”, sentence ${lastPeriod.sentence})` };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
@@ -600,7 +624,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
 
       if (period) {
-        if (paragraphPeriods.paragraph !== sentence.paragraph) paragraphPeriods = { paragraph: sentence.paragraph, keys: new Set() };
+        if (paragraphPeriods.unit !== unit) paragraphPeriods = { unit, keys: new Set() };
         const r = period.ref;
         paragraphPeriods.keys.add(`${r.kind}:${r.year}:${r.quarter}:${r.endYear}:${r.quarters}`);
       }
@@ -614,7 +638,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       comparedBefore = comparison;
       const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
-        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}) };
+        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, unit, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}), ...(carriedListWide ? { listWide: true } : {}) };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
@@ -657,7 +681,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative !== 'article-year').pop();
       const r = context ? resolvePeriodMention(context, carried, false) : null;
       if (context && r && 'ref' in r) {
-        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
+        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, unit, sentence: number, context: true, ...(unit.startsWith('p') ? { listWide: true } : {}) };
         if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
         if (context.relative !== 'year-earlier' && context.relative !== 'quarter-earlier') lastAnchor = r.ref;
       }

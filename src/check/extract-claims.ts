@@ -103,6 +103,8 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
+/** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
+const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
 /** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
 const WHEN_BACK = /^\s*[,)]?\s*when\s+[^\d$¥€£.;,]{0,40}$/i;
 /** Between two figures of one change ("69% from a year ago and of 23% …"): a base and an "and", no new verb. */
@@ -357,6 +359,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const sole = named.size <= 1 || (carried.sole && carried.sentence === number - 1 && carried.paragraph === sentence.paragraph);
         subject = { ...subject, how: 'carried', fromSentence: carried.sentence, firm: sole || carried.sentence === number };
       }
+      // "$1 billion a day": a rate, checked against the period's figure spread over its days.
+      const per = q.kind === 'money' ? PER_TIME.exec(after) : null;
+      if (per) Object.assign(quantity, { per: per[1]!.toLowerCase(), end: q.end + per[0].length, text: text.slice(q.start, q.end + per[0].length) });
       // Money written without a currency ("capex 46.2B") is in the currency its company reports in.
       if (quantity.unitImplied === 'company') quantity.unit = reportingCurrency(subject?.tickers ?? [], companies) ?? quantity.unit;
 

@@ -5,7 +5,7 @@
 // date was published later and is not what the article could have meant.
 import type { Company } from '../model/company.js';
 import type { Claim, Quantity } from './claim.js';
-import type { CheckedClaim, Evidence } from './check-report.js';
+import type { CheckedClaim, Evidence, Figure } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
@@ -65,6 +65,18 @@ async function primaryFigure(claim: Claim, ctx: VerifyContext, subject: Company[
     if (reported) return reported;
   }
   return ours;
+}
+
+const PER_LENGTH_DAYS = { day: 1, week: 7, month: 365.25 / 12, quarter: 365.25 / 4 } as const;
+
+/** A period's figure as a rate ("$1 billion a day" against a year's spending): spread over the period's days, weeks, months or quarters. */
+function perTime(figure: Figure, per: NonNullable<Quantity['per']>, decimals: number): Figure {
+  if (!figure.start || !figure.end) return figure;
+  const days = (Date.parse(figure.end) - Date.parse(figure.start)) / 86400000 + 1;
+  const count = per === 'day' ? days : Math.round(days / PER_LENGTH_DAYS[per]);
+  if (count <= 1) return figure;
+  const value = figure.value / count;
+  return { ...figure, value, display: `${formatFigure(value, figure.unit, decimals)} a ${per}`, label: `${figure.label}: ${figure.display} over ${count} ${per}s` };
 }
 
 /** Metrics the companies guide: a figure for a period still in progress is read as their plan. */
@@ -140,6 +152,7 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     };
   }
 
+  if (q.per) ours = { ...ours, figure: perTime(ours.figure, q.per, decimals) };
   let { verdict, difference } = judge(test, ours.figure.value);
   let result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
   result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: ours.definition === metricName(metric) ? result.against.metric.definition : ours.definition } : null };

@@ -103,6 +103,8 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
+/** Words of a move, before the figure it ends at ("rose 20% to …"). */
+const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
 /** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
 const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
 /** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
@@ -568,6 +570,16 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
       // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
+      // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
+      // move ends in (for a quarter it could be the quarter before: a guess).
+      if (kind === 'amount' && period && periodMention && before?.quantity && before.period?.ref.text === period.ref.text && periodMention.start >= before.quantity.end && periodMention.end <= q.start
+        && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start)) && MOVE_WORDS.test(masked.slice(clause.start, before.quantity.start))
+        && period.ref.year !== null && ['fy', 'cy', 'year', 'quarter', 'fiscal-quarter'].includes(period.ref.kind)) {
+        const own = period.ref;
+        const { calendar: _calendar, ...rest } = own;
+        const quarterly = own.kind === 'quarter' || own.kind === 'fiscal-quarter';
+        period = { ref: { ...rest, year: own.year! - 1, ...(own.calendar ? { calendar: { ...own.calendar, year: own.calendar.year - 1 } } : {}), resolution: `a year before “${own.text.trim()}”: the figure the move starts from` }, how: 'carried', firm: period.firm && !quarterly, fromSentence: null, ...(quarterly ? { guess: `the figure the move starts from was read as a year before “${own.text.trim()}” (it could be the quarter before)` } : {}) };
+      }
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
         if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };

@@ -103,6 +103,10 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
+/** "the segment's own capex", "the unit's capital spending": a segment named before, by its role. */
+const SEGMENT_OWN = /\b(?:segment|unit|division|business)['’]s\s+(?:own\s+)?(?:capex|capital\s+(?:expenditures?|spending))\b(?:[^.;]|\.(?=\d))*$/i;
+/** Segments whose own capex is a series airace holds. */
+const SEGMENT_CAPEX: Record<string, string> = { AMZN: 'aws_capex' };
 /** Words of a move, before the figure it ends at ("rose 20% to …"). */
 const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
 /** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
@@ -428,6 +432,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = { ...lastMetric.ref, how: guessed ? 'inferred' : same ? 'stated' : 'carried', fromSentence: same || guessed ? null : lastMetric.sentence, firm: !guessed };
         // "… spent $131.8 billion. Alphabet, having earned $132.2 billion …": money coming in is not the spending carried.
         if (SPENDING_METRICS.has(metric.id) && EARNING_VERB.test(zone)) metric = null;
+      }
+      // "The segment's own capex" just after AWS's figures: the segment's capex, where one is on record.
+      const segmentBefore = segmentNamed(lastMetric?.ref.segment ?? null);
+      if (metric?.id === 'capex' && segmentBefore && SEGMENT_CAPEX[segmentBefore.ticker] && lastMetric!.sentence >= number - 1 && SEGMENT_OWN.test(masked.slice(Math.max(sentence.start, q.start - 80), q.start))) {
+        metric = { ...metric, id: SEGMENT_CAPEX[segmentBefore.ticker]!, segment: segmentBefore.name };
       }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {

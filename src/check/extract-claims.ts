@@ -389,7 +389,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
-      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
+      // "The segment's own capex was $53.3 billion in 2024 and $16.0 billion in …": metric words the figure before already read are read the same way.
+      const sharedMention = !!fromMention && !!before?.quantity && !!before.metric && before.kind !== 'model' && fromMention.end <= before.quantity.start && before.metric.words === fromMention.text && before.metric.id !== fromMention.id;
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore || sharedMention) ? before.metric : null;
       const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));

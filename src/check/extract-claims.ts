@@ -440,6 +440,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (metric?.id === 'capex' && segmentBefore && SEGMENT_CAPEX[segmentBefore.ticker] && lastMetric!.sentence >= number - 1 && SEGMENT_OWN.test(masked.slice(Math.max(sentence.start, q.start - 80), q.start))) {
         metric = { ...metric, id: SEGMENT_CAPEX[segmentBefore.ticker]!, segment: segmentBefore.name };
       }
+      // "Including finance-lease principal it was $31.1 billion": the qualifier names capex on its definition, whatever was carried.
+      if (metric && metric.how !== 'stated' && !SPENDING_METRICS.has(metric.id) && definitionIn('capex', zone) === 'incl-finance-leases') {
+        metric = { ...metric, id: 'capex_incl_finance_leases', words: 'capex including finance leases', segment: null, definition: 'incl-finance-leases', how: 'stated', firm: true, fromSentence: null };
+      }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
         const definition = definitionIn(metric.id, zone);
@@ -497,7 +501,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const gap = (m: { start: number; end: number }, f: { start: number; end: number }) => (m.start >= f.end ? m.start - f.end : f.start - m.end);
       const ownMonths = months
         .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
-        .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q))))
+        // ("$60–65 billion in January 2025 and finished the year guiding $70–72 billion": the month right after a figure is that figure's.)
+        .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : (f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q)) || (f.end <= m.start && f.start >= clause.start && gap(m, f) < gap(m, q)))))
         .sort((a, b) => gap(b, q) - gap(a, q));
       const quarterInClause = periods.some((p) => p.start >= clause.start && p.end <= clause.end && (p.kind === 'quarter' || p.kind === 'fiscal-quarter'));
       const sameSubjectAsBefore = () => {

@@ -18,7 +18,16 @@ export function monthsBetween(start: string, end: string): number {
   return Math.round(days / 30.4375);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The number written by the digits of `s` from `from` to `to` (exclusive), or -1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /**
  * `Date.parse(date + 'T00:00:00Z')`, without parsing a string for a plain ISO date (the engine
@@ -27,9 +36,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * reads as 19xx), are left to Date.parse.
  */
 export function utcMidnight(date: string): number {
-  const m = ISO_DATE.exec(date);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const [y, mo, d] = [digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)];
     if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return Date.UTC(y, mo - 1, d);
   }
   return Date.parse(date + 'T00:00:00Z');

@@ -16,8 +16,8 @@ const HEAD_CHARS = 3000;
 
 const LABELLED = /^[\s>*_#-]*(?:published|updated|posted|date|dated|last updated|first published)\b[*_]*\s*(?:on\s*)?[:\-–—]?\s*/i;
 const BYLINE = /^[\s>*_#-]*by\s+\S/i;
-/** "SEATTLE, " or "MOUNTAIN VIEW, Calif., " or "HANGZHOU, China, ": an upper-case place, then an optional region. */
-const DATELINE_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40},\s*(?:[A-Z][A-Za-z.' ]{1,24},\s*)?/;
+/** "SEATTLE, " or "MOUNTAIN VIEW, Calif., " or "Hangzhou, China, ": a place (upper or title case), then an optional region; the date and a dash must follow. */
+const DATELINE_PLACE = /^[\s>*_]*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][A-Za-z.' ]{1,24},\s*)?/;
 /** "SAN FRANCISCO (September 10, 2026) —": the place, then the date in brackets (some outlets' house style). */
 const DATELINE_PAREN_PLACE = /^[\s>*_]*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,24})?\s*\(\s*/;
 /** What ends a dateline after its date: an agency in brackets, a wire tag, or a dash. */
@@ -48,9 +48,14 @@ function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A date written the Chinese and Japanese way, 2026年9月2日, which chrono's English parser does not read. */
+const CJK_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
 /** The first date chrono reads in `text`, with its offsets in `text`; null if none. */
 function dateIn(text: string, dayFirst = false): { date: string; index: number; length: number; yearCertain: boolean } | null {
   const [r] = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  const cjk = CJK_DATE.exec(text);
+  if (cjk && (!r || cjk.index < r.index)) return { date: isoOf(Number(cjk[1]), Number(cjk[2]), Number(cjk[3])), index: cjk.index, length: cjk[0].length, yearCertain: true };
   if (!r || !r.start.isCertain('day') || !r.start.isCertain('month')) return null;
   const y = r.start.get('year');
   const m = r.start.get('month');
@@ -148,6 +153,11 @@ function completeDates(line: string, dayFirst: boolean): { date: string; index: 
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
     const date = inOrder(r.text, isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!), dayFirst);
     if (validIso(date)) found.push({ date, index: r.index, length: r.text.length });
+  }
+  const cjk = CJK_DATE.exec(line);
+  if (cjk) {
+    const date = isoOf(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]));
+    if (validIso(date)) found.push({ date, index: cjk.index, length: cjk[0].length });
   }
   const numeric = NUMERIC_DATE.exec(line);
   if (numeric && !found.some((f) => f.index <= numeric.index && numeric.index < f.index + f.length)) {

@@ -42,6 +42,8 @@ export interface Quantity extends Span {
   scale: number;
   /** "35% a year", "compounded 30% annually": a compound annual rate. */
   perYear: boolean;
+  /** "$1 billion a day", "fifty-four billion dollars a quarter": money as a rate over a period's days, weeks, months or quarters. */
+  per?: 'day' | 'week' | 'month' | 'quarter';
   /**
    * Money written without its currency ("capex 46.2B", "about seventy-eight billion"): `sentence` when the
    * currency is that of another figure in its sentence, `company` when it is read as the reporting currency

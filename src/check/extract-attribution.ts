@@ -20,6 +20,8 @@ const NAME_VERB = new RegExp(String.raw`\b(${NAME})(?:,[^,.;]{1,80},)?\s+(?:\w+\
 const PLURAL_SOURCES = new RegExp(String.raw`(?<!\b(?:tell(?:ing|s)?|told|inform(?:ed|ing|s)?|assur(?:ed|ing|es)?|reassur(?:ed|ing|es)?|remind(?:ed|ing|s)?|warn(?:ed|ing|s)?)\s+(?:the\s+|its\s+|their\s+)?)\b(analysts|economists|experts|researchers|investors|observers|critics|strategists|research|studies|a study|a report)\s+(?:\w+\s+){0,2}(?:${PERSON_VERBS})\b`, 'i');
 
 const MODAL = /\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b/;
+/** The writer's own guess, anywhere in the clause ("they're prob doing RMB 60bn+ this Q imo"). */
+const OWN_GUESS = /\b(?:imo|imho|i\s+think|i\s+reckon|i\s+bet|i\s+guess|i['’]d\s+(?:say|guess|bet)|my\s+(?:guess|bet|estimate)|probably|prob)\b/i;
 /** A company's own officers speak for it. */
 const OFFICER = /\b(?:CEO|CFO|COO|chief\s+(?:executive|financial|operating)(?:\s+officer)?|president|chairman|chairwoman|chair|executives?|management|the\s+company)\b/i;
 const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|projected|projects\s+(?:that|to)|projections?|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
@@ -67,6 +69,11 @@ export function attributionFor(masked: string, clause: Span, sentence: Span, pre
   const modal = MODAL.exec(masked.slice(clause.start, Math.max(clause.start, figureStart)));
   // Forecast words count in the figure's own clause: "spent $44.5 billion, analysts said, and is expected to spend more" reports a past figure.
   const forecast = FORECAST_WORDS.exec(clauseText);
+  // Near the figure, and not across a full stop the sentence splitter let through ("… RMB129bn. they're prob doing …").
+  const before = masked.slice(Math.max(clause.start, figureStart - 40), figureStart).split(/[.;!?]\s/).pop()!;
+  const after = masked.slice(figureStart, Math.min(clause.end, figureStart + 50)).split(/[.;!?]\s/)[0]!;
+  const guess = OWN_GUESS.exec(`${before}${after}`);
+  if (guess && !modal && !forecast) return { reason: 'opinion', who: null, words: guess[0] };
   if (!modal && !forecast) return null;
   // The clause's own source first ("..., and some investors think ... could"), then the sentence's, then for a modal the previous sentence's.
   const own = namedSource(clauseText, isCompany);

@@ -95,7 +95,7 @@ const PLAN_LEAD = /\b(?:now\s+sees|sees|expects?|expected\s+to|expecting|plans?\
 /** Adverbs that name the previous quarter as the base of a change without a base marker. */
 const SEQUENTIAL = /^(?:sequentially|quarter[- ](?:on|over)[- ]quarter|QoQ|q\/q)$/i;
 /** Words that make the period after them the base of a change: "up 63% from 2023", "13% more than in the third quarter", "up from $228 billion in 2024". */
-const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times)\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
+const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|against|over|above|below|times|(?:doubl|tripl|quadrupl)(?:e|ed|es|ing)\s+(?:the|its|their|what)|(?:twice|half)\s+(?:the|its|their|what))\b(?:[^.;%]|\.(?=\d)){0,48}$/i;
 /** Periods "over" spans rather than compares with: "over the four quarters to September", "over the first half". */
 const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 'span', 'ytd']);
 /** What a period after "on" starts with when it is the base of a change. */
@@ -103,7 +103,15 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
-const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:revenues?|sales)\b/i;
+/** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
+const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
+/** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
+const WHEN_BACK = /^\s*[,)]?\s*when\s+[^\d$¥€£.;,]{0,40}$/i;
+/** Between two figures of one change ("69% from a year ago and of 23% …"): a base and an "and", no new verb. */
+const SHARED_DIRECTION = /^[^;.\d%]{0,60}\band\s+(?:of\s+|by\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$/i;
+/** The base of a change right after a percentage ("23% from the quarter before", "… on a year earlier"). */
+const CHANGE_BASE_AFTER = /^\s*(?:from|on|over|versus|vs\.?|against|compared\s+with)\s+(?:a\s+year|the\s+(?:quarter|year|prior|previous|preceding|same|first|second|third|fourth)|last\s+(?:year|quarter)|\d{4})/i;
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+|the\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
@@ -114,7 +122,7 @@ const LATER = /\b(?:later|subsequently|afterwards|since then|thereafter)\b/i;
 /** A segment name inside metric words ("AWS sales", "Revenue of Cloud Intelligence Group"). */
 const SEGMENT_IN = /\b(?:AWS|Amazon\s+Web\s+Services|Google\s+Cloud|Intelligent\s+Cloud|Microsoft\s+Cloud|Azure|Cloud\s+Intelligence(?:\s+Group)?|Alibaba\s+Cloud|AI\s+Cloud\s+and\s+Compute\s+Services)\b/i;
 /** Between metric words and the figure they introduce: nothing but a hedge ("spent a little over $91 billion"). */
-const LEADS_INTO = /^\s*(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
+const LEADS_INTO = /^\s*(?:(?:was|were|is|are|came\s+(?:to|in\s+at)|reached|totall?ed|stood\s+at|hit|(?:rose|fell|grew|climbed|jumped|dropped)\s+to|of|at)\s+)?(?:(?:a\s+little|just|about|roughly|around|nearly|almost|some|over|more\s+than|under|less\s+than|up\s+to|an?\s+(?:estimated|reported))\s+)*$/i;
 /** Between two figures when the second is where a change started: "$67bn, down from $71.6bn". */
 /**
  * "… and Meta's shrank to $0.8 billion": a possessive with its noun left out, so the noun is the
@@ -168,6 +176,23 @@ function isHeading(text: string, sentence: Sentence): boolean {
   return line.length <= 160 && (/^\s*#{1,6}\s/.test(line) || /^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$/.test(line));
 }
 
+/** A list item that opens with its own bold lead-in ("- **Alphabet.** Revenue was …"): a topic of its own. */
+const LIST_ITEM = /^\s*(?:[-+*•]|\d+[.)])\s+(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)/;
+
+/** The list item with a lead-in a sentence is in (`i` and the item's offset), else its paragraph (`p` and its index). */
+function unitOf(text: string, sentence: Sentence): string {
+  let lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  // An item wrapped over several lines: walk up to its marker (a few lines at most).
+  for (let i = 0; i < 12; i++) {
+    const end = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, end === -1 ? text.length : end);
+    if (LIST_ITEM.test(line)) return `i${lineStart}`;
+    if (line.trim() === '' || lineStart <= 1) break;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return `p${sentence.paragraph}`;
+}
+
 export function extractClaims(text: string, companies: Company[], options: ExtractOptions = {}): Extraction {
   let masked = maskMarkup(text);
   const found = findArticleDate(text, options.date);
@@ -187,7 +212,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   // What the text was about so far: carried into sentences that do not say.
   let carried: (SubjectRef & { paragraph: number; sentence: number; sole: boolean }) | null = null;
   let lastMetric: { ref: MetricRef; paragraph: number; sentence: number; basis: Claim['basis'] } | null = null;
-  let lastPeriod: { ref: PeriodRef; paragraph: number; sentence: number; context?: boolean } | null = null;
+  /** `loose`: carried from the paragraph before, so a guess for every figure that carries it on. */
+  /**
+   * `unit`: the list item the figure is in, else its paragraph (a list's items are one paragraph, but each item is about its own
+   * company and period); `listWide`: set by a line that introduces the list, so every item of it goes on with the period.
+   */
+  let lastPeriod: { ref: PeriodRef; paragraph: number; unit: string; sentence: number; context?: boolean; loose?: boolean; listWide?: boolean } | null = null;
   /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
   let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
@@ -195,6 +225,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   let lastAnchor: PeriodRef | null = null;
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
+  let lastHeading = -1;
+  /** The periods the figures of the current paragraph are for: a paragraph about one period only hands it on to the next. */
+  let paragraphPeriods = { unit: '', keys: new Set<string>() };
   const named = new Set<string>();
   let previous: Sentence | null = null;
   /** The model the last model claim was about, carried to the next sentence of its paragraph ("It has 671 billion parameters"). */
@@ -212,6 +245,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   };
 
   sentences.forEach((sentence, index) => {
+    const unit = unitOf(text, sentence);
     // Past the limit nothing more is read: the work per request stays bounded.
     if (uncheckedFrom !== null) return;
     const number = index + 1;
@@ -304,7 +338,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const clauseWords = masked.slice(clauseOf(p.start).start, clauseOf(p.start).end);
       const reading = CALENDAR_READING.test(clauseWords) ? 'cy' : FISCAL_READING.test(clauseWords) ? 'fy' : null;
       const out: ClaimPeriod | { error: string } =
-        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null };
+        'error' in r ? r : { ref: { ...r.ref, resolution: r.resolution, kind: reading && r.ref.kind === 'year' && r.how === 'stated' ? reading : r.ref.kind }, how: r.how === 'carried' ? 'carried' : r.how, firm: r.firm !== false, fromSentence: null, ...(r.firm === false && r.how === 'article-date' && r.resolution ? { guess: `the period is not named (${r.resolution})` } : {}) };
       resolvedPeriods.set(p, out);
       return out;
     };
@@ -325,6 +359,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const sole = named.size <= 1 || (carried.sole && carried.sentence === number - 1 && carried.paragraph === sentence.paragraph);
         subject = { ...subject, how: 'carried', fromSentence: carried.sentence, firm: sole || carried.sentence === number };
       }
+      // "$1 billion a day": a rate, checked against the period's figure spread over its days.
+      const per = q.kind === 'money' ? PER_TIME.exec(after) : null;
+      if (per) Object.assign(quantity, { per: per[1]!.toLowerCase(), end: q.end + per[0].length, text: text.slice(q.start, q.end + per[0].length) });
       // Money written without a currency ("capex 46.2B") is in the currency its company reports in.
       if (quantity.unitImplied === 'company') quantity.unit = reportingCurrency(subject?.tickers ?? [], companies) ?? quantity.unit;
 
@@ -419,6 +456,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
         quantity.direction = null;
       }
+      // "a rise of 69% from a year ago and of 23% from the quarter before": the second figure shares the first's direction.
+      if (q.kind === 'percent' && quantity.direction === null && before?.kind === 'change' && before.quantity?.direction && before.quantity.end <= q.start && SHARED_DIRECTION.test(masked.slice(before.quantity.end, q.start)) && CHANGE_BASE_AFTER.test(after)) {
+        quantity.direction = before.quantity.direction;
+      }
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
@@ -490,6 +531,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       });
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      // "… up 12% from the fourth quarter, when it spent $27.9 billion": "when" refers back to the period just named, a base or not.
+      const whenBack = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && WHEN_BACK.test(masked.slice(p.end, q.start))).pop();
+      if (whenBack && (!periodMention || periodMention.start >= q.end)) periodMention = whenBack;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
       if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
@@ -498,6 +542,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
       let periodError: string | null = null;
+      let carriedListWide = false;
       if (periodMention) {
         const r = resolvePeriodMention(periodMention, subject, future);
         if ('error' in r) periodError = r.error;
@@ -505,8 +550,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
         // A plan that states no period is for the one the last plan was for.
         period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
-      } else if (lastPeriod && (lastPeriod.paragraph === sentence.paragraph || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
-        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence };
+      } else if (lastPeriod && ((lastPeriod.paragraph === sentence.paragraph && (lastPeriod.unit === unit || lastPeriod.listWide)) || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+        carriedListWide = !!lastPeriod.listWide || (!!lastPeriod.context && lastPeriod.unit !== unit);
+        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
+        // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
+        if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
+      } else if (lastPeriod && lastPeriod.unit !== unit && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.unit === lastPeriod.unit && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
+        // A paragraph that names no period goes on with the one the paragraph just before ended on; another may be meant, so it is a guess.
+        period = { ref: lastPeriod.ref, how: 'carried', firm: false, fromSentence: lastPeriod.sentence, guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”, sentence ${lastPeriod.sentence})` };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       }
@@ -528,7 +579,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
         // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
-        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*$/.test(masked.slice(q.end, p.start)));
+        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*(?:(?:from|on|over|versus|vs\.?|against|compared\s+with|the|its|their)\s+)*$/i.test(masked.slice(q.end, p.start)));
         const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
@@ -577,6 +628,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         claims.push({ ...claim, id: claims.length + 1, kind: 'conversion', ...slice({ start: q.start, end: close + 1 }), converted: { ...b, text: text.slice(b.start, b.end) } });
       }
 
+      if (period) {
+        if (paragraphPeriods.unit !== unit) paragraphPeriods = { unit, keys: new Set() };
+        const r = period.ref;
+        paragraphPeriods.keys.add(`${r.kind}:${r.year}:${r.quarter}:${r.endYear}:${r.quarters}`);
+      }
       // What later figures carry.
       if (metric && kind !== 'model') lastMetric = { ref: metric, paragraph: sentence.paragraph, sentence: number, basis };
       if (basis === 'guidance' && period) lastPlan = { ref: period.ref, sentence: number };
@@ -587,7 +643,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       comparedBefore = comparison;
       const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
-        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, sentence: number };
+        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, unit, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}), ...(carriedListWide ? { listWide: true } : {}) };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;
@@ -619,6 +675,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
     // A heading starts a section: its period (if it names one) holds for the section's figures that state none.
     if (isHeading(text, sentence)) {
+      lastHeading = number;
       const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
       const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
       section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;
@@ -629,7 +686,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const context = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative !== 'article-year').pop();
       const r = context ? resolvePeriodMention(context, carried, false) : null;
       if (context && r && 'ref' in r) {
-        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, sentence: number, context: true };
+        lastPeriod = { ref: r.ref, paragraph: sentence.paragraph, unit, sentence: number, context: true, ...(unit.startsWith('p') ? { listWide: true } : {}) };
         if (['quarter', 'fiscal-quarter'].includes(r.ref.kind)) lastQuarter = r.ref;
         if (context.relative !== 'year-earlier' && context.relative !== 'quarter-earlier') lastAnchor = r.ref;
       }

@@ -12,7 +12,8 @@ const HEDGE_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${HEDGES.map((h) => h.pattern).
 
 /** The hedge right before a figure ("over", "about"), if any, and the bound it implies. */
 export function hedgeBefore(textBefore: string): { hedge: string; bound: Bound } | null {
-  const m = HEDGE_BEFORE.exec(textBefore.slice(-32));
+  // "about -$6.6bn": the sign stands between the hedge and the figure.
+  const m = HEDGE_BEFORE.exec(textBefore.slice(-32).replace(/\s[-–−]$/, ' '));
   if (!m) return null;
   const word = m[1]!.toLowerCase();
   const h = HEDGES.find((x) => new RegExp(`^(?:${x.pattern})$`, 'i').test(word));

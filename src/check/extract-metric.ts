@@ -21,6 +21,7 @@ export const UNHELD_METRICS: Record<string, string> = {
   backlog: 'contracted backlog (remaining performance obligations) is not a series airace holds',
   market_share: 'market share is not a series airace holds',
   investment: 'an investment in another company is not a series airace holds',
+  run_rate: 'an annualised run-rate (a quarter’s figure times four, or a month’s times twelve) is a projection, not a reported figure',
   difference: 'a difference between two figures (an overshoot, a rise by an amount) is not checked: check the figures themselves',
 };
 
@@ -37,6 +38,7 @@ const REV = String.raw`(?:net\s+)?(?:revenues?|sales)`;
 
 // More specific wordings come first: "cloud revenue" before "revenue", "operating profit" before "profit".
 const METRIC_WORDS: MetricWords[] = [
+  { id: 'run_rate', re: /\b(?:annual(?:i[sz]ed)?\s+(?:revenue\s+)?)?run[- ]rates?\b|\bannuali[sz]ed\b/gi },
   // "AWS capex", "AWS's own segment capex", "AWS's 2025 capex".
   { id: 'aws_capex', re: /\bAWS(?:['’]s)?\s+(?:(?:own|segment|annual|quarterly|full-year|(?:fiscal\s+|calendar\s+)?20\d\d)\s+){0,3}(?:capex|capital\s+expenditures?|capital\s+spending)\b/gi },
   { id: 'segment_operating_income', re: new RegExp(String.raw`\b(?:${SEG})(?:['’]s)?\s+(?:segment\s+)?operating\s+(?:income|profits?|margins?)\b`, 'gi') },

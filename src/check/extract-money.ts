@@ -13,7 +13,7 @@ import { FRACTION_OF_PATTERN, fractionOf, NUMBER_WORDS_PATTERN, numberFromWords,
 import type { Company } from '../model/company.js';
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`trillion|tn|billion|bn|million|mn|mln|thousand|[bmkBMK](?![A-Za-z])`;
+const SCALE = String.raw`trillion|tn|trn|tln|billion|bn|bln|million|mn|mln|thousand|[bmkBMK](?![A-Za-z])`;
 const PREFIX = String.raw`US\$|U\.S\.\s?\$|HK\$|USD\s?|RMB\s?|CNY\s?|HKD\s?|EUR\s?|\$|¥|￥|€|£`;
 const SUFFIX = String.raw`U\.S\. dollars|US dollars|Hong Kong dollars|dollars|yuan|renminbi|RMB|CNY|USD|euros|EUR`;
 
@@ -39,8 +39,8 @@ const NEGATIVE_AFTER = /^\s*(?:net\s+)?(?:loss|outflow|deficit)\b/i;
 const LOOK_BACK = 48;
 
 const SCALES: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, t: 1e12,
-  billion: 1e9, bn: 1e9, b: 1e9,
+  trillion: 1e12, tn: 1e12, trn: 1e12, tln: 1e12, t: 1e12,
+  billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
   million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
   thousand: 1e3, k: 1e3,
 };
@@ -69,7 +69,7 @@ export function extractMoney(masked: string, from: number, to: number): Quantity
 /** "nearly three hundred billion dollars", "half a trillion", "a quarter of a trillion dollars", "one point four trillion". */
 const WORD_MONEY = new RegExp(String.raw`(?<![\w-])(?<words>${FRACTION_OF_PATTERN}|${NUMBER_WORDS_PATTERN}|an?)\s+(?<scale>trillion|billion|million)\b(?:\s+(?<suf>${SUFFIX})\b)?`, 'gi');
 /** "46.2B", "200.6bn", "195–205B", "-11.6B", "1.7 billion": a scale and no currency. */
-const BARE_SCALE = String.raw`trillion|tn|T|billion|bn|B|b|million|mn|mln|M`;
+const BARE_SCALE = String.raw`trillion|tn|trn|tln|T|billion|bn|bln|B|b|million|mn|mln|M`;
 const BARE_MONEY = new RegExp(String.raw`(?<![\w.,$¥￥€£])(?<n1>${NUM})(?:\s?(?<s1>${BARE_SCALE}))?(?:\s?(?:–|-)\s?(?<n2>${NUM}))?\s?(?<s2>${BARE_SCALE})(?![\w])`, 'g');
 /** Words that make a figure without a currency money: what companies spend, earn and guide. */
 const MONEY_WORDS = String.raw`capex|capital\s+(?:expenditures?|spending|investment)|revenues?|rev|sales|turnover|FCF|OCF|free\s+cash\s+flow|operating\s+cash\s+flow|cash\s+flow|cash|guide[ds]?|guidance|outlook|budget|spend(?:s|ing)?|spent|outlays?|income|op\s+inc|profits?|earnings|EBITDA|PP&E|(?:finance\s+)?leases?|FL|principal|RPO|backlog|costs?|invest(?:ed|ing|ment)?`;

@@ -176,7 +176,15 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
       return { ref: { ...r, ...back, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter before “${r.text.trim()}”` };
     }
     case 'same': {
-      if (!ctx.reference) return { error: `“${m.text}” needs a period it refers to` };
+      if (!ctx.reference) {
+        if (m.kind !== 'quarter' || !ctx.articleDate) return { error: `“${m.text}” needs a period it refers to` };
+        // "In the quarter" with nothing before it: the latest quarter reported by the article date (for a plan,
+        // the quarter in progress). Another quarter may be meant, so the reading is not firm.
+        const month = ctx.future ? monthIndexOf(ctx.articleDate.slice(0, 8) + '15') : reportedBy(ctx.articleDate);
+        const end = ctx.future ? month + (2 - (month % 12) % 3) : month - (((month % 12) + 1) % 3);
+        const q = { year: yearOf(end), quarter: Math.floor((end % 12) / 3) + 1 };
+        return { ref: { ...ref, kind: 'quarter', ...q }, how: 'article-date', firm: false, resolution: `${m.text.trim()}: ${q.year}-Q${q.quarter}, ${ctx.future ? 'the quarter in progress on' : 'the latest quarter reported before'} the article date (${ctx.articleDate})` };
+      }
       const r = ctx.reference;
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
       // "those three months" after Microsoft's fiscal first quarter, for the group: the calendar quarter it was.

@@ -5,7 +5,7 @@
 // date was published later and is not what the article could have meant.
 import type { Company } from '../model/company.js';
 import type { Claim, Quantity } from './claim.js';
-import type { CheckedClaim, Evidence } from './check-report.js';
+import type { CheckedClaim, Evidence, Figure } from './check-report.js';
 import { METRIC_IDS } from '../series/metrics.js';
 import { claimSlot } from './claim-slot.js';
 import { evidence, guarded, notCheckable, skeleton, withPeriod } from './verify-common.js';
@@ -19,6 +19,7 @@ import { segmentNamed } from './segments.js';
 import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 import { subjectCompanies } from './subject-companies.js';
+import { verifyGuidance } from './verify-guidance.js';
 
 /** The currency to ask the engine for: none (native) when the claim uses the reporting currency, USD when it converts. */
 export function requestCurrency(claimUnit: string, subject: Company[]): { currency: string | undefined } | { error: string } {
@@ -66,6 +67,36 @@ async function primaryFigure(claim: Claim, ctx: VerifyContext, subject: Company[
   return ours;
 }
 
+const PER_LENGTH_DAYS = { day: 1, week: 7, month: 365.25 / 12, quarter: 365.25 / 4 } as const;
+
+/** A period's figure as a rate ("$1 billion a day" against a year's spending): spread over the period's days, weeks, months or quarters. */
+function perTime(figure: Figure, per: NonNullable<Quantity['per']>, decimals: number): Figure {
+  if (!figure.start || !figure.end) return figure;
+  const days = (Date.parse(figure.end) - Date.parse(figure.start)) / 86400000 + 1;
+  const count = per === 'day' ? days : Math.round(days / PER_LENGTH_DAYS[per]);
+  if (count <= 1) return figure;
+  const value = figure.value / count;
+  return { ...figure, value, display: `${formatFigure(value, figure.unit, decimals)} a ${per}`, label: `${figure.label}: ${figure.display} over ${count} ${per}s` };
+}
+
+/** Metrics the companies guide: a figure for a period still in progress is read as their plan. */
+const PLANNED_METRICS = new Set(['capex', 'capex_incl_finance_leases']);
+
+/**
+ * A figure stated without a plan's words for a period still in progress ("$220 billion of capex for
+ * 2026" in July 2026), checked as the plan it must be. Only a match counts: the basis is a reading, so a
+ * figure that differs from the guidance may be someone's estimate, and is never called false on it.
+ */
+async function readAsPlan(claim: Claim, ctx: VerifyContext, label: string): Promise<CheckedClaim | null> {
+  const read = await verifyGuidance({ ...claim, basis: 'guidance' }, ctx);
+  const why = ctx.articleDate ? `${label} had not ended on the article date (${ctx.articleDate})` : `${label} has no reported figure yet`;
+  if (read.verdict === 'supported' || read.verdict === 'close') {
+    return { ...read, notes: [...read.notes, `read as a plan: ${why}, so the figure can only be a plan (the words do not say so)`] };
+  }
+  if (read.verdict === 'contradicted') return notCheckable(read, 'guessed', `resolved by a guess (${why}, so the figure was read as a plan, which the words do not say): the figure does not match the candidate considered, ${read.actual?.display ?? 'the guidance'} (${read.reason ?? 'the guidance in force'})`);
+  return null;
+}
+
 export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {
   const base = skeleton(claim, ctx.companies);
   const q = claim.quantity!;
@@ -106,6 +137,13 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     ours = ownFcf;
   }
   const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  // A year (or quarter) that had not ended on the article's date has no actual yet: its figure can only be a plan.
+  const dates = datesFor(slot, subject);
+  const unfinished = ctx.articleDate ? dates !== null && dates.end > ctx.articleDate : 'missing' in ours;
+  if (unfinished && claim.basis === 'actual' && PLANNED_METRICS.has(metric) && subject.length === 1) {
+    const plan = await readAsPlan(claim, ctx, slotLabel(slot));
+    if (plan) return plan;
+  }
   if ('missing' in ours) return notCheckable(located, 'no-data', `no figure for ${namesOf(tickers, ctx.companies)} ${metricName(metric)}, ${slotLabel(slot)}: ${ours.missing}`);
   if (ctx.articleDate && ours.figure.end && ours.figure.end > ctx.articleDate && claim.basis === 'actual') {
     return {
@@ -114,6 +152,7 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     };
   }
 
+  if (q.per) ours = { ...ours, figure: perTime(ours.figure, q.per, decimals) };
   let { verdict, difference } = judge(test, ours.figure.value);
   let result: CheckedClaim = { ...located, verdict, actual: ours.figure, difference, tolerance: test.words, sources: ours.sources };
   result.against = { ...result.against, metric: result.against.metric ? { ...result.against.metric, definition: ours.definition === metricName(metric) ? result.against.metric.definition : ours.definition } : null };

@@ -21,7 +21,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   if (claim.attribution) {
     const a = claim.attribution;
     return a.reason === 'opinion'
-      ? notCheckable(base, 'opinion', `opinion: “${a.words}” states a possibility, not a reported figure`)
+      ? notCheckable(base, 'opinion', `opinion: “${a.words}” states a guess or a possibility, not a reported figure`)
       : notCheckable(base, 'forecast-attributed', `forecast attributed to a person${a.who ? ` (${a.who})` : ''}: a view of the future, not a reported figure`);
   }
   if (claim.kind === 'statement') return notCheckable(base, 'opinion', 'opinion: no figure to check');

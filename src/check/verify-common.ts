@@ -16,7 +16,7 @@ export function claimedFigure(q: Quantity): ClaimedFigure {
   // "half of" is its own hedge: shown as "half (50%)"; "doubled" as "doubled (2.0x)".
   if (q.hedge && q.hedge === q.text.replace(/\s+of$/i, '')) return { value: q.value, high: q.high, unit: q.unit, display: `${q.hedge} (${value})`, bound: q.bound, hedge: q.hedge, negated: q.negated };
   if (q.kind === 'multiple') return { value: q.value, high: q.high, unit: q.unit, display: `${q.hedge ? `${q.hedge} ` : ''}${q.text.replace(/^(?:more than|nearly|almost)\s+/i, '')} (${value})`, bound: q.bound, hedge: q.hedge, negated: q.negated };
-  const shown = q.unit === 'percent' && q.direction ? signed : value;
+  const shown = `${q.unit === 'percent' && q.direction ? signed : value}${q.per ? ` a ${q.per}` : ''}`;
   const hedged = `${q.hedge && q.bound !== 'range' ? `${q.hedge} ` : ''}${shown}`;
   // Negations read as what they claim: "did not reach $70B" is "below $70B".
   const display = !q.negated

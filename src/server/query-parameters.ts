@@ -408,6 +408,8 @@ export const QUERIES = {
   facts: querySchema(['ticker', 'as-first-reported'], { metric: 'facts-metric', from: 'from-year', to: 'to-year' }, ['ticker']),
   events: querySchema(['kind'], { companies: 'event-companies', from: 'from-date', to: 'to-date' }),
   prices: querySchema(['primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' }),
+  priceChart: querySchema(['primary', 'width'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' }),
+  priceChartPng: querySchema(['primary', 'width', 'scale'], { companies: 'price-companies', from: 'from-date', to: 'to-date', rebase: 'rebase' }),
   priceChange: querySchema(['window', 'days', 'as-of', 'primary'], { companies: 'price-companies', from: 'from-date', to: 'to-date' }),
   priceMoves: querySchema(['top', 'min'], { companies: 'price-companies', from: 'from-date', to: 'to-date' }),
   check: querySchema(['date']),

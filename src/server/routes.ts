@@ -25,18 +25,23 @@ import { adminReloadHandler } from './api/admin-reload.js';
 import { eventsHandler } from './api/events-endpoint.js';
 import { checkHandler } from './api/check-endpoint.js';
 import { listingsHandler, priceChangeHandler, priceMovesHandler, sharePricesHandler } from './api/prices-endpoint.js';
+import { priceChartHandler } from './api/price-chart-endpoint.js';
 import { listingsSchema, movesSchema, priceChangeSchema, sharePriceSchema } from './api/price-schemas.js';
 import { modelsPage } from './pages/models.js';
 import { modelLoadsHandler, modelSeriesHandler, modelsChartHandler, modelsListHandler } from './api/models-endpoints.js';
 import { ModelListSchema, ModelLoadsSchema, ModelSeriesSchema } from './api/models-schemas.js';
 import { MODEL_QUERIES } from './models-query.js';
+import { apiIndex, ApiIndexSchema, type ApiIndex } from './api-index.js';
 
 
-const API_ENDPOINTS = ['/api/v1/companies', '/api/v1/metrics', '/api/v1/series', '/api/v1/series.csv', '/api/v1/facts', '/api/v1/facts.csv', '/api/v1/events', '/api/v1/events.csv', '/api/v1/chart.svg', '/api/v1/chart.png', '/api/v1/chart.vl.json', '/api/v1/models', '/api/v1/models.csv', '/api/v1/models/series', '/api/v1/models/series.csv', '/api/v1/models/chart.svg', '/api/v1/models/chart.png', '/api/v1/models/chart.vl.json', '/api/v1/models/loads', '/api/v1/check', '/api/v1/prices', '/api/v1/prices.csv', '/api/v1/prices/change', '/api/v1/prices/change.csv', '/api/v1/prices/moves', '/api/v1/prices/moves.csv', '/api/v1/prices/listings', '/api/v1/openapi.json'];
-
-async function apiIndexHandler(request: FastifyRequest, reply: FastifyReply) {
-  if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
-  return reply.send({ name: 'airace API', reference: '/api', openapi: '/api/v1/openapi.json', endpoints: API_ENDPOINTS });
+/** The index of the API, built once from the route table on its first request. */
+function apiIndexHandler(table: () => readonly RouteOptions[]) {
+  let index: ApiIndex | undefined;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect('/api', 302);
+    index ??= apiIndex(table());
+    return reply.send(index);
+  };
 }
 
 /** Checks per minute per client IP: a long article keeps the server busy for seconds. */
@@ -108,7 +113,7 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     response: { ...json(CheckReportSchema, 'The report'), 413: ERROR_RESPONSES[400] },
   } satisfies ApiSchema;
 
-  return [
+  const table: RouteOptions[] = [
     page('/', overviewPage, 'html'),
     page('/index.json', overviewPage, 'json'),
     page('/index.csv', overviewPage, 'csv'),
@@ -155,10 +160,13 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
     api('GET', '/api/v1/prices/change.csv', priceChangeHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same changes as CSV', querystring: QUERIES.priceChange, response: file('text/csv', 'One row per listing') }),
     api('GET', '/api/v1/prices/moves', priceMovesHandler(ctx, 'json'), { tags: ['prices'], summary: 'The largest daily moves per listing and year (the market moves on the timeline)', querystring: QUERIES.priceMoves, response: json(movesSchema, 'The moves') }),
     api('GET', '/api/v1/prices/moves.csv', priceMovesHandler(ctx, 'csv'), { tags: ['prices'], summary: 'The same moves as CSV', querystring: QUERIES.priceMoves, response: file('text/csv', 'One row per move') }),
+    api('GET', '/api/v1/prices/chart.svg', priceChartHandler(ctx, 'svg'), { tags: ['prices'], summary: 'The share-price chart as SVG, laid out for `width` (the company page’s and explore’s), with alt text, each year’s largest daily moves marked and the download behind each line', querystring: QUERIES.priceChart, response: file('image/svg+xml', 'The chart') }),
+    api('GET', '/api/v1/prices/chart.png', priceChartHandler(ctx, 'png'), { tags: ['prices'], summary: 'The share-price chart as PNG', querystring: QUERIES.priceChartPng, response: { 200: fileResponse('image/png', 'The chart', z.string().meta({ format: 'binary' })), ...ERROR_RESPONSES } }),
+    api('GET', '/api/v1/prices/chart.vl.json', priceChartHandler(ctx, 'vl.json'), { tags: ['prices'], summary: 'The share-price chart as a self-contained Vega-Lite spec', querystring: QUERIES.priceChart, response: json(z.looseObject({ $schema: z.string() }), 'The Vega-Lite spec') }),
     api('GET', '/api/v1/prices/listings', listingsHandler(ctx), { tags: ['prices'], summary: 'Where each company trades (data/listings.csv, reviewed) and the prices stored per listing', querystring: QUERIES.none, response: json(listingsSchema, 'Every listing') }),
     {
       // The API's root: browsers go to the reference, clients get where everything is.
-      ...uncached(api('GET', '/api/v1', apiIndexHandler, { tags: ['reference'], summary: 'Where the API’s endpoints and reference are (a browser is sent to /api)', querystring: QUERIES.none, response: json(z.object({ name: z.string(), reference: z.string(), openapi: z.string(), endpoints: z.array(z.string()) }), 'The API index') })),
+      ...uncached(api('GET', '/api/v1', apiIndexHandler(() => table), { tags: ['reference'], summary: 'Every API endpoint, with its methods, summary and whether it needs a token, and where the reference is (a browser is sent to /api)', querystring: QUERIES.none, response: json(ApiIndexSchema, 'The API index') })),
     },
     api('GET', '/api/v1/openapi.json', async function (this: FastifyInstance) { return this.swagger(); }, { tags: ['reference'], summary: 'This OpenAPI document (read it at /api)', querystring: QUERIES.none, response: { 200: z.looseObject({ openapi: z.string() }).describe('OpenAPI 3') } }),
     {
@@ -168,4 +176,5 @@ export function routes(ctx: ServerContext, settings: RouteSettings = { rateLimit
 
     ...ASSETS.flatMap((a) => [asset(a.url, staticAssetHandler(a, false)), asset(hashedUrl(a), staticAssetHandler(a, true))]),
   ];
+  return table;
 }

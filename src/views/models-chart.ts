@@ -7,6 +7,7 @@ import { modelCatalog, type ModelFilter } from '../series/model-catalog.js';
 import { COUNTRY_COLOURS, getModelSeries } from '../series/model-series.js';
 import { computeOverTimeSpec, DEFAULT_HIGHLIGHT } from '../chart/specs/compute-over-time.js';
 import { modelSeriesLineSpec } from '../chart/specs/model-series-line.js';
+import { fitToWidth, MIN_PLOT, type MeasureWidth } from '../chart/fit-width.js';
 
 export const MODELS_CHARTS = ['compute', 'per-year', 'open-weights', 'series'] as const;
 export type ModelsChartKind = (typeof MODELS_CHARTS)[number];
@@ -67,9 +68,6 @@ export function computeChartSpec(catalog: ModelCatalog, r: Pick<ModelsChartReque
   });
 }
 
-/** The width of a drawn chart (its SVG's), for fitting a chart to the width asked for. */
-export type MeasureWidth = (spec: TopLevelSpec) => Promise<number>;
-
 /**
  * A models chart by name. With `width` and `measure`, the chart is fitted to that width: the
  * legend and the value axis take what their labels need, so a first drawing at an estimated
@@ -95,12 +93,8 @@ export async function modelsChart(db: ReadDb, r: ModelsChartRequest, measure?: M
     loaded = result.loaded;
   }
   const size = chartSizeFor(r.width, kind);
-  const spec = build(size);
-  if (!loaded || r.width === undefined || !measure) return { spec, loaded };
-  // Never wider than asked (a wider drawing would be scaled down to fit its frame).
-  const miss = r.width - (await measure(spec));
-  if (miss >= 0 && miss <= 3) return { spec, loaded };
-  return { spec: build({ ...size, width: Math.max(MIN_PLOT, size.width + miss - 1) }), loaded };
+  if (!loaded || r.width === undefined || !measure) return { spec: build(size), loaded };
+  return { spec: await fitToWidth(r.width, size.width, (width) => build({ ...size, width }), measure), loaded };
 }
 
 /** A models chart's plot: its width, and whether it is a phone's (fewer labels, wrapped legends). */
@@ -109,8 +103,6 @@ export interface ChartSize {
   narrow: boolean;
 }
 
-/** The narrowest plot drawn. */
-const MIN_PLOT = 160;
 /** Charts narrower than this are a phone's. */
 const NARROW_BELOW = 520;
 /**

@@ -86,10 +86,7 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
-/**
- * Waits until every chart with an image route has been redrawn for its frame's width and inlined.
- * A chart without one (share prices) is inline SVG from the start and never gets `data-hydrated`.
- */
+/** Waits until every chart with an image route (every chart the pages frame) has been redrawn for its frame's width and inlined. */
 export async function waitForCharts(page: Page): Promise<void> {
   await page.waitForFunction(() => Array.from(document.querySelectorAll('figure[data-chart][data-src]')).every((f) => (f as HTMLElement).dataset.hydrated === 'true'));
 }

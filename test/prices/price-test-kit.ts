@@ -59,12 +59,20 @@ export const HK_SYNTHETIC: SyntheticPricesOptions = {
 export const babaCsv = () => toPriceCsv(syntheticPrices(BABA_SYNTHETIC));
 export const hkCsv = () => toPriceCsv(syntheticPrices(HK_SYNTHETIC));
 
+/** A loopback source serving Alibaba's two listings' SYNTHETIC closes; close it after. */
+export const alibabaPriceSource = () => PriceFixtureServer.start({ 'baba.us': babaCsv(), '9988.hk': hkCsv() });
+
+/** Syncs Alibaba's two listings into `store` from `source`, as `airace prices sync BABA` does. */
+export async function syncAlibabaPrices(store: Store, source: PriceFixtureServer): Promise<void> {
+  await ensureListings(store);
+  const summary = await runPriceSync(store, { client: priceTestClient(source).client, listings: await listingsToSync(store, ['BABA']) });
+  if (summary.failed.length) throw new Error(`price sync failed: ${summary.failed.map((f) => f.message).join('; ')}`);
+}
+
 /** A dashboard server whose store synced Alibaba's two listings from a loopback source; close both. */
 export async function serverWithPrices(): Promise<{ server: TestServer; source: PriceFixtureServer }> {
-  const source = await PriceFixtureServer.start({ 'baba.us': babaCsv(), '9988.hk': hkCsv() });
+  const source = await alibabaPriceSource();
   const server = await testServer();
-  await ensureListings(server.store);
-  const summary = await runPriceSync(server.store, { client: priceTestClient(source).client, listings: await listingsToSync(server.store, ['BABA']) });
-  if (summary.failed.length) throw new Error(`price sync failed: ${summary.failed.map((f) => f.message).join('; ')}`);
+  await syncAlibabaPrices(server.store, source);
   return { server, source };
 }

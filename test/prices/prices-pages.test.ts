@@ -24,17 +24,35 @@ const section = (body: string) => {
   return body.slice(start, next === -1 ? body.indexOf('</main>', start) : next);
 };
 
+/** The chart a frame draws: its `data-src` (the chart route app.js asks for the frame's width), at `width`. */
+const frameChart = async (s: string, width?: number) => {
+  const src = /<figure class="frame" id="prices-chart" data-chart data-src="([^"]+)"/.exec(s)?.[1]?.replace(/&amp;/g, '&');
+  expect(src, 'the price frame names its chart route').toMatch(/^\/api\/v1\/prices\/chart\.svg\?/);
+  const res = await get(`${src}${width ? `&width=${width}` : ''}`);
+  expect(res.statusCode).toBe(200);
+  return res.body;
+};
+
 describe('the company page', () => {
   it('draws both listings rebased to 100 a year before the newest close, with sources and data as of', async () => {
     const res = await get('/company/BABA');
     expect(res.statusCode).toBe(200);
     const s = section(res.body);
     expect(s).toContain('<figure class="frame" id="prices-chart"');
-    expect(s).toMatch(/aria-label="Line chart of share prices rebased to 100 at the close on or before 2024-06-30: Alibaba BABA \(NYSE ADR\) [\d.]+ on 2025-06-30; Alibaba 9988\.HK \(HKEX\) [\d.]+ on 2025-06-30\."/);
-    // Said once, in the chart's own footer (its SVG is inline here), not again under the frame.
-    const svg = s.slice(s.indexOf('<svg'), s.indexOf('</svg>'));
+    const described = /Line chart of share prices rebased to 100 at the close on or before 2024-06-30: Alibaba BABA \(NYSE ADR\) [\d.]+ on 2025-06-30; Alibaba 9988\.HK \(HKEX\) [\d.]+ on 2025-06-30\./;
+    // Without JavaScript the frame shows the chart route's image at three widths, with the chart's alt text.
+    expect(s).toMatch(new RegExp(`<img src="/api/v1/prices/chart\\.svg\\?[^"]+&amp;width=800" alt="${described.source}"`));
+    const svg = await frameChart(s);
+    expect(svg).toMatch(new RegExp(`aria-label="${described.source}"`));
+    // Said once, in the chart's own footer, not again under the frame.
     expect(svg.match(/>Data as of the close of 2025-06-30 \(downloaded \d{4}-\d{2}-\d{2}\)</g)).toHaveLength(1);
-    expect(s.replace(svg, '')).not.toContain('Data as of');
+    expect(s).not.toContain('Data as of');
+    // Laid out for the width asked, as every chart route is: never wider, and within the few pixels the fit allows.
+    for (const width of [390, 1200]) {
+      const drawn = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(await frameChart(s, width))?.[1]);
+      expect(drawn, `drawn for ${width}`).toBeLessThanOrEqual(width);
+      expect(drawn, `drawn for ${width}`).toBeGreaterThanOrEqual(width - 4);
+    }
     expect(s).toContain(`href="${source.baseUrl}?s=baba.us&amp;i=d"`);
     expect(s).toMatch(/<th scope="row">Alibaba 9988\.HK \(HKEX\)<\/th>\s*<td>HKD<\/td>/);
     // The form works without JavaScript: listings and the rebase date in the query string.
@@ -55,7 +73,7 @@ describe('the company page', () => {
 
   it('marks the year’s largest daily moves on the lines', async () => {
     const s = section((await get('/company/BABA?prices=BABA&prices-from=2025-02-01')).body);
-    expect(s).toContain('+14.0% on the day, the largest move of 2025');
+    expect(await frameChart(s)).toContain('+14.0% on the day, the largest move of 2025');
     expect(s).toContain('dots mark each year’s largest daily moves');
   });
 

@@ -16,6 +16,8 @@ export interface PriceChartOptions {
   title?: string;
   width?: number;
   height?: number;
+  /** Legend entries per row (one on a phone, so the legend is no wider than the plot); all in one row when omitted. */
+  legendColumns?: number;
   /** Daily moves to mark on their line (the largest of each year, as on the timeline). */
   moves?: readonly Pick<MarketMove, 'listing' | 'date' | 'change' | 'rank'>[];
 }
@@ -87,10 +89,10 @@ export function priceLineSpec(r: SharePriceResult, o: PriceChartOptions = {}): T
       {
         mark: { type: 'line', strokeWidth: 2, interpolate: 'linear' },
         encoding: {
-          x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: { format: '%b %Y', tickCount: Math.max(2, Math.min(8, Math.floor(width / 110))), labelOverlap: true } },
+          x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, axis: { title: null, format: '%b %Y', tickCount: Math.max(3, Math.min(8, Math.floor(width / 110))), labelOverlap: true } },
           y: { field: 'value', type: 'quantitative', scale: { zero: false }, axis: { format: rebased ? ',.0f' : ',.2f', ...(currency ? { labelExpr: `'${currencyPrefix(currency).replace(/'/g, "\\'")}' + datum.label` } : {}) } },
           // Colour and dash share the field, so the legend shows both: a company's other listings are dashed.
-          color: { field: 'line', type: 'nominal', scale: { domain: lines, range: colours }, legend: { orient: 'top', labelLimit: 320, symbolType: 'stroke', symbolStrokeWidth: 2 } },
+          color: { field: 'line', type: 'nominal', scale: { domain: lines, range: colours }, legend: { title: null, orient: 'top', labelLimit: Math.min(320, width), symbolType: 'stroke', symbolStrokeWidth: 2, ...(o.legendColumns ? { columns: o.legendColumns } : {}) } },
           strokeDash: { field: 'line', type: 'nominal', scale: { domain: lines, range: drawn.map((s) => (s.primary ? [1, 0] : [6, 3])) } },
           tooltip: [
             { field: 'line', title: 'Listing' },

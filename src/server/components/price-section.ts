@@ -4,7 +4,7 @@
 // empty state names the command that loads them. Used by the company page and explore.
 import type { ReadDb } from '../../series/read-db.js';
 import { getSharePrices, listListingCoverage, type SharePriceResult } from '../../series/price-series.js';
-import { getMarketMoves, type MarketMove } from '../../series/market-moves.js';
+import type { MarketMove } from '../../series/market-moves.js';
 import { daysBefore } from '../../series/price-window.js';
 import { parseDateBound } from '../../series/date-bound.js';
 import { InvalidOptionError } from '../../model/errors.js';
@@ -12,12 +12,13 @@ import { listingLabel } from '../../model/listing.js';
 import { priceLineSpec } from '../../chart/specs/price-line.js';
 import { formatPrice } from '../../model/format-figure.js';
 import { formatPriceChange } from '../../views/price-rows.js';
-import { html, raw, safeUrl, type SafeHtml } from '../html.js';
-import type { ServerContext } from '../server-context.js';
+import { html, safeUrl, type SafeHtml } from '../html.js';
 import type { RawQuery } from '../series-query.js';
 import { lastValue, parseList } from '../../model/list-input.js';
 import { chartFrame } from './chart-frame.js';
 import { scrollTable } from './scroll-table.js';
+import type { ChartLinks } from './chart-links.js';
+import { movesOnLines, priceQueryString } from '../price-chart.js';
 
 /** The query parameters of a price section (named apart from a page's own `companies`/`from`). */
 export const PRICE_PARAMS = { listings: 'prices', from: 'prices-from' } as const;
@@ -57,8 +58,7 @@ export async function loadPriceSection(db: ReadDb, q: RawQuery, defaults: string
     start = daysBefore(newest, 365);
   }
   const result = await getSharePrices(db, { companies: asked, from: start, rebase: start });
-  const shown = result.listings.filter((l) => l.points.length).map((l) => l.listing);
-  const moves = shown.length ? await getMarketMoves(db, { companies: shown, from: start }) : [];
+  const moves = await movesOnLines(db, result, start);
   return { asked, start, choices, result, moves };
 }
 
@@ -95,24 +95,36 @@ export interface PriceSectionOptions {
 }
 
 /**
- * The price chart in the one chart frame: there is no image route for it, so it is drawn here
- * (SVG inline) and its Download tab offers the price data routes with the same listings and start.
+ * The price chart in the one chart frame, drawn by /api/v1/prices/chart.svg for the frame's width
+ * as every chart is (three widths without JavaScript); its Download tab offers the chart and the
+ * price data routes with the same listings and start.
  */
-async function priceFrame(ctx: ServerContext, r: SharePriceResult, d: PriceSectionData, o: PriceSectionOptions): Promise<SafeHtml> {
+function priceFrame(r: SharePriceResult, d: PriceSectionData, o: PriceSectionOptions): SafeHtml {
+  // Drawn here only for its alt text; the image is the chart route's, at the frame's width.
   const spec = priceLineSpec(r, { moves: d.moves });
-  const query = new URLSearchParams({ companies: r.listings.map((s) => s.listing).join(','), ...(r.rebase ? { from: r.rebase, rebase: r.rebase } : {}) }).toString();
+  const query = priceQueryString(r);
+  const links: ChartLinks = {
+    svg: `/api/v1/prices/chart.svg?${query}`,
+    png: `/api/v1/prices/chart.png?${query}`,
+    vegaLite: `/api/v1/prices/chart.vl.json?${query}`,
+    csv: `/api/v1/prices.csv?${query}`,
+    json: `/api/v1/prices?${query}`,
+    // The embed page and explore draw the money series; the price chart has neither.
+    embed: '',
+    explore: '',
+  };
   const sources = html`<ul class="source-list">${r.listings.map((s) => {
     const href = s.source && safeUrl(s.source.url);
     return html`<li>${s.name} ${s.listing}: ${href ? html`<a href="${href}">${s.source!.provider} (${s.source!.symbol})</a>, downloaded ${s.source!.retrievedAt.slice(0, 10)}` : 'no prices stored'}</li>`;
   })}</ul><p class="hint">Share prices are a secondary source: a public daily-price download, kept with its retrieval time.</p>`;
   const downloads = html`<ul class="download-list">
-  <li><a href="/api/v1/prices.csv?${query}" download>CSV</a> <span class="hint">the closes, one row per listing and day, with the download they came from</span></li>
-  <li><a href="/api/v1/prices?${query}">JSON</a> <span class="hint">the same closes and indexes</span></li>
+  <li><a href="${links.svg}" download>SVG</a> · <a href="${links.png}&amp;width=800" download>PNG</a> · <a href="${links.vegaLite}" download>Vega-Lite</a> <span class="hint">the chart</span></li>
+  <li><a href="${links.csv}" download>CSV</a> <span class="hint">the closes, one row per listing and day, with the download they came from</span></li>
+  <li><a href="${links.json}">JSON</a> <span class="hint">the same closes and indexes</span></li>
 </ul>`;
   return chartFrame({
     id: `${o.id}-chart`,
-    links: null,
-    chart: raw(await ctx.charts.svg(spec)),
+    links,
     alt: typeof spec.description === 'string' ? spec.description : '',
     title: o.heading,
     result: null,
@@ -124,12 +136,12 @@ async function priceFrame(ctx: ServerContext, r: SharePriceResult, d: PriceSecti
   });
 }
 
-export async function priceSection(ctx: ServerContext, d: PriceSectionData, o: PriceSectionOptions): Promise<SafeHtml> {
+export function priceSection(d: PriceSectionData, o: PriceSectionOptions): SafeHtml {
   const r = d.result;
   const drawn = r?.listings.filter((s) => s.points.length) ?? [];
   const body = !r || !drawn.length
     ? html`<p class="empty">No share prices stored${r?.listings.length ? html` for ${r.listings.map((s) => s.listing).join(', ')}` : ''}. Prices come from a public daily-price source and are not bundled: run <code>${o.syncHint}</code>, then reload this page.</p>`
-    : html`${await priceFrame(ctx, r, d, o)}
+    : html`${priceFrame(r, d, o)}
   <p class="table-note">Each line is in its listing’s own currency, indexed to 100 at its close on or before ${r.rebase}; dots mark each year’s largest daily moves (also on the timeline); prices as the source adjusts them for splits. <a href="/methodology#share-prices">How</a>.</p>
   ${r.unlisted.length ? html`<p>No listing stored for ${r.unlisted.map((u) => u.name).join(', ')}: run <code>${r.unlisted.map((u) => u.hint).join('; ')}</code>.</p>` : ''}`;
   const form = d.choices.length

@@ -163,7 +163,7 @@ async function render(d: CompanyData, ctx: ServerContext, req: PageRequest): Pro
   <p><a href="/methodology#capex">What capex means here</a>. <a href="/explore?metric=capex&amp;companies=${[...new Set([c.ticker, ...DEFAULTS.companies])].join(',')}">Compare with other companies</a>.</p>
   ${figures}
 </section>
-${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share price', action: req.path, keep: d.currency !== c.currency ? { currency: d.currency } : {}, syncHint: `airace prices sync ${c.kind === 'group' ? c.members.join(' ') : c.ticker}` })}
+${priceSection(d.prices, { id: 'prices', heading: 'Share price', action: req.path, keep: d.currency !== c.currency ? { currency: d.currency } : {}, syncHint: `airace prices sync ${c.kind === 'group' ? c.members.join(' ') : c.ticker}` })}
 ${moneyAndModels(d.models, c.name, 'models-heading', twinHref(req.path, 'csv', req.search, 'models'))}
 <section aria-labelledby="events-heading">
   <h2 id="events-heading">Events</h2>

@@ -192,7 +192,7 @@ async function render(d: ExploreData, ctx: ServerContext, req: PageRequest): Pro
     ${results(d, req)}
   </div>
 </div>
-${await priceSection(ctx, d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
+${priceSection(d.prices, { id: 'prices', heading: 'Share prices', action: '/explore', keep: mainQuery(req), syncHint: `airace prices sync ${d.query.companies.join(' ')}` })}`;
   return page(main, `/explore?${d.queryString}`, req, d.result.dataAsOf);
 }
 

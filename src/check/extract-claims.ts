@@ -103,6 +103,12 @@ const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+ye
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
+/** "the segment's own capex", "the unit's capital spending": a segment named before, by its role. */
+const SEGMENT_OWN = /\b(?:segment|unit|division|business)['’]s\s+(?:own\s+)?(?:capex|capital\s+(?:expenditures?|spending))\b(?:[^.;]|\.(?=\d))*$/i;
+/** Segments whose own capex is a series airace holds. */
+const SEGMENT_CAPEX: Record<string, string> = { AMZN: 'aws_capex' };
+/** Words of a move, before the figure it ends at ("rose 20% to …"). */
+const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
 /** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
 const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
 /** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
@@ -383,7 +389,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
-      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore) ? before.metric : null;
+      // "The segment's own capex was $53.3 billion in 2024 and $16.0 billion in …": metric words the figure before already read are read the same way.
+      const sharedMention = !!fromMention && !!before?.quantity && !!before.metric && before.kind !== 'model' && fromMention.end <= before.quantity.start && before.metric.words === fromMention.text && before.metric.id !== fromMention.id;
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore || sharedMention) ? before.metric : null;
       const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
@@ -426,6 +434,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         metric = { ...lastMetric.ref, how: guessed ? 'inferred' : same ? 'stated' : 'carried', fromSentence: same || guessed ? null : lastMetric.sentence, firm: !guessed };
         // "… spent $131.8 billion. Alphabet, having earned $132.2 billion …": money coming in is not the spending carried.
         if (SPENDING_METRICS.has(metric.id) && EARNING_VERB.test(zone)) metric = null;
+      }
+      // "The segment's own capex" just after AWS's figures: the segment's capex, where one is on record.
+      const segmentBefore = segmentNamed(lastMetric?.ref.segment ?? null);
+      if (metric?.id === 'capex' && segmentBefore && SEGMENT_CAPEX[segmentBefore.ticker] && lastMetric!.sentence >= number - 1 && SEGMENT_OWN.test(masked.slice(Math.max(sentence.start, q.start - 80), q.start))) {
+        metric = { ...metric, id: SEGMENT_CAPEX[segmentBefore.ticker]!, segment: segmentBefore.name };
       }
       // A definition the words state: "including finance leases", "net of proceeds", "free cash flow, defined as ...".
       if (metric) {
@@ -568,6 +581,16 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
       // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
+      // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
+      // move ends in (for a quarter it could be the quarter before: a guess).
+      if (kind === 'amount' && period && periodMention && before?.quantity && before.period?.ref.text === period.ref.text && periodMention.start >= before.quantity.end && periodMention.end <= q.start
+        && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start)) && MOVE_WORDS.test(masked.slice(clause.start, before.quantity.start))
+        && period.ref.year !== null && ['fy', 'cy', 'year', 'quarter', 'fiscal-quarter'].includes(period.ref.kind)) {
+        const own = period.ref;
+        const { calendar: _calendar, ...rest } = own;
+        const quarterly = own.kind === 'quarter' || own.kind === 'fiscal-quarter';
+        period = { ref: { ...rest, year: own.year! - 1, ...(own.calendar ? { calendar: { ...own.calendar, year: own.calendar.year - 1 } } : {}), resolution: `a year before “${own.text.trim()}”: the figure the move starts from` }, how: 'carried', firm: period.firm && !quarterly, fromSentence: null, ...(quarterly ? { guess: `the figure the move starts from was read as a year before “${own.text.trim()}” (it could be the quarter before)` } : {}) };
+      }
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
         if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };

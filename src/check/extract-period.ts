@@ -319,8 +319,21 @@ export function extractPeriods(masked: string, from: number, to: number): Period
       found.push({ ...built, start: from + s, end: from + e, text: m[0] });
     }
   }
+  // "In the first quarter of 2026 capex was …, and in the second it reached …": an ordinal standing for the quarter (or half) just named.
+  for (const m of text.matchAll(ELLIPTICAL_ORDINAL)) {
+    const s = m.index + m[0].length - m[1]!.length;
+    if (taken[s]) continue;
+    const n = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1;
+    const prev = found.filter((f) => f.end <= from + s && from + s - f.end <= 160 && f.quarter !== null && ['quarter', 'fiscal-quarter', 'half', 'fiscal-half'].includes(f.kind)).sort((a, b) => b.end - a.end)[0];
+    if (!prev || prev.quarter === n || (prev.kind.endsWith('half') && n > 2)) continue;
+    found.push({ ...prev, quarter: n, start: from + s, end: from + s + m[1]!.length, text: m[1]!, resolution: `“${m[1]}”: the ${prev.kind.endsWith('half') ? 'half' : 'quarter'} of “${prev.text.trim()}” numbered ${n}` });
+  }
   return found.sort((a, b) => a.start - b.start);
 }
+
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** "in the second" with no noun after it (not "the second quarter", "the second-largest", "the second time"). */
+const ELLIPTICAL_ORDINAL = /\b(?:in|for|during|by)\s+the\s+(first|second|third|fourth)\b(?!\s*-|\s+(?:quarter|half|three|six|nine|twelve|fiscal|calendar|of|time|place|largest|biggest|most|highest|lowest|round|year|month|week|day|such|two|one)\b)/gi;
 
 /** "measured by calendar year", "on a calendar-year basis": bare years in this sentence are calendar years. */
 export const CALENDAR_READING = /\b(?:by|on\s+a|in)\s+calendar[-\s]years?\b|\bcalendar[-\s]year\s+basis\b/i;

@@ -135,6 +135,14 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('ttm', { year: Number(g.y ?? g.y2), endMonth: monthNumber((g.m ?? g.m2)!), months: 12 }),
   },
   {
+    // The same without a year ("the twelve months to June", "the six months to September"): placed like a quarter named without one.
+    re: new RegExp(String.raw`\b(?:the\s+)?(?:(?:trailing|last|past|latest)\s+)?(?:(?<n>twelve|12|nine|9|six|6)[-\s]months?|(?<qn>four|4|three|3|two|2)\s+quarters)\s+(?:to|ended|ending|through)\s+(?<m>${ANY_MONTH})\b(?!\.?\s+(?:\d{1,2},?\s+)?(?:${YEAR}|\d{1,2}\b))`, 'gi'),
+    build: (g) => {
+      const months = g.n ? ({ twelve: 12, '12': 12, nine: 9, '9': 9, six: 6, '6': 6 } as Record<string, number>)[g.n.toLowerCase()]! : ({ four: 4, '4': 4, three: 3, '3': 3, two: 2, '2': 2 } as Record<string, number>)[g.qn!.toLowerCase()]! * 3;
+      return base(months === 12 ? 'ttm' : 'window', { endMonth: monthNumber(g.m!), months });
+    },
+  },
+  {
     // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
     re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:[Oo]ver|[Ii]n|[Aa]cross)\s+(?:the\s+)?(?:twelve|12)\s+months\b(?!\s+(?:to|ended|ending|through|from|of|after|before|ago|earlier))|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
     build: () => base('ttm', { relative: 'latest-ttm' }),

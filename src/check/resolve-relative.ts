@@ -255,6 +255,16 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
   if (m.kind === 'quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: quarterEnd(y, m.quarter!) }));
   else if (m.kind === 'fiscal-quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: fiscalQuarterEnd(y, m.quarter!, fye) }));
   else if (m.kind === 'half') candidates = yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, m.quarter! * 6) }));
+  else if ((m.kind === 'ttm' || m.kind === 'window') && m.endMonth !== null) {
+    // "the twelve months to June": the window ending in that month of the year the text is in, or the latest reported.
+    const endMonth = m.endMonth;
+    const chosen = pick(yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, endMonth) })), ctx);
+    if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
+    const q = Math.ceil(endMonth / 3);
+    const placed: PeriodRef = m.kind === 'ttm' ? { ...ref, year: chosen.year, quarter: q } : { ...ref, kind: 'window', year: chosen.year, quarter: q, quarters: (m.months ?? 6) / 3 };
+    const guessed = chosen.firm === false && chosen.otherYear === undefined;
+    return { ref: { ...placed, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}), ...(guessed ? { yearGuessed: true } : {}) }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  }
   else if (m.kind === 'fiscal-half') {
     // "the first six months of the fiscal year": the fiscal year the text is in.
     const r = ctx.reference ? endMonthOf(ctx.reference, ctx.company) : null;

@@ -18,6 +18,8 @@ export interface BareQuery {
   ms: number;
   /** The same rows' ids alone (found in the index, no table read). */
   idsMs: number;
+  /** Their ids and one more column (each row also fetched from the table: what a covering index would spare). */
+  fetchedMs: number;
 }
 
 export interface ServerReady {

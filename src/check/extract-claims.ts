@@ -16,7 +16,7 @@ import { extractCounts } from './extract-counts.js';
 import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
 import { resolveMention } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
-import { COMMITMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
+import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
 import { segmentNamed } from './segments.js';
 import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
 import { attributedPrediction, attributionFor } from './extract-attribution.js';
@@ -446,6 +446,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         if (definition === 'incl-finance-leases' && (metric.id === 'capex' || metric.id === 'aws_capex')) metric = { ...metric, id: `${metric.id}_incl_finance_leases`, definition };
         else if (definition) metric = { ...metric, definition };
       }
+      // "raised about HK$80 billion, roughly US$10.2 billion, by placing 710 million new shares": money raised by a share sale.
+      if (q.kind === 'money' && (!metric || metric.how !== 'stated' || metric.id === COMMITMENT_METRIC) && /\brais(?:ed|es|ing|e)\b/i.test(masked.slice(clause.start, q.start))) {
+        const placement = metrics.find((m) => m.id === PLACEMENT_METRIC && m.start >= q.end && m.end <= sentence.end);
+        if (placement) metric = stated(PLACEMENT_METRIC, placement.text);
+      }
       // "plans to invest more than RMB380 billion ... over three years": a pledge, not a year's capex.
       if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
       if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
@@ -602,7 +607,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
         // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
-        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || inClause.some((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*(?:(?:from|on|over|versus|vs\.?|against|compared\s+with|the|its|their)\s+)*$/i.test(masked.slice(q.end, p.start)));
+        const ownYearEarlier = inClause.find((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*(?:(?:from|on|over|versus|vs\.?|against|compared\s+with|the|its|their)\s+)*$/i.test(masked.slice(q.end, p.start)));
+        const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || !!ownYearEarlier;
         const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
@@ -618,6 +624,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         } else if (basePeriod && basePeriod !== periodMention) {
           const r = resolvePeriodMention(basePeriod, subject, future);
           if ('ref' in r) base = r;
+        } else if (ownYearEarlier && period && period.ref.year !== null && SINGLE_PERIODS.has(period.ref.kind)) {
+          // "down 75% from the same period a year earlier": the base is the change's own period, a year back.
+          const own = period.ref;
+          const { calendar: _calendar, ...rest } = own;
+          base = { ref: { ...rest, year: own.year! - 1, ...(own.calendar ? { calendar: { ...own.calendar, year: own.calendar.year - 1 } } : {}), resolution: `a year before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
         }
       }
 

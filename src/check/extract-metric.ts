@@ -9,6 +9,13 @@ import { SEGMENT_NAMES } from './segments.js';
 
 /** Alibaba's announced investment pledge (bundled facts, basis commitment). */
 export const COMMITMENT_METRIC = 'ai_infrastructure_commitment';
+/** Money raised for AI infrastructure by selling shares ("a share placement of HK$80 billion"): financing, not a pledge to spend. */
+export const PLACEMENT_METRIC = 'ai_infrastructure_placement';
+/** What each commitment-basis metric is called in a verdict. */
+export const COMMITMENT_NAMES: Record<string, { what: string; label: string }> = {
+  [COMMITMENT_METRIC]: { what: 'pledge', label: 'AI and cloud infrastructure commitment' },
+  [PLACEMENT_METRIC]: { what: 'placement', label: 'share placement for AI infrastructure' },
+};
 /** Share prices: no price series yet (verify-price.ts is the seam for one). */
 export const SHARE_PRICE_METRIC = 'share_price';
 /** AI model figures: checked against Epoch AI's table when loaded (verify-model.ts). */
@@ -64,6 +71,7 @@ const METRIC_WORDS: MetricWords[] = [
     id: 'capex',
     re: /\b(?:capital\s+expenditures?|capital\s+spending|capital\s+investments?|capital\s+projects|capex|cap-ex|purchases\s+of\s+property(?:,)?\s+(?:plant\s+)?and\s+equipment|property\s+and\s+equipment|(?:AI|infrastructure|data[- ]cent(?:er|re))\s+spending|spend(?:ing|s)?\s+on\s+(?:AI|artificial\s+intelligence|data\s+cent(?:er|re)s|infrastructure|cloud)|outlays?|spen[dt]|spends|spending|put\s+down|invest(?:ed|ing|ment)?\s+in\s+(?:data\s+cent(?:er|re)s|AI\s+infrastructure|infrastructure))\b/gi,
   },
+  { id: PLACEMENT_METRIC, re: /\b(?:(?:new[- ])?share\s+(?:placement|sale|offering|issue)|placements?\s+of\s+(?:new\s+)?shares|(?:equity|stock)\s+(?:placement|offering|raise)|placement|(?:placing|selling|issuing)\s+(?:[\d.,]+\s+(?:million|billion|bn|m)\s+)?(?:new\s+)?shares|sale\s+of\s+(?:[\d.,]+\s+(?:million|billion|bn|m)\s+)?(?:new\s+)?shares)\b/gi },
   { id: COMMITMENT_METRIC, re: /\b(?:earmark(?:ed|s)?(?=[^.;]{0,40}\bfor\s+(?:AI|artificial\s+intelligence|cloud|infrastructure|data\s+cent))|commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five|six|seven|ten|\d+)[- ]year\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|program(?:me)?|commitment))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
   { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|guid(?:ing|ed)(?=\s+(?:to|for|at)\b)|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },

@@ -264,7 +264,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the same period a year earlier", "the same quarter last year", "the same three months of the previous year": one year back
-    re: /\bthe\s+same\s+(?:quarter|period|three\s+months|three-month\s+period)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b/gi,
+    re: /\bthe\s+same\s+(?:quarter|period|three\s+months|three-month\s+period)\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+|in\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year)\b|\bthe\s+(?:year[- ](?:earlier|ago)|prior[- ]year|previous[- ]year)\s+(?:quarter|period|three\s+months)\b/gi,
     build: () => base('year', { relative: 'year-earlier' }),
   },
   {

@@ -12,7 +12,7 @@ import { verifyCommitment } from './verify-commitment.js';
 import { verifyPrice } from './verify-price.js';
 import { verifyModel } from './verify-model.js';
 import { verifyShare } from './verify-share.js';
-import { COMMITMENT_METRIC, SHARE_PRICE_METRIC, UNHELD_METRICS } from './extract-metric.js';
+import { COMMITMENT_NAMES, SHARE_PRICE_METRIC, UNHELD_METRICS } from './extract-metric.js';
 import { segmentNamed } from './segments.js';
 import type { VerifyContext } from './verify-context.js';
 
@@ -42,7 +42,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   if (!claim.metric) return notCheckable(base, 'no-metric', 'the claim names no metric airace knows');
   if (claim.kind === 'conversion') return verifyConversion(claim, ctx);
   if (claim.kind === 'change') return verifyChange(claim, ctx);
-  if (claim.basis === 'commitment' || claim.metric.id === COMMITMENT_METRIC) return verifyCommitment(claim, ctx);
+  if (claim.basis === 'commitment' || COMMITMENT_NAMES[claim.metric.id]) return verifyCommitment(claim, ctx);
   if (claim.basis === 'guidance') return verifyGuidance(claim, ctx);
   return verifyAmount(claim, ctx);
 }

@@ -12,7 +12,7 @@ import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './subject-companies.js';
 import { fxRateOn } from './fx-rate-on.js';
-import { COMMITMENT_METRIC } from './extract-metric.js';
+import { COMMITMENT_METRIC, COMMITMENT_NAMES } from './extract-metric.js';
 import { docOf, uniqueDocs } from './series-figure.js';
 import type { DocumentRef } from '../model/fact.js';
 import { monthsBetween } from '../series/months.js';
@@ -26,15 +26,17 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   const subject = subjectCompanies(claim, ctx.companies);
   if (subject.length !== 1) return notCheckable(base, 'no-subject', 'a commitment is checked for one company at a time');
   const company = subject[0]!;
-  const facts = (await ctx.cache.facts([company.ticker], [COMMITMENT_METRIC])).filter((f) => f.basis === 'commitment');
-  if (facts.length === 0) return notCheckable(base, 'no-data', `no investment commitment of ${company.name} on record`);
+  const metric = claim.metric && COMMITMENT_NAMES[claim.metric.id] ? claim.metric.id : COMMITMENT_METRIC;
+  const names = COMMITMENT_NAMES[metric]!;
+  const facts = (await ctx.cache.facts([company.ticker], [metric])).filter((f) => f.basis === 'commitment');
+  if (facts.length === 0) return notCheckable(base, 'no-data', `no ${metric === COMMITMENT_METRIC ? 'investment commitment' : names.label} of ${company.name} on record`);
 
   const decimals = evidenceDecimals(q.decimals, q.unit);
   const figureOf = (f: StoredFact, value = f.value, unit = f.unit, fx: Figure['fx'] = null): Figure => ({
     value,
     unit,
     display: formatFigure(value, unit, decimals),
-    label: `${company.name} AI and cloud infrastructure commitment, ${f.periodStart} to ${f.periodEnd}${fx ? ` (${formatFigure(f.value, f.unit, 1)} converted)` : ''}`,
+    label: `${company.name} ${names.label}, ${f.periodStart === f.periodEnd ? f.periodStart : `${f.periodStart} to ${f.periodEnd}`}${fx ? ` (${formatFigure(f.value, f.unit, 1)} converted)` : ''}`,
     start: f.periodStart,
     end: f.periodEnd,
     basis: 'commitment',
@@ -56,30 +58,30 @@ export async function verifyCommitment(claim: Claim, ctx: VerifyContext, as: 'am
   }
 
   const primary = quoted[0] ? { figure: figureOf(quoted[0]), sources: [docOf(quoted[0])], fact: quoted[0] } : converted ? { ...converted, fact: pledge! } : null;
-  if (!primary) return notCheckable(base, 'no-fx-rate', `the commitment is on record in ${facts[0]!.unit} only and no rate converts it`);
+  if (!primary) return notCheckable(base, 'no-fx-rate', `the ${names.what} is on record in ${facts[0]!.unit} only and no rate converts it`);
 
   const test = testFor(q);
   const judged = judge(test, primary.figure.value);
   let verdict = judged.verdict;
   const difference = judged.difference;
   // Other sources' quotes of the same pledge in the claim's currency.
-  for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the pledge as another source quotes it`, q, figureOf(f), [docOf(f)], f.note));
+  for (const f of quoted.slice(1)) if (f.value !== quoted[0]!.value) also.push(evidence(`the ${names.what} as another source quotes it`, q, figureOf(f), [docOf(f)], f.note));
   if (converted && primary.figure !== converted.figure) {
-    also.push(evidence(`the ${pledge!.unit} pledge converted at ${company.name}'s stated rate of ${converted.figure.fx!.date}, the last before the ${pledge!.periodStart} announcement`, q, converted.figure, converted.sources, pledge!.note));
+    also.push(evidence(`the ${pledge!.unit} ${names.what} converted at ${company.name}'s stated rate of ${converted.figure.fx!.date}, the last before the ${pledge!.periodStart} announcement`, q, converted.figure, converted.sources, pledge!.note));
   }
   const months = primary.fact.periodStart ? monthsBetween(primary.fact.periodStart, primary.fact.periodEnd) : null;
   const span = claim.period?.ref.kind === 'span' ? claim.period.ref.years : null;
   const notes: string[] = [];
-  if (months) notes.push(`the pledge covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
+  if (months) notes.push(`the ${names.what} covers ${months} months from ${primary.fact.periodStart}${span ? ` (the article: ${span} years${span * 12 === months ? ', consistent' : ', which differs'})` : ''}`);
   if (primary.fact.note) notes.push(primary.fact.note);
   // The amount can be right and the span wrong ("the RMB 380 billion, five-year programme" for a three-year pledge):
   // a span stated in the words that differs from the pledge's by more than rounding contradicts the claim.
-  let reason = quoted[0] ? `checked against the ${q.unit} figure sources quote for the pledge` : `checked against the ${pledge!.unit} pledge converted to ${q.unit}`;
+  let reason = quoted[0] ? `checked against the ${q.unit} figure sources quote for the ${names.what}` : `checked against the ${pledge!.unit} ${names.what} converted to ${q.unit}`;
   if (span && months && Math.abs(span * 12 - months) > 6 && verdict !== 'contradicted' && claim.period?.firm !== false) {
     verdict = 'contradicted';
-    reason = `the amount matches, but the pledge covers ${Math.round(months / 12)} years (${primary.fact.periodStart} to ${primary.fact.periodEnd}), not ${span}`;
+    reason = `the amount matches, but the ${names.what} covers ${Math.round(months / 12)} years (${primary.fact.periodStart} to ${primary.fact.periodEnd}), not ${span}`;
   }
-  const label = `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
+  const label = primary.fact.periodStart === primary.fact.periodEnd ? `${primary.fact.periodStart}` : `${primary.fact.periodStart} to ${primary.fact.periodEnd}`;
   return {
     ...withPeriod(base, label, null, { start: primary.fact.periodStart, end: primary.fact.periodEnd }),
     kind: as === 'conversion' ? 'conversion' : base.kind,

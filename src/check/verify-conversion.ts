@@ -13,7 +13,7 @@ import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor } from './tolerance.js';
 import { subjectCompanies } from './subject-companies.js';
 import { verifyCommitment } from './verify-commitment.js';
-import { COMMITMENT_METRIC } from './extract-metric.js';
+import { COMMITMENT_NAMES } from './extract-metric.js';
 import type { VerifyContext } from './verify-context.js';
 
 /** An implied rate this close to the stated one means the article used another day's or another source's rate. */
@@ -23,7 +23,7 @@ export async function verifyConversion(claim: Claim, ctx: VerifyContext): Promis
   const native = claim.quantity!;
   const converted = claim.converted!;
   const metric = claim.metric!.id;
-  if (metric === COMMITMENT_METRIC) return verifyCommitment({ ...claim, quantity: converted }, ctx, 'conversion');
+  if (COMMITMENT_NAMES[metric]) return verifyCommitment({ ...claim, quantity: converted }, ctx, 'conversion');
   const base = skeleton(claim, ctx.companies);
   if (converted.unit !== 'USD') return notCheckable(base, 'no-fx-rate', `airace converts to USD only; the conversion here is to ${converted.unit}`);
   if (!METRIC_IDS.includes(metric)) return notCheckable(base, 'no-data', `airace has no ${metricName(metric)} series`);

@@ -9,6 +9,19 @@ export const CEILING_SERIES_URL = '/bench/ceiling/series';
 export const CEILING_CHART_URL = '/bench/ceiling/chart.svg';
 export const CEILING_OVERVIEW_URL = '/bench/ceiling/overview';
 
+/** One facts query of the series engine, as server-child.ts measures it bare. */
+export interface BareQuery {
+  plan: string[];
+  rows: number;
+  columns: number;
+  /** Median ms run bare: better-sqlite3, prepared once, rows as arrays (no object per row). */
+  ms: number;
+  /** The same rows' ids alone (found in the index, no table read). */
+  idsMs: number;
+  /** Their ids and one more column (each row also fetched from the table: what a covering index would spare). */
+  fetchedMs: number;
+}
+
 export interface ServerReady {
   type: 'ready';
   port: number;
@@ -32,15 +45,16 @@ export interface ServerReady {
   injectOverviewMs: number;
   /** Median ms of reading the store generation (every request reads it once). */
   generationMs: number;
-  /** SQLite's plan for the series engine's facts query, one line per step. */
-  factsQueryPlan: string[];
-  /** Rows the facts query returns, and the median ms of running it bare (better-sqlite3, prepared once, rows as objects). */
-  factsRows: number;
-  bareFactsMs: number;
+  /** The series engine's read of the facts' figures: SQLite's plan, rows, columns, and the query run bare. */
+  figures: BareQuery;
+  /** Its read of the provenance of the facts the answer cites (null if it cites none). */
+  provenance: BareQuery | null;
   /** Mean ms getSeries alone spends in its SQL queries (Kysely compile, SQLite, rows). */
   seriesSqlMs: number;
   /** SQL queries one series request runs, and how many of them read the whole companies table. */
   queriesPerRequest: number;
+  /** Of them, the selects from facts. */
+  factsQueriesPerRequest: number;
   companyScansPerRequest: number;
   /** Mean ms a series request spends in its SQL queries (Kysely compile, SQLite, rows). */
   sqlMsPerRequest: number;

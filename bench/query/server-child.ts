@@ -12,9 +12,9 @@ import { buildServer } from '../../src/server/build-server.js';
 import { getSeries } from '../../src/series/engine.js';
 import { chartPreset } from '../../src/chart/presets.js';
 import { childMain } from '../child-process.js';
-import { interleavedMedians, msSince } from '../stats.js';
+import { interleavedMedians, median, msSince } from '../stats.js';
 import { storeGeneration } from '../../src/store/store-generation.js';
-import { CEILING_CHART_URL, CEILING_OVERVIEW_URL, CEILING_SERIES_URL, CHART_URL, OVERVIEW_URL, SERIES_URL, type ServerReady } from './query-urls.js';
+import { CEILING_CHART_URL, CEILING_OVERVIEW_URL, CEILING_SERIES_URL, CHART_URL, OVERVIEW_URL, SERIES_URL, type BareQuery, type ServerReady } from './query-urls.js';
 
 interface Precomputed {
   body: string;
@@ -31,13 +31,14 @@ class QueryCounter implements KyselyPlugin {
   companyScans = 0;
   /** Time from a query's transformQuery to its transformResult: compile, run, rows. */
   sqlMs = 0;
-  /** The last select from facts, for EXPLAIN QUERY PLAN. */
-  factsSelect: { node: RootOperationNode; queryId: PluginTransformQueryArgs['queryId'] } | null = null;
+  /** The selects from facts of the last call of `per`'s function, in order, for EXPLAIN QUERY PLAN and a bare run. */
+  factsSelects: { node: RootOperationNode; queryId: PluginTransformQueryArgs['queryId'] }[] = [];
+  private current: { node: RootOperationNode; queryId: PluginTransformQueryArgs['queryId'] }[] = [];
   private readonly started = new WeakMap<object, bigint>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const n = args.node;
     this.queries++;
-    if (SelectQueryNode.is(n) && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'facts')) this.factsSelect = { node: n, queryId: args.queryId };
+    if (SelectQueryNode.is(n) && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'facts')) this.current.push({ node: n, queryId: args.queryId });
     this.started.set(args.queryId, process.hrtime.bigint());
     if (SelectQueryNode.is(n) && !n.where && n.from?.froms.some((f) => TableNode.is(f) && f.table.identifier.name === 'companies')) this.companyScans++;
     return n;
@@ -47,11 +48,17 @@ class QueryCounter implements KyselyPlugin {
     if (t0 !== undefined) this.sqlMs += msSince(t0);
     return args.result;
   }
-  /** Queries, company-table reads and SQL time per call of `fn`, averaged over `n` calls. */
+  /** Queries and company-table reads per call of `fn` (the same on every call), and its SQL time, the median of `n` calls. */
   async per(n: number, fn: () => Promise<unknown>): Promise<{ queries: number; companyScans: number; sqlMs: number }> {
-    this.queries = this.companyScans = this.sqlMs = 0;
-    for (let i = 0; i < n; i++) await fn();
-    return { queries: this.queries / n, companyScans: this.companyScans / n, sqlMs: this.sqlMs / n };
+    const sql: number[] = [];
+    for (let i = 0; i < n; i++) {
+      this.queries = this.companyScans = this.sqlMs = 0;
+      this.current = [];
+      await fn();
+      this.factsSelects = this.current;
+      sql.push(this.sqlMs);
+    }
+    return { queries: this.queries, companyScans: this.companyScans, sqlMs: median(sql) };
   }
 }
 
@@ -62,16 +69,19 @@ async function listen(server: FastifyInstance): Promise<number> {
   return address.port;
 }
 
-/** SQLite's plan for the series engine's facts query, and that query run bare (better-sqlite3, prepared once), on a connection of its own. */
-async function bareFactsQuery(dbPath: string, q: CompiledQuery): Promise<{ plan: string[]; rows: number; ms: number }> {
+/** SQLite's plan for one of the series engine's facts queries, and that query run bare, on a connection of its own. */
+async function bareQuery(dbPath: string, q: CompiledQuery): Promise<BareQuery> {
   const db = new Sqlite(dbPath, { readonly: true });
   try {
     const parameters = q.parameters as unknown[];
     const plan = (db.prepare(`explain query plan ${q.sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail);
-    const stmt = db.prepare(q.sql);
+    const stmt = db.prepare(q.sql).raw(true);
+    // The same rows' ids alone come from the index; with one more column SQLite also fetches each row from the table.
+    const ids = db.prepare(q.sql.replace(/^select .*? from /i, 'select "id" from ')).raw(true);
+    const fetched = db.prepare(q.sql.replace(/^select .*? from /i, 'select "id", "period_end" from ')).raw(true);
     const rows = stmt.all(...parameters).length;
-    const [ms] = await interleavedMedians(20, 10, [async () => stmt.all(...parameters)]);
-    return { plan, rows, ms: ms! };
+    const [ms, idsMs, fetchedMs] = await interleavedMedians(20, 10, [async () => stmt.all(...parameters), async () => ids.all(...parameters), async () => fetched.all(...parameters)]);
+    return { plan, rows, columns: stmt.columns().length, ms: ms!, idsMs: idsMs!, fetchedMs: fetchedMs! };
   } finally {
     db.close();
   }
@@ -113,8 +123,14 @@ childMain(async () => {
   const diagnostic = buildServer({ store: counted, rateLimit: false, logger: false, responseCache: false });
   await counter.per(5, () => diagnostic.inject(SERIES_URL));
   const perRequest = await counter.per(20, () => diagnostic.inject(SERIES_URL));
-  const perSeries = await counter.per(5, () => getSeries(counted.db, seedRequest));
-  const bare = await bareFactsQuery(dbPath!, counted.db.getExecutor().compileQuery(counter.factsSelect!.node, counter.factsSelect!.queryId));
+  const factsQueriesPerRequest = counter.factsSelects.length;
+  await counter.per(5, () => getSeries(counted.db, seedRequest));
+  const perSeries = await counter.per(20, () => getSeries(counted.db, seedRequest));
+  // The engine reads the facts' figures, then the provenance of the facts its answer cites (src/series/citations.ts).
+  const [figuresSelect, provenanceSelect] = counter.factsSelects;
+  const compile = (s: (typeof counter.factsSelects)[number]) => counted.db.getExecutor().compileQuery(s.node, s.queryId);
+  const figures = await bareQuery(dbPath!, compile(figuresSelect!));
+  const provenance = provenanceSelect ? await bareQuery(dbPath!, compile(provenanceSelect)) : null;
   await diagnostic.close();
   const port = await listen(app);
   const uncachedPort = await listen(uncached);
@@ -133,11 +149,11 @@ childMain(async () => {
     injectChartMs,
     injectOverviewMs,
     generationMs,
-    factsQueryPlan: bare.plan,
-    factsRows: bare.rows,
-    bareFactsMs: bare.ms,
+    figures,
+    provenance,
     seriesSqlMs: perSeries.sqlMs,
     queriesPerRequest: perRequest.queries,
+    factsQueriesPerRequest,
     companyScansPerRequest: perRequest.companyScans,
     sqlMsPerRequest: perRequest.sqlMs,
     companyScansPerSeries: perSeries.companyScans,

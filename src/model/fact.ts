@@ -78,6 +78,16 @@ export interface StoredFact extends FactInput {
   id: number;
 }
 
+/** What a citation shows of a fact's document and that computing with the fact never reads. */
+export type FactProvenance = Pick<StoredFact, 'sourceUrl' | 'form' | 'readAt' | 'verified' | 'note'>;
+
+/**
+ * A stored fact as the series engine computes with it: the figure, its period and what chooses
+ * between versions (filed, accession, preferred, confidence, source kind), without its
+ * provenance, which is read afterwards for only the facts a result cites (listFactProvenance).
+ */
+export type FactFigure = Pick<StoredFact, 'id' | 'ticker' | 'metric' | 'value' | 'unit' | 'periodStart' | 'periodEnd' | 'basis' | 'confidence' | 'preferred' | 'sourceKind' | 'accession' | 'filed'>;
+
 /** A pointer to the evidence behind a value, as shown to users. */
 export interface SourceRef extends DocumentRef {
   factId: number;
@@ -93,18 +103,23 @@ export interface SourceRef extends DocumentRef {
 }
 
 export function sourceRefOf(f: StoredFact): SourceRef {
+  return sourceRefFrom(f, f);
+}
+
+/** The citation of a figure whose provenance was read apart from it (the same fields, in the same order, as sourceRefOf). */
+export function sourceRefFrom(f: FactFigure, p: FactProvenance): SourceRef {
   return {
     factId: f.id,
     ticker: f.ticker,
     kind: f.sourceKind,
-    url: f.sourceUrl,
-    form: f.form,
+    url: p.sourceUrl,
+    form: p.form,
     accession: f.accession,
     filed: f.filed,
-    readAt: f.readAt,
-    verified: f.verified,
+    readAt: p.readAt,
+    verified: p.verified,
     confidence: f.confidence,
-    note: f.note,
+    note: p.note,
     periodStart: f.periodStart,
     periodEnd: f.periodEnd,
     value: f.value,

@@ -14,12 +14,18 @@ export { findCompany, resolveCompanies } from '../model/company-match.js';
  * up directly; only a name or alias makes it read every company (a store synced from SEC's bulk
  * archive holds thousands).
  */
-export async function lookupCompanies(db: Kysely<Database>, queries: string[]): Promise<{ chosen: Company[]; known: Company[] }> {
-  let known = await companiesByTicker(db, queries.map((q) => q.trim().toUpperCase()));
+export async function lookupCompanies(db: Kysely<Database>, queries: string[], alreadyRead: Company[] = []): Promise<{ chosen: Company[]; known: Company[] }> {
+  const tickers = queries.map((q) => q.trim().toUpperCase());
+  // Companies the caller read from this store a moment ago answer for themselves; only the rest are read.
+  const reused = alreadyRead.filter((c) => tickers.includes(c.ticker));
+  const unread = tickers.filter((t) => !reused.some((c) => c.ticker === t));
+  let known = [...reused, ...(await companiesByTicker(db, unread))];
   if (queries.some((q) => !known.some((c) => c.ticker === q.trim().toUpperCase()))) known = await allCompanies(db);
   const chosen = resolveCompanies(known, queries);
   const missingMembers = chosen.flatMap((c) => c.members).filter((t) => !known.some((c) => c.ticker === t));
-  if (missingMembers.length) known = [...known, ...(await companiesByTicker(db, missingMembers))];
+  const memberReused = alreadyRead.filter((c) => missingMembers.includes(c.ticker));
+  const memberUnread = missingMembers.filter((t) => !memberReused.some((c) => c.ticker === t));
+  if (missingMembers.length) known = [...known, ...memberReused, ...(await companiesByTicker(db, memberUnread))];
   return { chosen, known };
 }
 

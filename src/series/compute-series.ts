@@ -2,7 +2,7 @@
 // `airace series`, `airace chart` and the web API, so all three compute the same thing.
 // Options are plain strings as a command line or a query string carries them; they are checked
 // here, so every caller reports a bad metric or period the same way.
-import { getSeries, type SeriesRequest } from './engine.js';
+import { getSeries, type SeriesOptions, type SeriesRequest } from './engine.js';
 import { applyTransform, TRANSFORMS, type Transform } from './analytics.js';
 import { dataAsOfResult } from './data-as-of.js';
 import { parseBound } from './period-range.js';
@@ -52,12 +52,12 @@ export function computeSeries(db: Db, o: ComputeSeriesOptions): Promise<SeriesRe
 }
 
 /** An engine request's series with an already-checked transform applied. */
-export async function transformedSeries(db: Db, request: SeriesRequest, transform?: Transform): Promise<SeriesResult> {
-  if (!transform) return getSeries(db, request);
-  if (transform !== 'yoy' || request.from === undefined) return applyTransform(await getSeries(db, request), transform);
+export async function transformedSeries(db: Db, request: SeriesRequest, transform?: Transform, options: SeriesOptions = {}): Promise<SeriesResult> {
+  if (!transform) return getSeries(db, request, options);
+  if (transform !== 'yoy' || request.from === undefined) return applyTransform(await getSeries(db, request, options), transform);
   // Growth for the first period needs the year before it: fetch it, then drop it.
   const from = parseBound('from', request.from);
-  const widened = await getSeries(db, { ...request, from: `${from.year - 1}${from.quarter ? `-Q${from.quarter}` : ''}` });
+  const widened = await getSeries(db, { ...request, from: `${from.year - 1}${from.quarter ? `-Q${from.quarter}` : ''}` }, options);
   const drop = request.period === 'fy' || request.period === 'cy' ? 1 : 4;
   const grown = applyTransform(widened, transform);
   const series = grown.series.map((s) => ({ ...s, points: s.points.slice(drop) }));

@@ -4,10 +4,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Company } from '../model/company.js';
-import type { Basis, StoredFact } from '../model/fact.js';
-import { sourceRefOf } from '../model/fact.js';
+import type { Basis, FactFigure } from '../model/fact.js';
 import { missingPoint, outcomeOf, presentPoint, type CompanySeries, type FxUse, type Period, type PointFields, type SeriesPoint, type SeriesResult } from '../model/series.js';
-import { listFacts } from '../store/facts-repository.js';
+import { listFactFigures } from '../store/facts-repository.js';
+import { Citations, CitedFactGoneError } from './citations.js';
 import { FactIndex, type VersionPolicy } from './fact-index.js';
 import { FxTable, FX_METRIC } from './fx-table.js';
 import { metricDef, type MetricDef, type MetricInputs } from './metrics.js';
@@ -35,21 +35,41 @@ export interface SeriesRequest {
 /** Everything the engine read from the store for one request. */
 interface Context {
   companies: Company[];
-  facts: StoredFact[];
+  facts: FactFigure[];
+  citations: Citations;
   fx: FxTable;
   policy: VersionPolicy;
   basis: Basis;
   resolvers: Map<string, PeriodResolver>;
 }
 
-export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promise<SeriesResult> {
+export interface SeriesOptions {
+  /** Companies the caller has already read from the store (the server's validation did): those asked for are not read again. */
+  known?: Company[];
+}
+
+/** Attempts at a result whose cited facts a concurrent write deleted between the engine's reads. */
+const ATTEMPTS = 3;
+
+export async function getSeries(db: Kysely<Database>, req: SeriesRequest, options: SeriesOptions = {}): Promise<SeriesResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await computeSeriesOnce(db, req, options);
+    } catch (e) {
+      if (!(e instanceof CitedFactGoneError) || attempt >= ATTEMPTS) throw e;
+    }
+  }
+}
+
+async function computeSeriesOnce(db: Kysely<Database>, req: SeriesRequest, options: SeriesOptions): Promise<SeriesResult> {
   const def = metricDef(req.metric);
   const period = parsePeriod(req.period);
-  const { chosen, known: all } = await lookupCompanies(db, req.tickers);
+  const { chosen, known: all } = await lookupCompanies(db, req.tickers, options.known);
   const members = new Set(chosen.flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])));
   const basis = req.basis ?? 'actual';
-  const facts = await listFacts(db, { tickers: [...members], metrics: [...baseMetrics(def), FX_METRIC] });
-  const ctx: Context = { companies: all, facts, fx: new FxTable(facts), policy: { asFirstReported: req.asFirstReported }, basis, resolvers: new Map() };
+  const facts = await listFactFigures(db, { tickers: [...members], metrics: [...baseMetrics(def), FX_METRIC] });
+  const citations = new Citations();
+  const ctx: Context = { companies: all, facts, citations, fx: new FxTable(facts, citations.cite), policy: { asFirstReported: req.asFirstReported }, basis, resolvers: new Map() };
 
   const memberCompanies = all.filter((c) => members.has(c.ticker));
   const currencies = new Set(memberCompanies.map((c) => c.currency));
@@ -84,6 +104,7 @@ export async function getSeries(db: Kysely<Database>, req: SeriesRequest): Promi
     }
   }
 
+  await citations.fill(db);
   return {
     metric: def.id,
     unit: currency ?? 'percent',
@@ -160,19 +181,19 @@ function fiscalPeriodOf(company: Company, slot: PeriodSlot): string | null {
   return fiscalSpanLabel(slot.endFor(company), slot.months, company.fiscalYearEndMonth);
 }
 
-function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, fiscalPeriod: string | null, factor = 1): SeriesPoint {
+function toPoint(ctx: Context, r: Resolved, slot: PeriodSlot, fx: FxUse | null, fiscalPeriod: string | null, factor = 1): SeriesPoint {
   const fields: PointFields = {
     label: slot.label,
     start: r.start,
     end: r.end,
     fiscalPeriod,
-    basis,
+    basis: ctx.basis,
     complete: r.missing?.reason !== 'incomplete',
     derived: r.derived,
     derivation: r.derivation,
     partialValue: r.partialValue === null ? null : r.partialValue / factor,
     fx,
-    sources: r.sources.map(sourceRefOf),
+    sources: r.sources.map(ctx.citations.cite),
     restated: r.restated,
   };
   const outcome = outcomeOf(r.value === null ? null : r.value / factor, r.missing, `${slot.label} ${r.start}..${r.end}`);
@@ -181,12 +202,12 @@ function toPoint(r: Resolved, slot: PeriodSlot, basis: Basis, fx: FxUse | null, 
 
 function convert(ctx: Context, r: Resolved, company: Company, slot: PeriodSlot, currency: string | null): SeriesPoint {
   const fiscal = fiscalPeriodOf(company, slot);
-  if (currency === null || currency === company.currency) return toPoint(r, slot, ctx.basis, null, fiscal);
+  if (currency === null || currency === company.currency) return toPoint(ctx, r, slot, null, fiscal);
   const fx = ctx.fx.rateFor(company.currency, r.end);
   if (!fx) {
-    return toPoint({ ...r, value: null, partialValue: null, missing: r.missing ?? { reason: 'no-fx-rate', detail: `no ${company.currency}/USD rate stated for ${r.end}` } }, slot, ctx.basis, null, fiscal);
+    return toPoint(ctx, { ...r, value: null, partialValue: null, missing: r.missing ?? { reason: 'no-fx-rate', detail: `no ${company.currency}/USD rate stated for ${r.end}` } }, slot, null, fiscal);
   }
-  return toPoint(r, slot, ctx.basis, fx, fiscal, fx.rate);
+  return toPoint(ctx, r, slot, fx, fiscal, fx.rate);
 }
 
 /** A group (the big four) is the sum of its members, complete only when every member is. */
@@ -196,7 +217,7 @@ function groupPoint(ctx: Context, def: MetricDef, group: Company, slot: PeriodSl
   const end = slot.endFor(group);
   const shell = missingValue(end, slot.months, { reason: 'no-data', detail: '' });
   const sources = parts.flatMap((p) => p.sources);
-  const point: PointFields = { ...toPoint(shell, slot, ctx.basis, null, null), sources, restated: parts.some((p) => p.restated), derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
+  const point: PointFields = { ...toPoint(ctx, shell, slot, null, null), sources, restated: parts.some((p) => p.restated), derived: true, derivation: `sum of ${members.map((m) => m.ticker).join(' + ')}${slot.months === 12 && slot.label.startsWith('FY') ? ' (each company’s own fiscal year)' : ''}` };
   if (def.unit === 'percent') return missingPoint(point, { reason: 'no-data', detail: 'a ratio is not summed across companies' });
   const lacking = parts.filter((p) => p.value === null);
   const sum = parts.reduce((s, p) => s + (p.value ?? p.partialValue ?? 0), 0);

@@ -1,5 +1,5 @@
 // Chooses which version of a fact stands for a period, and finds it by (end month, length).
-import type { StoredFact } from '../model/fact.js';
+import type { FactFigure } from '../model/fact.js';
 import { byFilingOrder, isRestatement } from '../model/fact-versions.js';
 import { monthIndexOf, monthsBetween, type MonthIndex } from './months.js';
 
@@ -11,15 +11,15 @@ export interface VersionPolicy {
 const CONFIDENCE_RANK: Record<string, number> = { high: 0, medium: 1, low: 2, derived: 3 };
 
 /** Bundled rows of one period, best first: the preferred row, then alternatives by confidence. */
-function compareBundled(a: StoredFact, b: StoredFact): number {
+function compareBundled(a: FactFigure, b: FactFigure): number {
   if (a.preferred !== b.preferred) return a.preferred ? -1 : 1;
   const c = (CONFIDENCE_RANK[a.confidence] ?? 9) - (CONFIDENCE_RANK[b.confidence] ?? 9);
   return c !== 0 ? c : a.id - b.id;
 }
 
-export interface RankedVersions {
+export interface RankedVersions<F extends FactFigure = FactFigure> {
   /** Best first: the chosen filed version, the other filings newest first, then bundled rows. */
-  facts: StoredFact[];
+  facts: F[];
   /** The chosen version differs from the first reported one by more than rounding (a restatement). */
   restated: boolean;
 }
@@ -30,7 +30,7 @@ export interface RankedVersions {
  * filing in view, or the first filed on request), then the bundled preferred row, then bundled
  * alternatives by confidence.
  */
-export function rankVersions(facts: readonly StoredFact[], policy: VersionPolicy = {}): RankedVersions {
+export function rankVersions<F extends FactFigure>(facts: readonly F[], policy: VersionPolicy = {}): RankedVersions<F> {
   const bundled = facts.filter((f) => f.sourceKind !== 'sec').sort(compareBundled);
   const newestFirst = byFilingOrder(facts.filter((f) => f.sourceKind === 'sec')).reverse();
   if (!newestFirst.length) return { facts: bundled, restated: false };
@@ -44,8 +44,8 @@ export class FactIndex {
   private readonly byKey = new Map<string, RankedVersions>();
 
   /** Duration facts of one metric, one unit; instants and other units are left out by the caller. */
-  constructor(facts: StoredFact[], policy: VersionPolicy = {}) {
-    const groups = new Map<string, StoredFact[]>();
+  constructor(facts: FactFigure[], policy: VersionPolicy = {}) {
+    const groups = new Map<string, FactFigure[]>();
     for (const f of facts) {
       if (!f.periodStart) continue;
       const key = FactIndex.key(monthIndexOf(f.periodEnd), monthsBetween(f.periodStart, f.periodEnd));
@@ -61,7 +61,7 @@ export class FactIndex {
   }
 
   /** The winning fact for the period of `months` months ending in `endMonth`. */
-  get(endMonth: MonthIndex, months: number): StoredFact | undefined {
+  get(endMonth: MonthIndex, months: number): FactFigure | undefined {
     return this.byKey.get(FactIndex.key(endMonth, months))?.facts[0];
   }
 
@@ -71,7 +71,7 @@ export class FactIndex {
   }
 
   /** All versions for the period, best first (for audits and alternative evidence). */
-  versions(endMonth: MonthIndex, months: number): StoredFact[] {
+  versions(endMonth: MonthIndex, months: number): FactFigure[] {
     return this.byKey.get(FactIndex.key(endMonth, months))?.facts ?? [];
   }
 

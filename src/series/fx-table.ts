@@ -1,7 +1,6 @@
 // Converts reporting currencies to USD at the rate a company states for the period end
 // (Alibaba's convenience translation), and says which rate it used.
-import type { StoredFact } from '../model/fact.js';
-import { sourceRefOf } from '../model/fact.js';
+import type { FactFigure, SourceRef } from '../model/fact.js';
 import type { FxUse } from '../model/series.js';
 
 export const FX_METRIC = 'fx_convenience_rate';
@@ -9,9 +8,13 @@ export const FX_METRIC = 'fx_convenience_rate';
 const MAX_DAYS_FROM_PERIOD_END = 10;
 
 export class FxTable {
-  private readonly rates = new Map<string, StoredFact[]>();
+  private readonly rates = new Map<string, FactFigure[]>();
 
-  constructor(facts: StoredFact[]) {
+  /** `cite` makes the citation of the rate a conversion uses. */
+  constructor(
+    facts: FactFigure[],
+    private readonly cite: (f: FactFigure) => SourceRef,
+  ) {
     for (const f of facts) {
       if (f.metric !== FX_METRIC) continue;
       const from = f.unit.split('/')[0]!;
@@ -29,6 +32,6 @@ export class FxTable {
       .filter((c) => c.days <= MAX_DAYS_FROM_PERIOD_END)
       .sort((a, b) => (a.f.basis === 'actual' ? 0 : 1) - (b.f.basis === 'actual' ? 0 : 1) || a.days - b.days || Number(b.f.preferred) - Number(a.f.preferred));
     const best = candidates[0]?.f;
-    return best ? { pair: `${from}/USD`, rate: best.value, date: best.periodEnd, source: sourceRefOf(best) } : null;
+    return best ? { pair: `${from}/USD`, rate: best.value, date: best.periodEnd, source: this.cite(best) } : null;
   }
 }

@@ -14,8 +14,33 @@ export function monthIndexOf(isoDate: string): MonthIndex {
 
 /** Length of a duration in whole months (a quarter is 3, a half 6, a year 12). */
 export function monthsBetween(start: string, end: string): number {
-  const days = (Date.parse(end + 'T00:00:00Z') - Date.parse(start + 'T00:00:00Z')) / 86400000 + 1;
+  const days = (utcMidnight(end) - utcMidnight(start)) / 86400000 + 1;
   return Math.round(days / 30.4375);
+}
+
+/** The number written by the digits of `s` from `from` to `to` (exclusive), or -1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * `Date.parse(date + 'T00:00:00Z')`, without parsing a string for a plain ISO date (the engine
+ * asks this of every fact it reads; Date.UTC is several times cheaper). V8 reads day 29–31 of any
+ * month by rolling over, as Date.UTC does; other shapes, and years before 100 (which Date.UTC
+ * reads as 19xx), are left to Date.parse.
+ */
+export function utcMidnight(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const [y, mo, d] = [digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)];
+    if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return Date.UTC(y, mo - 1, d);
+  }
+  return Date.parse(date + 'T00:00:00Z');
 }
 
 export function yearOf(m: MonthIndex): number {

@@ -4,7 +4,7 @@
 // and length (months.ts), but a resolved value carries the filed period's own dates: NVIDIA's
 // FY2025 is 2024-01-29..2025-01-26, and a derived quarter runs from the day after the
 // year-to-date figure it subtracts.
-import type { StoredFact } from '../model/fact.js';
+import type { FactFigure } from '../model/fact.js';
 import type { Missing } from '../model/series.js';
 import type { FactIndex } from './fact-index.js';
 import { calendarLabelOfFiscalQuarter, fiscalQuarterLabel, fiscalQuarterOf } from './fiscal-year.js';
@@ -16,7 +16,7 @@ export interface Resolved {
   end: string;
   derived: boolean;
   derivation: string | null;
-  sources: StoredFact[];
+  sources: FactFigure[];
   missing: Missing | null;
   partialValue: number | null;
   /** The value (or one it is derived from) restates what was first reported. */
@@ -34,7 +34,7 @@ function dayAfter(isoDate: string): string {
   return new Date(Date.parse(isoDate + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
 }
 
-export function missingValue(endMonth: MonthIndex, months: number, missing: Missing, partialValue: number | null = null, sources: StoredFact[] = []): Resolved {
+export function missingValue(endMonth: MonthIndex, months: number, missing: Missing, partialValue: number | null = null, sources: FactFigure[] = []): Resolved {
   return { value: null, ...approximatePeriod(endMonth, months), derived: false, derivation: null, sources, missing, partialValue, restated: false };
 }
 
@@ -56,7 +56,7 @@ export class PeriodResolver {
     return extra.length ? `${fiscal} (${extra.join(', ')})` : fiscal;
   }
 
-  private direct(f: StoredFact, endMonth: MonthIndex, months: number): Resolved {
+  private direct(f: FactFigure, endMonth: MonthIndex, months: number): Resolved {
     const dates = f.periodStart ? { start: f.periodStart, end: f.periodEnd } : approximatePeriod(endMonth, months);
     return { value: f.value, ...dates, derived: false, derivation: null, sources: [f], missing: null, partialValue: null, restated: this.index.restated(endMonth, months) };
   }

@@ -14,6 +14,7 @@ import { planVsActualData, type PlanVsActualData } from '../series/plan-vs-actua
 import { chartEvents } from '../series/chart-events.js';
 import { chartOptionsOf, type ChartQuery } from './series-query.js';
 import { seriesResultFor } from './series-result.js';
+import type { Company } from '../model/company.js';
 
 export interface ChartBuild {
   spec: TopLevelSpec;
@@ -33,14 +34,15 @@ export async function chartEventsFor(db: ReadDb, q: ChartQuery, result: SeriesRe
   return request ? chartEvents(db, result, request) : [];
 }
 
-export async function chartSpecFor(db: ReadDb, q: ChartQuery): Promise<ChartBuild> {
+/** `known`: the companies the query was validated against, so the engine does not read them again. */
+export async function chartSpecFor(db: ReadDb, q: ChartQuery, known?: Company[]): Promise<ChartBuild> {
   if (q.figure && q.preset) {
     const figure = figurePreset(q.preset);
     const data = await planVsActualData(db, figure);
     const custom = { ...(q.title ? { title: q.title } : {}), ...(q.subtitle ? { subtitle: q.subtitle } : {}) };
     return { spec: planVsActualSpec(data.histories, data.pledge, { ...figure.options, ...custom, ...(q.width ? { width: q.width } : {}) }), result: null, events: [], name: figure.name, figure: data };
   }
-  const result = await seriesResultFor(db, q);
+  const result = await seriesResultFor(db, q, known);
   const events = await chartEventsFor(db, q, result);
   return { spec: buildChart(result, { ...chartOptionsOf(q), ...(q.annotate ? { annotations: events } : {}) }), result, events, name: q.preset ?? `${result.metric}-${result.period}`, figure: null };
 }

@@ -1,7 +1,7 @@
 // Plain functions over the facts table, db first (Kysely example-app style).
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Database, FactRow, NewFactRow } from './schema.js';
-import type { FactInput, StoredFact, Basis, Confidence, SourceKind, VerificationLevel } from '../model/fact.js';
+import type { FactInput, StoredFact, Basis, Confidence, SourceKind, VerificationLevel, FactFigure, FactProvenance } from '../model/fact.js';
 import type { StoreScope } from './database.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -110,13 +110,58 @@ export interface FactQuery {
 }
 
 export async function listFacts(db: Executor, query: FactQuery = {}): Promise<StoredFact[]> {
-  let q = db.selectFrom('facts').selectAll();
+  const rows = await filtered(db.selectFrom('facts').selectAll(), query).execute();
+  return rows.map(fromRow);
+}
+
+/** The query's where clauses and the listing order (every listing of facts uses the same). */
+function filtered<O>(q: SelectQueryBuilder<Database, 'facts', O>, query: FactQuery): SelectQueryBuilder<Database, 'facts', O> {
   if (query.tickers?.length) q = q.where('ticker', 'in', query.tickers);
   if (query.metrics?.length) q = q.where('metric', 'in', query.metrics);
   if (query.basis?.length) q = q.where('basis', 'in', query.basis);
   if (query.sourceKind) q = q.where('source_kind', '=', query.sourceKind);
-  const rows = await q.orderBy('ticker').orderBy('metric').orderBy('period_end').orderBy('id').execute();
-  return rows.map(fromRow);
+  return q.orderBy('ticker').orderBy('metric').orderBy('period_end').orderBy('id');
+}
+
+/** The columns of a FactFigure: reading the ten provenance and bookkeeping columns too more than doubles the cost of a read. */
+const FIGURE_COLUMNS = ['id', 'ticker', 'metric', 'value', 'unit', 'period_start', 'period_end', 'basis', 'confidence', 'preferred', 'source_kind', 'accession', 'filed'] as const;
+
+/** The same facts as listFacts, in the same order, without their provenance (the series engine's read). */
+export async function listFactFigures(db: Executor, query: FactQuery = {}): Promise<FactFigure[]> {
+  const rows = await filtered(db.selectFrom('facts').select(FIGURE_COLUMNS), query).execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    ticker: r.ticker,
+    metric: r.metric,
+    value: Number(r.value),
+    unit: r.unit,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    basis: r.basis as Basis,
+    confidence: r.confidence as Confidence,
+    preferred: Number(r.preferred) === 1,
+    sourceKind: r.source_kind as SourceKind,
+    accession: r.accession,
+    filed: r.filed,
+  }));
+}
+
+/** Ids per provenance query: far below either dialect's parameter limit. */
+const PROVENANCE_BATCH = 500;
+
+/** The provenance of these facts, by id (ids not stored are absent). */
+export async function listFactProvenance(db: Executor, ids: Iterable<number>): Promise<Map<number, FactProvenance>> {
+  const all = [...new Set(ids)];
+  const out = new Map<number, FactProvenance>();
+  for (let i = 0; i < all.length; i += PROVENANCE_BATCH) {
+    const rows = await db
+      .selectFrom('facts')
+      .select(['id', 'source_url', 'form', 'read_at_url', 'verified', 'note'])
+      .where('id', 'in', all.slice(i, i + PROVENANCE_BATCH))
+      .execute();
+    for (const r of rows) out.set(Number(r.id), { sourceUrl: r.source_url, form: r.form, readAt: r.read_at_url, verified: r.verified as VerificationLevel, note: r.note });
+  }
+  return out;
 }
 
 /** The newest end of an actual period and the newest filing date among all stored facts. */

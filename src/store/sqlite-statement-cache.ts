@@ -7,6 +7,10 @@
 // finishes: a cached read that is busy is not handed out, a fresh one is prepared instead.
 // It also sees every statement this connection runs, so it tells the store generation
 // (store-generation.ts) about this process's own writes, which PRAGMA data_version does not count.
+// And it builds each row of a read itself: better-sqlite3 makes a row object by setting its
+// properties one by one, which costs about as much again as reading the row (163 facts: 0.8 ms
+// as objects, 0.3 ms as arrays turned into objects by a function compiled for the statement's
+// columns, every object of one shape).
 import type { Database, Statement } from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
@@ -16,10 +20,29 @@ export const STATEMENT_CACHE_SIZE = 256;
 const DDL = /^\s*(create|drop|alter)\b/i;
 
 /**
+ * A reader handing out the rows better-sqlite3 would (an object per row, columns in order, a
+ * repeated name keeping its first place and its last value, as a literal with that key twice does).
+ */
+function withRowObjects(stmt: Statement): SqliteStatement {
+  const names = stmt.columns().map((c) => c.name);
+  // Keys are JSON string literals of the column names; nothing else is spliced into the source.
+  const rowOf = new Function('r', `return {${names.map((n, i) => `${JSON.stringify(n)}: r[${i}]`).join(', ')}};`) as (r: unknown[]) => unknown;
+  stmt.raw(true);
+  return {
+    reader: true,
+    all: (parameters) => (stmt.all(parameters) as unknown[][]).map(rowOf),
+    *iterate(parameters) {
+      for (const r of stmt.iterate(parameters) as IterableIterator<unknown[]>) yield rowOf(r);
+    },
+    run: (parameters) => stmt.run(parameters),
+  };
+}
+
+/**
  * `stmt`, calling `onWrite` after each run that changed something: rows (a DML statement's
  * `changes`; a write with RETURNING is run as a reader) or the schema.
  */
-function noticingWrites(stmt: Statement, sql: string, onWrite: () => void): SqliteStatement {
+function noticingWrites(stmt: SqliteStatement, sql: string, onWrite: () => void): SqliteStatement {
   const ddl = DDL.test(sql);
   return {
     reader: stmt.reader,
@@ -58,8 +81,9 @@ export function withStatementCache(db: Database, max = STATEMENT_CACHE_SIZE, onW
         return hit.stmt;
       }
       const prepared = db.prepare(sql);
+      const rows = prepared.reader ? withRowObjects(prepared) : prepared;
       // BEGIN, COMMIT and selects are readonly; anything else may write.
-      const stmt = prepared.readonly ? prepared : noticingWrites(prepared, sql, onWrite);
+      const stmt = prepared.readonly ? rows : noticingWrites(rows, sql, onWrite);
       if (!hit) {
         kept.set(sql, { stmt, prepared });
         if (kept.size > max) kept.delete(kept.keys().next().value!);

@@ -14,8 +14,9 @@ export type ChartFormat = 'svg' | 'png' | 'vl.json';
 export function chartHandler(ctx: ServerContext, format: ChartFormat) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.query as RawQuery;
-    const query = parseChartQuery(raw, await knownCompaniesFor(ctx.store.db, raw));
-    const built = await chartSpecFor(ctx.store.db, query);
+    const known = await knownCompaniesFor(ctx.store.db, raw);
+    const query = parseChartQuery(raw, known);
+    const built = await chartSpecFor(ctx.store.db, query, known);
     const spec = built.spec;
     const name = `airace-${built.name}`;
     if (format === 'vl.json') {

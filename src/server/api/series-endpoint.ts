@@ -10,8 +10,9 @@ import { seriesResultFor } from '../series-result.js';
 
 export function seriesHandler(ctx: ServerContext, format: 'json' | 'csv') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = parseSeriesQuery(request.query as RawQuery, await knownCompaniesFor(ctx.store.db, request.query as RawQuery));
-    const result = await seriesResultFor(ctx.store.db, query);
+    const known = await knownCompaniesFor(ctx.store.db, request.query as RawQuery);
+    const query = parseSeriesQuery(request.query as RawQuery, known);
+    const result = await seriesResultFor(ctx.store.db, query, known);
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(result));
     return reply
       .type('text/csv; charset=utf-8')

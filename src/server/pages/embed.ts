@@ -29,8 +29,9 @@ export interface EmbedData {
 }
 
 async function load(ctx: ServerContext, req: PageRequest): Promise<EmbedData> {
-  const query = parseChartQuery(req.query, await knownCompaniesFor(ctx.store.db, req.query));
-  const built = await chartSpecFor(ctx.store.db, query);
+  const known = await knownCompaniesFor(ctx.store.db, req.query);
+  const query = parseChartQuery(req.query, known);
+  const built = await chartSpecFor(ctx.store.db, query, known);
   const meta = chartMeta(built.spec);
   return {
     query,

@@ -68,7 +68,7 @@ async function load(ctx: ServerContext, req: PageRequest): Promise<ExploreData> 
   const companies = await allCompanies(db);
   const query = parseChartQuery(req.query, companies);
   if (query.figure) throw new ApiError(400, `invalid preset: ${query.preset} is a figure, not a series (it is on the overview)`, 'preset', PRESET_NAMES);
-  const result = await seriesResultFor(db, query);
+  const result = await seriesResultFor(db, query, companies);
   const events = await chartEventsFor(db, query, result);
   const summary = chartSummary(result, chartOptionsOf(query));
   return { query, queryString: queryString(query, { chart: true }), links: chartLinks(query), ...summary, result, events, prices: await loadPriceSection(db, req.query, query.companies), dataAsOf: result.dataAsOf, choices: choices(companies) };

@@ -232,6 +232,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
   let lastHeading = -1;
+  /** The last company airace tracks the text was about: what a table that names none is about (a note on an untracked one in a cell does not change it). */
+  let lastTracked: (SubjectRef & { sentence: number }) | null = null;
   /** The periods the figures of the current paragraph are for: a paragraph about one period only hands it on to the next. */
   let paragraphPeriods = { unit: '', keys: new Set<string>() };
   const named = new Set<string>();
@@ -282,7 +284,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     while (nextRow < tableRows.length && tableRows[nextRow]!.row.end <= sentence.start) nextRow++;
     for (let r = nextRow; r < tableRows.length && tableRows[r]!.row.start < sentence.end; r++) {
       const { table, row } = tableRows[r]!;
-      for (const cell of tableRowClaims({ masked, text, matcher, companies, articleDate: date }, table, row, sentence.start, sentence.end)) {
+      for (const cell of tableRowClaims({ masked, text, matcher, companies, articleDate: date, carried: lastTracked ? { ...lastTracked, sole: named.size <= 1 } : null }, table, row, sentence.start, sentence.end)) {
         if (claims.length >= MAX_CLAIMS) break;
         claims.push({ id: claims.length + 1, ...cell, sentence: { ...slice(sentence), index: number } });
         quantities = quantities.filter((q) => q.end <= cell.start || q.start >= cell.end);
@@ -771,6 +773,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
       const distinct = new Set(own.map((m: CompanyMention) => m.ticker ?? m.text));
       carried = { ...subjectNow, carried: true, how: 'carried', paragraph: sentence.paragraph, sentence: number, sole: distinct.size <= 1 || subjectNow.combined };
+      if (!carried.untracked && carried.tickers.length > 0) lastTracked = carried;
     } else if (carried && lastClaim?.subject?.carried) {
       carried = { ...carried, paragraph: sentence.paragraph, sentence: number };
     }

@@ -235,7 +235,7 @@ export function findTables(text: string): ArticleTable[] {
 }
 
 /** A cell that is only a number, perhaps hedged or signed, perhaps with "%": "90.8", "~175", "1,017", "-4.2", "(3.1)", "18.3%". */
-const BARE_CELL = /^(?<lead>\s*(?<hedge>~|≈|about\s+|c\.\s*)?(?<sign>[-−–+(])?)(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?[–-]\s?(?<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?<plus>\+)?\)?\s*(?<pct>%)?[*†‡]?\s*$/i;
+const BARE_CELL = /^(?<lead>\s*(?:(?:up|down)\s+)?(?<hedge>~|≈|about\s+|c\.\s*)?(?<sign>[-−–+(])?)(?<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?[–-]\s?(?<high>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?<plus>\+)?\)?\s*(?<pct>%)?[*†‡]?(?:\s+(?:y\/y|yoy|q\/q|qoq|year[- ]on[- ]year))?\s*$/i;
 
 /**
  * The figure a cell states: money written with its currency, or a bare number in the unit given

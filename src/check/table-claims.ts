@@ -26,6 +26,8 @@ export interface TableContext {
   matcher: SubjectMatcher;
   companies: Company[];
   articleDate: string | null;
+  /** The company the text around the table is about (a research note's tables name no company): used when the table names none. */
+  carried?: (SubjectRef & { sole: boolean; sentence: number }) | null;
 }
 
 /** "(Feb 4)", "(Jul 22, 2026)": when a plan in the cell was stated. */
@@ -38,6 +40,10 @@ const PLAN_COLUMN = /\b(?:plans?|planned|guid(?:e|ed|ance)|outlook|forecasts?|ta
 const ESTIMATE_COLUMN = /\b(?:estimates?|consensus|analysts?['’]?|street|expectations?)\b/i;
 /** Column words of growth, whose per cents are changes ("Growth 2025", "YoY %", "% chg"). */
 const GROWTH_COLUMN = /\b(?:change|chg|growth|yo?y|y\/y|rise|increase|decrease|decline|cagr)\b/i;
+/** A cell that states a move itself: "+18% y/y", "up 80%", "down 6%", "−3%". */
+const GROWTH_CELL = /^\s*(?:[+−–-]\s*\d|(?:up|down)\b)|\b(?:y\/y|yoy|q\/q|qoq)\b/i;
+/** A column measured against another period ("vs Q2 2025", "versus 2024"): its period is the base of the change. */
+const VERSUS_COLUMN = /^\s*(?:vs\.?|versus|compared\s+(?:with|to)|against|over|from)\s/i;
 /** Growth in words that are never an amount: its bare numbers are per cents even in a table of money. */
 const RATE_COLUMN = /\b(?:growth|yo?y|y\/y|cagr)\b/i;
 /** An analyst's estimate year: "2026E", "FY27E". */
@@ -121,12 +127,16 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
     const colHead = table.header.cells.find((c) => c.column === cell.column);
     // The company: the row's, else the column's (a table laid out the other way), else the corner cell's or the caption's ("Alibaba (RMB bn)").
     const found = (isTotal ? totalOf(ctx, table) : null) ?? [rowHead, colHead, corner, table.caption ?? undefined].map((p) => subjectIn(ctx, p)).find((x) => x !== null) ?? null;
-    const subject = found?.ref ?? null;
+    // A table that names no company is about the one the text is about: firmly when the text has named no other.
+    const fromText = !found && ctx.carried && ctx.carried.tickers.length > 0 ? ({ ...ctx.carried, carried: true, how: 'carried', fromSentence: ctx.carried.sentence, firm: ctx.carried.sole } as SubjectRef) : null;
+    const subject = found?.ref ?? fromText;
     const company = subject?.tickers.length === 1 ? (ctx.companies.find((c) => c.ticker === subject.tickers[0]) ?? null) : null;
 
     // Metric: the row's words, the column's, a caption metric the column names, the caption's, the corner cell's; a segment named as the row means its sales.
     const mentionIn = (p: Span | null | undefined) => (p ? extractMetricMentions(ctx.masked, p.start, p.end).find((m) => !segmentNamed(m.text)) : undefined);
-    const metricMention = mentionIn(rowHead) ?? mentionIn(colHead) ?? captionMetricNamedBy(ctx, table, colHead) ?? mentionIn(table.caption) ?? mentionIn(corner) ?? null;
+    // A signed per cent in a column that names no metric ("vs Q2 2025": +68%) moves the metric of the column before it.
+    const metricBefore = () => table.header.cells.filter((c) => c.column < cell.column && c.column > 0).reverse().map((c) => mentionIn(c)).find(Boolean);
+    const metricMention = mentionIn(rowHead) ?? mentionIn(colHead) ?? captionMetricNamedBy(ctx, table, colHead) ?? (GROWTH_CELL.test(words(ctx, cell)) ? metricBefore() : undefined) ?? mentionIn(table.caption) ?? mentionIn(corner) ?? null;
     const segment = found ? segmentNamed(found.mention.text) : null;
     let metric: MetricRef | null = metricMention ? { id: metricMention.id, words: metricMention.text, definition: null, segment: null, how: 'stated', firm: true, fromSentence: null } : null;
     if (segment && (!metric || metric.id === 'revenue' || metric.id === 'cloud_revenue')) metric = { id: 'cloud_revenue', words: metric?.words ?? segment.name, definition: null, segment: segment.name, how: 'stated', firm: true, fromSentence: null };
@@ -139,7 +149,8 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
     // The unit of a bare number: the column's own ("Capex ($bn)", "(%)"); per cent in a column of a ratio or of growth
     // when the table speaks of per cents (or of no money); else the table's.
     const columnWords = `${words(ctx, colHead)} ${words(ctx, rowHead)}`;
-    const growth = GROWTH_COLUMN.test(columnWords);
+    const versus = VERSUS_COLUMN.test(words(ctx, colHead));
+    const growth = GROWTH_COLUMN.test(columnWords) || ((versus || GROWTH_CELL.test(words(ctx, cell))) && /%/.test(words(ctx, cell)));
     // (A table of metrics by row names the unit in the row: "Capex ($bn)", "Capex / revenue (%)".)
     const ownUnit = unitIn(words(ctx, colHead)) ?? unitIn(words(ctx, rowHead));
     const ownPercent = percentIn(words(ctx, colHead)) || percentIn(words(ctx, rowHead));
@@ -157,7 +168,7 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
         metric = { ...metric!, id: 'capex_intensity' };
       } else if (growth && metric) {
         kind = 'change';
-        Object.assign(quantity, { value: Math.abs(quantity.value), direction: quantity.value < 0 ? 'down' : 'up' });
+        Object.assign(quantity, { value: Math.abs(quantity.value), direction: quantity.value < 0 || /^\s*(?:down\b|[−–-])/i.test(words(ctx, cell)) ? 'down' : 'up' });
       } else kind = 'share';
     }
 
@@ -173,7 +184,7 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
 
     // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
     // A growth column that names no period ("2025   YoY") is the growth of the period column before it.
-    const periodHead = kind === 'change' && colHead && periodsIn(ctx, colHead).length === 0 ? (table.header.cells.filter((c) => c.column < cell.column && c.column > 0 && periodsIn(ctx, c).length > 0).pop() ?? colHead) : colHead;
+    const periodHead = kind === 'change' && colHead && (versus || periodsIn(ctx, colHead).length === 0) ? (table.header.cells.filter((c) => c.column < cell.column && c.column > 0 && periodsIn(ctx, c).length > 0).pop() ?? colHead) : colHead;
     const mentions = [periodHead, rowHead, table.caption].map((p) => (p ? periodsIn(ctx, p)[0] : undefined));
     const mention = mentions.find(Boolean) ?? null;
     // A column named without its year ("Q1") is placed near the period the row or caption names ("Capex in 2025").
@@ -208,6 +219,13 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
       // A plan column that says not when: which of the year's statements it means is a guess, never a contradiction.
       period = { ...period, firm: false, guess: 'the plan’s column does not say when it was stated, so which of the year’s statements it means is not known' };
     }
+    // "vs Q2 2025": the column's period is what the change is measured from.
+    let base: ClaimPeriod | null = null;
+    const versusPeriod = kind === 'change' && versus && colHead ? periodsIn(ctx, colHead)[0] : undefined;
+    if (versusPeriod) {
+      const r = resolveMention(versusPeriod, { reference: period?.ref ?? null, articleDate: ctx.articleDate, company, future: false });
+      if (!('error' in r)) base = { ref: { ...r.ref, resolution: r.resolution }, how: r.how, firm: r.firm !== false, fromSentence: null };
+    }
     const claim: ClaimFields = {
       kind,
       start: cell.start,
@@ -218,7 +236,7 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
       subject,
       metric,
       period,
-      base: null,
+      base,
       shareOf,
       basis,
       basisWords,

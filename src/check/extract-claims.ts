@@ -117,7 +117,7 @@ const WHEN_BACK = /^\s*[,)]?\s*when\s+[^\d$¥€£.;,]{0,40}$/i;
 const SHARED_DIRECTION = /^[^;.\d%]{0,60}\band\s+(?:of\s+|by\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$/i;
 /** The base of a change right after a percentage ("23% from the quarter before", "… on a year earlier"). */
 const CHANGE_BASE_AFTER = /^\s*(?:from|on|over|versus|vs\.?|against|compared\s+with)\s+(?:a\s+year|the\s+(?:quarter|year|prior|previous|preceding|same|first|second|third|fourth)|last\s+(?:year|quarter)|\d{4})/i;
-const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+|the\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:revenues?|sales)\b/i;
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+|(?:that|this|the)\s+(?:quarter|year|period)['’]s\s+|the\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:net\s+)?(?:revenues?|sales)\b/i;
 /** "plans to invest ... over three years": a pledge. */
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);

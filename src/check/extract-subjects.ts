@@ -54,7 +54,9 @@ export class SubjectMatcher {
         continue;
       }
       // Proper names match case-sensitively: "Meta" the company, not "meta" the prefix.
+      // Wire slugs write names in capitals ("AMAZON Q2 —", "MICROSOFT CAPEX —"): the capitalised name is the company too.
       for (const n of [c.name, c.ticker, ...c.aliases]) if (n.length >= 2) this.names.set(n, c.ticker);
+      for (const n of [c.name, ...c.aliases]) if (n.length >= 4 && /[a-z]/.test(n) && !this.names.has(n.toUpperCase())) this.names.set(n.toUpperCase(), c.ticker);
       tracked.add(c.name);
     }
     for (const s of SEGMENTS) if (companies.some((c) => c.ticker === s.ticker)) this.names.set(s.name, s.ticker);
@@ -64,7 +66,8 @@ export class SubjectMatcher {
     this.re = new RegExp(`(?<![\\w])(?:${alternatives.join('|')})(?![\\w])`, 'g');
     const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
     this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b(?![-\\s]+(?:quarters?|years?|months?)\\b)`, 'gi') : null;
-    const untracked = UNTRACKED_NAMES.filter((n) => !this.names.has(n) && !tracked.has(n)).sort((a, b) => b.length - a.length).map(escape);
+    const untrackedNames = UNTRACKED_NAMES.flatMap((n) => (n.length >= 4 && /[a-z]/.test(n) && /^[A-Z]/.test(n) ? [n, n.toUpperCase()] : [n]));
+    const untracked = untrackedNames.filter((n) => !this.names.has(n) && !tracked.has(n)).sort((a, b) => b.length - a.length).map(escape);
     this.untrackedRe = new RegExp(`(?<![\\w$])(?:${untracked.join('|')})(?![\\w])`, 'g');
     this.groups = companies.filter((c) => c.kind === 'group' && c.members.length > 0);
   }

@@ -309,6 +309,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
       // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
       if (p.relative === 'latest-ttm') return false;
+      // "nearly double the year-ago quarter": what a multiple is of.
+      if (p.relative === 'year-earlier' && /\b(?:(?:doubl|tripl|quadrupl)(?:e|ed|es|ing)|twice|half)\s*$/i.test(before)) return true;
       const marker = BASE_MARKER.exec(before);
       if (marker) {
         // "From the June 2026 quarter, Alibaba reports …", "Over the four quarters to September …": a marker that opens the

@@ -55,7 +55,11 @@ export function resolvePeriod(ref: PeriodRef, companies: Company[]): PeriodPlan 
     case 'quarter':
       return plan({ period: 'quarter', from: `${y}-Q${ref.quarter}`, to: `${y}-Q${ref.quarter}` });
     case 'fiscal-quarter': {
-      if (!single || single.kind === 'group') return fail('a fiscal quarter is only defined for one company');
+      if (!single || single.kind === 'group') {
+        // A company's fiscal quarter carried onto the group ("The four spent $165bn in the quarter" after Microsoft's fiscal Q4): the calendar quarter it was.
+        if (ref.calendar) return plan({ period: 'quarter', from: `${ref.calendar.year}-Q${ref.calendar.quarter}`, to: `${ref.calendar.year}-Q${ref.calendar.quarter}` }, `the calendar quarter of “${ref.text.trim()}” (${ref.calendar.year}-Q${ref.calendar.quarter})`);
+        return fail('a fiscal quarter is only defined for one company');
+      }
       const end = monthIndex(y!, single.fiscalYearEndMonth) - (4 - ref.quarter!) * 3;
       const label = quarterLabel(end);
       const note = single.fiscalYearEndMonth === 12 ? null : `${single.name}'s fiscal Q${ref.quarter} ${y} is calendar ${label}`;

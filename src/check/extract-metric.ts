@@ -74,7 +74,7 @@ const METRIC_WORDS: MetricWords[] = [
   { id: PLACEMENT_METRIC, re: /\b(?:(?:new[- ])?share\s+(?:placement|sale|offering|issue)|placements?\s+of\s+(?:new\s+)?shares|(?:equity|stock)\s+(?:placement|offering|raise)|placement|(?:placing|selling|issuing)\s+(?:[\d.,]+\s+(?:million|billion|bn|m)\s+)?(?:new\s+)?shares|sale\s+of\s+(?:[\d.,]+\s+(?:million|billion|bn|m)\s+)?(?:new\s+)?shares)\b/gi },
   { id: COMMITMENT_METRIC, re: /\b(?:earmark(?:ed|s)?(?=[^.;]{0,40}\bfor\s+(?:AI|artificial\s+intelligence|cloud|infrastructure|data\s+cent))|commitments?|pledge[ds]?|committed|commit|investment\s+(?:plan|program(?:me)?)|(?:multi|two|three|four|five|six|seven|ten|\d+)[- ]year\s+(?:(?:AI|cloud|capex|capital|spending|investment|infrastructure)\s+){0,2}(?:plan|pledge|program(?:me)?|commitment))\b/gi },
   // A plan's own words, when no metric is named: the bundled guidance is capex guidance.
-  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|guid(?:ing|ed)(?=\s+(?:(?:to|for|at)\b|[$¥€£]|US\$|RMB|\d))|forecast|budget|spending\s+plan|plan(?=\s+(?:of|for)\b))\b/gi },
+  { id: 'capex', re: /\b(?:(?:capex|spending|capital)\s+)?(?:outlook|guidance|guides?|guid(?:ing|ed)(?=\s+(?:(?:to|for|at)\b|[$¥€£]|US\$|RMB|\d))|forecast|budget|spending\s+plan|plan(?=\s+(?:(?:of|for)\b|to\s+(?:about\s+|roughly\s+)?(?:[$¥€£]|US\$|RMB|\d)))|target(?=\s+(?:(?:of|for)\s+(?:about\s+|roughly\s+|around\s+)?(?:[$¥€£]|US\$|RMB|\d))))\b/gi },
   { id: 'market_share', re: /\bmarket\s+shares?\b/gi },
   { id: SHARE_PRICE_METRIC, re: /\b(?:stock(?:\s+price)?s?|shares?(?:\s+prices?)?|share\s+price|ADRs?|ADSs?|market\s+(?:value|capitali[sz]ation|cap))\b/gi },
 ];

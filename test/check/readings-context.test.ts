@@ -168,6 +168,40 @@ describe('rates, segments, definitions and placements', () => {
   });
 });
 
+describe('tables, capitals and shares', () => {
+  it('gives a table that names no company the company the text is about, and reads its signed cells as changes', async () => {
+    const text = ['# Microsoft: fiscal 2026 in review', '', '| item | FY2026 | note |', '|---|---|---|', '| Cash capex | $115.9bn | up 80% |', '| Free cash flow | $67.0bn | includes OpenAI-related items |', ''].join('\n');
+    const capex = await figure(text, '2026-08-07', '$115.9bn');
+    expect(capex).toMatchObject({ verdict: 'supported', subject: { tickers: ['MSFT'] }, metric: 'capex' });
+    const up = (await check(text, '2026-08-07')).claims.find((c) => c.kind === 'change');
+    expect(up).toMatchObject({ verdict: 'supported', metric: 'capex' });
+  });
+
+  it('measures a "vs" column’s change from that column’s period, on the metric of the column before', async () => {
+    const text = ['| company | Q2 2026 capex | vs Q2 2025 |', '|---|---|---|', '| Amazon | $54.2bn | +68% |', ''].join('\n');
+    const r = await check(text, '2026-08-20');
+    const change = r.claims.find((c) => c.kind === 'change');
+    expect(change).toMatchObject({ verdict: 'supported', metric: 'capex' });
+    expect(change!.actual!.label).toMatch(/2026-Q2 vs 2025-Q2/);
+  });
+
+  it('reads company names written in capitals, as wire slugs do', async () => {
+    const c = await figure('MICROSOFT CAPEX — Cash additions to property and equipment $35.8 bln for the quarter ended June 30, 2026.', '2026-07-30', '$35.8 bln');
+    expect(c).toMatchObject({ verdict: 'supported', subject: { tickers: ['MSFT'] } });
+  });
+
+  it('reads "of net sales" as a share of revenue', async () => {
+    const c = await figure('Amazon’s capex equalled 27% of net sales in the second quarter of 2026.', '2026-08-10', '27%');
+    expect(c).toMatchObject({ verdict: 'supported', metric: 'capex_intensity' });
+  });
+
+  it('reads "its 2026 plan to …" as the capex plan', async () => {
+    const c = await figure('On July 22 Alphabet lifted its 2026 plan to $195–205 billion.', '2026-08-03', '$195–205 billion');
+    expect(c).toMatchObject({ verdict: 'supported', basis: 'guidance', metric: 'capex' });
+    expect(c.actual).toMatchObject({ statedOn: '2026-07-22' });
+  });
+});
+
 describe('wire style and dates', () => {
   it('reads "bln" and a CJK date in a title-case dateline', async () => {
     const text = 'Menlo Park, 2026年7月31日 — META Q2: capex $30.1 bln.\n';

@@ -31,7 +31,9 @@ export type ReasonCode =
   /** The company, metric or period was resolved by a guess, and the figure does not match what it was checked against. */
   | 'guessed'
   /** The figure matches a value whose definition the data does not make clear. */
-  | 'definition-unclear';
+  | 'definition-unclear'
+  /** The figure is one the text itself corrects ("An earlier version of this article gave … as $59.2 billion"). */
+  | 'corrected';
 
 /** The figure as the article states it. */
 export interface ClaimedFigure {

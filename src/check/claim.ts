@@ -149,7 +149,7 @@ export interface ClaimPeriod extends Resolution {
   guess?: string;
 }
 
-export type AttributionReason = 'opinion' | 'forecast attributed to a person';
+export type AttributionReason = 'opinion' | 'forecast attributed to a person' | 'corrected';
 
 export interface Attribution {
   reason: AttributionReason;

@@ -109,6 +109,8 @@ const SEGMENT_OWN = /\b(?:segment|unit|division|business)['’]s\s+(?:own\s+)?(?
 const SEGMENT_CAPEX: Record<string, string> = { AMZN: 'aws_capex' };
 /** Words of a move, before the figure it ends at ("rose 20% to …"). */
 const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
+/** Words before a figure that say the text is correcting it. */
+const CORRECTED = /\b(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|report|post|piece|column|newsletter)|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|put|described)|\bmisstated\b|\bmisreported\b/i;
 /** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
 const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
 /** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
@@ -576,10 +578,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         else period = r;
       } else if (basis === 'guidance' && lastPlan && lastPlan.sentence >= number - 3) {
         // A plan that states no period is for the one the last plan was for.
-        period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
+        period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed && lastPlan.ref.otherYear === undefined, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
       } else if (lastPeriod && ((lastPeriod.paragraph === sentence.paragraph && (lastPeriod.unit === unit || lastPeriod.listWide)) || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
         carriedListWide = !!lastPeriod.listWide || (!!lastPeriod.context && lastPeriod.unit !== unit);
-        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
+        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && lastPeriod.ref.otherYear === undefined && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       } else if (lastPeriod && lastPeriod.unit !== unit && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.unit === lastPeriod.unit && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
@@ -641,7 +643,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         }
       }
 
-      const attribution = attributionFor(masked, clause, sentence, previous, isCompany, q.start, basis !== 'actual');
+      // "An earlier version of this article gave … as $59.2 billion": the figure the text corrects, not one it states.
+      const corrected = CORRECTED.exec(masked.slice(sentence.start, q.start));
+      const attribution = corrected ? { reason: 'corrected' as const, who: null, words: corrected[0] } : attributionFor(masked, clause, sentence, previous, isCompany, q.start, basis !== 'actual');
       const base0 = {
         sentence: { ...slice(sentence), index: number },
         subject,

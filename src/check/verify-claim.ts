@@ -20,6 +20,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   const base = skeleton(claim, ctx.companies);
   if (claim.attribution) {
     const a = claim.attribution;
+    if (a.reason === 'corrected') return notCheckable(base, 'corrected', `a figure the text corrects (“${a.words}”): what was said before, not what the article states`);
     return a.reason === 'opinion'
       ? notCheckable(base, 'opinion', `opinion: “${a.words}” states a guess or a possibility, not a reported figure`)
       : notCheckable(base, 'forecast-attributed', `forecast attributed to a person${a.who ? ` (${a.who})` : ''}: a view of the future, not a reported figure`);

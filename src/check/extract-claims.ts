@@ -107,6 +107,8 @@ const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hypers
 const SEGMENT_OWN = /\b(?:segment|unit|division|business)['’]s\s+(?:own\s+)?(?:capex|capital\s+(?:expenditures?|spending))\b(?:[^.;]|\.(?=\d))*$/i;
 /** Segments whose own capex is a series airace holds. */
 const SEGMENT_CAPEX: Record<string, string> = { AMZN: 'aws_capex' };
+/** Right after a percentage: the move it measures ("jump", "year-on-year rise", "higher than"). */
+const MOVE_AFTER = /^\s*(?::\s*)?(?:(?:its|their|the|a|an)\s+)?(?:(?:year[- ](?:on|over)[- ]year|y\/y|yoy|annual|quarterly|sequential|quarter[- ](?:on|over)[- ]quarter|q\/q)\s+)?(rise|increase|growth|jump|gain|climb|surge|decline|drop|fall|decrease|dip|slide|(?:higher|lower|more|less)(?=\s+than\b))\b/i;
 /** Words of a move, before the figure it ends at ("rose 20% to …"). */
 const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
 /** Words before a figure that say the text is correcting it. */
@@ -484,6 +486,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
         quantity.direction = null;
       }
+      // "a 54% quarter-on-quarter jump", "72%: its year-on-year rise", "27% higher than a year earlier": the words after say it moved.
+      const moveAfter = q.kind === 'percent' && quantity.direction === null ? MOVE_AFTER.exec(after) : null;
+      if (moveAfter) quantity.direction = /^(?:decline|drop|fall|decrease|dip|slide|lower|less)/i.test(moveAfter[1]!) ? 'down' : 'up';
       // "a rise of 69% from a year ago and of 23% from the quarter before": the second figure shares the first's direction.
       if (q.kind === 'percent' && quantity.direction === null && before?.kind === 'change' && before.quantity?.direction && before.quantity.end <= q.start && SHARED_DIRECTION.test(masked.slice(before.quantity.end, q.start)) && CHANGE_BASE_AFTER.test(after)) {
         quantity.direction = before.quantity.direction;

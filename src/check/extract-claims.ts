@@ -107,6 +107,8 @@ const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hypers
 const SEGMENT_OWN = /\b(?:segment|unit|division|business)['’]s\s+(?:own\s+)?(?:capex|capital\s+(?:expenditures?|spending))\b(?:[^.;]|\.(?=\d))*$/i;
 /** Segments whose own capex is a series airace holds. */
 const SEGMENT_CAPEX: Record<string, string> = { AMZN: 'aws_capex' };
+/** Metric words in a heading that do not make its section about a metric ("Backlog and market share" is not a series). */
+const UNHELD_IN_HEADING = new Set(['difference', 'forecast_other', 'share_price', 'market_share', 'model_training_cost', 'run_rate']);
 /** Right after a percentage: the move it measures ("jump", "year-on-year rise", "higher than"). */
 const MOVE_AFTER = /^\s*(?::\s*)?(?:(?:its|their|the|a|an)\s+)?(?:(?:year[- ](?:on|over)[- ]year|y\/y|yoy|annual|quarterly|sequential|quarter[- ](?:on|over)[- ]quarter|q\/q)\s+)?(rise|increase|growth|jump|gain|climb|surge|decline|drop|fall|decrease|dip|slide|(?:higher|lower|more|less)(?=\s+than\b))\b/i;
 /** Words of a move, before the figure it ends at ("rose 20% to …"). */
@@ -236,6 +238,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
   let lastHeading = -1;
+  /** The metric the current section's heading names ("**Figure 3. Free cash flow …**"), until the next heading. */
+  let sectionMetric: { ref: MetricRef; sentence: number; words: string } | null = null;
   /** The last company airace tracks the text was about: what a table that names none is about (a note on an untracked one in a cell does not change it). */
   let lastTracked: (SubjectRef & { sentence: number }) | null = null;
   /** The periods the figures of the current paragraph are for: a paragraph about one period only hands it on to the next. */
@@ -467,6 +471,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (metric?.id === 'capex' && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = { ...metric, id: COMMITMENT_METRIC };
       if (!metric && INVEST_PLAN.test(zone) && periods.some((p) => p.kind === 'span')) metric = stated(COMMITMENT_METRIC, 'invest');
       if (q.kind === 'money' && DIFFERENCE_BEFORE.test(masked.slice(clause.start, q.start))) metric = stated('difference', 'a difference');
+      // "**Figure 3. Free cash flow, defined as …**" over its notes: a heading's metric is its section's, for figures that name none.
+      if (!metric && sectionMetric && (q.kind === 'money' || q.kind === 'percent')) {
+        metric = { ...sectionMetric.ref, how: 'carried', firm: true, fromSentence: sectionMetric.sentence };
+        const definition = definitionIn(metric.id, sectionMetric.words);
+        if (definition) metric = { ...metric, definition };
+      }
       if (!metric && (q.kind === 'money' || q.kind === 'percent')) {
         // Nothing names the metric: the one the article has named most so far (a list under a capex heading), as a guess.
         const topic = topicMetric();
@@ -728,6 +738,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     // A heading starts a section: its period (if it names one) holds for the section's figures that state none.
     if (isHeading(text, sentence)) {
       lastHeading = number;
+      // (Its metric, when it names one and states no figure: the first metric words of the heading.)
+      const headingMetric = quantities.length === 0 ? metrics.find((m) => !UNHELD_IN_HEADING.has(m.id)) : undefined;
+      sectionMetric = headingMetric ? { ref: { id: headingMetric.id, words: headingMetric.text, definition: null, segment: segmentNamed(SEGMENT_IN.exec(headingMetric.text)?.[0] ?? null)?.name ?? null, how: 'carried', firm: true, fromSentence: number }, sentence: number, words: masked.slice(sentence.start, sentence.end) } : null;
       const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
       const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
       section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;

@@ -202,6 +202,20 @@ describe('tables, capitals and shares', () => {
   });
 });
 
+describe('headings and moves', () => {
+  it('gives a heading’s metric and its stated definition to the figures under it that name none', async () => {
+    const text = ['**Figure 2. Free cash flow, defined here as operating cash flow minus capex, by year.**', 'Amazon’s bar for 2025 is $7.7bn, down from $32.9bn in 2024.', ''].join('\n');
+    const c = await figure(text, '2026-03-01', '$7.7bn');
+    expect(c).toMatchObject({ verdict: 'supported', metric: 'free_cash_flow' });
+    expect(c.against.metric!.how).toBe('carried');
+  });
+
+  it('reads a percentage followed by the move it measures as a change', async () => {
+    const c = await figure('Amazon’s capex in the second quarter of 2026 was $54.2 billion, a 68% year-on-year rise.', '2026-08-10', '68%');
+    expect(c).toMatchObject({ kind: 'change', verdict: 'supported' });
+  });
+});
+
 describe('wire style and dates', () => {
   it('reads "bln" and a CJK date in a title-case dateline', async () => {
     const text = 'Menlo Park, 2026年7月31日 — META Q2: capex $30.1 bln.\n';

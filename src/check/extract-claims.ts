@@ -115,6 +115,8 @@ const MOVE_AFTER = /^\s*(?::\s*)?(?:(?:its|their|the|a|an)\s+)?(?:(?:year[- ](?:
 const MOVE_WORDS = /\b(?:rose|grew|gained|increased|climbed|jumped|surged|soared|fell|dropped|declined|slipped|slid|decreased|shrank|rising|growing|falling|up|down)\b/i;
 /** Words before a figure that say the text is correcting it. */
 const CORRECTED = /\b(?:an?\s+|the\s+)?(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+(?:article|story|report|post|piece|column|newsletter)|\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|put|described)|\bmisstated\b|\bmisreported\b/i;
+/** A sentence that goes on listing what the corrected version said ("It also put …", "It also gave …"). */
+const CORRECTED_MORE = /^\s*(?:it|the\s+(?:article|story|report|earlier\s+version))\s+also\s+(?:put|gave|said|stated|reported|described|called|listed)\b/i;
 /** Right after an amount: the time it is a rate over ("$1 billion a day", "… dollars per quarter"). */
 const PER_TIME = /^\s*(?:a|an|per|each|every)\s+(day|week|month|quarter)\b/i;
 /** Between a period and a figure that refers back to it: "fiscal 2023, when the bill was …". */
@@ -238,6 +240,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
   let lastHeading = -1;
+  /** The last sentence with a figure the text corrects. */
+  let correctedSentence = -2;
   /** The metric the current section's heading names ("**Figure 3. Free cash flow …**"), until the next heading. */
   let sectionMetric: { ref: MetricRef; sentence: number; words: string } | null = null;
   /** The last company airace tracks the text was about: what a table that names none is about (a note on an untracked one in a cell does not change it). */
@@ -659,7 +663,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
 
       // "An earlier version of this article gave … as $59.2 billion": the figure the text corrects, not one it states.
-      const corrected = CORRECTED.exec(masked.slice(sentence.start, q.start));
+      // ("… It also put AWS's sales at $35.6 million": the next sentence goes on listing what the earlier version said.)
+      const corrected = CORRECTED.exec(masked.slice(clause.start, q.start)) ?? (correctedSentence === number - 1 ? CORRECTED_MORE.exec(masked.slice(sentence.start, q.start)) : null);
+      if (corrected) correctedSentence = number;
       const attribution = corrected ? { reason: 'corrected' as const, who: null, words: corrected[0] } : attributionFor(masked, clause, sentence, previous, isCompany, q.start, basis !== 'actual');
       const base0 = {
         sentence: { ...slice(sentence), index: number },

@@ -63,6 +63,13 @@ describe('the writer’s own guesses and annualised rates', () => {
     expect((await figure(text, '2026-05-01', '35.7B')).reasonCode).not.toBe('opinion');
   });
 
+  it('does not check a figure the text corrects, in its clause and the sentence that goes on listing them', async () => {
+    const text = 'Correction: an earlier version of this article gave Amazon’s 2025 net income as $59.2 billion; the 2025 figure is $77.7 billion. It also put AWS’s 2025 sales at $128.7 million.';
+    expect((await figure(text, '2026-03-01', '$59.2 billion')).reasonCode).toBe('corrected');
+    expect((await figure(text, '2026-03-01', '$77.7 billion')).verdict).toBe('supported');
+    expect((await figure(text, '2026-03-01', '$128.7 million')).reasonCode).toBe('corrected');
+  });
+
   it('does not check a run-rate as a reported figure', async () => {
     const c = await figure('AWS is now a $170 billion run-rate business.', '2026-08-10', '$170 billion');
     expect(c).toMatchObject({ verdict: 'not-checkable', reasonCode: 'no-metric' });

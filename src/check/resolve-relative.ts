@@ -176,7 +176,9 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
       return { ref: { ...r, ...back, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the quarter before “${r.text.trim()}”` };
     }
     case 'same': {
-      if (!ctx.reference) {
+      // ("Fiscal 2026 … operating cash flow for the quarter": a year before it is no quarter to refer to, so read it as if nothing were.)
+      const noQuarterBefore = !ctx.reference || (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(ctx.reference.kind) && !!ctx.articleDate);
+      if (noQuarterBefore) {
         if (m.kind !== 'quarter' || !ctx.articleDate) return { error: `“${m.text}” needs a period it refers to` };
         // "In the quarter" with nothing before it: the latest quarter reported by the article date (for a plan,
         // the quarter in progress). Another quarter may be meant, so the reading is not firm.
@@ -185,7 +187,7 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
         const q = { year: yearOf(end), quarter: Math.floor((end % 12) / 3) + 1 };
         return { ref: { ...ref, kind: 'quarter', ...q }, how: 'article-date', firm: false, resolution: `${m.text.trim()}: ${q.year}-Q${q.quarter}, ${ctx.future ? 'the quarter in progress on' : 'the latest quarter reported before'} the article date (${ctx.articleDate})` };
       }
-      const r = ctx.reference;
+      const r = ctx.reference!;
       if (m.kind === 'quarter' && !['quarter', 'fiscal-quarter'].includes(r.kind)) return { error: `“${m.text}” refers to a quarter, but the text was about ${r.text.trim()}` };
       // "those three months" after Microsoft's fiscal first quarter, for the group: the calendar quarter it was.
       if (m.kind === 'quarter' && r.kind === 'fiscal-quarter' && r.calendar) return { ref: { ...r, kind: 'quarter', year: r.calendar.year, quarter: r.calendar.quarter, start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: the calendar quarter of “${r.text.trim()}” (${r.calendar.year}-Q${r.calendar.quarter})` };

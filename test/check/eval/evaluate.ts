@@ -132,7 +132,7 @@ export function periodDates(period: string, fyeMonth: number): [string, string] 
     const y = Number(m[1]);
     return end === 12 ? months(y, 1, y, 12) : months(y - 1, end + 1, y, end);
   }
-  m = /^H([12]) (\d{4})$/.exec(period);
+  m = /^H([12])[ -](\d{4})$/.exec(period);
   if (m) {
     const y = Number(m[2]);
     return m[1] === '1' ? months(y, 1, y, 6) : months(y, 7, y, 12);

@@ -497,7 +497,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // Kind.
       // "capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026": the two ends of a ratio's move are its levels, not changes.
-      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && metric?.id === 'capex_intensity' && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
+      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && (metric?.id === 'capex_intensity' || SHARE_OF_REVENUE.test(after)) && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
         quantity.direction = null;
       }
       // "a 54% quarter-on-quarter jump", "72%: its year-on-year rise", "27% higher than a year earlier": the words after say it moved.

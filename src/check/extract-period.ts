@@ -168,6 +168,18 @@ const PATTERNS: Pattern[] = [
     build: (g) => base('quarter', { quarter: RANGE_QUARTER[g.a!.toLowerCase()]!, year: g.y ? Number(g.y) : null }),
   },
   {
+    // "January–March 2026" (a quarter), "January–June 2026", "Jul-Dec 2025" (halves), "April–December 2025": a span of months with its year.
+    re: new RegExp(String.raw`\b(?<a>${ANY_MONTH})\.?\s?[–-]\s?(?<b>${ANY_MONTH})\.?,?\s+(?<y>${YEAR})\b`, 'gi'),
+    build: (g) => {
+      const a = monthNumber(g.a!);
+      const b = monthNumber(g.b!);
+      const span = b - a + 1;
+      if (span === 3 && (a - 1) % 3 === 0) return base('quarter', { year: Number(g.y), quarter: (a + 2) / 3 });
+      if ((span === 6 || span === 9 || span === 12) && (a - 1) % 3 === 0) return base(span === 12 ? 'ttm' : 'half', { year: Number(g.y), endMonth: b, months: span });
+      return null;
+    },
+  },
+  {
     // "fiscal 2025 third quarter", "FY25 Q3"
     re: new RegExp(String.raw`\b(?:FY|fiscal(?:[-\s]year)?)\s?'?(?<y>${YEAR}|\d{2})\s+(?:(?:Q(?<q>[1-4]))|(?<ord>${ORD})[-\s]quarter)\b`, 'gi'),
     build: (g) => base('fiscal-quarter', { year: fullYear(g.y!), quarter: g.q ? Number(g.q) : ORDINAL[g.ord!.toLowerCase()]! }),

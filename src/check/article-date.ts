@@ -132,8 +132,10 @@ function metadataLineDate(lines: string[], dayFirst: boolean): ArticleDate | nul
   let offset = 0;
   for (const line of lines) {
     if (line.length > BODY_LINE) return null;
-    if (line.length <= METADATA_LINE && !FIGURE.test(line)) {
-      const dates = completeDates(line, dayFirst);
+    // ("Original published 2026年9月2日. Units: 億 = 100 million." states a figure, but its date is labelled where it stands.)
+    const labelled = (d: { index: number }) => /\b(?:published|posted|updated|dated)\s*(?:on\s*)?:?\s*$/i.test(line.slice(0, d.index));
+    if (line.length <= METADATA_LINE && (!FIGURE.test(line) || completeDates(line, dayFirst).some(labelled))) {
+      const dates = FIGURE.test(line) ? completeDates(line, dayFirst).filter(labelled) : completeDates(line, dayFirst);
       if (dates.length) {
         const latest = dates.reduce((a, b) => (b.date > a.date ? b : a));
         const first = Math.min(...dates.map((d) => d.index));

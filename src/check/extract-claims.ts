@@ -541,6 +541,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "guide now 220B (was 200B)", "$220 billion, up from $200 billion": the plan before the one in force.
       const earlierWords = /(?:\(\s*(?:was|previously|prior|from|vs\.?)|\b(?:up|down|raised|cut|lifted|lowered)\s+from)\s+(?:about\s+|roughly\s+|~)?$/i.exec(justBefore);
       if (!statedWhen && earlierWords && before?.basis === 'guidance') statedWhen = { month: null, earlier: true, words: earlierWords[0].replace(/^\(\s*/, '').trim() };
+      // "raised the bottom of its range to $130 billion from $115 billion": the figure after "from" is the plan before.
+      if (!statedWhen && before?.basis === 'guidance' && before.quantity && /^\s*from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(masked.slice(before.quantity.end, q.start)) && /\b(?:raised|lifted|increased|cut|lowered|trimmed|narrowed|reduced)\b/i.test(masked.slice(clause.start, before.quantity.start))) statedWhen = { month: null, earlier: true, words: 'from' };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));

@@ -93,6 +93,9 @@ function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDat
       const distinct = changes(before);
       const current = distinct.findIndex((s) => s.low === inForce.low && s.high === inForce.high);
       const prior = current > 0 ? distinct[current - 1] : null;
+      // "raised it to $130 billion from $115 billion" may skip a step: an earlier statement the figure matches is the one meant.
+      const matching = distinct.slice(0, Math.max(0, current - 1)).reverse().find((s) => judgeGuidance(q, s).verdict === 'supported');
+      if (prior && judgeGuidance(q, prior).verdict !== 'supported' && matching) return { step: matching, note: `an earlier guidance than the one in force on the article date (“${w.words}”), ${when(matching)}; the one just before it was ${formatFigure(prior.low, q.unit, 0)}${prior.high !== prior.low ? `–${formatFigure(prior.high, q.unit, 0)}` : ''}`, guessed: false };
       if (prior) return { step: prior, note: `the guidance before the one in force on the article date (“${w.words}”), ${when(prior)}`, guessed: false };
     }
     return { step: inForce, note: `the guidance in force on the article date (${articleDate}), ${when(inForce)}`, guessed: false };

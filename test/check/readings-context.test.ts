@@ -223,6 +223,22 @@ describe('headings and moves', () => {
   });
 });
 
+describe('spans of months, ratio levels and earlier plans', () => {
+  it('reads "January–June 2026" as the first half and "January–March 2026" as the first quarter', async () => {
+    const half = await figure('Amazon’s purchases of property and equipment were $98.4 billion in January–June 2026.', '2026-09-01', '$98.4 billion');
+    expect(half).toMatchObject({ verdict: 'supported' });
+    expect(half.actual).toMatchObject({ start: '2026-01-01', end: '2026-06-30' });
+    const quarter = await figure('Alphabet spent $35.7 billion in January–March 2026.', '2026-09-01', '$35.7 billion');
+    expect(quarter.actual).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+  });
+
+  it('reads a plan raised "to X from Y" against the earlier statement Y matches, even a step back', async () => {
+    const c = await figure('Meta raised the bottom of its 2026 capex range to $130 billion from $115 billion.', '2026-07-30', '$115 billion');
+    expect(c.verdict).toBe('supported');
+    expect(c.reason).toMatch(/an earlier guidance/);
+  });
+});
+
 describe('wire style and dates', () => {
   it('reads "bln" and a CJK date in a title-case dateline', async () => {
     const text = 'Menlo Park, 2026年7月31日 — META Q2: capex $30.1 bln.\n';

@@ -240,6 +240,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
   /** The period the current section's heading names ("### Capex in calendar 2025"), until the next heading. */
   let section: { ref: PeriodRef; sentence: number } | null = null;
   let lastHeading = -1;
+  /** The metric a sentence without figures named, for the possessive that elides it in the next ("Amazon's fell from …"). */
+  let contextMetric: { mention: MetricMention; sentence: number } | null = null;
   /** The last sentence with a figure the text corrects. */
   let correctedSentence = -2;
   /** The metric the current section's heading names ("**Figure 3. Free cash flow …**"), until the next heading. */
@@ -398,10 +400,15 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         m.start >= q.end && (allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start))) || SUBORDINATE.test(masked.slice(q.end, m.start)));
       // "capex including finance-lease principal": the principal qualifies the metric, it is not the metric.
       const qualifier = (m: MetricMention) => m.id === 'finance_lease_principal' && QUALIFYING.test(masked.slice(Math.max(sentence.start, m.start - 16), m.start));
+      // ("Free cash flow is a different story. Amazon's fell from …": the metric the sentence before names, when this one names none before it.)
       const elliptical = ELLIPTICAL_POSSESSIVE.test(masked.slice(clause.start, q.start))
-        ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ?? null)
+        ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ??
+          (contextMetric && contextMetric.sentence === number - 1 && !metrics.some((m) => m.end <= q.start) ? contextMetric.mention : null))
         : null;
-      const fromMention = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m) && !qualifier(m)), q, clause, sentence, laterClauseHasFigure);
+      const picked = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m) && !qualifier(m)), q, clause, sentence, laterClauseHasFigure);
+      // "Its cloud business generated $22.9 billion of revenue": revenue words after the figure are the cloud unit's named before it.
+      const cloudBefore = picked?.id === 'revenue' && picked.start >= q.end ? metrics.find((m) => m.id === 'cloud_revenue' && m.start >= clause.start && m.end <= q.start) : undefined;
+      const fromMention = cloudBefore ?? picked;
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
@@ -752,6 +759,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const named = periods.filter((p) => SINGLE_PERIODS.has(p.kind) && p.relative === null).pop();
       const r = named && quantities.length === 0 ? resolvePeriodMention(named, carried, false) : null;
       section = r && 'ref' in r ? { ref: r.ref, sentence: number } : null;
+    }
+    // A sentence without figures that names a metric ("Free cash flow is a different story.") is what a possessive after it elides.
+    if (quantities.length === 0) {
+      const named = metrics.find((m) => !UNHELD_IN_HEADING.has(m.id));
+      contextMetric = named ? { mention: named, sentence: number } : null;
     }
     // A sentence without figures that names a period ("announced its results for the quarter ended September 30, 2025") sets the context.
     if (quantities.length === 0) {

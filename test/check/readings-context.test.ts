@@ -239,6 +239,21 @@ describe('spans of months, ratio levels and earlier plans', () => {
   });
 });
 
+describe('metrics named before or around the figure', () => {
+  it('reads a possessive that elides the metric the sentence before names ("Free cash flow … Amazon’s dropped from …")', async () => {
+    const text = 'Free cash flow tells another story. Amazon’s dropped from $32.9 billion in 2024 to $7.7 billion in 2025.';
+    for (const words of ['$32.9 billion', '$7.7 billion']) {
+      const c = await figure(text, '2026-03-01', words);
+      expect([words, c.verdict, c.metric]).toEqual([words, 'supported', 'free_cash_flow']);
+    }
+  });
+
+  it('reads "its cloud business generated $X of revenue" as the cloud unit’s revenue', async () => {
+    const c = await figure('Alibaba’s cloud business generated $22.9 billion of revenue in fiscal 2026.', '2026-09-01', '$22.9 billion');
+    expect(c).toMatchObject({ verdict: 'supported', metric: 'cloud_revenue' });
+  });
+});
+
 describe('wire style and dates', () => {
   it('reads "bln" and a CJK date in a title-case dateline', async () => {
     const text = 'Menlo Park, 2026年7月31日 — META Q2: capex $30.1 bln.\n';

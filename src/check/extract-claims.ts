@@ -14,7 +14,7 @@ import { extractMoney, reportingCurrency } from './extract-money.js';
 import { extractPercent } from './extract-percent.js';
 import { extractCounts } from './extract-counts.js';
 import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
-import { resolveMention } from './resolve-relative.js';
+import { resolveMention, shiftYear } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
 import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
 import { segmentNamed } from './segments.js';
@@ -631,9 +631,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start)) && MOVE_WORDS.test(masked.slice(clause.start, before.quantity.start))
         && period.ref.year !== null && ['fy', 'cy', 'year', 'quarter', 'fiscal-quarter'].includes(period.ref.kind)) {
         const own = period.ref;
-        const { calendar: _calendar, ...rest } = own;
         const quarterly = own.kind === 'quarter' || own.kind === 'fiscal-quarter';
-        period = { ref: { ...rest, year: own.year! - 1, ...(own.calendar ? { calendar: { ...own.calendar, year: own.calendar.year - 1 } } : {}), resolution: `a year before “${own.text.trim()}”: the figure the move starts from` }, how: 'carried', firm: period.firm && !quarterly, fromSentence: null, ...(quarterly ? { guess: `the figure the move starts from was read as a year before “${own.text.trim()}” (it could be the quarter before)` } : {}) };
+        period = { ref: { ...shiftYear(own, -1), resolution: `a year before “${own.text.trim()}”: the figure the move starts from` }, how: 'carried', firm: period.firm && !quarterly, fromSentence: null, ...(quarterly ? { guess: `the figure the move starts from was read as a year before “${own.text.trim()}” (it could be the quarter before)` } : {}) };
       }
       if (metric?.id === COMMITMENT_METRIC && !period) {
         const span = periods.find((p) => p.kind === 'span');
@@ -666,8 +665,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         } else if (ownYearEarlier && period && period.ref.year !== null && SINGLE_PERIODS.has(period.ref.kind)) {
           // "down 75% from the same period a year earlier": the base is the change's own period, a year back.
           const own = period.ref;
-          const { calendar: _calendar, ...rest } = own;
-          base = { ref: { ...rest, year: own.year! - 1, ...(own.calendar ? { calendar: { ...own.calendar, year: own.calendar.year - 1 } } : {}), resolution: `a year before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
+          base = { ref: { ...shiftYear(own, -1), resolution: `a year before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
         }
       }
 

@@ -118,8 +118,14 @@ function centerYear(ctx: RelativeContext): number | null {
   return ctx.articleDate ? Number(ctx.articleDate.slice(0, 4)) : null;
 }
 
-function shiftYear(ref: PeriodRef, by: number): PeriodRef {
-  return { ...ref, year: ref.year === null ? null : ref.year + by, endYear: ref.endYear === null ? null : ref.endYear + by };
+/** The calendar quarter month index `m` falls in. */
+const quarterOf = (m: number) => ({ year: yearOf(m), quarter: Math.floor((m % 12) / 3) + 1 });
+/** The last month index ending a calendar quarter, at or before month index `m`. */
+const lastQuarterEndBy = (m: number) => m - (((m % 12) + 1) % 3);
+
+/** The same period `by` years on (back when negative), with the calendar quarter a fiscal one is. */
+export function shiftYear(ref: PeriodRef, by: number): PeriodRef {
+  return { ...ref, year: ref.year === null ? null : ref.year + by, endYear: ref.endYear === null ? null : ref.endYear + by, ...(ref.calendar ? { calendar: { ...ref.calendar, year: ref.calendar.year + by } } : {}) };
 }
 
 /** The latest full calendar year reported by the article date. */
@@ -159,10 +165,7 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
     }
     case 'latest-ttm': {
       if (!ctx.articleDate) return { error: `“${m.text}” needs the article date (none stated; use --date)` };
-      const end = reportedBy(ctx.articleDate);
-      const qEnd = end - ((end % 12) + 1) % 3;
-      const y = yearOf(qEnd);
-      const q = Math.floor((qEnd % 12) / 3) + 1;
+      const { year: y, quarter: q } = quarterOf(lastQuarterEndBy(reportedBy(ctx.articleDate)));
       return { ref: { ...ref, year: y, quarter: q }, how: 'article-date', resolution: `${m.text.trim()}: the twelve months to ${y}-Q${q}, the latest quarter reported before the article date` };
     }
     case 'year-earlier': {
@@ -182,9 +185,7 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
         if (m.kind !== 'quarter' || !ctx.articleDate) return { error: `“${m.text}” needs a period it refers to` };
         // "In the quarter" with nothing before it: the latest quarter reported by the article date (for a plan,
         // the quarter in progress). Another quarter may be meant, so the reading is not firm.
-        const month = ctx.future ? monthIndexOf(ctx.articleDate.slice(0, 8) + '15') : reportedBy(ctx.articleDate);
-        const end = ctx.future ? month + (2 - (month % 12) % 3) : month - (((month % 12) + 1) % 3);
-        const q = { year: yearOf(end), quarter: Math.floor((end % 12) / 3) + 1 };
+        const q = quarterOf(ctx.future ? monthIndexOf(ctx.articleDate.slice(0, 8) + '15') : lastQuarterEndBy(reportedBy(ctx.articleDate)));
         return { ref: { ...ref, kind: 'quarter', ...q }, how: 'article-date', firm: false, resolution: `${m.text.trim()}: ${q.year}-Q${q.quarter}, ${ctx.future ? 'the quarter in progress on' : 'the latest quarter reported before'} the article date (${ctx.articleDate})` };
       }
       const r = ctx.reference!;
@@ -235,8 +236,7 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
       if (!ctx.articleDate) return { error: `“${m.text.trim()}” needs the article date (none stated; use --date)` };
       const month = monthIndexOf(ctx.articleDate.slice(0, 8) + '15');
       if (m.kind === 'quarter') {
-        const y = yearOf(month);
-        const q = Math.floor((month % 12) / 3) + 1;
+        const { year: y, quarter: q } = quarterOf(month);
         return { ref: { ...ref, kind: 'quarter', year: y, quarter: q }, how: 'article-date', resolution: `${m.text.trim()}: ${y}-Q${q}, the quarter of the article date` };
       }
       const fy = fiscalYearOf(month, fye);
@@ -254,18 +254,16 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
   const center = centerYear(ctx);
   if (center === null) return { error: `“${m.text.trim()}” names no year, and the article has no date to place it` };
   let candidates: Array<{ year: number; end: number }>;
+  /** What placing a window by its end month sets besides the year. */
+  let shape: Partial<PeriodRef> = {};
   if (m.kind === 'quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: quarterEnd(y, m.quarter!) }));
   else if (m.kind === 'fiscal-quarter') candidates = yearsAround(center).map((y) => ({ year: y, end: fiscalQuarterEnd(y, m.quarter!, fye) }));
   else if (m.kind === 'half') candidates = yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, m.quarter! * 6) }));
   else if ((m.kind === 'ttm' || m.kind === 'window') && m.endMonth !== null) {
     // "the twelve months to June": the window ending in that month of the year the text is in, or the latest reported.
     const endMonth = m.endMonth;
-    const chosen = pick(yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, endMonth) })), ctx);
-    if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
-    const q = Math.ceil(endMonth / 3);
-    const placed: PeriodRef = m.kind === 'ttm' ? { ...ref, year: chosen.year, quarter: q } : { ...ref, kind: 'window', year: chosen.year, quarter: q, quarters: (m.months ?? 6) / 3 };
-    const guessed = chosen.firm === false && chosen.otherYear === undefined;
-    return { ref: { ...placed, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}), ...(guessed ? { yearGuessed: true } : {}) }, how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+    candidates = yearsAround(center).map((y) => ({ year: y, end: monthIndex(y, endMonth) }));
+    shape = m.kind === 'ttm' ? { quarter: Math.ceil(endMonth / 3) } : { quarter: Math.ceil(endMonth / 3), quarters: (m.months ?? 6) / 3 };
   }
   else if (m.kind === 'fiscal-half') {
     // "the first six months of the fiscal year": the fiscal year the text is in.
@@ -279,5 +277,5 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
   const chosen = pick(candidates, ctx);
   if (!chosen) return { error: `“${m.text.trim()}” names no year, and nothing places it` };
   const guessed = chosen.firm === false && chosen.otherYear === undefined;
-  return { ref: withCalendar({ ...ref, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}), ...(guessed ? { yearGuessed: true } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
+  return { ref: withCalendar({ ...ref, ...shape, year: chosen.year, ...(chosen.otherYear !== undefined ? { otherYear: chosen.otherYear } : {}), ...(guessed ? { yearGuessed: true } : {}) }, ctx.company), how: chosen.how, resolution: `${m.text.trim()} ${chosen.year}: ${chosen.why}`, ...(chosen.firm === false ? { firm: false } : {}) };
 }

@@ -136,9 +136,9 @@ export async function verifyAmount(claim: Claim, ctx: VerifyContext): Promise<Ch
     note = [note, `matches ${ownFcf.definition}; airace cannot compute operating cash flow less capex for the period`].filter(Boolean).join('; ');
     ours = ownFcf;
   }
-  const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : datesFor(slot, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
-  // A year (or quarter) that had not ended on the article's date has no actual yet: its figure can only be a plan.
   const dates = datesFor(slot, subject);
+  const located = withPeriod(base, slotLabel(slot), note, 'figure' in ours ? ours.figure : dates, choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  // A year (or quarter) that had not ended on the article's date has no actual yet: its figure can only be a plan.
   const unfinished = ctx.articleDate ? dates !== null && dates.end > ctx.articleDate : 'missing' in ours;
   if (unfinished && claim.basis === 'actual' && PLANNED_METRICS.has(metric) && subject.length === 1) {
     const plan = await readAsPlan(claim, ctx, slotLabel(slot));

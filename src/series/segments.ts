@@ -5,6 +5,8 @@
 // cloud_revenue fact says in its note which one it is; `note` recognises it. The checker reads
 // segments named in prose; the series engine keeps each derived value within one segment.
 
+import { UnknownChoiceError } from '../model/errors.js';
+
 export interface Segment {
   /** The name as articles write it. */
   name: string;
@@ -29,6 +31,9 @@ export const SEGMENTS: readonly Segment[] = [
 ];
 
 export const SEGMENT_NAMES = SEGMENTS.map((s) => s.name);
+
+/** The names a series query's `segment` accepts: one per segment (aliases such as `Amazon Web Services` also work). */
+export const SERIES_SEGMENT_NAMES = SEGMENTS.filter((s) => canonicalSegment(s) === s).map((s) => s.name);
 
 /** The metric whose facts are split into these segments. */
 export const SEGMENTED_METRIC = 'cloud_revenue';
@@ -57,6 +62,13 @@ export function segmentOfFact(ticker: string, metric: string, note: string | nul
   if (!segments.length) return null;
   const text = (note ?? '').trim();
   return segments.find((s) => s.note?.test(text)) ?? segments.find((s) => s.note === null) ?? null;
+}
+
+/** The segment a `segment` option names (any of its names, any case), or an error listing them. */
+export function segmentOption(input: string): Segment {
+  const s = segmentNamed(input);
+  if (!s) throw new UnknownChoiceError('segment', input, SERIES_SEGMENT_NAMES);
+  return canonicalSegment(s);
 }
 
 export function segmentNamed(name: string | null): Segment | null {

@@ -17,7 +17,7 @@ import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type P
 import { resolveMention, shiftYear } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
 import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
 import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';

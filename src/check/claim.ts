@@ -182,6 +182,8 @@ export interface StatedWhen {
   earlier: boolean;
   /** "raised it to $85 billion from $75 billion": the figure a move went to, a statement that may since have been replaced. */
   moveTo?: boolean;
+  /** "cut it from $190 billion in July": the month is the move's; the figure is the plan before that month's statement. */
+  movedFrom?: boolean;
   words: string;
 }
 

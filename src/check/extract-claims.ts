@@ -49,6 +49,9 @@ const REFERENCE_LOOK_BACK = 6;
 /** Most figures one article is checked for: beyond it the work per request would be unbounded. */
 export const MAX_CLAIMS = 1500;
 
+/** "doubled over five quarters", "up 80% in three quarters": how many quarters back a change is measured from. */
+const QUARTERS_GAP = /^\s*,?\s*(?:over|in|across|within)\s+(?:the\s+(?:last|past)\s+)?(two|three|four|five|six|seven|eight|[2-8])\s+quarters\b/i;
+const NUMBER_WORDS_SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
 const CHANGE_GAP = /^\s*(?:in|over|across)\s+(?:the\s+)?(?:twelve|12)\s+months\s*$/i;
 
 /** Two figures in different currencies, the second in parentheses right after the first. */
@@ -136,6 +139,11 @@ const SHARE_OF_METRIC = /^\s*of\s+(?:its\s+|their\s+|the\s+company['’]s\s+|the
 /** "a margin of 46.8%", "an operating margin of 46.8%", "a 46.8% operating margin": income over revenue. */
 const MARGIN_BEFORE = /\b(?<m>operating|net|profit)?\s*margins?\s+(?:of|was|were|at|came\s+to|reached|stood\s+at|is)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i;
 const MARGIN_AFTER = /^\s*(?<m>operating|net|profit)\s+margins?\b/i;
+/** The words just before a figure, within its sentence. */
+function justBeforeFigure(masked: string, sentence: Span, q: Span): string {
+  return masked.slice(Math.max(sentence.start, q.start - 40), q.start);
+}
+
 /** Metrics a ratio of two can be made of. */
 const RATIO_PARTS = new Set(['capex', 'capex_incl_finance_leases', 'free_cash_flow', 'operating_cash_flow', 'net_income', 'operating_income', 'revenue', 'cloud_revenue', 'finance_lease_principal']);
 /** The metric a phrase of SHARE_OF_METRIC or a margin names. */
@@ -580,6 +588,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         return !!last?.subject && !!subject && last.subject.tickers.join() === subject.tickers.join();
       };
       let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      // "which it cut from $190 billion in July": the month is when the plan moved; the figure is the one before that statement.
+      if (statedWhen?.month && /\b(?:cut|lowered|trimmed|reduced|raised|lifted|increased|moved|revised)\s+(?:(?:it|them|that|its\s+\w+(?:\s+\w+)?)\s+)?from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(justBeforeFigure(masked, sentence, q)) && ownMonths.some((m) => m.start >= q.end)) statedWhen = { ...statedWhen, earlier: true, movedFrom: true };
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
       const justBefore = masked.slice(Math.max(sentence.start, q.start - 24), q.start);
       if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(justBefore) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
@@ -670,8 +680,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A heading can be far above, and a figure under it may be of another length (a quarter under a year): a match counts, a mismatch is a guess.
         period = { ref: section.ref, how: 'carried', firm: false, fromSentence: section.sentence, guess: `the period is the section heading's (“${section.ref.text.trim()}”, sentence ${section.sentence})` };
       }
-      // "from $80.1 billion to $128.7 billion": the two ends are different ownPeriods, so one carried onto the second is a guess.
+      // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
+      const moveEnds = !!before?.quantity && /^\s*to\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~)?$/i.test(masked.slice(before.quantity.end, q.start)) && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~)?$/i.test(masked.slice(Math.max(clause.start, before.quantity.start - 24), before.quantity.start));
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
+      // ("The bars rise from about $72 billion to about $165 billion": the start given the period where the move ends is a guess too.)
+      else if (period && moveEnds && before?.period?.firm && before.period.ref.text === period.ref.text && before.kind === 'amount' && kind === 'amount') {
+        before.period = { ...before.period, firm: false, guess: `the figure the move starts from was given the period it ends in (“${period.ref.text.trim()}”)` };
+      }
       // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
       // move ends in (for a quarter it could be the quarter before: a guess).
       if (kind === 'amount' && period && periodMention && before?.quantity && before.period?.ref.text === period.ref.text && periodMention.start >= before.quantity.end && periodMention.end <= q.start
@@ -694,7 +709,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").
         const ownYearEarlier = inClause.find((p) => p.start >= q.end && p.relative === 'year-earlier' && /^[\s,]*(?:(?:from|on|over|versus|vs\.?|against|compared\s+with|the|its|their)\s+)*$/i.test(masked.slice(q.end, p.start)));
         const ownYearOnYear = /^\s*,?\s*(?:y\/y|yoy|year[- ](?:on|over)[- ]year)\b/i.test(after) || !!ownYearEarlier;
-        const basePeriod = ownYearOnYear ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
+        const quartersBack = QUARTERS_GAP.exec(after);
+        const basePeriod = ownYearOnYear || quartersBack ? undefined : (inClause.find((p) => p.start >= q.end && isBase(p)) ?? earliest ?? bases[0]);
         if (basePeriod && basePeriod !== periodMention && basePeriod.relative === 'quarter-earlier') {
           // "up 26% sequentially", "from the previous quarter": the quarter before the change's own.
           const own = period?.ref;
@@ -709,6 +725,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         } else if (basePeriod && basePeriod !== periodMention) {
           const r = resolvePeriodMention(basePeriod, subject, future);
           if ('ref' in r) base = r;
+        } else if (quartersBack && period && period.ref.kind === 'quarter' && period.ref.year !== null && period.ref.quarter !== null) {
+          // "more than doubling over five quarters": the base is that many quarters before the change's own.
+          const own = period.ref;
+          const n = NUMBER_WORDS_SMALL[quartersBack[1]!.toLowerCase()] ?? Number(quartersBack[1]);
+          const index = own.year! * 4 + (own.quarter! - 1) - n;
+          base = { ref: { ...own, year: Math.floor(index / 4), quarter: (index % 4) + 1, text: quartersBack[0], resolution: `${quartersBack[0].trim()} before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
         } else if (ownYearEarlier && period && period.ref.year !== null && SINGLE_PERIODS.has(period.ref.kind)) {
           // "down 75% from the same period a year earlier": the base is the change's own period, a year back.
           const own = period.ref;

@@ -77,6 +77,11 @@ function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDat
     for (const month of candidates) {
       const inMonth = steps.filter((s) => s.date.slice(0, 7) === month);
       const pick = inMonth[inMonth.length - 1];
+      if (pick && w.movedFrom) {
+        // "cut from $190 billion in July": the plan in force before that month's statement.
+        const prior = changes(steps.filter((s) => s.date.slice(0, 7) < month)).pop();
+        if (prior) return { step: prior, note: `the guidance before the one stated in ${month} (“${w.words}”), ${when(prior)}; in ${month}: ${formatFigure(pick.low, q.unit, 0)}${pick.high !== pick.low ? `–${formatFigure(pick.high, q.unit, 0)}` : ''}`, guessed: false };
+      }
       if (pick) return { step: pick, note: `the guidance ${when(pick)}, as the words say (“${w.words}”)`, guessed: false };
     }
     // "In July it had said": the statement in force that month.

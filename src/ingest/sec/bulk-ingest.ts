@@ -32,7 +32,7 @@ import { listCompanySources } from '../../store/company-source-repository.js';
 import { forgetValidators } from '../../store/sync-state-repository.js';
 import { finishRun, startRun } from '../../store/runs-repository.js';
 import { latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
-import { classifyEntry, entryNameOf, type DecodeOutcome, type StoredEntryTask } from './bulk-entry.js';
+import { classifyEntry, entryNameOf, type DecodeOutcome, type DecodeSteps, type StoredEntryTask } from './bulk-entry.js';
 import { unpackFacts } from './packed-facts.js';
 import { createEntryDecoder, ingestThreadsFromEnv, type EntryDecoder } from './bulk-decoder.js';
 import { companyColour } from './company-colour.js';
@@ -99,6 +99,8 @@ export interface BulkStages {
   receiveMs: number;
   /** Writing batches to the store (transactions, inserts, run bookkeeping). */
   storeMs: number;
+  /** The decoding itself, step by step, summed over every entry decoded, on whichever thread (bulk-entry.ts). */
+  decode: DecodeSteps;
 }
 
 /** One entry on its way from the zip to the store, in archive order. */
@@ -166,7 +168,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0 };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0, decode: { inflateMs: 0, parseMs: 0, mapMs: 0, packMs: 0 } };
   const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
@@ -263,6 +265,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
       await setItemStatus(db, runId, f.ticker, 'failed', null, outcome.message);
       return event(f.ticker, 0, outcome.message);
     }
+    for (const k of Object.keys(stages.decode) as (keyof DecodeSteps)[]) stages.decode[k] += outcome.steps[k];
     const { known, owned, cik, ticker } = f as Extract<InFlight, { kind: 'document' }>;
     const t1 = performance.now();
     const facts = unpackFacts(outcome.facts);

@@ -41,7 +41,7 @@ import { SecError } from './sec-error.js';
 export const BULK_RUN_KIND = 'bulk';
 export const DEFAULT_BATCH_FACTS = 20_000;
 export const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
-/** Entries in flight by default with decoder threads: more than a default batch holds (20,000 facts are ~100 entries of SEC's median size). */
+/** Entries in flight by default with decoder threads: more than a default batch holds (20,000 facts are ~75 entries of the benchmark's synthetic archive). */
 export const DEFAULT_QUEUE_DEPTH = 256;
 /** Uncompressed bytes of the entries in flight, by default (the stored bytes and decoded facts they become are smaller). */
 export const DEFAULT_QUEUE_BYTES = 128 * 1024 * 1024;

@@ -1,4 +1,4 @@
-// The entry decoder with worker threads: tasks beyond one per thread wait, and while the caller
+// The entry decoder with worker threads: tasks beyond PREFETCH per thread wait, and while the caller
 // waits for an outcome it decodes waiting tasks itself. Every outcome is what decoding on the
 // caller's thread gives, whichever thread produced it.
 import { expect, it } from 'vitest';

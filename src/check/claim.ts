@@ -180,6 +180,8 @@ export interface StatedWhen {
   month: string | null;
   /** "previously", "had been", "originally": a statement before the one in force. */
   earlier: boolean;
+  /** "raised it to $85 billion from $75 billion": the figure a move went to, a statement that may since have been replaced. */
+  moveTo?: boolean;
   words: string;
 }
 

@@ -49,6 +49,8 @@ const REFERENCE_LOOK_BACK = 6;
 /** Most figures one article is checked for: beyond it the work per request would be unbounded. */
 export const MAX_CLAIMS = 1500;
 
+const CHANGE_GAP = /^\s*(?:in|over|across)\s+(?:the\s+)?(?:twelve|12)\s+months\s*$/i;
+
 /** Two figures in different currencies, the second in parentheses right after the first. */
 function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Quantity]> {
   const pairs: Array<[Quantity, Quantity]> = [];
@@ -231,7 +233,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
    * `unit`: the list item the figure is in, else its paragraph (a list's items are one paragraph, but each item is about its own
    * company and period); `listWide`: set by a line that introduces the list, so every item of it goes on with the period.
    */
-  let lastPeriod: { ref: PeriodRef; paragraph: number; unit: string; sentence: number; context?: boolean; loose?: boolean; listWide?: boolean } | null = null;
+  let lastPeriod: { ref: PeriodRef; paragraph: number; unit: string; sentence: number; context?: boolean; loose?: boolean; listWide?: boolean; unsure?: string; back?: boolean } | null = null;
   /** The period the last plan was for: a plan that states none is for the same one ("raised its outlook to ..."). */
   let lastPlan: { ref: PeriodRef; sentence: number } | null = null;
   let lastQuarter: PeriodRef | null = null;
@@ -532,7 +534,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // A month nearer another figure dates that figure ("$85 billion in late July and $91 billion on October 29"); the nearest is the figure's own.
       const gap = (m: { start: number; end: number }, f: { start: number; end: number }) => (m.start >= f.end ? m.start - f.end : f.start - m.end);
       const ownMonths = months
-        .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end))
+        // ("from $85 billion (July 2025 call) to …": a month in brackets right after the figure dates it.)
+        .filter((m) => m.end <= q.start || (m.start >= clause.start && m.start < clause.end) || (m.start >= q.end && /^\s*\(\s*$/.test(masked.slice(q.end, m.start))))
         // ("$60–65 billion in January 2025 and finished the year guiding $70–72 billion": the month right after a figure is that figure's.)
         .filter((m) => !allFigures.some((f) => f !== q && (m.start >= q.end ? f.start >= q.end && f.end <= m.start : (f.start >= m.end && f.end <= q.start && gap(m, f) < gap(m, q)) || (f.end <= m.start && f.start >= clause.start && gap(m, f) < gap(m, q)))))
         .sort((a, b) => gap(b, q) - gap(a, q));
@@ -550,6 +553,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (!statedWhen && earlierWords && before?.basis === 'guidance') statedWhen = { month: null, earlier: true, words: earlierWords[0].replace(/^\(\s*/, '').trim() };
       // "raised the bottom of its range to $130 billion from $115 billion": the figure after "from" is the plan before.
       if (!statedWhen && before?.basis === 'guidance' && before.quantity && /^\s*from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(masked.slice(before.quantity.end, q.start)) && /\b(?:raised|lifted|increased|cut|lowered|trimmed|narrowed|reduced)\b/i.test(masked.slice(clause.start, before.quantity.start))) statedWhen = { month: null, earlier: true, words: 'from' };
+      // The other end: "raised its plan to $85 billion from $75 billion", "went from $75 billion to $85 billion": a step of
+      // the plan's history, which a later statement may have replaced by the article date.
+      const moveWords = /\b(?:raised|lifted|increased|boosted|upped|cut|lowered|trimmed|narrowed|reduced)\b[^.;]*?\bto\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.exec(masked.slice(clause.start, q.start));
+      if (!statedWhen && ((moveWords && /^\s*,?\s*from\s+(?:about\s+|roughly\s+|around\s+|~)?[$¥€£\d]/i.test(after)) || (before?.statedWhen?.earlier && before.statedWhen.words === 'from' && before.quantity && /^\s*(?:\([^)]*\)\s*)?to\s+(?:a\s+range\s+of\s+)?(?:about\s+|roughly\s+|around\s+|~)?$/i.test(masked.slice(before.quantity.end, q.start))))) statedWhen = { month: null, earlier: false, moveTo: true, words: moveWords?.[0].trim() ?? 'to' };
       if (basis === 'actual' && metric && ['capex', 'capex_incl_finance_leases'].includes(metric.id)) {
         // "In July it had said $85 billion": a plan, said at a time; "and in February it guided to ..." after a plan: still the plan.
         const planBefore = statesPlan(metric.id, masked.slice(sentence.start, q.start));
@@ -577,7 +584,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // Period: stated in the figure's clause, else the nearest before it in the sentence (never a later clause that has
       // a figure of its own), else carried from the sentence before in the same paragraph.
       const future = basis !== 'actual';
-      const inClause = periods.filter((p) => p.start >= clause.start && p.end <= clause.end);
+      // "growth of 87% in twelve months": for a change the words name how far apart its two ends are, not a trailing window.
+      const ownPeriods = kind === 'change' ? periods.filter((p) => !CHANGE_GAP.test(p.text)) : periods;
+      const inClause = ownPeriods.filter((p) => p.start >= clause.start && p.end <= clause.end);
       // "rose 9% from a year earlier to 268.95 billion yuan": the period the change starts from is not the amount's.
       const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
       const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
@@ -589,14 +598,14 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const byDistance = (p: PeriodMention) => (p.start >= q.end ? p.start - q.end : q.start - p.end);
       let periodMention: PeriodMention | null = [...ownCandidates].sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // "… up 12% from the fourth quarter, when it spent $27.9 billion": "when" refers back to the period just named, a base or not.
-      const whenBack = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && WHEN_BACK.test(masked.slice(p.end, q.start))).pop();
+      const whenBack = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && WHEN_BACK.test(masked.slice(p.end, q.start))).pop();
       if (whenBack && (!periodMention || periodMention.start >= q.end)) periodMention = whenBack;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
       if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
       if (periodMention && basis === 'guidance' && !['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'range', 'span'].includes(periodMention.kind)) periodMention = null;
-      if (!periodMention) periodMention = periods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
-      if (!periodMention) periodMention = periods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
+      if (!periodMention) periodMention = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
+      if (!periodMention) periodMention = ownPeriods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
       let periodError: string | null = null;
       let carriedListWide = false;
@@ -609,7 +618,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         period = { ref: lastPlan.ref, how: 'carried', firm: !lastPlan.ref.yearGuessed && lastPlan.ref.otherYear === undefined, fromSentence: lastPlan.sentence === number ? null : lastPlan.sentence };
       } else if (lastPeriod && ((lastPeriod.paragraph === sentence.paragraph && (lastPeriod.unit === unit || lastPeriod.listWide)) || (lastPeriod.context && lastPeriod.sentence === number - 1)) && lastPeriod.sentence >= number - 2 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
         carriedListWide = !!lastPeriod.listWide || (!!lastPeriod.context && lastPeriod.unit !== unit);
-        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && lastPeriod.ref.otherYear === undefined && !lastPeriod.loose, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : {}) };
+        period = { ref: lastPeriod.ref, how: 'carried', firm: !lastPeriod.ref.yearGuessed && lastPeriod.ref.otherYear === undefined && !lastPeriod.loose && !lastPeriod.unsure, fromSentence: lastPeriod.sentence === number ? null : lastPeriod.sentence, ...(lastPeriod.loose ? { guess: `the period was carried from the paragraph before (“${lastPeriod.ref.text.trim()}”)` } : lastPeriod.unsure ? { guess: `the period was carried from a figure whose own period is a guess (${lastPeriod.unsure})` } : {}) };
+        // "A year earlier the same four spent $88 billion. So that is growth of 87%": a change after a figure counted back
+        // runs to the period that figure was counted back from.
+        if (kind === 'change' && lastPeriod.back && lastAnchor && lastAnchor !== lastPeriod.ref) period = { ...period, ref: lastAnchor };
         // A plan is for a year or a guided quarter: a quarter carried from the results is not it.
         if (basis === 'guidance' && ['quarter', 'fiscal-quarter'].includes(lastPeriod.ref.kind)) period = null;
       } else if (lastPeriod && lastPeriod.unit !== unit && lastPeriod.sentence === number - 1 && lastHeading < lastPeriod.sentence && paragraphPeriods.unit === lastPeriod.unit && paragraphPeriods.keys.size === 1 && metric?.id !== COMMITMENT_METRIC && !LATER.test(clauseText)) {
@@ -623,7 +635,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // A heading can be far above, and a figure under it may be of another length (a quarter under a year): a match counts, a mismatch is a guess.
         period = { ref: section.ref, how: 'carried', firm: false, fromSentence: section.sentence, guess: `the period is the section heading's (“${section.ref.text.trim()}”, sentence ${section.sentence})` };
       }
-      // "from $80.1 billion to $128.7 billion": the two ends are different periods, so one carried onto the second is a guess.
+      // "from $80.1 billion to $128.7 billion": the two ends are different ownPeriods, so one carried onto the second is a guess.
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
       // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
       // move ends in (for a quarter it could be the quarter before: a guess).
@@ -635,7 +647,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         period = { ref: { ...shiftYear(own, -1), resolution: `a year before “${own.text.trim()}”: the figure the move starts from` }, how: 'carried', firm: period.firm && !quarterly, fromSentence: null, ...(quarterly ? { guess: `the figure the move starts from was read as a year before “${own.text.trim()}” (it could be the quarter before)` } : {}) };
       }
       if (metric?.id === COMMITMENT_METRIC && !period) {
-        const span = periods.find((p) => p.kind === 'span');
+        const span = ownPeriods.find((p) => p.kind === 'span');
         if (span) period = { ref: { ...span, quarters: span.quarters }, how: 'stated', firm: true, fromSentence: null };
       }
       // The base of a change: a base period in its clause after it, else in the sentence.
@@ -718,7 +730,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       comparedBefore = comparison;
       const countedBack = comparison || periodMention?.relative === 'year-earlier' || (periodMention !== null && isBase(periodMention));
       if (period && kind !== 'model' && metric?.id !== COMMITMENT_METRIC && SINGLE_PERIODS.has(period.ref.kind) && !(countedBack && (comparison || lastPeriod?.sentence === number))) {
-        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, unit, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}), ...(carriedListWide ? { listWide: true } : {}) };
+        // A period that was itself a guess ("in the quarter" read as the latest one reported) stays one for the figures that carry it.
+        const unsure = period.firm === false && period.how === 'article-date' ? (period.ref.resolution ?? period.ref.text.trim()) : null;
+        lastPeriod = { ref: period.ref, paragraph: sentence.paragraph, unit, sentence: number, ...(period.guess?.startsWith('the period was carried from the paragraph before') ? { loose: true } : {}), ...(carriedListWide ? { listWide: true } : {}), ...(unsure ? { unsure } : {}), ...(countedBack ? { back: true } : {}) };
         const anchor = periodMention && periodMention.relative !== 'year-earlier' && periodMention.relative !== 'quarter-earlier';
         if (['quarter', 'fiscal-quarter'].includes(period.ref.kind) && (anchor || !periodMention)) lastQuarter = period.ref;
         if (anchor) lastAnchor = period.ref;

@@ -144,12 +144,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "the last 12 months", "the past four quarters", "trailing twelve months", "TTM", "LTM"
-    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:[Oo]ver|[Ii]n|[Aa]cross)\s+(?:the\s+)?(?:twelve|12)\s+months\b(?!\s+(?:to|ended|ending|through|from|of|after|before|ago|earlier))|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing\s+(?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
+    re: /\b(?:(?:over\s+)?the\s+(?:last|past|latest|previous|trailing)\s+(?:twelve|12)\s+months|(?:[Oo]ver|[Ii]n|[Aa]cross)\s+(?:the\s+)?(?:twelve|12)\s+months\b(?!\s+(?:to|ended|ending|through|from|of|after|before|ago|earlier))|(?:the\s+)?(?:last|past|latest|trailing)\s+(?:four|4)\s+quarters|trailing[-\s](?:twelve|12)[-\s]months?|TTM|LTM)\b/g,
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
     // "its trailing capex", "Meta's trailing figure", "on a trailing basis": trailing twelve months, to the latest quarter reported
-    re: /\b(?:on\s+a\s+)?trailing\s+(?:(?:cash|annual|twelve-month|12-month)\s+)?(?:capex|capital\s+(?:expenditures?|spending)|revenues?|sales|figures?|totals?|sums?|numbers?|spend(?:ing)?|basis|free\s+cash\s+flows?|operating\s+cash\s+flows?|net\s+income|profits?|earnings)\b/gi,
+    re: /\b(?:on\s+a\s+)?trailing[-\s](?:(?:cash|annual|(?:twelve|12)[-\s]months?)\s+)?(?:capex|capital\s+(?:expenditures?|spending)|revenues?|sales|figures?|totals?|sums?|numbers?|spend(?:ing)?|basis|free\s+cash\s+flows?|operating\s+cash\s+flows?|net\s+income|profits?|earnings)\b/gi,
     build: () => base('ttm', { relative: 'latest-ttm' }),
   },
   {
@@ -362,7 +362,7 @@ export const FISCAL_READING = /\b(?:by|on\s+a)\s+fiscal[-\s]years?\b|\bfiscal[-\
 
 /** Month names that say when something was said: "in July", "back in February", "in January 2025". */
 const STATED_MONTH = new RegExp(
-  String.raw`\b(?:in|back\s+in|since|during|on|(?:by|at)\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|\b(?:its|the|their|a)\s+(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b|\bon\s+(?<m3>${ANY_MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<y3>${YEAR}))?(?![-\s]+quarter)`,
+  String.raw`\b(?:in|back\s+in|since|during|on|(?:by|at)\s+(?:the\s+)?(?:end|start|middle)\s+of)\s+(?:early\s+|mid-?|late\s+)?(?<m>${ANY_MONTH})\b\.?(?:\s+(?<y>${YEAR}))?(?![-\s]+(?:quarter|\d{1,2}\b))|(?:\b(?:its|the|their|a)\s+|(?<=\(\s*))(?<m2>${ANY_MONTH})(?:\s+(?<y2>${YEAR}))?\s+(?:call|update|results|statement|earnings|report|letter)\b|\bon\s+(?<m3>${ANY_MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<y3>${YEAR}))?(?![-\s]+quarter)`,
   'gi',
 );
 

@@ -141,8 +141,13 @@ export class SubjectMatcher {
    * from earlier text ("the company", "its").
    */
   subjectFor(masked: string, q: Span, clause: Span, sentence: Span, mentions: CompanyMention[], carried: SubjectRef | null): SubjectRef | null {
+    // "They spent $376 billion across calendar 2025 (using Microsoft's calendar quarters)": a name in an aside after the
+    // figure says how it was counted, not whose it is, when the text already has a subject.
+    // (The same for a name in brackets in another clause: "…, 2025 (using Microsoft's calendar quarters), more than 15% above …".)
+    const aside = (m: CompanyMention) => carried !== null && ((m.start >= q.end && openParens(masked.slice(q.end, m.start)) > 0)
+      || ((m.end <= clause.start || m.start >= clause.end) && openParens(masked.slice(sentence.start, m.start)) > 0));
     for (const scope of [clause, sentence]) {
-      const inScope = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
+      const inScope = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end && !aside(m));
       if (inScope.length === 0) continue;
       const beforeIdx = inScope.reduce((best, m, i) => (m.end <= q.start ? i : best), -1);
       // "Operating income was $27.5 billion, while net income jumped …, swollen by gains on its investment in Anthropic":
@@ -174,4 +179,14 @@ export class SubjectMatcher {
     const list = own.slice(0, this.listEnd(masked, own, 0) + 1);
     return { ...this.refFor(masked, list, sentence, { carried: true }), how: 'carried' };
   }
+}
+
+/** How many brackets opened in `text` are still open at its end. */
+function openParens(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+  }
+  return depth;
 }

@@ -95,8 +95,13 @@ function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDat
       const prior = current > 0 ? distinct[current - 1] : null;
       // "raised it to $130 billion from $115 billion" may skip a step: an earlier statement the figure matches is the one meant.
       const matching = distinct.slice(0, Math.max(0, current - 1)).reverse().find((s) => judgeGuidance(q, s).verdict === 'supported');
-      if (prior && judgeGuidance(q, prior).verdict !== 'supported' && matching) return { step: matching, note: `an earlier guidance than the one in force on the article date (“${w.words}”), ${when(matching)}; the one just before it was ${formatFigure(prior.low, q.unit, 0)}${prior.high !== prior.low ? `–${formatFigure(prior.high, q.unit, 0)}` : ''}`, guessed: false };
+      const next = matching ? distinct[distinct.indexOf(matching) + 1] : undefined;
+      if (prior && judgeGuidance(q, prior).verdict !== 'supported' && matching && next) return { step: matching, note: `an earlier guidance than the one in force on the article date (“${w.words}”), ${when(matching)}; the one after it was ${formatFigure(next.low, q.unit, 0)}${next.high !== next.low ? `–${formatFigure(next.high, q.unit, 0)}` : ''}, ${when(next)}`, guessed: false };
       if (prior) return { step: prior, note: `the guidance before the one in force on the article date (“${w.words}”), ${when(prior)}`, guessed: false };
+    }
+    if (w?.moveTo && judgeGuidance(q, inForce).verdict !== 'supported') {
+      const step = changes(before).reverse().find((s) => judgeGuidance(q, s).verdict === 'supported');
+      if (step) return { step, note: `the step of the plan the move went to (“${w.words}”), ${when(step)}; in force on the article date: ${formatFigure(inForce.low, q.unit, 0)}${inForce.high !== inForce.low ? `–${formatFigure(inForce.high, q.unit, 0)}` : ''}, ${when(inForce)}`, guessed: false };
     }
     return { step: inForce, note: `the guidance in force on the article date (${articleDate}), ${when(inForce)}`, guessed: false };
   }
@@ -117,12 +122,20 @@ export async function verifyGuidance(claim: Claim, ctx: VerifyContext): Promise<
     // "Meta says $125 billion to $145 billion": a plan stated without a year is, read naturally, for the year in
     // progress at the article date. Only a match counts: on that reading alone it is never contradicted.
     if (!ctx.articleDate || (claim.statedWhen && !claim.statedWhen.month)) return notCheckable(base, 'period-unstated', 'the plan states no year');
+    // ("In July 2025 it guided to $85 billion": a plan said in a month named is for the year in progress then.)
     const fye = company.kind === 'company' ? company.fiscalYearEndMonth : 12;
-    const year = fiscalYearOf(monthIndexOf(ctx.articleDate), fye);
-    const ref = { kind: 'fy' as const, year, quarter: null, endYear: null, years: null, quarters: null, resolution: `no year stated: fiscal ${year}, the year in progress on the article date (${ctx.articleDate})`, start: q.start, end: q.start, text: `fiscal ${year}` };
-    const read = await verifyGuidance({ ...claim, period: { ref, how: 'article-date', firm: false, fromSentence: null } }, ctx);
-    if (read.verdict === 'supported' || read.verdict === 'close') return read;
-    return { ...notCheckable(read, 'period-unstated', `the plan states no year; for fiscal ${year}, the year in progress on the article date, ${read.reason ?? 'it does not match'}`), verdict: 'not-checkable' };
+    const readings: [number, string][] = [];
+    if (claim.statedWhen?.month) readings.push([fiscalYearOf(monthIndexOf(`${claim.statedWhen.month}-01`), fye), `the year in progress when it was stated (${claim.statedWhen.month})`]);
+    const current = fiscalYearOf(monthIndexOf(ctx.articleDate), fye);
+    if (!readings.some(([y]) => y === current)) readings.push([current, `the year in progress on the article date (${ctx.articleDate})`]);
+    let first: CheckedClaim | null = null;
+    for (const [year, why] of readings) {
+      const ref = { kind: 'fy' as const, year, quarter: null, endYear: null, years: null, quarters: null, resolution: `no year stated: fiscal ${year}, ${why}`, start: q.start, end: q.start, text: `fiscal ${year}` };
+      const read = await verifyGuidance({ ...claim, period: { ref, how: 'article-date', firm: false, fromSentence: null } }, ctx);
+      if (read.verdict === 'supported' || read.verdict === 'close') return read;
+      first ??= { ...notCheckable(read, 'period-unstated', `the plan states no year; for fiscal ${year}, ${why}, ${read.reason ?? 'it does not match'}`), verdict: 'not-checkable' };
+    }
+    return first!;
   }
   const plan = resolvePeriod(claim.period.ref, subject);
   if (!plan.primary) return notCheckable(base, 'period-unresolved', plan.error ?? 'the period cannot be resolved');

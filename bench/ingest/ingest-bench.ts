@@ -114,7 +114,8 @@ export async function ingestBench(o: BenchOptions, archive: SyntheticArchive, lo
   const mid = medianRun;
   const st = mid.stages;
   const hereMs = st.decodeHereMs ?? 0;
-  const mainBusyMs = st.readMs + st.receiveMs + st.storeMs;
+  const handoffMs = st.handoffMs ?? 0;
+  const mainBusyMs = st.readMs + st.receiveMs + st.storeMs + handoffMs;
   // The decoding as the ingest did it (its own inflate of the stored bytes, parse, map, packing
   // for the trip between threads), timed entry by entry on whichever thread decoded it.
   const dec = st.decode;
@@ -127,7 +128,7 @@ export async function ingestBench(o: BenchOptions, archive: SyntheticArchive, lo
   const floorMs = Math.max(mainBusyMs, (mainBusyMs + decodeWorkMs) / Math.min(cores, threads + 1));
   const floorRatio = slower.ms / floorMs;
   const idleMs = Math.max(0, st.decodeWaitMs - hereMs);
-  const mainStages = `reading stored bytes ${seconds(st.readMs)}, unpacking decoded facts ${seconds(st.receiveMs)}, writing ${seconds(st.storeMs)} (${seconds(mainBusyMs)} busy), decoding entries no worker had started ${seconds(hereMs)} and waiting idle for decoded entries ${seconds(idleMs)}`;
+  const mainStages = `reading stored bytes ${seconds(st.readMs)}, unpacking decoded facts ${seconds(st.receiveMs)}, writing ${seconds(st.storeMs)}, collecting decoded entries and handing out the next between companies ${seconds(handoffMs)} (${seconds(mainBusyMs)} busy), decoding entries no worker had started ${seconds(hereMs)} and waiting idle for decoded entries ${seconds(idleMs)}`;
   const decodeStages = `inflate ${seconds(dec.inflateMs)} + parse ${seconds(dec.parseMs)} + map ${seconds(dec.mapMs)} + packing for the main thread ${seconds(dec.packMs)} = ${seconds(decodeWorkMs)}, timed entry by entry as they were decoded; ${seconds(workerBusyMs)} of it on the decoder thread${threads === 1 ? '' : 's'}, ${pct(workerBusyMs / (threads * mid.ms))} of ${threads === 1 ? 'its' : 'their'} time`;
   const waitShare = idleMs / mid.ms;
   // What the limits themselves do (inflate is paid by both; the slower limit's own work) against the rest.

@@ -97,8 +97,10 @@ export interface BulkStages {
   decodeHereMs: number;
   /** Unpacking decoded facts into objects (packed-facts.ts). */
   receiveMs: number;
-  /** Writing batches to the store (transactions, inserts, run bookkeeping). */
+  /** Writing batches to the store (transactions, inserts, run bookkeeping), without handoffMs. */
   storeMs: number;
+  /** Of a batch's write, the pauses between companies that collect decoded entries and hand out the next (bulk-decoder.ts). */
+  handoffMs: number;
   /** The decoding itself, step by step, summed over every entry decoded, on whichever thread (bulk-entry.ts). */
   decode: DecodeSteps;
 }
@@ -168,7 +170,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0, decode: { inflateMs: 0, parseMs: 0, mapMs: 0, packMs: 0 } };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0, handoffMs: 0, decode: { inflateMs: 0, parseMs: 0, mapMs: 0, packMs: 0 } };
   const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
@@ -180,11 +182,16 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     pending = [];
     pendingFacts = 0;
     const t0 = performance.now();
+    let handoff = 0;
     // One transaction per batch, whole companies only: COPY on PostgreSQL, multi-row INSERTs on SQLite.
     await inTransaction(store, async (trx) => {
       for (const [i, p] of batch.entries()) {
         // Let decoder threads' finished entries land and the next ones be posted to them (bulk-decoder.ts).
-        if (i > 0 && threads > 0) await new Promise((r) => setImmediate(r));
+        if (i > 0 && threads > 0) {
+          const h0 = performance.now();
+          await new Promise((r) => setImmediate(r));
+          handoff += performance.now() - h0;
+        }
         const source = sources.get(p.company.ticker);
         await replaceCompanyFacts(trx, p.company.ticker, 'sec', p.facts, runId, async ({ db: t }) => {
           if (p.upsert) await upsertCompany(t, p.company, source?.sourceKind ?? 'sec', source?.tracked ?? false);
@@ -194,7 +201,8 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
         });
       }
     });
-    stages.storeMs += performance.now() - t0;
+    stages.storeMs += performance.now() - t0 - handoff;
+    stages.handoffMs += handoff;
     for (const p of batch) {
       summary.companies++;
       summary.facts += p.facts.length;

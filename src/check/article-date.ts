@@ -120,6 +120,12 @@ const METADATA_LINE = 160;
 const FIGURE = /[$¥€£]\s?\d|\d\s?(?:%|percent\b|per\s+cent\b|bn\b|billion\b|million\b|trillion\b)|\bRMB\s?\d|\bUS\$/i;
 /** Numeric dates chrono leaves alone: 2026.09.02, 2026/09/02. */
 const NUMERIC_DATE = /(?<![\d.])(20\d{2})[./](\d{1,2})[./](\d{1,2})(?![\d.])/;
+/** Words that make the date after them the text's own (German "erschienen am", "Stand:" included, for translations). */
+const DATE_LABEL = /\b(?:published|posted|updated|dated|held|recorded|captured|archived|retrieved|accessed|broadcast|aired|filed|as\s+(?:of|at)|erschienen|veröffentlicht|stand)\s*(?:on\s*|am\s*)?:?\s*$/i;
+/** "Posted 2 days ago", "posted 3 weeks ago": counted back from the date the page was captured. */
+const POSTED_AGO = /\b(?:posted|published)\s+(\d{1,2})\s+(days?|weeks?)\s+ago\b/i;
+/** chrono's parsers for the languages translated articles keep their dates in ("12. Oktober 2026"). */
+const OTHER_LOCALES = [chrono.de, chrono.fr, chrono.es, chrono.it, chrono.nl];
 
 /**
  * The date of a masthead, byline or note line above the body that no labelled, byline or dateline
@@ -133,11 +139,21 @@ function metadataLineDate(lines: string[], dayFirst: boolean): ArticleDate | nul
   for (const line of lines) {
     if (line.length > BODY_LINE) return null;
     // ("Original published 2026年9月2日. Units: 億 = 100 million." states a figure, but its date is labelled where it stands.)
-    const labelled = (d: { index: number }) => /\b(?:published|posted|updated|dated)\s*(?:on\s*)?:?\s*$/i.test(line.slice(0, d.index));
-    if (line.length <= METADATA_LINE && (!FIGURE.test(line) || completeDates(line, dayFirst).some(labelled))) {
-      const dates = FIGURE.test(line) ? completeDates(line, dayFirst).filter(labelled) : completeDates(line, dayFirst);
+    // ("*Call held October 28, 2026. Voltaris is …*", "As of September 30, 2026": a date its words label may stand on a longer note.)
+    const labelled = (d: { index: number }) => DATE_LABEL.test(line.slice(0, d.index));
+    const all = completeDates(line, dayFirst);
+    const plain = line.length <= METADATA_LINE && !FIGURE.test(line);
+    if (plain || all.some(labelled)) {
+      const dates = plain ? all : all.filter(labelled);
       if (dates.length) {
         const latest = dates.reduce((a, b) => (b.date > a.date ? b : a));
+        // "captured 14 November 2026. Header on the thread: "Posted 2 days ago"": the post is that many days before.
+        const ago = POSTED_AGO.exec(line.slice(latest.index + latest.length));
+        if (ago) {
+          const back = new Date(`${latest.date}T00:00:00Z`);
+          back.setUTCDate(back.getUTCDate() - Number(ago[1]) * (/^w/i.test(ago[2]!) ? 7 : 1));
+          return { date: iso(back), from: 'article', words: `${ago[0].trim()} (from ${line.slice(latest.index, latest.index + latest.length).trim()})`, start: offset + latest.index, end: offset + latest.index + latest.length + ago.index + ago[0].length };
+        }
         const first = Math.min(...dates.map((d) => d.index));
         const last = Math.max(...dates.map((d) => d.index + d.length));
         return { date: latest.date, from: 'article', words: line.slice(latest.index, latest.index + latest.length).trim(), start: offset + first, end: offset + last };
@@ -155,6 +171,18 @@ function completeDates(line: string, dayFirst: boolean): { date: string; index: 
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
     const date = inOrder(r.text, isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!), dayFirst);
     if (validIso(date)) found.push({ date, index: r.index, length: r.text.length });
+  }
+  if (found.length === 0) {
+    for (const locale of OTHER_LOCALES) {
+      for (const r of locale.strict.parse(line, new Date(Date.UTC(2000, 0, 1)), { forwardDate: false })) {
+        if (!r.start.isCertain('day') || !r.start.isCertain('month') || !r.start.isCertain('year')) continue;
+        const date = isoOf(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!);
+        // (A leading preposition is part of chrono's match: "am 12. Oktober 2026".)
+        const lead = /^(?:am|le|el|il|op|den)\s+/i.exec(r.text)?.[0].length ?? 0;
+        if (validIso(date)) found.push({ date, index: r.index + lead, length: r.text.length - lead });
+      }
+      if (found.length) break;
+    }
   }
   const cjk = CJK_DATE.exec(line);
   if (cjk) {

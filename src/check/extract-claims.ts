@@ -17,7 +17,7 @@ import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type P
 import { resolveMention, shiftYear } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
 import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
 import { attributedPrediction, attributionFor } from './extract-attribution.js';
 import { negationBefore } from './extract-hedges.js';
@@ -589,7 +589,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const inClause = ownPeriods.filter((p) => p.start >= clause.start && p.end <= clause.end);
       // "rose 9% from a year earlier to 268.95 billion yuan": the period the change starts from is not the amount's.
       const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !(p.start >= q.end && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !((p.start >= q.end || p.relative === 'quarter-earlier') && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
         // (A converted figure in parentheses is its primary's: "280.2 billion yuan (US$38.4 billion) in the December 2024 quarter".)

@@ -5,7 +5,7 @@
 // metrics, plus the checker's own for what airace does not hold as a series (commitments, share
 // prices, AI models, segment profit, backlogs).
 import type { MetricDefinition, Quantity, Span } from './claim.js';
-import { SEGMENT_NAMES } from './segments.js';
+import { SEGMENT_NAMES } from '../series/segments.js';
 
 /** Alibaba's announced investment pledge (bundled facts, basis commitment). */
 export const COMMITMENT_METRIC = 'ai_infrastructure_commitment';

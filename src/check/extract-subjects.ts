@@ -7,7 +7,7 @@
 // most of these names (Oracle, CoreWeave, xAI, OpenAI).
 import type { Company } from '../model/company.js';
 import type { Span, SubjectRef } from './claim.js';
-import { SEGMENTS } from './segments.js';
+import { SEGMENTS } from '../series/segments.js';
 
 export interface CompanyMention extends Span {
   /** Tracked ticker, or null for a company airace does not track. */

@@ -9,7 +9,7 @@ import type { Company } from '../model/company.js';
 import type { Figure } from './check-report.js';
 import { slotDates, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
-import type { Segment } from './segments.js';
+import type { Segment } from '../series/segments.js';
 import { formatFigure } from '../model/format-figure.js';
 import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs, type SeriesFigure } from './series-figure.js';
 import type { DocumentRef } from '../model/fact.js';

@@ -10,7 +10,7 @@ import { formatFigure } from '../model/format-figure.js';
 import type { MetricDefinition } from './claim.js';
 import { METRICS } from '../series/metrics.js';
 import { documentRefOf, sourceRefOf, type DocumentRef, type StoredFact } from '../model/fact.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 
 export interface SeriesFigure {
   figure: Figure;

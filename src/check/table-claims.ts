@@ -15,7 +15,7 @@ import { extractPeriods, type MonthMention } from './extract-period.js';
 import { resolveMention } from './resolve-relative.js';
 import type { CompanyMention, SubjectMatcher } from './extract-subjects.js';
 import { extractMetricMentions } from './extract-metric.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 import { basisFor, statedWhenOf } from './extract-basis.js';
 import { cellQuantity, percentIn, unitIn, type ArticleTable, type TableRow } from './extract-table.js';
 import type { PeriodMention } from './extract-period.js';

@@ -1,8 +1,9 @@
 // Turns a claim's wording into a test on our figure, and the test into a verdict.
 // supported: equal within the precision the claim states ("$38.6 billion" → ±$0.05B, "8%" → ±0.5 pp),
 //   or inside its bound ("over $320 billion") or range ("$91–93 billion");
-// close: within a small stated tolerance beyond that (2% relative for money, twice the precision
-//   for percentages; 5% for hedged figures such as "about");
+// close: within a small stated tolerance beyond that (2% relative for money, two units of the last
+//   digit stated for percentages, "19.8%" ±0.2 pp, since a growth rate a tenth off is a near miss, not a
+//   false figure; 5% for hedged figures such as "about");
 // contradicted: anything else.
 import type { Quantity } from './claim.js';
 import type { Difference, Verdict } from './check-report.js';
@@ -35,7 +36,7 @@ export const MULTIPLE_HEDGED = 0.1;
 
 export const TOLERANCE_POLICY =
   'supported = equal within the precision the claim states ("$38.6 billion" ±$0.05B, "8%" ±0.5 pp) or inside its bound or range; ' +
-  'close = within 2% (money) or twice the stated precision (percentages) beyond that, 5% for hedged figures ("about", "nearly"), or a difference explained by another FX rate; ' +
+  'close = within 2% (money) or two units of the last digit stated (percentages: "19.8%" ±0.2 pp), 5% for hedged figures ("about", "nearly"), or a difference explained by another FX rate; ' +
   'contradicted = further off; not-checkable = no data, an opinion, a forecast attributed to a person, or price data airace does not hold.';
 
 /**
@@ -51,7 +52,7 @@ export function testFor(q: Quantity, sign: 1 | -1 = 1): ClaimTest {
   const isPercent = q.unit === 'percent' || q.unit === 'pp';
   const hedged = q.bound === 'approx';
   let support = hedged ? Math.max(q.precision, isPercent ? 2 * q.precision : CLOSE_RELATIVE * magnitude) : q.precision;
-  let close = Math.max(support, isPercent ? (hedged ? 4 : 2) * q.precision : (hedged ? HEDGED_RELATIVE : CLOSE_RELATIVE) * magnitude);
+  let close = Math.max(support, isPercent ? 4 * q.precision : (hedged ? HEDGED_RELATIVE : CLOSE_RELATIVE) * magnitude);
   if (q.unit === 'x') {
     // A multiple is a round word: "doubled" is right within 5% of twice, "nearly doubled" within 10%, "more than doubled" from twice up.
     const bounded = q.bound === 'lower' || q.bound === 'upper';

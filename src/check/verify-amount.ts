@@ -15,7 +15,7 @@ import { evidenceDecimals } from './evidence-decimals.js';
 import { judge, testFor } from './tolerance.js';
 import type { VerifyContext } from './verify-context.js';
 import { datesFor, type PeriodSlot } from './resolve-period.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 import { fcfLessLeasesFigure, netCapexFigure, otherCapexDefinitions, otherFreeCashFlowDefinitions, otherVersions, reportedFcfFigure, reportedGroupFigure, segmentFigure, type VariantFigure } from './figure-variants.js';
 import { valueHints } from './value-hints.js';
 import { subjectCompanies } from './subject-companies.js';

@@ -13,7 +13,7 @@ import { verifyPrice } from './verify-price.js';
 import { verifyModel } from './verify-model.js';
 import { verifyShare } from './verify-share.js';
 import { COMMITMENT_NAMES, SHARE_PRICE_METRIC, UNHELD_METRICS } from './extract-metric.js';
-import { segmentNamed } from './segments.js';
+import { segmentNamed } from '../series/segments.js';
 import type { VerifyContext } from './verify-context.js';
 
 export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<CheckedClaim> {

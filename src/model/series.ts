@@ -67,6 +67,12 @@ export interface PointFields {
    * first reported by more than rounding. `--as-first-reported` shows the original.
    */
   restated: boolean;
+  /**
+   * For a metric a company reports in segments (Microsoft's cloud revenue: Intelligent Cloud or
+   * Microsoft Cloud), the one segment the value and all its sources are; null when the point has
+   * no single segment (a value that would join two is missing). Absent for metrics without segments.
+   */
+  segment?: string | null;
 }
 
 /** A point with a value: in currency units (not millions), or percent for ratios. */

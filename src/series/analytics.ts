@@ -39,13 +39,24 @@ function asPercent(p: SeriesPoint, c: PointOutcome, derivation: string, extra: S
   return c.value === null ? missingPoint(fields, c.missing) : presentPoint(fields, c.value);
 }
 
-/** Year-over-year growth of each point, in percent. */
+/**
+ * Why two points of a segmented metric cannot be compared: they are different segments (Microsoft's
+ * Intelligent Cloud a year before, Microsoft Cloud now), so their change is no figure's growth.
+ */
+export function segmentJoin(before: SeriesPoint, after: SeriesPoint): PointOutcome | null {
+  if (before.segment === undefined || after.segment === undefined || before.value === null || after.value === null) return null;
+  if (before.segment !== null && before.segment === after.segment) return null;
+  const name = (p: SeriesPoint) => `${p.segment ?? 'a figure of no named segment'} (${p.label})`;
+  return { value: null, missing: { reason: 'no-data', cause: 'not-derivable', detail: `growth not derivable: it joins ${name(before)} and ${name(after)}` } };
+}
+
+/** Year-over-year growth of each point, in percent; never across two segments. */
 export function yoySeries(s: CompanySeries): CompanySeries {
   return {
     ...s,
     points: s.points.map((p) => {
       const before = yearEarlier(s.points, p);
-      const c = before ? percentChange(before.value, p.value) : ({ value: null, missing: { reason: 'no-data', detail: `no value for the year before ${p.label}` } } as PointOutcome);
+      const c = before ? (segmentJoin(before, p) ?? percentChange(before.value, p.value)) : ({ value: null, missing: { reason: 'no-data', detail: `no value for the year before ${p.label}` } } as PointOutcome);
       return asPercent(p, c, before ? `(${p.label} − ${before.label}) ÷ ${before.label}` : 'year-over-year growth', before ? [before] : []);
     }),
   };

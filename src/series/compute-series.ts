@@ -7,6 +7,7 @@ import { applyTransform, TRANSFORMS, type Transform } from './analytics.js';
 import { dataAsOfResult } from './data-as-of.js';
 import { parseBound } from './period-range.js';
 import { METRIC_IDS } from './metrics.js';
+import { segmentOption } from './segments.js';
 import type { SeriesResult } from '../model/series.js';
 import { PERIODS } from '../model/series.js';
 import { BASES, type Basis } from '../model/fact.js';
@@ -25,6 +26,8 @@ export interface ComputeSeriesOptions {
   currency?: string;
   basis: string;
   asFirstReported?: boolean;
+  /** One segment of a metric reported in segments (`Microsoft Cloud`); see SERIES_SEGMENT_NAMES. */
+  segment?: string;
   /** `yoy` or `share` (see TRANSFORMS); none when omitted. */
   transform?: string;
 }
@@ -42,6 +45,7 @@ export function seriesRequest(o: ComputeSeriesOptions): SeriesRequest {
     currency: o.currency,
     basis: keyword(o.basis, 'basis', BASES) as Basis,
     asFirstReported: o.asFirstReported,
+    ...(o.segment === undefined ? {} : { segment: segmentOption(o.segment) }),
   };
 }
 

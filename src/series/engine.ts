@@ -18,6 +18,9 @@ import { fiscalSpanLabel, fiscalYearOf } from './fiscal-year.js';
 import { monthIndexOf, yearOf } from './months.js';
 import { dataAsOfResult } from './data-as-of.js';
 import { InvalidOptionError } from '../model/errors.js';
+import { factSegments } from './fact-segments.js';
+import { inSegment, withinOneSegment, type SegmentResolvers } from './one-segment.js';
+import { segmentsOf, type Segment } from './segments.js';
 
 export interface SeriesRequest {
   metric: string;
@@ -30,6 +33,11 @@ export interface SeriesRequest {
   currency?: string;
   basis?: Basis;
   asFirstReported?: boolean;
+  /**
+   * One segment of a metric reported in segments (`Microsoft Cloud`): each period's version is the
+   * preferred one among that segment's. Already resolved to its registry entry (see segmentOption).
+   */
+  segment?: Segment;
 }
 
 /** Everything the engine read from the store for one request. */
@@ -41,6 +49,9 @@ interface Context {
   policy: VersionPolicy;
   basis: Basis;
   resolvers: Map<string, PeriodResolver>;
+  /** Segment of each fact of a segmented metric, by fact id. */
+  segments: Map<number, string | null>;
+  segment: Segment | null;
 }
 
 export interface SeriesOptions {
@@ -68,8 +79,10 @@ async function computeSeriesOnce(db: Kysely<Database>, req: SeriesRequest, optio
   const members = new Set(chosen.flatMap((c) => (c.kind === 'group' ? c.members : [c.ticker])));
   const basis = req.basis ?? 'actual';
   const facts = await listFactFigures(db, { tickers: [...members], metrics: [...baseMetrics(def), FX_METRIC] });
+  if (req.segment) checkSegment(req.segment, def, [...members]);
+  const segments = await factSegments(db, facts);
   const citations = new Citations();
-  const ctx: Context = { companies: all, facts, citations, fx: new FxTable(facts, citations.cite), policy: { asFirstReported: req.asFirstReported }, basis, resolvers: new Map() };
+  const ctx: Context = { companies: all, facts, citations, fx: new FxTable(facts, citations.cite), policy: { asFirstReported: req.asFirstReported }, basis, resolvers: new Map(), segments, segment: req.segment ?? null };
 
   const memberCompanies = all.filter((c) => members.has(c.ticker));
   const currencies = new Set(memberCompanies.map((c) => c.currency));
@@ -127,23 +140,47 @@ function baseMetrics(def: MetricDef): string[] {
   return [...new Set([...(def.kind === 'reported' || def.reportedFirst ? [def.id] : []), ...(def.inputs ?? []), ...perCompany])];
 }
 
-function resolverFor(ctx: Context, company: Company, metric: string): PeriodResolver {
-  const key = `${company.ticker}/${metric}`;
+/** A segment asked for must be of the metric and of the companies chosen. */
+function checkSegment(segment: Segment, def: MetricDef, tickers: string[]): void {
+  const known = [...new Set(tickers.flatMap((t) => baseMetrics(def).flatMap((m) => segmentsOf(t, m).map((s) => s.name))))];
+  if (!tickers.every((t) => t === segment.ticker) || !baseMetrics(def).some((m) => segmentsOf(segment.ticker, m).includes(segment))) {
+    const why = known.length ? `segments of ${def.id} for the companies chosen: ${known.join(', ')}` : `${def.id} of the companies chosen has no segments`;
+    throw new InvalidOptionError('segment', segment.name, known.length ? known : ['no segment'], `${segment.name} is a segment of ${segment.ticker}; ${why}${tickers.length > 1 || tickers[0] !== segment.ticker ? `; choose ${segment.ticker} alone` : ''}`);
+  }
+}
+
+/** The resolver of one company's metric, over all its facts or (`segment`) one segment's facts. */
+function resolverFor(ctx: Context, company: Company, metric: string, segment?: string): PeriodResolver {
+  const key = `${company.ticker}/${metric}${segment === undefined ? '' : `/${segment}`}`;
   let r = ctx.resolvers.get(key);
   if (!r) {
-    const facts = ctx.facts.filter((f) => f.ticker === company.ticker && f.metric === metric && f.basis === ctx.basis && f.unit === company.currency);
-    r = new PeriodResolver(new FactIndex(facts, ctx.policy), company.fiscalYearEndMonth, `${company.ticker} ${metric}`);
+    const own = ctx.facts.filter((f) => f.ticker === company.ticker && f.metric === metric && f.unit === company.currency && (segment === undefined || ctx.segments.get(f.id) === segment));
+    // A compiler's own estimate (basis `derived`) is not a figure any document states: never used, but named when a period has only it.
+    const estimates = ctx.basis === 'actual' ? own.filter((f) => f.basis === 'derived') : [];
+    r = new PeriodResolver(new FactIndex(own.filter((f) => f.basis === ctx.basis), ctx.policy), company.fiscalYearEndMonth, `${company.ticker} ${metric}`, new FactIndex(estimates));
     ctx.resolvers.set(key, r);
   }
   return r;
 }
 
-/** One reported metric of one company for one period, in its reporting currency. */
+function segmentResolvers(ctx: Context, company: Company, metric: string, segments: Segment[]): SegmentResolvers {
+  return {
+    all: resolverFor(ctx, company, metric),
+    bySegment: segments.map((s) => [s.name, resolverFor(ctx, company, metric, s.name)]),
+    segmentOf: (f) => ctx.segments.get(f.id) ?? null,
+    fyeMonth: company.fiscalYearEndMonth,
+    what: `${company.ticker} ${metric}`,
+  };
+}
+
+/** One reported metric of one company for one period, in its reporting currency; within one segment when the metric has them. */
 function resolveReported(ctx: Context, company: Company, metric: string, slot: PeriodSlot): Resolved {
-  const r = resolverFor(ctx, company, metric);
   const end = slot.endFor(company);
-  if (ctx.basis !== 'actual') return r.stated(end, slot.months);
-  return slot.months === 3 ? r.quarter(end) : r.year(end);
+  const resolve = (r: PeriodResolver): Resolved => (ctx.basis !== 'actual' ? r.stated(end, slot.months) : slot.months === 3 ? r.quarter(end) : r.year(end));
+  const segments = segmentsOf(company.ticker, metric);
+  if (!segments.length) return resolve(resolverFor(ctx, company, metric));
+  const s = segmentResolvers(ctx, company, metric, segments);
+  return ctx.segment && segments.includes(ctx.segment) ? inSegment(s, ctx.segment.name, resolve) : withinOneSegment(s, resolve);
 }
 
 /** A metric (reported or derived) of one company for one period, in its reporting currency. */
@@ -195,6 +232,7 @@ function toPoint(ctx: Context, r: Resolved, slot: PeriodSlot, fx: FxUse | null, 
     fx,
     sources: r.sources.map(ctx.citations.cite),
     restated: r.restated,
+    ...(r.segment === undefined ? {} : { segment: r.segment }),
   };
   const outcome = outcomeOf(r.value === null ? null : r.value / factor, r.missing, `${slot.label} ${r.start}..${r.end}`);
   return outcome.value === null ? missingPoint(fields, outcome.missing) : presentPoint(fields, outcome.value);

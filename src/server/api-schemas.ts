@@ -42,6 +42,7 @@ export const SeriesPointSchema = z
     partialValue: z.number().nullable().describe('Sum of the parts that exist, for incomplete values'),
     fx: z.object({ pair: z.string(), rate: z.number(), date: z.string(), source: SourceRefSchema }).nullable().describe('The stated rate that converted the value'),
     sources: z.array(SourceRefSchema),
+    segment: z.string().nullable().optional().describe('Only for a metric reported in segments (cloud_revenue): the one segment the value and all its sources are; null when it has none'),
   })
   .loose()
   .meta({ id: 'SeriesPoint' });

@@ -12,6 +12,7 @@ import { PRESET_NAMES } from '../chart/presets.js';
 import { FIGURE_PRESET_NAMES } from '../chart/figure-presets.js';
 import { TRANSFORMS } from '../series/analytics.js';
 import { MAX_SLOTS } from '../series/period-range.js';
+import { canonicalSegment, segmentNamed, SERIES_SEGMENT_NAMES } from '../series/segments.js';
 import { EVENT_KINDS } from '../model/race-event.js';
 import { metricLabel, PERIOD_WORDS, TRANSFORM_WORDS } from '../series/labels.js';
 import { FLAG_WORDS, parseFlag, parseList } from '../model/list-input.js';
@@ -177,6 +178,20 @@ export const PARAMETERS = {
     description: `Use the first filed version of each figure instead of the newest: ${FLAG_WORDS.on.filter(Boolean).join('/')} or ${FLAG_WORDS.off.join('/')}; a bare \`as-first-reported\` is true.`,
     schema: flag('as-first-reported'),
     allowed: ['true', 'false'],
+  },
+  segment: {
+    description: `One segment of a metric a company reports in segments (cloud_revenue): ${SERIES_SEGMENT_NAMES.join(', ')}. Each period then uses the preferred figure among that segment's; without it, a value never joins two segments.`,
+    schema: z
+      .string()
+      .transform((v, ctx) => {
+        const t = v.trim();
+        if (t === '') return undefined;
+        const s = segmentNamed(t);
+        return s ? canonicalSegment(s).name : invalid(ctx, `expected one of ${SERIES_SEGMENT_NAMES.join(', ')}`);
+      })
+      .meta({ type: 'string' }),
+    allowed: SERIES_SEGMENT_NAMES,
+    example: 'Microsoft Cloud',
   },
   transform: {
     description: `Turn values into percentages, as \`airace series --transform\`${transform.listing}. Not with stacked charts of growth, whose sums mean nothing.`,
@@ -397,7 +412,7 @@ export function querySchema<const N extends ParameterName, const A extends Recor
   return querySchemaOf(PARAMETERS, names, alias, required);
 }
 
-export const SERIES_PARAMETERS = ['metric', 'companies', 'period', 'from', 'to', 'currency', 'basis', 'as-first-reported', 'transform'] as const;
+export const SERIES_PARAMETERS = ['metric', 'companies', 'period', 'from', 'to', 'currency', 'basis', 'as-first-reported', 'segment', 'transform'] as const;
 export const CHART_PARAMETERS = [...SERIES_PARAMETERS, 'type', 'preset', 'annotate', 'title', 'subtitle', 'width'] as const;
 
 /** One schema per route and page query. */

@@ -12,6 +12,7 @@ import type { Transform } from '../series/analytics.js';
 import type { ChartOptions } from '../chart/chart-options.js';
 import { combinationRefusal } from '../chart/chart-combinations.js';
 import { METRICS } from '../series/metrics.js';
+import { segmentOption } from '../series/segments.js';
 import { EVENT_KINDS, type EventKind } from '../model/race-event.js';
 import { FLAG_WORDS, parseList } from '../model/list-input.js';
 import { ApiError } from './api-error.js';
@@ -29,6 +30,8 @@ export interface SeriesQuery {
   currency?: string;
   basis: Basis;
   asFirstReported: boolean;
+  /** One segment of a segmented metric, by its series name (`Microsoft Cloud`). */
+  segment?: string;
   /** yoy or share, as `airace series --transform`. */
   transform?: Transform;
 }
@@ -100,6 +103,7 @@ function seriesFields(v: SeriesQueryInput, known: Company[], type?: ChartType): 
     currency: currencyOf(v.currency, chosen, known),
     basis: v.basis ?? DEFAULTS.basis,
     asFirstReported: v['as-first-reported'] ?? false,
+    ...(v.segment === undefined ? {} : { segment: v.segment }),
     transform: v.transform,
   };
 }
@@ -164,6 +168,7 @@ export function seriesRequestOf(q: SeriesQuery): SeriesRequest {
     currency: q.currency,
     basis: q.basis,
     asFirstReported: q.asFirstReported || undefined,
+    ...(q.segment === undefined ? {} : { segment: segmentOption(q.segment) }),
   };
 }
 
@@ -194,6 +199,7 @@ export function queryString(q: SeriesQuery | ChartQuery, { chart = 'type' in q }
   if (q.currency) params.push(['currency', q.currency]);
   if (q.basis !== 'actual') params.push(['basis', q.basis]);
   if (q.asFirstReported) params.push(['as-first-reported', 'true']);
+  if (q.segment) params.push(['segment', q.segment]);
   if (q.transform) params.push(['transform', q.transform]);
   if (chart) {
     params.push(['type', c.type]);

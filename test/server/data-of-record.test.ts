@@ -40,7 +40,8 @@ describe('data of record on the surfaces', () => {
 
   it('a quarter derived from year-to-date figures cites the filings it came from', async () => {
     const r = await getSeries(server.store.db, { metric: 'capex', tickers: ['AMZN', 'MSFT', 'GOOGL', 'META', 'BABA'], period: 'quarter', from: '2020-Q1', to: '2026-Q2' });
-    const derived = r.series.flatMap((s) => s.points).filter((p) => p.derived && p.value !== null && /^Q\d = /.test(p.derivation ?? ''));
+    // Q2 = H1 − Q1, Q4 = FY − 9M: one longer figure less one before it (the year less three quarters is the next test).
+    const derived = r.series.flatMap((s) => s.points).filter((p) => p.derived && p.value !== null && /^Q\d = \S+ − \S+$/.test(p.derivation ?? ''));
     expect(derived.length, 'some quarter in the bundled data is derived from year-to-date figures').toBeGreaterThan(0);
     for (const p of derived) {
       // Q4 = FY − 9M: the first document is the longer year-to-date figure ending with the quarter,
@@ -55,6 +56,20 @@ describe('data of record on the surfaces', () => {
       if (sorted.every((s, i) => i === 0 || (s.periodStart ?? '') > sorted[i - 1]!.periodEnd)) {
         expect(p.value, p.label).toBeCloseTo(ytd!.value - before.reduce((t, s) => t + s.value, 0), 0);
       }
+    }
+  });
+
+  it('a quarter taken as the fiscal year less three stated quarters cites all four', async () => {
+    const r = await getSeries(server.store.db, { metric: 'capex', tickers: ['AMZN', 'MSFT', 'GOOGL', 'META', 'BABA'], period: 'quarter', from: '2020-Q1', to: '2026-Q2' });
+    const derived = r.series.flatMap((s) => s.points).filter((p) => p.derived && p.value !== null && /^Q\d = FY − Q\d − Q\d − Q\d$/.test(p.derivation ?? ''));
+    expect(derived.length, 'Alibaba FY2026 Q3 capex in the bundled data').toBeGreaterThan(0);
+    for (const p of derived) {
+      const [year, ...quarters] = p.sources;
+      expect(quarters, p.label).toHaveLength(3);
+      expect(year!.periodStart! <= p.start && p.end <= year!.periodEnd, p.label).toBe(true);
+      for (const q of quarters) expect(q.periodEnd < p.start || q.periodStart! > p.end, p.label).toBe(true);
+      // Sources are in the reporting currency; the point may be converted at a stated rate.
+      expect(p.value! * (p.fx?.rate ?? 1), p.label).toBeCloseTo(year!.value - quarters.reduce((t, q) => t + q.value, 0), 0);
     }
   });
 

@@ -3,6 +3,7 @@ import { TRANSFORMS } from '../../series/analytics.js';
 import { computeSeries } from '../../series/compute-series.js';
 import { PERIODS } from '../../model/series.js';
 import { METRIC_IDS } from '../../series/metrics.js';
+import { SERIES_SEGMENT_NAMES } from '../../series/segments.js';
 import { seriesTable } from '../../views/series-table.js';
 import { seriesRows, SERIES_CSV_COLUMNS } from '../../views/series-rows.js';
 import { toCsv } from '../../views/csv.js';
@@ -21,6 +22,7 @@ export function addSeriesOptions<Args extends unknown[], Opts extends OptionValu
     .option('--currency <code>', 'convert to this currency (USD); default: the common reporting currency, else USD')
     .option('--basis <basis>', `actual, guidance or commitment`, 'actual')
     .option('--as-first-reported', 'use the first filed version of each figure instead of the newest')
+    .option('--segment <name>', `one segment of a metric reported in segments (cloud_revenue): ${SERIES_SEGMENT_NAMES.join(', ')}`)
     .option('--transform <name>', `turn values into ${TRANSFORMS.join(' (year-over-year growth %) or ')} (% of the companies shown)`);
 }
 

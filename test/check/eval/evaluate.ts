@@ -111,6 +111,9 @@ export function periodDates(period: string, fyeMonth: number): [string, string] 
   if (span && !/^\d{4}-\d{2}-\d{2}$/.test(span[1]!)) return [periodDates(span[1]!, fyeMonth)[0], periodDates(span[2]!, fyeMonth)[1]];
   let m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(period);
   if (m) return [m[1]!, m[2]!];
+  // A day: a balance, a price or a statement as of that date.
+  m = /^(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (m) return [m[1]!, m[1]!];
   const fyEnd = (y: number) => ({ y: fyeMonth === 12 ? y : y, m: fyeMonth });
   m = /^FY(\d{4})$/.exec(period);
   if (m) {

@@ -214,7 +214,9 @@ export interface Claim extends Span {
   /** For a change: the period it is measured from, when the words name one ("from 2023", "than in the third quarter"). */
   base: ClaimPeriod | null;
   /** For a share: of what ("of the group's spending": `group`; "of its revenue": `revenue`). */
-  shareOf: 'group' | 'revenue' | null;
+  shareOf: 'group' | 'revenue' | 'metric' | null;
+  /** For a share of another metric ("165% of cash from operations", "a margin of 46.8%"): the metric it is a share of. */
+  shareBase?: { metric: string; words: string } | null;
   basis: ClaimBasis;
   /** Words that made the basis guidance or commitment ("set to spend"). */
   basisWords: string | null;

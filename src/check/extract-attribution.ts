@@ -21,7 +21,7 @@ const PLURAL_SOURCES = new RegExp(String.raw`(?<!\b(?:tell(?:ing|s)?|told|inform
 
 const MODAL = /\b(?:[Cc]ould|[Mm]ight|[Ww]ould|may)\b/;
 /** The writer's own guess, anywhere in the clause ("they're prob doing RMB 60bn+ this Q imo"). */
-const OWN_GUESS = /\b(?:imo|imho|i\s+think|i\s+reckon|i\s+bet|i\s+guess|i['’]d\s+(?:say|guess|bet)|my\s+(?:guess|bet|estimate)|probably|prob)\b/i;
+const OWN_GUESS = /\b(?:imo|imho|i\s+think|i\s+reckon|i\s+bet|i\s+guess|i\s+estimate|i['’]d\s+(?:say|guess|bet)|(?:my|our)\s+(?:guess|bet|estimate|reckoning)|probably|prob)\b/i;
 /** A company's own officers speak for it. */
 const OFFICER = /\b(?:CEO|CFO|COO|chief\s+(?:executive|financial|operating)(?:\s+officer)?|president|chairman|chairwoman|chair|executives?|management|the\s+company)\b/i;
 const FORECAST_WORDS = /\b(?:predict\w*|forecast\w*|expect\w*|projected|projects\s+(?:that|to)|projections?|estimat\w*|suggest\w*|believ\w*|anticipat\w*|envision\w*|will)\b/i;
@@ -73,7 +73,8 @@ export function attributionFor(masked: string, clause: Span, sentence: Span, pre
   const before = masked.slice(Math.max(clause.start, figureStart - 40), figureStart).split(/[.;!?]\s/).pop()!;
   const after = masked.slice(figureStart, Math.min(clause.end, figureStart + 50)).split(/[.;!?]\s/)[0]!;
   const guess = OWN_GUESS.exec(`${before}${after}`);
-  if (guess && !modal && !forecast) return { reason: 'opinion', who: null, words: guess[0] };
+  // ("about RMB 30bn by my estimate": the estimate is the writer's own, not a forecast someone else made.)
+  if (guess && !modal && (!forecast || guess[0].toLowerCase().includes(forecast[0].toLowerCase()))) return { reason: 'opinion', who: null, words: guess[0] };
   if (!modal && !forecast) return null;
   // The clause's own source first ("..., and some investors think ... could"), then the sentence's, then for a modal the previous sentence's.
   const own = namedSource(clauseText, isCompany);

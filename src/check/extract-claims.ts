@@ -127,7 +127,25 @@ const WHEN_BACK = /^\s*[,)]?\s*when\s+[^\d$¥€£.;,]{0,40}$/i;
 const SHARED_DIRECTION = /^[^;.\d%]{0,60}\band\s+(?:of\s+|by\s+)?(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?$/i;
 /** The base of a change right after a percentage ("23% from the quarter before", "… on a year earlier"). */
 const CHANGE_BASE_AFTER = /^\s*(?:from|on|over|versus|vs\.?|against|compared\s+with)\s+(?:a\s+year|the\s+(?:quarter|year|prior|previous|preceding|same|first|second|third|fourth)|last\s+(?:year|quarter)|\d{4})/i;
-const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|their\s+|the\s+company['’]s\s+|(?:that|this|the)\s+(?:quarter|year|period)['’]s\s+|the\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:net\s+)?(?:revenues?|sales)\b/i;
+const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renminbi)\s+(?:of|in)\s+)?(?:its\s+|the\s+company['’]s\s+|(?:that|this|the)\s+(?:quarter|year|period)['’]s\s+|the\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}\s+)?(?:quarterly\s+|annual\s+|total\s+)?(?:net\s+)?(?:revenues?|sales)\b/i;
+/**
+ * "165% of cash from operations", "96% of their combined operating cash flow", "35% of their combined revenue": a share
+ * of another metric of the same subject and period. (A single company's capex over its revenue stays SHARE_OF_REVENUE's.)
+ */
+const SHARE_OF_METRIC = /^\s*of\s+(?:its\s+|their\s+|the\s+company['’]s\s+|the\s+(?:four|group)['’]s\s+|the\s+)?(?:(?:combined|total|aggregate)\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}\s+|quarterly\s+|annual\s+)?(?<m>(?:net\s+)?revenues?|(?:net\s+)?sales|operating\s+cash\s+flows?|cash\s+(?:flows?\s+)?from\s+operations|operating\s+cash|net\s+income|operating\s+(?:income|profit))\b/i;
+/** "a margin of 46.8%", "an operating margin of 46.8%", "a 46.8% operating margin": income over revenue. */
+const MARGIN_BEFORE = /\b(?<m>operating|net|profit)?\s*margins?\s+(?:of|was|were|at|came\s+to|reached|stood\s+at|is)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i;
+const MARGIN_AFTER = /^\s*(?<m>operating|net|profit)\s+margins?\b/i;
+/** Metrics a ratio of two can be made of. */
+const RATIO_PARTS = new Set(['capex', 'capex_incl_finance_leases', 'free_cash_flow', 'operating_cash_flow', 'net_income', 'operating_income', 'revenue', 'cloud_revenue', 'finance_lease_principal']);
+/** The metric a phrase of SHARE_OF_METRIC or a margin names. */
+function ratioBaseMetric(words: string): string {
+  const w = words.toLowerCase();
+  if (/revenue|sales/.test(w)) return 'revenue';
+  if (/cash/.test(w)) return 'operating_cash_flow';
+  if (/net\s+income/.test(w)) return 'net_income';
+  return 'operating_income';
+}
 /** "plans to invest ... over three years": a pledge. */
 /** Periods that carry to the next sentence: one period, not a range or a span. */
 const SINGLE_PERIODS = new Set(['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'half', 'fiscal-half', 'ttm', 'window']);
@@ -518,10 +536,27 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
+      let shareBase: Claim['shareBase'] = null;
+      const ofMetric = q.kind === 'percent' && quantity.direction === null ? SHARE_OF_METRIC.exec(after) : null;
+      const margin = q.kind === 'percent' && quantity.direction === null ? (MARGIN_BEFORE.exec(masked.slice(clause.start, q.start)) ?? MARGIN_AFTER.exec(after)) : null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
       else if (q.kind === 'money') kind = 'amount';
       else if (q.kind === 'multiple') kind = 'change';
-      else if (SHARE_OF_GROUP.test(after) && quantity.direction === null) ((kind = 'share'), (shareOf = 'group'));
+      else if (margin) {
+        // "a margin of 46.8%": operating income (or net income, for a net margin) over revenue.
+        ((kind = 'share'), (shareOf = 'metric'), (shareBase = { metric: 'revenue', words: 'revenue' }));
+        metric = { ...(metric ?? stated('operating_income', margin[0].trim())), id: /net|profit/i.test(margin.groups?.m ?? '') ? 'net_income' : 'operating_income', words: margin[0].trim(), how: margin.groups?.m ? 'stated' : 'inferred', firm: !!margin.groups?.m, fromSentence: null };
+      } else if (ofMetric && !(ratioBaseMetric(ofMetric.groups!.m!) === 'revenue' && !subject?.combined && SHARE_OF_REVENUE.test(after))) {
+        const baseMetric = ratioBaseMetric(ofMetric.groups!.m!);
+        ((kind = 'share'), (shareOf = 'metric'), (shareBase = { metric: baseMetric, words: ofMetric.groups!.m! }));
+        // "converted 55% of its net income into free cash flow": the other metric named in the clause is the share's;
+        // "the four spent 96% of their combined operating cash flow": with none, it is the spending.
+        const baseEnd = q.end + ofMetric.index + ofMetric[0].length;
+        const byGap = (m: MetricMention) => (m.start >= q.end ? m.start - q.end : q.start - m.end);
+        const other = metrics.filter((m) => RATIO_PARTS.has(m.id) && m.id !== baseMetric && m.start >= clause.start && m.end <= clause.end && !(m.start >= q.end && m.start < baseEnd)).sort((a, b) => byGap(a) - byGap(b))[0];
+        if (other) metric = stated(other.id, other.text);
+        else if (!metric || metric.id === baseMetric || !RATIO_PARTS.has(metric.id)) metric = stated('capex', 'spending');
+      } else if (SHARE_OF_GROUP.test(after) && quantity.direction === null) ((kind = 'share'), (shareOf = 'group'));
       else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && quantity.direction === null) {
         kind = 'share';
         shareOf = 'revenue';
@@ -693,6 +728,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         period,
         base,
         shareOf,
+        shareBase,
         basis,
         basisWords,
         statedWhen: basis === 'guidance' ? statedWhen : null,
@@ -824,7 +860,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
     // What the next sentences carry: the subject of this sentence's last claim, else its first named company.
     const lastClaim = claims.length > first ? claims[claims.length - 1]! : null;
     const fromSentence = matcher.carryFrom(masked, sentence, mentions);
-    const subjectNow = lastClaim?.subject && !lastClaim.subject.carried ? lastClaim.subject : fromSentence;
+    // (A group kept as the subject while a member was named only for how it was counted, "If you count Microsoft by its
+    // fiscal year, the total falls to …", goes on being the subject.)
+    const subjectNow = lastClaim?.subject && (!lastClaim.subject.carried || lastClaim.subject.recountedBy) ? lastClaim.subject : fromSentence;
     if (subjectNow) {
       const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
       const distinct = new Set(own.map((m: CompanyMention) => m.ticker ?? m.text));

@@ -32,7 +32,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   if (claim.metric?.id === SHARE_PRICE_METRIC) return verifyPrice(claim, ctx);
   if (claim.metric && UNHELD_METRICS[claim.metric.id]) return notCheckable(base, 'no-metric', UNHELD_METRICS[claim.metric.id]!);
   if (claim.metric?.segment && segmentNamed(claim.metric.segment)?.name === 'Azure') return notCheckable(base, 'no-data', `${segmentNamed('Azure')!.definition}`);
-  if (claim.kind === 'share' && (claim.shareOf === 'group' || claim.shareOf === 'revenue')) {
+  if (claim.kind === 'share' && (claim.shareOf === 'group' || claim.shareOf === 'revenue' || claim.shareOf === 'metric')) {
     if (!claim.subject) return notCheckable(base, 'no-subject', 'the claim names no company airace knows');
     return verifyShare(claim, ctx);
   }

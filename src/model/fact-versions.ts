@@ -44,13 +44,16 @@ export function precisionOf(n: number): number {
  */
 export function filingUnits(facts: Iterable<{ accession: string | null; value: number }>): Map<string, number> {
   const units = new Map<string, number>();
-  for (const f of facts) {
-    if (!f.accession || f.value === 0) continue;
-    const p = precisionOf(f.value);
-    const u = units.get(f.accession);
-    if (u === undefined || p < u) units.set(f.accession, p);
-  }
+  for (const f of facts) noteFilingUnit(units, f.accession, f.value);
   return units;
+}
+
+/** filingUnits one figure at a time, into `units`: for callers with many figures and no objects for them. */
+export function noteFilingUnit(units: Map<string, number>, accession: string | null, value: number): void {
+  if (!accession || value === 0) return;
+  const p = precisionOf(value);
+  const u = units.get(accession);
+  if (u === undefined || p < u) units.set(accession, p);
 }
 
 /** Significant digits a filer keeps at the least: a lone "4,100 million" does not read as 41 × 10⁸. */

@@ -12,7 +12,7 @@ import { CompiledQuery } from 'kysely';
 import type { StoreScope } from './database.js';
 import type { NewFactRow } from './schema.js';
 import type { FactInput } from '../model/fact.js';
-import { copyFacts, toRow } from './facts-repository.js';
+import { copyFacts, putRowValues, toRow } from './facts-repository.js';
 import { inTransaction } from './in-transaction.js';
 
 /** Rows per full INSERT: 2,000 parameters, well under SQLite's limit; larger gains nothing measurable. */
@@ -27,18 +27,26 @@ export async function bulkInsertFacts(store: StoreScope, facts: readonly FactInp
 async function insertInFixedShapes(store: StoreScope, facts: readonly FactInput[], runId: number | null): Promise<number> {
   const columns = factColumns(facts[0]!);
   const perRow = columns.length;
+  checkRowValues(columns, facts[0]!, runId);
   let i = 0;
   for (const rows of shapes(facts.length)) {
     const sql = insertSql(columns, rows);
     const parameters: unknown[] = new Array(rows * perRow);
     let k = 0;
-    for (let end = i + rows; i < end; i++) {
-      const row = toRow(facts[i]!, runId);
-      for (const c of columns) parameters[k++] = row[c] ?? null;
-    }
+    for (let end = i + rows; i < end; i++) k = putRowValues(facts[i]!, runId, parameters, k);
     await store.db.executeQuery(CompiledQuery.raw(sql, parameters));
   }
   return facts.length;
+}
+
+/** putRowValues must give toRow's values in toRow's column order; a column added to one and not the other fails here, not in the data. */
+function checkRowValues(columns: readonly (keyof NewFactRow)[], sample: FactInput, runId: number | null): void {
+  const row = toRow(sample, runId);
+  const put: unknown[] = [];
+  const n = putRowValues(sample, runId, put, 0);
+  if (n !== columns.length || columns.some((c, i) => !Object.is(put[i], row[c] ?? null))) {
+    throw new Error(`putRowValues (facts-repository.ts) does not match toRow's columns (${columns.join(', ')})`);
+  }
 }
 
 /** Row counts of the INSERTs for `n` facts: full ones, then the rest by its binary digits (64, 32, … 1). */

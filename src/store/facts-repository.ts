@@ -43,6 +43,37 @@ export function toRow(f: FactInput, runId: number | null): NewFactRow {
   };
 }
 
+/**
+ * toRow's values in its key order (null for an undefined one), written into `out` from `at`: the
+ * multi-row INSERT's parameters without a row object per fact. Returns the next index.
+ */
+export function putRowValues(f: FactInput, runId: number | null, out: unknown[], at: number): number {
+  out[at++] = f.ticker ?? null;
+  out[at++] = f.metric ?? null;
+  out[at++] = f.concept ?? null;
+  out[at++] = f.value ?? null;
+  out[at++] = f.unit ?? null;
+  out[at++] = f.periodStart ?? null;
+  out[at++] = f.periodEnd ?? null;
+  out[at++] = f.basis ?? null;
+  out[at++] = f.confidence ?? null;
+  out[at++] = f.preferred ? 1 : 0;
+  out[at++] = f.sourceKind ?? null;
+  out[at++] = f.sourceUrl ?? null;
+  out[at++] = f.form ?? null;
+  out[at++] = f.accession ?? null;
+  out[at++] = f.filed ?? null;
+  out[at++] = f.fy ?? null;
+  out[at++] = f.fp ?? null;
+  out[at++] = f.frame ?? null;
+  out[at++] = f.note ?? null;
+  out[at++] = runId ?? null;
+  out[at++] = f.readAt ?? null;
+  out[at++] = f.verified ?? null;
+  out[at++] = f.supersededBy ?? null;
+  return at;
+}
+
 export function fromRow(r: FactRow): StoredFact {
   return {
     id: Number(r.id),

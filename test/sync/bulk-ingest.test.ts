@@ -151,18 +151,32 @@ forEachDialect('sync', (dialect) => {
           await store.close();
         }
       }
-      const [serial, pipelined] = results as [(typeof results)[0], (typeof results)[0]];
-      expect(serial.rows.facts.length).toBe([...expected.values()].reduce((n, e) => n + e.facts, 0) + pipelined.rows.facts.filter((f) => f.ticker === 'AMZN').length);
+      // Besides the modes above: the default deep queue with one thread, and a queue held back by bytes (every entry waits for the one before it to be written).
+      for (const options of [{ threads: 1 }, { threads: 1, queueBytes: 1 }]) {
+        const store = await companiesOnlyStore(dialect);
+        try {
+          results.push({ summary: await bulkIngest(store, combined, { ...options, batchFacts: 500 }), rows: await storedRows(store) });
+        } finally {
+          await store.close();
+        }
+      }
+      const [serial, ...pipelinedRuns] = results as [(typeof results)[0], ...(typeof results)[0][]];
+      expect(pipelinedRuns).toHaveLength(3);
+      expect(serial.rows.facts.length).toBe([...expected.values()].reduce((n, e) => n + e.facts, 0) + serial.rows.facts.filter((f) => f.ticker === 'AMZN').length);
       expect(serial.rows.facts.filter((f) => f.ticker === 'AMZN').length).toBeGreaterThan(10);
       expect(serial.summary.failed.map((f) => f.entry)).toEqual(['CIK0000004242.json']);
-      const { stages: _s, ...serialCounts } = serial.summary;
-      const { stages: _p, ...pipelinedCounts } = pipelined.summary;
-      expect({ ...pipelinedCounts, threads: 0 }).toEqual(serialCounts);
-      // Row for row: same ids (the same order of inserts), same values, the same companies and run items.
-      expect(pipelined.rows.facts.length).toBe(serial.rows.facts.length);
-      for (let i = 0; i < serial.rows.facts.length; i++) expect(pipelined.rows.facts[i], `fact row ${i}`).toEqual(serial.rows.facts[i]);
-      expect(pipelined.rows.companies).toEqual(serial.rows.companies);
-      expect(pipelined.rows.items).toEqual(serial.rows.items);
+      const { stages: serialStages, ...serialCounts } = serial.summary;
+      // Every fact stored was decoded once, and each decoding step was timed.
+      expect(Object.values(serialStages.decode).every((ms) => ms > 0)).toBe(true);
+      for (const pipelined of pipelinedRuns) {
+        const { stages: _p, ...pipelinedCounts } = pipelined.summary;
+        expect({ ...pipelinedCounts, threads: 0 }).toEqual(serialCounts);
+        // Row for row: same ids (the same order of inserts), same values, the same companies and run items.
+        expect(pipelined.rows.facts.length).toBe(serial.rows.facts.length);
+        for (let i = 0; i < serial.rows.facts.length; i++) expect(pipelined.rows.facts[i], `fact row ${i}`).toEqual(serial.rows.facts[i]);
+        expect(pipelined.rows.companies).toEqual(serial.rows.companies);
+        expect(pipelined.rows.items).toEqual(serial.rows.items);
+      }
     });
 
     for (const { mode, ...options } of MODES) {

@@ -2,9 +2,10 @@
 // threads (piscina), so the main thread only reads stored bytes from the zip and writes to the
 // store while the workers decode the next entries; or, with 0 threads, on the main thread, one
 // entry after another (serial mode: tiny machines, and the reference the tests compare with).
-// With workers, tasks go to the pool one per thread; the rest wait here, and when the main thread
-// would wait for a decoded entry it decodes a waiting one itself: on two cores the main thread
-// was idle for 44% of a bulk ingest while the one decoder thread was the slower side.
+// With workers, tasks go to the pool PREFETCH per thread (a worker finishing one finds the next
+// already posted to it, instead of waiting for the main thread, busy in a write, to hand it one:
+// with one per thread the decoder thread sat idle two thirds of a bulk ingest); the rest wait
+// here, and when the main thread would wait for a decoded entry it decodes a waiting one itself.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { numberFromEnv } from '../../config/env-number.js';
@@ -12,6 +13,9 @@ import { workerFile } from '../../config/worker-file.js';
 import { decodeStoredEntry, type DecodeOutcome, type StoredEntryTask } from './bulk-entry.js';
 
 export const INGEST_THREADS_ENV = 'AIRACE_INGEST_THREADS';
+
+/** Tasks posted to each worker at once: the one it decodes and the next. */
+export const PREFETCH = 2;
 
 /** Decoder threads by default: one core is left to the main thread's inserts; more than four gains nothing (the insert is the limit). */
 export function defaultIngestThreads(): number {
@@ -44,12 +48,12 @@ export function createEntryDecoder(threads: number): EntryDecoder {
   if (threads === 0) {
     return { threads, decode: async (task) => decodeStoredEntry(task), wait: (pending) => pending, decodedHereMs: 0, close: async () => undefined };
   }
-  const pool = new Piscina({ ...workerFile('ingest/sec/bulk-decode-worker'), minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
+  const pool = new Piscina({ ...workerFile('ingest/sec/bulk-decode-worker'), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: PREFETCH, idleTimeout: 1_000 });
   const waiting: Job[] = [];
   let running = 0;
   let decodedHereMs = 0;
   const pump = () => {
-    while (running < threads && waiting.length) {
+    while (running < threads * PREFETCH && waiting.length) {
       const { task, resolve, reject } = waiting.shift()!;
       running++;
       // The stored bytes move to the worker rather than being copied (the caller gives up the buffer).

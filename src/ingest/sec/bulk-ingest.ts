@@ -5,17 +5,21 @@
 // the decoded companies to the store in batches, each batch one transaction holding whole
 // companies. With 0 threads (serial mode) the main thread decodes each entry itself, in turn.
 //
-// Back-pressure: at most `queueDepth` entries are between the zip and the store at once (read,
-// being decoded, or decoded and waiting for their turn to be written); reading stops until the
-// oldest is written. Memory is therefore bounded by the largest entry × (queue depth, plus about
-// ten per decoding thread for its text and parsed document), plus one batch of facts; not by the
-// size of the archive. See docs/sync.md.
+// Back-pressure: at most `queueDepth` entries, and entries of at most `queueBytes` uncompressed
+// bytes together (always at least one), are between the zip and the store at once (read, being
+// decoded, or decoded and waiting for their turn to be written); reading stops until the oldest
+// is written. Memory is therefore bounded by queueBytes plus the largest entry × (about ten per
+// decoding thread for its text and parsed document), plus one batch of facts; not by the size of
+// the archive. The queue is deep (a batch's worth of entries) so that the decoder threads have
+// entries to work on while the main thread writes a batch, and the write yields to the event
+// loop between companies so that finished decodes are collected and the next ones posted.
+// See docs/sync.md.
 //
 // Only Kysely and the store's replaceCompanyFacts (bulkInsertFacts underneath: COPY on
 // PostgreSQL, INSERTs sized to dialect.maxParameters on SQLite) touch the store, so the same
 // code runs against both.
 import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { Store } from '../../store/database.js';
@@ -28,7 +32,7 @@ import { listCompanySources } from '../../store/company-source-repository.js';
 import { forgetValidators } from '../../store/sync-state-repository.js';
 import { finishRun, startRun } from '../../store/runs-repository.js';
 import { latestRun, listItems, reopenRun, setItemStatus } from '../../store/sync-run-items-repository.js';
-import { classifyEntry, entryNameOf, type DecodeOutcome, type StoredEntryTask } from './bulk-entry.js';
+import { classifyEntry, entryNameOf, type DecodeOutcome, type DecodeSteps, type StoredEntryTask } from './bulk-entry.js';
 import { unpackFacts } from './packed-facts.js';
 import { createEntryDecoder, ingestThreadsFromEnv, type EntryDecoder } from './bulk-decoder.js';
 import { companyColour } from './company-colour.js';
@@ -37,6 +41,10 @@ import { SecError } from './sec-error.js';
 export const BULK_RUN_KIND = 'bulk';
 export const DEFAULT_BATCH_FACTS = 20_000;
 export const DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
+/** Entries in flight by default with decoder threads: more than a default batch holds (20,000 facts are ~75 entries of the benchmark's synthetic archive). */
+export const DEFAULT_QUEUE_DEPTH = 256;
+/** Uncompressed bytes of the entries in flight, by default (the stored bytes and decoded facts they become are smaller). */
+export const DEFAULT_QUEUE_BYTES = 128 * 1024 * 1024;
 
 export interface BulkOptions {
   /** Facts per transaction (default 20,000). Bounds the memory held between commits. */
@@ -47,8 +55,10 @@ export interface BulkOptions {
   resume?: boolean;
   /** Worker threads decoding entries; 0 decodes on this thread, serially. Default: AIRACE_INGEST_THREADS, else cores − 1 (1 to 4). */
   threads?: number;
-  /** Entries between the zip and the store at once (default: 2 per thread, at least 2; 1 in serial mode). Bounds memory. */
+  /** Entries between the zip and the store at once (default DEFAULT_QUEUE_DEPTH; 1 in serial mode). Bounds memory. */
   queueDepth?: number;
+  /** Uncompressed bytes of the entries between the zip and the store at once (default 128 MiB); one entry is always let through. Bounds memory. */
+  queueBytes?: number;
   signal?: AbortSignal;
   onEvent?: (e: BulkEvent) => void;
 }
@@ -87,17 +97,22 @@ export interface BulkStages {
   decodeHereMs: number;
   /** Unpacking decoded facts into objects (packed-facts.ts). */
   receiveMs: number;
-  /** Writing batches to the store (transactions, inserts, run bookkeeping). */
+  /** Writing batches to the store (transactions, inserts, run bookkeeping), without handoffMs. */
   storeMs: number;
+  /** Of a batch's write, the pauses between companies that collect decoded entries and hand out the next (bulk-decoder.ts). */
+  handoffMs: number;
+  /** The decoding itself, step by step, summed over every entry decoded, on whichever thread (bulk-entry.ts). */
+  decode: DecodeSteps;
 }
 
 /** One entry on its way from the zip to the store, in archive order. */
-type InFlight =
+type InFlight = { bytes?: number } & (
   | { name: string; kind: 'other' }
   | { name: string; kind: 'unsafe'; message: string }
   | { name: string; kind: 'unreadable'; message: string; ticker: string }
   | { name: string; kind: 'done'; ticker: string }
-  | { name: string; kind: 'document'; ticker: string; cik: number; known: Company | undefined; owned: boolean; decoded: Promise<DecodeOutcome> };
+  | { name: string; kind: 'document'; ticker: string; cik: number; known: Company | undefined; owned: boolean; decoded: Promise<DecodeOutcome> }
+);
 
 interface Pending {
   company: Company;
@@ -120,7 +135,8 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
   const batchFacts = Math.max(1, opts.batchFacts ?? DEFAULT_BATCH_FACTS);
   const maxEntryBytes = opts.maxEntryBytes ?? DEFAULT_MAX_ENTRY_BYTES;
   const threads = decoder.threads;
-  const queueDepth = threads === 0 ? 1 : Math.max(1, opts.queueDepth ?? Math.max(2, 2 * threads));
+  const queueDepth = threads === 0 ? 1 : Math.max(1, opts.queueDepth ?? DEFAULT_QUEUE_DEPTH);
+  const queueBytes = Math.max(0, opts.queueBytes ?? DEFAULT_QUEUE_BYTES);
   const file = resolve(zipPath);
   let stat;
   try {
@@ -154,7 +170,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
   const companies = await listCompanies(db);
   const byCik = new Map(companies.filter((c) => c.cik !== null).map((c) => [c.cik!, c]));
   const sources = await listCompanySources(db);
-  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0 };
+  const stages: BulkStages = { readMs: 0, decodeWaitMs: 0, decodeHereMs: 0, receiveMs: 0, storeMs: 0, handoffMs: 0, decode: { inflateMs: 0, parseMs: 0, mapMs: 0, packMs: 0 } };
   const summary: BulkSummary = { runId, entries: zip.entryCount, documents: 0, companies: 0, created: 0, facts: 0, empty: 0, alreadyDone: 0, failed: [], interrupted: false, threads, stages };
   opts.onEvent?.({ type: 'start', runId, entries: zip.entryCount, resumed });
 
@@ -166,9 +182,16 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     pending = [];
     pendingFacts = 0;
     const t0 = performance.now();
+    let handoff = 0;
     // One transaction per batch, whole companies only: COPY on PostgreSQL, multi-row INSERTs on SQLite.
     await inTransaction(store, async (trx) => {
-      for (const p of batch) {
+      for (const [i, p] of batch.entries()) {
+        // Let decoder threads' finished entries land and the next ones be posted to them (bulk-decoder.ts).
+        if (i > 0 && threads > 0) {
+          const h0 = performance.now();
+          await new Promise((r) => setImmediate(r));
+          handoff += performance.now() - h0;
+        }
         const source = sources.get(p.company.ticker);
         await replaceCompanyFacts(trx, p.company.ticker, 'sec', p.facts, runId, async ({ db: t }) => {
           if (p.upsert) await upsertCompany(t, p.company, source?.sourceKind ?? 'sec', source?.tracked ?? false);
@@ -178,7 +201,8 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
         });
       }
     });
-    stages.storeMs += performance.now() - t0;
+    stages.storeMs += performance.now() - t0 - handoff;
+    stages.handoffMs += handoff;
     for (const p of batch) {
       summary.companies++;
       summary.facts += p.facts.length;
@@ -209,7 +233,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     let stored: Uint8Array;
     const t0 = performance.now();
     try {
-      stored = await readStoredEntry(zip, entry, maxEntryBytes, source);
+      stored = readStoredEntry(fd, stat.size, entry, maxEntryBytes, source);
     } catch (e) {
       return { name, kind: 'unreadable', message: (e as Error).message, ticker };
     } finally {
@@ -220,7 +244,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     const t1 = performance.now();
     const decoded = decoder.decode(task);
     stages.decodeWaitMs += performance.now() - t1;
-    return { name, kind: 'document', ticker, cik, known, owned, decoded };
+    return { name, kind: 'document', ticker, cik, known, owned, decoded, bytes: entry.uncompressedSize };
   };
 
   /** Stores (or records the failure of) the oldest entry in flight. */
@@ -249,6 +273,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
       await setItemStatus(db, runId, f.ticker, 'failed', null, outcome.message);
       return event(f.ticker, 0, outcome.message);
     }
+    for (const k of Object.keys(stages.decode) as (keyof DecodeSteps)[]) stages.decode[k] += outcome.steps[k];
     const { known, owned, cik, ticker } = f as Extract<InFlight, { kind: 'document' }>;
     const t1 = performance.now();
     const facts = unpackFacts(outcome.facts);
@@ -282,17 +307,24 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
 
   // Entries read but not yet stored, oldest first; an interrupted run drops them (--resume redoes them).
   const inFlight: InFlight[] = [];
+  let inFlightBytes = 0;
   let seen = 0;
   const settleOldest = async () => {
     const f = inFlight.shift()!;
+    inFlightBytes -= f.bytes ?? 0;
     await settle(f, ++seen);
   };
+  const full = () => inFlight.length >= queueDepth || (inFlight.length > 0 && inFlightBytes >= queueBytes);
+  // The entries' data is read through a descriptor of our own (yauzl's closes when its last entry is listed).
+  const fd = openSync(file, 'r');
   try {
     try {
       for await (const entry of zip.eachEntry()) {
         if (opts.signal?.aborted) break;
-        inFlight.push(await admit(entry));
-        while (inFlight.length >= queueDepth && !opts.signal?.aborted) await settleOldest();
+        const f = await admit(entry);
+        inFlight.push(f);
+        inFlightBytes += f.bytes ?? 0;
+        while (full() && !opts.signal?.aborted) await settleOldest();
       }
       while (inFlight.length && !opts.signal?.aborted) await settleOldest();
       await flush();
@@ -306,6 +338,7 @@ async function ingestWith(decoder: EntryDecoder, store: Store, zipPath: string, 
     // Decodes still running for entries an interrupted run dropped: their results are not wanted.
     for (const f of inFlight) if (f.kind === 'document') f.decoded.catch(() => undefined);
     zip.close(); // idempotent; an interrupted run leaves the zip open otherwise
+    closeSync(fd);
   }
   summary.interrupted = !!opts.signal?.aborted && seen < zip.entryCount;
   stages.decodeHereMs = decoder.decodedHereMs;
@@ -326,8 +359,11 @@ function sameArchive(detail: string | null, identity: { file: string; size: numb
 /**
  * One entry's bytes as the archive stores them, in a buffer of their own (it moves to a worker
  * thread whole, so it must not share memory with Node's buffer pool). Inflating is the decoder's.
+ * Two positioned reads: the local header (for where the data starts, as yauzl's
+ * readLocalFileHeader finds it), then the data straight into the buffer. yauzl's read stream
+ * delivered it in 64 KiB chunks, each an asynchronous read, a Buffer and a copy.
  */
-async function readStoredEntry(zip: ZipFile, entry: Entry, maxBytes: number, source: string): Promise<Uint8Array> {
+function readStoredEntry(fd: number, fileSize: number, entry: Entry, maxBytes: number, source: string): Uint8Array {
   if (entry.uncompressedSize > maxBytes) {
     throw new SecError('malformed', `${source} is ${entry.uncompressedSize} bytes uncompressed, over the ${maxBytes}-byte limit`, source);
   }
@@ -335,18 +371,35 @@ async function readStoredEntry(zip: ZipFile, entry: Entry, maxBytes: number, sou
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
     throw new SecError('malformed', `${source} uses compression method ${entry.compressionMethod} (airace reads stored and deflated entries)`, source);
   }
-  const stream = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+  const damaged = (why: string) => new SecError('truncated', `${source} is damaged in the archive: ${why}`, source);
+  const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+  if (readFully(fd, header, entry.relativeOffsetOfLocalHeader) !== header.length) throw damaged('its local header is cut short');
+  const signature = header.readUInt32LE(0);
+  if (signature !== LOCAL_HEADER_SIGNATURE) throw damaged(`invalid local file header signature: 0x${signature.toString(16)}`);
+  const start = entry.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
+  if (start + entry.compressedSize > fileSize) throw damaged(`file data overflows file bounds: ${start} + ${entry.compressedSize} > ${fileSize}`);
   const out = new Uint8Array(entry.compressedSize);
-  let n = 0;
+  let n: number;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (n + chunk.length > out.length) throw new Error(`more than the ${out.length} bytes the archive says`);
-      out.set(chunk, n);
-      n += chunk.length;
-    }
+    n = readFully(fd, out, start);
   } catch (e) {
-    throw new SecError('truncated', `${source} is damaged in the archive after ${n} bytes: ${(e as Error).message}`, source);
+    throw new SecError('truncated', `${source} is damaged in the archive: ${(e as Error).message}`, source);
   }
-  if (n !== out.length) throw new SecError('truncated', `${source} is damaged in the archive: ${n} of its ${out.length} stored bytes`, source);
+  if (n !== out.length) throw damaged(`${n} of its ${out.length} stored bytes`);
   return out;
+}
+
+/** ZIP's local file header: its signature and fixed part (name and extra field follow). */
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+
+/** Reads `into` whole from `position`, or up to the end of the file; returns the bytes read. */
+function readFully(fd: number, into: Uint8Array, position: number): number {
+  let n = 0;
+  while (n < into.length) {
+    const got = readSync(fd, into, n, into.length - n, position + n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
 }

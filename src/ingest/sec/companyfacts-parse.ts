@@ -19,6 +19,8 @@ export interface CompanyFactsDoc {
   facts: Record<string, Record<string, RawConcept>>;
 }
 
+const optionalText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+
 const concept = z.object({
   label: z.string().nullish(),
   description: z.string().nullish(),
@@ -32,8 +34,35 @@ const envelope = z.object({
   facts: z.record(z.string(), z.record(z.string(), z.unknown())).nullish(),
 });
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A record zod would copy unchanged: every value passes `valueOk`, and no `__proto__` key (zod drops it). */
+function plainRecord(v: unknown, valueOk: (x: unknown) => boolean): v is Record<string, unknown> {
+  if (!isRecord(v)) return false;
+  for (const k in v) if (k === '__proto__' || !valueOk(v[k])) return false;
+  return true;
+}
+
+/**
+ * What `envelope` accepts, told apart in plain code without copying the document (zod rebuilds
+ * every record it checks: a quarter of the time JSON.parse takes, on a bulk ingest). Accepts only
+ * what `envelope` accepts, with the same result; anything else goes to zod, which accepts it or
+ * names what is wrong.
+ */
+function plainEnvelope(raw: unknown): CompanyFactsDoc | null {
+  if (!isRecord(raw)) return null;
+  const { cik, entityName, facts } = raw;
+  const cikOk = (typeof cik === 'number' && Number.isSafeInteger(cik) && cik > 0) || (typeof cik === 'string' && /^\d+$/.test(cik));
+  if (!cikOk || typeof entityName !== 'string') return null;
+  if (facts !== undefined && facts !== null && !plainRecord(facts, (t) => plainRecord(t, () => true))) return null;
+  return { cik: Number(cik), entityName, facts: (facts ?? {}) as CompanyFactsDoc['facts'] };
+}
+
 export function parseCompanyFacts(body: Buffer | string, source: string): CompanyFactsDoc {
-  const r = envelope.safeParse(parseJsonBody(body, source));
+  const json = parseJsonBody(body, source);
+  const plain = plainEnvelope(json);
+  if (plain) return plain;
+  const r = envelope.safeParse(json);
   if (!r.success) throw shapeError(source, 'companyfacts document', r.error.issues);
   return { cik: r.data.cik, entityName: r.data.entityName, facts: (r.data.facts ?? {}) as CompanyFactsDoc['facts'] };
 }
@@ -42,6 +71,10 @@ export function parseCompanyFacts(body: Buffer | string, source: string): Compan
 export function conceptOf(doc: CompanyFactsDoc, taxonomy: string, name: string, source: string): RawConcept | null {
   const raw = doc.facts[taxonomy]?.[name];
   if (raw === undefined) return null;
+  // As above: most concepts are well formed, and zod would copy every fact list to check it.
+  if (isRecord(raw) && optionalText(raw.label) && optionalText(raw.description) && plainRecord(raw.units, Array.isArray)) {
+    return { ...(raw.label !== undefined ? { label: raw.label } : {}), ...(raw.description !== undefined ? { description: raw.description } : {}), units: raw.units as RawConcept['units'] };
+  }
   const r = concept.safeParse(raw);
   if (!r.success) throw shapeError(source, `${taxonomy}:${name} concept`, r.error.issues);
   return r.data;

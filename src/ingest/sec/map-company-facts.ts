@@ -9,7 +9,7 @@ import type { CompanyFactsDoc } from './companyfacts-parse.js';
 import { conceptOf } from './companyfacts-parse.js';
 import { CONCEPT_MAP, conceptsFor, qualifiedName, type ConceptMapping } from './concept-map.js';
 import { filingIndexUrl } from './sec-urls.js';
-import { chooseVersion, filingUnits } from '../../model/fact-versions.js';
+import { chooseVersion, noteFilingUnit } from '../../model/fact-versions.js';
 import { SecError } from './sec-error.js';
 
 export interface MapContext {
@@ -101,7 +101,7 @@ export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFa
   const facts: FactInput[] = [];
   const byMetric: Record<string, number> = {};
   let skipped = 0;
-  const units = filingUnits(allFigures(doc, currency));
+  const units = filingUnitsOf(doc, currency);
   for (const m of CONCEPT_MAP) {
     const r = mapMetric(doc, m, ctx, currency);
     skipped += r.skipped;
@@ -116,21 +116,24 @@ export function mapCompanyFacts(doc: CompanyFactsDoc, ctx: MapContext): MappedFa
 }
 
 /**
- * Every financial-statement figure of the document in the reporting currency, mapped or not:
- * what tells a filing's units. Cover-page (`dei`) figures such as the public float are exact
- * whatever units the statements use, so they are left out.
+ * The unit of each filing (filingUnits), from every financial-statement figure of the document in
+ * the reporting currency, mapped or not. Cover-page (`dei`) figures such as the public float are
+ * exact whatever units the statements use, so they are left out. A loop, not a generator of
+ * figure objects: a bulk ingest passes every figure of every document through here.
  */
-function* allFigures(doc: CompanyFactsDoc, currency: string): Generator<{ accession: string | null; value: number }> {
+function filingUnitsOf(doc: CompanyFactsDoc, currency: string): Map<string, number> {
+  const units = new Map<string, number>();
   for (const [taxonomy, concepts] of Object.entries(doc.facts)) {
     if (taxonomy === 'dei') continue;
     for (const concept of Object.values(concepts ?? {})) {
       const list = (concept as { units?: Record<string, unknown> } | null)?.units?.[currency];
       if (!Array.isArray(list)) continue;
       for (const f of list as { accn?: unknown; val?: unknown }[]) {
-        if (typeof f?.accn === 'string' && typeof f.val === 'number') yield { accession: f.accn, value: f.val };
+        if (typeof f?.accn === 'string' && typeof f.val === 'number') noteFilingUnit(units, f.accn, f.val);
       }
     }
   }
+  return units;
 }
 
 function mapMetric(doc: CompanyFactsDoc, m: ConceptMapping, ctx: MapContext, currency: string): { periods: FactInput[][]; skipped: number } {

@@ -37,18 +37,24 @@ export function packFacts(facts: readonly FactInput[]): PackedFacts {
   const value = new Float64Array(facts.length);
   const fy = new Float64Array(facts.length);
   const preferred = new Uint8Array(facts.length);
+  // Most fields repeat the previous fact's (ticker, metric, unit, form…): compared first, before the map.
+  const last: (string | null)[] = new Array(width).fill(null);
+  const lastId = new Int32Array(width).fill(-1);
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     for (let k = 0; k < width; k++) {
       const s = f[TEXT_FIELDS[k]!];
       let id = -1;
-      if (s !== null) {
+      if (s === last[k]) id = lastId[k]!;
+      else if (s !== null) {
         id = ids.get(s) ?? -1;
         if (id < 0) {
           id = strings.push(s) - 1;
           ids.set(s, id);
         }
       }
+      last[k] = s;
+      lastId[k] = id;
       text[i * width + k] = id;
     }
     value[i] = f.value;

@@ -427,7 +427,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const behindLater = (m: MetricMention) =>
         m.start >= q.end && (allFigures.some((f) => f.start >= q.end && f.end <= m.start && !CONVERSION_AFTER.test(masked.slice(q.end, f.start))) || SUBORDINATE.test(masked.slice(q.end, m.start)));
       // "capex including finance-lease principal": the principal qualifies the metric, it is not the metric.
-      const qualifier = (m: MetricMention) => m.id === 'finance_lease_principal' && QUALIFYING.test(masked.slice(Math.max(sentence.start, m.start - 16), m.start));
+      // ("…, with finance lease principal of $0.96 billion": words that lead straight into the figure are its metric.)
+      const qualifier = (m: MetricMention) => m.id === 'finance_lease_principal' && QUALIFYING.test(masked.slice(Math.max(sentence.start, m.start - 16), m.start))
+        && !(m.end <= q.start && /^\s*(?:of|was|were|at|came\s+to|totall?ed|reached)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(m.end, q.start)));
       // ("Free cash flow is a different story. Amazon's fell from …": the metric the sentence before names, when this one names none before it.)
       const elliptical = ELLIPTICAL_POSSESSIVE.test(masked.slice(clause.start, q.start))
         ? (metrics.filter((m) => m.end <= clause.start && AFTER_POSSESSIVE.test(masked.slice(Math.max(sentence.start, m.start - 24), m.start))).pop() ??

@@ -57,7 +57,7 @@ const METRIC_WORDS: MetricWords[] = [
     ),
   },
   { id: 'capex_incl_finance_leases', re: /\b(?:capex|capital\s+expenditures?|capital\s+spending)\s*,?\s+(?:including|incl\.?)\s+(?:principal\s+payments\s+on\s+)?finance[- ]leases\b/gi },
-  { id: 'finance_lease_principal', re: /\b(?:finance[- ]lease\s+(?:principal(?:\s+(?:payments|repayments))?|repayments)|principal\s+(?:payments|repayments)\s+(?:of|on)\s+finance[- ]leases|paid\s+down\s+on\s+(?:leased|finance[- ]leased?)|repaid\s+on\s+finance[- ]leases)\b/gi },
+  { id: 'finance_lease_principal', re: /\b(?:(?:finance[- ])?lease\s+principal(?:\s+(?:payments|repayments))?|finance[- ]lease\s+repayments|principal\s+(?:payments|repayments)\s+(?:of|on)\s+finance[- ]leases|paid\s+down\s+on\s+(?:leased|finance[- ]leased?)|repaid\s+on\s+finance[- ]leases)\b/gi },
   { id: 'free_cash_flow', re: /\b(?:free\s+cash\s+flows?|FCF|(?:subtracting|deducting)\s+(?:only\s+)?(?:capex|capital\s+(?:expenditures?|spending))\s+from\s+operating\s+cash\s+flow)\b/gi },
   { id: 'operating_cash_flow', re: /\b(?:operating\s+cash\s+flows?|OCF|cash\s+(?:flows?\s+)?from\s+operations|cash\s+(?:provided\s+by|from)\s+operating\s+activities|operating\s+cash)\b/gi },
   { id: 'operating_income', re: /\b(?:operating\s+(?:income|profits?)|income\s+from\s+operations|from\s+operations|op\.?\s+inc(?:ome)?)\b/gi },
@@ -120,7 +120,7 @@ export function metricForQuantity(mentions: MetricMention[], q: Quantity, clause
   return after ?? null;
 }
 
-const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:(?:are|is)\s+)?(?:included|added|counted|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b/i;
+const INCL_LEASES = /\b(?:including|incl\.?|counting|plus|with)\s+(?:assets\s+acquired\s+under\s+|principal\s+payments\s+on\s+|equipment\s+)?finance[- ]leases?\b|\bfinance[- ]leases?\s+(?:(?:are|is)\s+)?(?:included|added|counted|in)\b|\badd(?:ing)?\s+(?:in\s+)?finance[- ]leases?\b|\b(?:count(?:ing)?|includ(?:e|es|ing)|add(?:s|ing)?)\s+(?:in\s+)?(?:[\w-]+\s+){0,4}?(?:under|on|via|through)\s+finance[- ]leases?\b/i;
 const EXCL_LEASES = /\b(?:excluding|excl\.?|without|before)\s+finance[- ]leases?\b/i;
 const NET_OF_PROCEEDS = /\bnet\s+of\s+proceeds\b/i;
 /** "cash capex": cash paid for property and equipment, so no finance leases (gross, or net of proceeds where a company reports that). */

@@ -16,6 +16,7 @@ import { extractCounts } from './extract-counts.js';
 import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
 import { resolveMention, shiftYear } from './resolve-relative.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
+import { FX_METRIC } from '../series/fx-table.js';
 import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
 import { segmentNamed } from '../series/segments.js';
 import { basisFor, statedWhenOf, statesPlan } from './extract-basis.js';
@@ -143,6 +144,9 @@ const MARGIN_AFTER = /^\s*(?<m>operating|net|profit)\s+margins?\b/i;
 function justBeforeFigure(masked: string, sentence: Span, q: Span): string {
   return masked.slice(Math.max(sentence.start, q.start - 40), q.start);
 }
+
+/** "… to the dollar", "per US$1", "to US$1.00": the figure before is an exchange rate. */
+const FX_RATE_AFTER = /^\s*(?:yuan|renminbi|RMB|CNY)?\s*(?:to|per|=|for)\s+(?:the|one|each|a|every)?\s*(?:US\s*|U\.S\.\s*)?(?:dollar\b|US\$\s?1(?:\.00?)?\b|\$\s?1(?:\.00?)?\b)/i;
 
 /** Metrics a ratio of two can be made of. */
 const RATIO_PARTS = new Set(['capex', 'capex_incl_finance_leases', 'free_cash_flow', 'operating_cash_flow', 'net_income', 'operating_income', 'revenue', 'cloud_revenue', 'finance_lease_principal']);
@@ -411,6 +415,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         const sole = named.size <= 1 || (carried.sole && carried.sentence === number - 1 && carried.paragraph === sentence.paragraph);
         subject = { ...subject, how: 'carried', fromSentence: carried.sentence, firm: sole || carried.sentence === number };
       }
+      // "RMB7.1189 to US$1.00": the dollar an exchange rate is quoted against is no amount of its own.
+      if (q.kind === 'money' && q.value === 1 && /\b(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 6), q.start)) && /\d\s*(?:yuan|renminbi|RMB|CNY|HK\$|HKD)?\s*(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 14), q.start))) continue;
+      // "at the company's rate of about 6.78 yuan to the dollar": an exchange rate, checked against the rate the company translated at.
+      const fxRate = q.kind === 'money' && (q.scale ?? 1) === 1 && (FX_RATE_AFTER.test(after) || /\b(?:exchange\s+)?rate\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 30), q.start)));
       // "$1 billion a day": a rate, checked against the period's figure spread over its days.
       const per = q.kind === 'money' ? PER_TIME.exec(after) : null;
       if (per) Object.assign(quantity, { per: per[1]!.toLowerCase(), end: q.end + per[0].length, text: text.slice(q.start, q.end + per[0].length) });
@@ -488,6 +496,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         // "… spent $131.8 billion. Alphabet, having earned $132.2 billion …": money coming in is not the spending carried.
         if (SPENDING_METRICS.has(metric.id) && EARNING_VERB.test(zone)) metric = null;
       }
+      if (fxRate) metric = stated(FX_METRIC, 'exchange rate');
       // "The segment's own capex" just after AWS's figures: the segment's capex, where one is on record.
       const segmentBefore = segmentNamed(lastMetric?.ref.segment ?? null);
       if (metric?.id === 'capex' && segmentBefore && SEGMENT_CAPEX[segmentBefore.ticker] && lastMetric!.sentence >= number - 1 && SEGMENT_OWN.test(masked.slice(Math.max(sentence.start, q.start - 80), q.start))) {
@@ -691,8 +700,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       }
       // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
       // move ends in (for a quarter it could be the quarter before: a guess).
-      if (kind === 'amount' && period && periodMention && before?.quantity && before.period?.ref.text === period.ref.text && periodMention.start >= before.quantity.end && periodMention.end <= q.start
-        && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start)) && MOVE_WORDS.test(masked.slice(clause.start, before.quantity.start))
+      // ("RMB158.1 billion in fiscal 2026, up 34% from RMB118.0 billion": the amount right after a change's "from" is its base.)
+      const changeFrom = before?.kind === 'change' && !!before.quantity?.direction && /^\s*from\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(before.quantity.end, q.start));
+      if (kind === 'amount' && period && periodMention && before?.quantity && before.period?.ref.text === period.ref.text && (changeFrom || (periodMention.start >= before.quantity.end && periodMention.end <= q.start
+        && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start)) && MOVE_WORDS.test(masked.slice(clause.start, before.quantity.start))))
         && period.ref.year !== null && ['fy', 'cy', 'year', 'quarter', 'fiscal-quarter'].includes(period.ref.kind)) {
         const own = period.ref;
         const quarterly = own.kind === 'quarter' || own.kind === 'fiscal-quarter';

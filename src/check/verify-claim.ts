@@ -12,6 +12,8 @@ import { verifyCommitment } from './verify-commitment.js';
 import { verifyPrice } from './verify-price.js';
 import { verifyModel } from './verify-model.js';
 import { verifyShare } from './verify-share.js';
+import { verifyFxRate } from './verify-fx-rate.js';
+import { FX_METRIC } from '../series/fx-table.js';
 import { COMMITMENT_NAMES, SHARE_PRICE_METRIC, UNHELD_METRICS } from './extract-metric.js';
 import { segmentNamed } from '../series/segments.js';
 import type { VerifyContext } from './verify-context.js';
@@ -30,6 +32,7 @@ export async function verifyClaim(claim: Claim, ctx: VerifyContext): Promise<Che
   if (claim.subject?.untracked) return notCheckable(base, 'not-tracked', `not tracked: ${claim.subject.untracked} is not a company airace follows, so its figures are not checked (and never given to a company it follows)`);
   if (claim.subject?.recountedBy) return notCheckable(base, 'definition-unclear', `the total counts ${claim.subject.recountedBy} on a basis of its own, and airace does not add up a group on mixed bases`);
   if (claim.metric?.id === SHARE_PRICE_METRIC) return verifyPrice(claim, ctx);
+  if (claim.metric?.id === FX_METRIC && claim.kind === 'amount') return verifyFxRate(claim, ctx);
   if (claim.metric && UNHELD_METRICS[claim.metric.id]) return notCheckable(base, 'no-metric', UNHELD_METRICS[claim.metric.id]!);
   if (claim.metric?.segment && segmentNamed(claim.metric.segment)?.name === 'Azure') return notCheckable(base, 'no-data', `${segmentNamed('Azure')!.definition}`);
   if (claim.kind === 'share' && (claim.shareOf === 'group' || claim.shareOf === 'revenue' || claim.shareOf === 'metric')) {

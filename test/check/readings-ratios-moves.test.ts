@@ -153,3 +153,51 @@ describe('the article’s own date on note lines', () => {
     expect(findArticleDate(text)?.date).toBe('2026-10-12');
   });
 });
+
+describe('exchange rates and the ends of moves', () => {
+  it('checks a stated exchange rate against the rate the company translated at, and never reads the dollar it is quoted against as an amount', async () => {
+    const text = 'Alibaba spent RMB67.7 billion on capex in the June 2026 quarter, which at the company’s rate of about 6.78 yuan to the dollar is US$10.0 billion. Amounts are translated at RMB6.7847 to US$1.00.';
+    const r = await check(text, '2026-10-01');
+    const rate = r.claims.find((c) => c.figure && text.slice(c.figure.start, c.figure.end) === '6.78 yuan')!;
+    expect(rate.verdict).toBe('supported');
+    expect(rate.actual).toMatchObject({ value: 6.7847, end: '2026-06-30' });
+    expect(r.claims.some((c) => c.figure && text.slice(c.figure.start, c.figure.end).startsWith('US$1.00'))).toBe(false);
+    const wrong = await figure('Alibaba spent RMB67.7 billion on capex in the June 2026 quarter, at a rate of 7.40 yuan to the dollar.', '2026-10-01', '7.40 yuan');
+    expect(wrong.verdict).toBe('contradicted');
+  });
+
+  it('reads the amount after a change’s "from" as the year before, and "over five quarters" as the change’s gap', async () => {
+    const base = await figure('Alibaba’s cloud revenue was RMB158.1 billion in fiscal 2026, up 34% from RMB118.0 billion.', '2026-10-01', 'RMB118.0 billion');
+    expect(base.verdict).toBe('supported');
+    expect(base.actual).toMatchObject({ start: '2024-04-01', end: '2025-03-31' });
+    const text = 'Combined capex of Amazon, Microsoft, Alphabet and Meta was $165.1 billion in the second quarter of 2026, more than doubling over five quarters.';
+    const gap = await figure(text, '2026-10-01', 'doubling');
+    expect(gap.actual!.label).toMatch(/2026-Q2 vs 2025-Q1/);
+    expect(gap.verdict).toBe('supported');
+  });
+
+  it('does not give the start of a move the period it ends in', async () => {
+    const text = 'Combined capex of Amazon, Microsoft, Alphabet and Meta reached $165.1 billion in the second quarter of 2026. The bars rise from about $72 billion to about $165 billion.';
+    const start = await figure(text, '2026-10-01', '$72 billion');
+    expect(start.verdict).toBe('not-checkable');
+    expect(start.reason).toMatch(/the period it ends in/);
+  });
+
+  it('reads "cut from $190 billion in July" as the plan before July’s statement', async () => {
+    const c = await figure('Microsoft’s plan for calendar 2026 is $175 billion, which it cut from $190 billion in July.', '2026-12-01', '$190 billion');
+    expect(c.verdict).toBe('supported');
+    expect(c.actual).toMatchObject({ statedOn: '2026-04-29' });
+  });
+});
+
+describe('finance-lease words', () => {
+  it('reads "once you count assets taken on under finance leases" as capex on that definition, and "lease principal of $X" as the principal', async () => {
+    const text = 'Microsoft spent $35.8 billion on capex in the June 2026 quarter, or $41 billion once you count assets taken on under finance leases. Meta reported capex of $30.1 billion in the June 2026 quarter, with lease principal of $0.96 billion.';
+    const incl = await figure(text, '2026-10-01', '$41 billion');
+    expect(incl.against.metric?.id).toBe('capex_incl_finance_leases');
+    expect(incl.verdict).toBe('supported');
+    const principal = await figure(text, '2026-10-01', '$0.96 billion');
+    expect(principal.against.metric?.id).toBe('finance_lease_principal');
+    expect(principal.verdict).toBe('supported');
+  });
+});

@@ -84,6 +84,14 @@ function definedFreeCashFlow(masked: string, metrics: MetricMention[], q: Quanti
   return after.every((m) => ['operating_cash_flow', 'capex', 'finance_lease_principal', 'capex_incl_finance_leases'].includes(m.id)) ? fcf : null;
 }
 
+/** A segment's name that overlaps the start of metric words ("Intelligent Cloud" under "Cloud segment"). */
+function segmentOverlapping(masked: string, mention: Span, from: number): string | null {
+  const start = Math.max(from, mention.start - 32);
+  const text = masked.slice(start, mention.end);
+  const found = [...text.matchAll(new RegExp(SEGMENT_IN.source, 'gi'))].filter((m) => start + m.index < mention.start && start + m.index + m[0].length > mention.start);
+  return found.pop()?.[0] ?? null;
+}
+
 /** Words that make metric names after "free cash flow" its definition: "measured as", "(operating cash flow minus capex)". */
 const DEFINING = /\b(?:defined|measured|calculated|computed|meaning|i\.e\.|that\s+is|minus|less|net\s+of|after\s+(?:subtracting|deducting)|subtract\w*|deduct\w*)\b|[(:=—–]/i;
 
@@ -470,7 +478,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const leftOver = !definedFcf && !allFigures.some((f) => f.start >= sentence.start && f.end <= q.start) && definitionIn('free_cash_flow', masked.slice(sentence.start, q.start)) === 'ocf-less-capex';
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
-      const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
+      // (The nearest before the figure: "AWS grew 37% to $42.2 billion and Microsoft's Intelligent Cloud segment reached $59.3 billion".)
+      const clauseSegment = mentions.filter((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)).pop() ?? null;
       // (Named before the figure: "Sales … came to $200.6 billion, and the AWS segment contributed $42.2 billion" gives the first to the company.)
       const subjectSegment = subject && !subject.carried && mentions.some((m) => m.end <= q.start && m.start >= sentence.start && m.text === subject!.words) ? segmentNamed(subject.words) : null;
       if (sameAsBefore) {
@@ -483,7 +492,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       } else if (leftOver) {
         metric = { ...stated('free_cash_flow', 'operating cash flow less capex'), definition: 'ocf-less-capex' };
       } else if (mention) {
-        const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
+        // ("Microsoft's Intelligent Cloud segment reached …": the segment's name may start before the metric words "Cloud segment".)
+        const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? segmentOverlapping(masked, mention, sentence.start))?.name ?? null;
         metric = stated(mention.id, mention.text, segment);
         // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
         const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;

@@ -230,3 +230,12 @@ describe('words that belong to another figure', () => {
     expect(c.reason).toMatch(/difference/);
   });
 });
+
+describe('segments named before metric words', () => {
+  it('reads "Microsoft’s Intelligent Cloud segment reached $X" as that segment, and never lets Microsoft Cloud’s figure pass for it', async () => {
+    const c = await figure('In the June 2026 quarter AWS grew 37% to $42.2 billion and Microsoft’s Intelligent Cloud segment reached $59.3 billion.', '2026-11-01', '$59.3 billion');
+    expect(c.against.metric?.segment).toBe('Intelligent Cloud');
+    expect(c.actual!.value).toBeCloseTo(39_306e6, -6);
+    expect(c.verdict).toBe('contradicted');
+  });
+});

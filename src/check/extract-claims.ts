@@ -158,6 +158,9 @@ function justBeforeFigure(masked: string, sentence: Span, q: Span): string {
   return masked.slice(Math.max(sentence.start, q.start - 40), q.start);
 }
 
+/** Only a preposition between a figure and the period after it ("$98.6 billion in the third"). */
+const RIGHT_AFTER = /^\s*(?:in|for|during|over|at|by)?\s*(?:the\s+|its\s+|their\s+)?$/i;
+
 /** "now expects", "now sees", "now guides": the plan in force. */
 const NOW_PLAN = /\bnow\s+(?:expects?|sees|guides?|plans?|forecasts?|projects?|targets?|puts|calls\s+for)\b/i;
 
@@ -435,6 +438,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'money' && q.value === 1 && /\b(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 6), q.start)) && /\d\s*(?:yuan|renminbi|RMB|CNY|HK\$|HKD)?\s*(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 14), q.start))) continue;
       // "at the company's rate of about 6.78 yuan to the dollar": an exchange rate, checked against the rate the company translated at.
       const fxRate = q.kind === 'money' && (q.scale ?? 1) === 1 && (FX_RATE_AFTER.test(after) || /\b(?:exchange\s+)?rate\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 30), q.start)));
+      // Nothing names or carries the subject (a caption list under a title that named the companies paragraphs before):
+      // the last tracked subject the text named, as a guess, so a match counts and a mismatch is never called false.
+      if (!subject && lastTracked && (q.kind === 'money' || q.kind === 'percent')) subject = { ...lastTracked, carried: true, how: 'inferred', firm: false, fromSentence: lastTracked.sentence };
       // "$1 billion a day": a rate, checked against the period's figure spread over its days.
       const per = q.kind === 'money' ? PER_TIME.exec(after) : null;
       if (per) Object.assign(quantity, { per: per[1]!.toLowerCase(), end: q.end + per[0].length, text: text.slice(q.start, q.end + per[0].length) });
@@ -670,6 +676,12 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // ("In the March 2026 quarter, the last of fiscal 2026, capex was …": a period in an apposition describes the one before it.)
       const apposition = (p: PeriodMention) => /\bthe\s+(?:last|final|first|second|third|fourth)\s+(?:quarter\s+)?(?:of|in)\s+$/i.test(masked.slice(Math.max(sentence.start, p.start - 30), p.start)) && ownPeriods.some((o) => o !== p && o.end <= p.start && o.end >= p.start - 40);
       const ownCandidates = (kind === 'change' ? inClause.filter((p) => !((p.start >= q.end || p.relative === 'quarter-earlier') && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
+        // "$98.6 billion in the third and $118.6 billion in the fourth": a period right after a figure is that figure's.
+        // (Not a label before the next figure: "30.9B FQ2 29.9B".)
+        const labels = allFigures.some((f) => f.start >= p.end && /^\s*:?\s*$/.test(masked.slice(p.end, f.start)));
+        const rightAfter = (f: { end: number }) => !labels && p.start >= f.end && RIGHT_AFTER.test(masked.slice(f.end, p.start));
+        if (rightAfter(q)) return true;
+        if (allFigures.some((f) => f !== q && !convertedOnes.has(f) && rightAfter(f))) return false;
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
         // (A converted figure in parentheses is its primary's: "280.2 billion yuan (US$38.4 billion) in the December 2024 quarter".)

@@ -35,6 +35,9 @@ const TOTAL_NOUN = /\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:total|sum|aggrega
 const OBJECT_OF_SUBJECT = /[$¥€£]\s?\d|\d\s?(?:%|bn\b|billion\b|million\b)|\b(?:the\s+company['’]s|its|their)\s/i;
 const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six' };
 
+/** Nouns a count of companies goes with ("the four platforms", "four US hyperscalers"). */
+const GROUP_NOUNS = ['companies', 'firms', 'giants', 'platforms', 'hyperscalers', 'spenders', 'cloud companies', 'cloud providers', 'cloud giants', 'tech giants', 'tech companies', 'technology companies'];
+
 export class SubjectMatcher {
   private readonly names = new Map<string, string>();
   private readonly groupNames = new Map<string, string>();
@@ -50,7 +53,9 @@ export class SubjectMatcher {
       if (c.kind === 'group') {
         for (const a of c.aliases) this.groupNames.set(a.toLowerCase(), c.ticker);
         const n = CARDINAL_WORDS[c.members.length];
-        if (n) for (const form of [`the ${n}`, `all ${n}`, `the ${n} companies`, `the ${n} firms`, `the ${n} giants`, `the big ${n}`]) this.groupNames.set(form, c.ticker);
+        if (n) for (const form of [`the ${n}`, `all ${n}`, `the big ${n}`]) this.groupNames.set(form, c.ticker);
+        // "the four companies", "four US platforms", "the four American hyperscalers", "four big tech giants".
+        if (n) for (const lead of [`the ${n}`, n, `all ${n}`]) for (const adjective of ['', 'us ', 'u.s. ', 'american ', 'big ', 'large ', 'largest ', 'biggest ']) for (const noun of GROUP_NOUNS) this.groupNames.set(`${lead} ${adjective}${noun}`, c.ticker);
         continue;
       }
       // Proper names match case-sensitively: "Meta" the company, not "meta" the prefix.

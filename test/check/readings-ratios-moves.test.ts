@@ -239,3 +239,16 @@ describe('segments named before metric words', () => {
     expect(c.verdict).toBe('contradicted');
   });
 });
+
+describe('lists of quarters and counted groups', () => {
+  it('gives each figure of a list the period right after it, and reads "four US platforms" as the group', async () => {
+    const text = '## Quarterly capex, four US platforms\n\nQuarter by quarter: $71.9 billion in the first quarter of 2025, $88.2 billion in the second, $97.3 billion in the third and $118.6 billion in the fourth.';
+    const third = await figure(text, '2026-11-01', '$97.3 billion');
+    expect(third.subject?.tickers).toEqual(['GROUP4']);
+    expect(third.actual).toMatchObject({ start: '2025-07-01', end: '2025-09-30' });
+    expect(third.verdict).toBe('supported');
+    const fourth = await figure(text, '2026-11-01', '$118.6 billion');
+    expect(fourth.actual).toMatchObject({ start: '2025-10-01', end: '2025-12-31' });
+    expect(fourth.verdict).toBe('supported');
+  });
+});

@@ -123,7 +123,7 @@ describe('guidanceHistory', () => {
 });
 
 describe('pledgeProgress', () => {
-  it('totals Alibaba’s capex from the first whole quarter after the pledge, naming the missing quarter', async () => {
+  it('totals Alibaba’s capex from the first whole quarter after the pledge, the December quarter as the fiscal year less its three stated quarters', async () => {
     const p = await pledgeProgress(store.db, { ticker: 'BABA' });
     const pledge = csvFacts.find((f) => f.ticker === 'BABA' && f.metric === 'ai_infrastructure_commitment' && f.currency === 'CNY' && f.preferred === '1')!;
     expect([p.amount, p.start, p.end]).toEqual([Number(pledge.value) * M, pledge.period_start, pledge.period_end]);
@@ -132,15 +132,17 @@ describe('pledgeProgress', () => {
     const q2 = quarter('2025-04-01', '2025-06-30');
     const q3 = quarter('2025-07-01', '2025-09-30');
     const fy2026 = quarter('2025-04-01', '2026-03-31');
+    const march2026 = quarter('2026-01-01', '2026-03-31');
     const q2026 = quarter('2026-04-01', '2026-06-30');
+    // No document states the December 2025 quarter: the engine derives it as FY2026 − Q1 − Q2 − Q4.
     expect(p.checkpoints.map((c) => [c.label, c.cumulative])).toEqual([
       ['2025-Q2', q2],
       ['2025-Q3', q2 + q3],
-      ['2025-Q4', null],
+      ['2025-Q4', fy2026 - march2026],
       ['2026-Q1', fy2026],
       ['2026-Q2', fy2026 + q2026],
     ]);
-    expect(p.missingQuarters).toEqual(['2025-Q4']);
+    expect(p.missingQuarters).toEqual([]);
     expect(p.updates.map((e) => e.date)).toEqual(csvEvents.filter((e) => namesOf(e).includes('BABA') && ['commitment', 'guidance'].includes(e.kind) && e.date >= p.start).map((e) => e.date));
   });
 });
@@ -169,9 +171,15 @@ describe('the plan-vs-actual figure', () => {
     }
     const pledgeRows = panelOf('Alibaba').data.values as any[];
     expect(pledgeRows.find((r) => r.kind === 'pledge')).toMatchObject({ date: data.pledge!.start, value: data.pledge!.amount });
-    expect(pledgeRows.filter((r) => r.kind === 'spent' && r.missing).map((r) => r.label)).toEqual(['2025-Q4']);
+    // Every quarter since the pledge now has a figure (the December 2025 quarter derived from the fiscal year).
+    expect(pledgeRows.filter((r) => r.kind === 'spent' && r.missing).map((r) => r.label)).toEqual([]);
+    expect(pledgeRows.filter((r) => r.kind === 'spent').map((r) => r.label)).toContain('2025-Q4');
     const svg = await renderSvg(spec);
-    expect(svg).toContain('2025-Q4: no figure');
+    expect(svg).not.toContain(': no figure');
+    // A quarter with no figure is drawn as such: the same pledge with one checkpoint's figure taken away (a made-up gap).
+    const third = data.pledge!.checkpoints[2]!;
+    const gapped = { ...data.pledge!, checkpoints: data.pledge!.checkpoints.map((k) => (k === third ? { ...k, cumulative: null } : k)), missingQuarters: [third.label] };
+    expect(await renderSvg(planVsActualSpec(data.histories, gapped))).toContain(`${third.label}: no figure`);
     // Alt text walks the steps: "$75B (4 Feb 2025) → ... → $91–93B (29 Oct 2025)", from the file's figures.
     const billions = (v: number) => String(v / 1e9);
     const path = guidanceEvents('GOOGL', 2025).map((e) => {

@@ -17,7 +17,7 @@ import type { CompanyMention, SubjectMatcher } from './extract-subjects.js';
 import { extractMetricMentions } from './extract-metric.js';
 import { segmentNamed } from '../series/segments.js';
 import { basisFor, statedWhenOf } from './extract-basis.js';
-import { cellQuantity, percentIn, unitIn, type ArticleTable, type TableRow } from './extract-table.js';
+import { cellQuantity, percentIn, unitIn, type ArticleTable, type TableCell, type TableRow } from './extract-table.js';
 import type { PeriodMention } from './extract-period.js';
 
 export interface TableContext {
@@ -184,7 +184,14 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
 
     // Period: the column's, else the row's, else the caption's; "fiscal years to June" or "calendar year" in the row or caption says how a bare year is meant.
     // A growth column that names no period ("2025   YoY") is the growth of the period column before it.
-    const periodHead = kind === 'change' && colHead && (versus || periodsIn(ctx, colHead).length === 0) ? (table.header.cells.filter((c) => c.column < cell.column && c.column > 0 && periodsIn(ctx, c).length > 0).pop() ?? colHead) : colHead;
+    // ("| | Fiscal 2026 | Fiscal 2025 | Change |": after two period columns it is the change between them, so of the later one.)
+    const periodColumns = table.header.cells.filter((c) => c.column < cell.column && c.column > 0 && periodsIn(ctx, c).length > 0);
+    const later = (a: TableCell, b: TableCell) => {
+      const [pa, pb] = [periodsIn(ctx, a)[0]!, periodsIn(ctx, b)[0]!];
+      return (pb.year ?? 0) * 10 + (pb.quarter ?? 0) > (pa.year ?? 0) * 10 + (pa.quarter ?? 0) ? b : a;
+    };
+    const latestColumn = versus || periodColumns.length < 2 ? periodColumns[periodColumns.length - 1] : periodColumns.slice(-2).reduce(later);
+    const periodHead = kind === 'change' && colHead && (versus || periodsIn(ctx, colHead).length === 0) ? (latestColumn ?? colHead) : colHead;
     const mentions = [periodHead, rowHead, table.caption].map((p) => (p ? periodsIn(ctx, p)[0] : undefined));
     const mention = mentions.find(Boolean) ?? null;
     // A column named without its year ("Q1") is placed near the period the row or caption names ("Capex in 2025").
@@ -200,7 +207,7 @@ export function tableRowClaims(ctx: TableContext, table: ArticleTable, row: Tabl
         const kind = r.ref.kind === 'year' && r.how === 'stated' ? (/\bfiscal\b/i.test(reading) ? 'fy' : /\bcalendar\b/i.test(reading) ? 'cy' : 'year') : r.ref.kind;
         period = { ref: { ...r.ref, kind, resolution: r.resolution }, how: r.how, firm: r.firm !== false, fromSentence: null };
         // Borrowed from the column before: likely, but the table does not say so, so a mismatch is never a contradiction.
-        if (periodHead !== colHead && mention === mentions[0]) period = { ...period, firm: false, guess: `the column “${words(ctx, colHead).trim()}” names no period; it is read as the growth of “${words(ctx, periodHead).trim()}”, the column before it` };
+        if (periodHead !== colHead && mention === mentions[0]) period = { ...period, firm: false, guess: `the column “${words(ctx, colHead).trim()}” names no period; it is read as the growth of “${words(ctx, periodHead).trim()}”, the ${periodHead === periodColumns[periodColumns.length - 1] ? 'column before it' : 'later of the two period columns before it'}` };
       }
     }
     // When a plan in the cell was stated: "(Feb 4)" in the cell, else in its column's header; a date without a year is

@@ -74,13 +74,26 @@ function conversionPairs(masked: string, money: Quantity[]): Array<[Quantity, Qu
  * "Free cash flow, measured as operating cash flow minus capital spending, shrank to $7.7 billion": the
  * metric words nearest the figure define free cash flow; they are not the figure's metric.
  */
-function definedFreeCashFlow(metrics: MetricMention[], q: Quantity, sentence: Span, figures: Quantity[]): MetricMention | null {
+function definedFreeCashFlow(masked: string, metrics: MetricMention[], q: Quantity, sentence: Span, figures: Quantity[]): MetricMention | null {
   const before = metrics.filter((m) => m.start >= sentence.start && m.end <= q.start);
   const fcf = before.filter((m) => m.id === 'free_cash_flow').pop();
   if (!fcf || figures.some((f) => f.start >= fcf.end && f.end <= q.start)) return null;
   const after = before.filter((m) => m.start > fcf.end);
+  // ("Amazon's free cash flow in the June quarter, when operating cash flow of $33.1 billion …": no definition, its own metric.)
+  if (after.length && !DEFINING.test(masked.slice(fcf.end, after[after.length - 1]!.end))) return null;
   return after.every((m) => ['operating_cash_flow', 'capex', 'finance_lease_principal', 'capex_incl_finance_leases'].includes(m.id)) ? fcf : null;
 }
+
+/** A segment's name that overlaps the start of metric words ("Intelligent Cloud" under "Cloud segment"). */
+function segmentOverlapping(masked: string, mention: Span, from: number): string | null {
+  const start = Math.max(from, mention.start - 32);
+  const text = masked.slice(start, mention.end);
+  const found = [...text.matchAll(new RegExp(SEGMENT_IN.source, 'gi'))].filter((m) => start + m.index < mention.start && start + m.index + m[0].length > mention.start);
+  return found.pop()?.[0] ?? null;
+}
+
+/** Words that make metric names after "free cash flow" its definition: "measured as", "(operating cash flow minus capex)". */
+const DEFINING = /\b(?:defined|measured|calculated|computed|meaning|i\.e\.|that\s+is|minus|less|net\s+of|after\s+(?:subtracting|deducting)|subtract\w*|deduct\w*)\b|[(:=—–]/i;
 
 /** The span in `spans` (sorted, not overlapping) that holds `offset`, by binary search. */
 function spanAt<T extends { start: number; end: number }>(spans: T[], offset: number): T | null {
@@ -145,6 +158,9 @@ function justBeforeFigure(masked: string, sentence: Span, q: Span): string {
   return masked.slice(Math.max(sentence.start, q.start - 40), q.start);
 }
 
+/** "now expects", "now sees", "now guides": the plan in force. */
+const NOW_PLAN = /\bnow\s+(?:expects?|sees|guides?|plans?|forecasts?|projects?|targets?|puts|calls\s+for)\b/i;
+
 /** "… to the dollar", "per US$1", "to US$1.00": the figure before is an exchange rate. */
 const FX_RATE_AFTER = /^\s*(?:yuan|renminbi|RMB|CNY)?\s*(?:to|per|=|for)\s+(?:the|one|each|a|every)?\s*(?:US\s*|U\.S\.\s*)?(?:dollar\b|US\$\s?1(?:\.00?)?\b|\$\s?1(?:\.00?)?\b)/i;
 
@@ -193,7 +209,7 @@ const OF_IT = /^\s+of\s+(?:it|that|this|which|them)\b/i;
 const NEGATIVE_WORDS = /\b(?:negative|outflows?|burn(?:ed|t)?|deficit)\b/i;
 const SIGNED_FLOWS = new Set(['free_cash_flow', 'operating_cash_flow']);
 /** A money figure that is a difference between two others: "an overshoot of nearly $7 billion", "up by $5 billion". */
-const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
+const DIFFERENCE_BEFORE = /\b(?:(?:overshoot|shortfall|gap|difference|miss|beat|increase|rise|cut|reduction|boost)\s+of|(?:the\s+)?(?:difference|gap|shortfall)\s+(?:is|was|came\s+to|amounts\s+to)|(?:up|down|higher|lower|raised|cut|lifted|lowered|trimmed|increased|reduced|rose|fell)\s+by|(?:up|down)\s+(?:by\s+)?(?:a\s+further\s+)?)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|more\s+than\s+|another\s+)?$/i;
 /** Metrics an article can be about as a whole (its topic), for figures that name none. */
 const TOPIC_METRICS = new Set(['capex', 'revenue', 'cloud_revenue', 'operating_income', 'net_income', 'operating_cash_flow', 'free_cash_flow']);
 /** A multi-year plan ("would spend RMB 480 billion over three years", "plans to invest ... over three years"): with a span of future years, a pledge. */
@@ -457,12 +473,13 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));
       let metric: MetricRef | null = null;
-      const definedFcf = definedFreeCashFlow(metrics, q, sentence, allFigures);
+      const definedFcf = definedFreeCashFlow(masked, metrics, q, sentence, allFigures);
       // "Subtract the capex from operating cash flow and what is left is $7.7 billion": free cash flow, defined, though not named.
       const leftOver = !definedFcf && !allFigures.some((f) => f.start >= sentence.start && f.end <= q.start) && definitionIn('free_cash_flow', masked.slice(sentence.start, q.start)) === 'ocf-less-capex';
       const stated = (id: string, words: string, segment: string | null = null): MetricRef => ({ id, words, definition: null, segment, how: 'stated', firm: true, fromSentence: null });
       // A segment named as the subject ("Amazon Web Services ... brought in $35.6 billion") means its sales unless other metric words say otherwise.
-      const clauseSegment = mentions.find((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)) ?? null;
+      // (The nearest before the figure: "AWS grew 37% to $42.2 billion and Microsoft's Intelligent Cloud segment reached $59.3 billion".)
+      const clauseSegment = mentions.filter((m) => m.start >= clause.start && m.end <= q.start && segmentNamed(m.text)).pop() ?? null;
       // (Named before the figure: "Sales … came to $200.6 billion, and the AWS segment contributed $42.2 billion" gives the first to the company.)
       const subjectSegment = subject && !subject.carried && mentions.some((m) => m.end <= q.start && m.start >= sentence.start && m.text === subject!.words) ? segmentNamed(subject.words) : null;
       if (sameAsBefore) {
@@ -475,7 +492,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       } else if (leftOver) {
         metric = { ...stated('free_cash_flow', 'operating cash flow less capex'), definition: 'ocf-less-capex' };
       } else if (mention) {
-        const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? null)?.name ?? null;
+        // ("Microsoft's Intelligent Cloud segment reached …": the segment's name may start before the metric words "Cloud segment".)
+        const segment = segmentNamed(SEGMENT_IN.exec(mention.text)?.[0] ?? segmentOverlapping(masked, mention, sentence.start))?.name ?? null;
         metric = stated(mention.id, mention.text, segment);
         // Revenue words in the figure's own clause are the company's, unless the clause names the segment ("group revenue reached ..." after a segment is total revenue).
         const inOwnClause = mention.start >= clause.start && mention.end <= clause.end;
@@ -599,6 +617,10 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         return !!last?.subject && !!subject && last.subject.tickers.join() === subject.tickers.join();
       };
       let statedWhen = statedWhenOf(masked.slice(sentence.start, q.start), clauseText, ownMonths, date);
+      // "Meta, which in January had guided $115–135 billion, now expects $130–145 billion": "now" after the figure before
+      // makes this one the plan in force, whatever the earlier words said of that figure.
+      const sincePrevious = masked.slice(allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start, q.start);
+      if (statedWhen && NOW_PLAN.test(sincePrevious) && !ownMonths.some((m) => m.start >= q.end || m.start >= q.start - sincePrevious.length)) statedWhen = null;
       // "which it cut from $190 billion in July": the month is when the plan moved; the figure is the one before that statement.
       if (statedWhen?.month && /\b(?:cut|lowered|trimmed|reduced|raised|lifted|increased|moved|revised)\s+(?:(?:it|them|that|its\s+\w+(?:\s+\w+)?)\s+)?from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(justBeforeFigure(masked, sentence, q)) && ownMonths.some((m) => m.start >= q.end)) statedWhen = { ...statedWhen, earlier: true, movedFrom: true };
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
@@ -645,7 +667,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const inClause = ownPeriods.filter((p) => p.start >= clause.start && p.end <= clause.end);
       // "rose 9% from a year earlier to 268.95 billion yuan": the period the change starts from is not the amount's.
       const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !((p.start >= q.end || p.relative === 'quarter-earlier') && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => {
+      // ("In the March 2026 quarter, the last of fiscal 2026, capex was …": a period in an apposition describes the one before it.)
+      const apposition = (p: PeriodMention) => /\bthe\s+(?:last|final|first|second|third|fourth)\s+(?:quarter\s+)?(?:of|in)\s+$/i.test(masked.slice(Math.max(sentence.start, p.start - 30), p.start)) && ownPeriods.some((o) => o !== p && o.end <= p.start && o.end >= p.start - 40);
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !((p.start >= q.end || p.relative === 'quarter-earlier') && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
         // A period nearer another figure in the clause is that figure's.
         const d = p.start >= q.end ? p.start - q.end : q.start - p.end;
         // (A converted figure in parentheses is its primary's: "280.2 billion yuan (US$38.4 billion) in the December 2024 quarter".)
@@ -660,7 +684,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
       if (periodMention && basis === 'guidance' && !['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'range', 'span'].includes(periodMention.kind)) periodMention = null;
-      if (!periodMention) periodMention = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p)).pop() ?? null;
+      if (!periodMention) periodMention = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p) && !apposition(p)).pop() ?? null;
       if (!periodMention) periodMention = ownPeriods.find((p) => p.start >= q.end && p.kind !== 'span' && !clauseHasFigure(p.start) && !isBase(p)) ?? null;
       let period: ClaimPeriod | null = null;
       let periodError: string | null = null;

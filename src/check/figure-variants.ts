@@ -9,6 +9,7 @@ import type { Company } from '../model/company.js';
 import type { Figure } from './check-report.js';
 import { slotDates, type PeriodSlot } from './resolve-period.js';
 import type { VerifyContext } from './verify-context.js';
+import { segmentOfFact } from '../series/segments.js';
 import type { Segment } from '../series/segments.js';
 import { formatFigure } from '../model/format-figure.js';
 import { docOf, metricName, namesOf, seriesFigure, slotLabel, uniqueDocs, type SeriesFigure } from './series-figure.js';
@@ -146,6 +147,10 @@ export async function otherFreeCashFlowDefinitions(ctx: VerifyContext, company: 
  */
 export async function otherVersions(ctx: VerifyContext, company: Company, metric: string, ours: Figure, decimals: number): Promise<VariantFigure[]> {
   if (!ours.start || !ours.end || ours.fx) return [];
-  const facts = (await factsFor(ctx, company.ticker, metric, ours.start, ours.end)).filter((f) => f.unit === ours.unit && f.value !== ours.value);
+  const all = await factsFor(ctx, company.ticker, metric, ours.start, ours.end);
+  // Another source is another version of the same figure: never a figure of another segment (Microsoft Cloud for Intelligent Cloud).
+  const used = all.find((f) => f.value === ours.value);
+  const segment = used ? segmentOfFact(company.ticker, metric, used.note)?.name ?? null : null;
+  const facts = all.filter((f) => f.unit === ours.unit && f.value !== ours.value && (segmentOfFact(company.ticker, metric, f.note)?.name ?? null) === segment);
   return facts.map((f) => ({ figure: factFigure(f, `${company.name} ${metricName(metric)}, another source`, decimals), sources: [docOf(f)], definition: metricName(metric) }));
 }

@@ -201,3 +201,41 @@ describe('finance-lease words', () => {
     expect(principal.verdict).toBe('supported');
   });
 });
+
+describe('words that belong to another figure', () => {
+  it('reads "now expects" as the plan in force, though the figure before was an earlier one', async () => {
+    const text = 'Meta, which in January had guided $115 billion–$135 billion, now expects $130 billion–$145 billion for 2026.';
+    const now = await figure(text, '2026-10-15', '$130 billion–$145 billion');
+    expect(now.verdict).toBe('supported');
+    expect(now.actual).toMatchObject({ statedOn: '2026-07-29' });
+    const then = await figure(text, '2026-10-15', '$115 billion–$135 billion');
+    expect(then.actual).toMatchObject({ statedOn: '2026-01-28' });
+  });
+
+  it('does not take the period of an apposition ("the March 2026 quarter, the last of fiscal 2026")', async () => {
+    const c = await figure('In the March 2026 quarter, the last of fiscal 2026, Alibaba capex was RMB26.9 billion.', '2026-10-15', 'RMB26.9 billion');
+    expect(c.verdict).toBe('supported');
+    expect(c.actual).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+  });
+
+  it('reads operating cash flow named after "free cash flow" as its own metric unless words define it', async () => {
+    const c = await figure('Amazon’s free cash flow in the June quarter of 2025 was thin, when operating cash flow of $32.5 billion barely covered capex of $32.2 billion.', '2026-10-15', '$32.5 billion');
+    expect(c.against.metric?.id).toBe('operating_cash_flow');
+    expect(c.verdict).toBe('supported');
+  });
+
+  it('reads "The difference is $X" as a difference, not one of the figures', async () => {
+    const c = await figure('Calendar 2025: $83.1 billion. Fiscal 2025: $64.6 billion. The difference is $18.5 billion.', '2026-10-15', '$18.5 billion');
+    expect(c.verdict).toBe('not-checkable');
+    expect(c.reason).toMatch(/difference/);
+  });
+});
+
+describe('segments named before metric words', () => {
+  it('reads "Microsoft’s Intelligent Cloud segment reached $X" as that segment, and never lets Microsoft Cloud’s figure pass for it', async () => {
+    const c = await figure('In the June 2026 quarter AWS grew 37% to $42.2 billion and Microsoft’s Intelligent Cloud segment reached $59.3 billion.', '2026-11-01', '$59.3 billion');
+    expect(c.against.metric?.segment).toBe('Intelligent Cloud');
+    expect(c.actual!.value).toBeCloseTo(39_306e6, -6);
+    expect(c.verdict).toBe('contradicted');
+  });
+});

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Company } from '../model/company.js';
 import type { Database } from '../store/schema.js';
-import { companiesByTicker, companiesPage, countCompanies } from '../store/companies-repository.js';
+import { companiesPage, countCompanies } from '../store/companies-repository.js';
+import { storedCompaniesByTicker } from './companies-by-ticker.js';
 import { allCompanies } from './read-db.js';
 import { InvalidOptionError } from '../model/errors.js';
 import { resolveCompanies } from '../model/company-match.js';
@@ -19,13 +20,13 @@ export async function lookupCompanies(db: Kysely<Database>, queries: string[], a
   // Companies the caller read from this store a moment ago answer for themselves; only the rest are read.
   const reused = alreadyRead.filter((c) => tickers.includes(c.ticker));
   const unread = tickers.filter((t) => !reused.some((c) => c.ticker === t));
-  let known = [...reused, ...(await companiesByTicker(db, unread))];
+  let known = [...reused, ...(await storedCompaniesByTicker(db, unread))];
   if (queries.some((q) => !known.some((c) => c.ticker === q.trim().toUpperCase()))) known = await allCompanies(db);
   const chosen = resolveCompanies(known, queries);
   const missingMembers = chosen.flatMap((c) => c.members).filter((t) => !known.some((c) => c.ticker === t));
   const memberReused = alreadyRead.filter((c) => missingMembers.includes(c.ticker));
   const memberUnread = missingMembers.filter((t) => !memberReused.some((c) => c.ticker === t));
-  if (missingMembers.length) known = [...known, ...memberReused, ...(await companiesByTicker(db, memberUnread))];
+  if (missingMembers.length) known = [...known, ...memberReused, ...(await storedCompaniesByTicker(db, memberUnread))];
   return { chosen, known };
 }
 

@@ -5,6 +5,13 @@
 export type MonthIndex = number;
 
 export function monthIndexOf(isoDate: string): MonthIndex {
+  // A plain ISO date is read digit by digit (the engine asks this of every fact it reads); other shapes as Number() reads them.
+  if (isoDate.length >= 10 && isoDate.charCodeAt(4) === 45 && isoDate.charCodeAt(7) === 45) {
+    const y = digits(isoDate, 0, 4);
+    const m = digits(isoDate, 5, 7);
+    const d = digits(isoDate, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return y * 12 + (m - 1) - (d <= 7 ? 1 : 0);
+  }
   const y = Number(isoDate.slice(0, 4));
   const m = Number(isoDate.slice(5, 7));
   const d = Number(isoDate.slice(8, 10));
@@ -37,7 +44,9 @@ function digits(s: string, from: number, to: number): number {
  */
 export function utcMidnight(date: string): number {
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    const [y, mo, d] = [digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)];
+    const y = digits(date, 0, 4);
+    const mo = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
     if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return Date.UTC(y, mo - 1, d);
   }
   return Date.parse(date + 'T00:00:00Z');

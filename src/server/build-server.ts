@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,9 +60,20 @@ function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Random bytes drawn at once for many request ids: one call into the system's generator per 1,024 requests, not one per request. */
+const ID_BYTES = 4;
+const idPool = Buffer.alloc(ID_BYTES * 1024);
+let idOffset = idPool.length;
+
 /** Short and unguessable, so a user can quote it and nobody can walk the log by counting. */
 export function newRequestId(): string {
-  return `r-${randomBytes(4).toString('hex')}`;
+  if (idOffset === idPool.length) {
+    randomFillSync(idPool);
+    idOffset = 0;
+  }
+  const id = `r-${idPool.toString('hex', idOffset, idOffset + ID_BYTES)}`;
+  idOffset += ID_BYTES;
+  return id;
 }
 
 const zodTransform = createJsonSchemaTransform({ skipList: [] });

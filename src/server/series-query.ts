@@ -110,7 +110,12 @@ function seriesFields(v: SeriesQueryInput, known: Company[], type?: ChartType): 
 
 /** A series query from a raw query string (or an object a page builds), as `airace series` reads its flags. */
 export function parseSeriesQuery(q: RawQuery, known: Company[]): SeriesQuery {
-  return seriesFields(parseQuery(QUERIES.series, q), known);
+  return seriesQueryOf(parseQuery(QUERIES.series, q), known);
+}
+
+/** A series query from a query Fastify already validated with QUERIES.series (parsing it again gives the same values). */
+export function seriesQueryOf(v: SeriesQueryInput, known: Company[]): SeriesQuery {
+  return seriesFields(v, known);
 }
 
 /** A chart query; `preset=seed` stands for the whole preset, as `airace chart --preset` does. */

@@ -118,7 +118,7 @@ const BASE_MARKER = /\b(?:from|than|compared?(?:\s+(?:with|to))?|versus|vs\.?|ag
 /** Periods "over" spans rather than compares with: "over the four quarters to September", "over the first half". */
 const SPANNED_KINDS = new Set(['ttm', 'half', 'fiscal-half', 'window', 'range', 'span', 'ytd']);
 /** What a period after "on" starts with when it is the base of a change. */
-const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
+const BASE_AFTER_ON = /^(?:the\s+)?(?:same|year[- ]earlier|year\s+(?:before|ago)|prior|previous|a\s+year|last\s+year|(?:19|20)\d{2}\b|(?:the\s+)?(?:June|March|September|December|first|second|third|fourth)\b)/i;
 /** "accounted for 35% of the group's spending", "of the four's capex": a share of the group. */
 const SHARE_OF_GROUP = /^\s*(?:of\s+)?(?:the\s+)?(?:group|four|big\s+four|hyperscalers|total|combined|their\s+combined|all)\b|^\s*of\s+(?:the\s+)?(?!(?:company|firm|group)['’]s\b)(?:\w+['’]s?\s+)?(?:combined\s+|total\s+)?(?:spending|capex|capital\s+expenditures?|outlays?)\b/i;
 /** "35% of its revenue", "of revenue", "of sales". */
@@ -675,7 +675,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
       // ("In the March 2026 quarter, the last of fiscal 2026, capex was …": a period in an apposition describes the one before it.)
       const apposition = (p: PeriodMention) => /\bthe\s+(?:last|final|first|second|third|fourth)\s+(?:quarter\s+)?(?:of|in)\s+$/i.test(masked.slice(Math.max(sentence.start, p.start - 30), p.start)) && ownPeriods.some((o) => o !== p && o.end <= p.start && o.end >= p.start - 40);
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !((p.start >= q.end || p.relative === 'quarter-earlier') && isBase(p))) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !isBase(p)) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
         // "$98.6 billion in the third and $118.6 billion in the fourth": a period right after a figure is that figure's.
         // (Not a label before the next figure: "30.9B FQ2 29.9B".)
         const labels = allFigures.some((f) => f.start >= p.end && /^\s*:?\s*$/.test(masked.slice(p.end, f.start)));
@@ -752,7 +752,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // The base of a change: a base period in its clause after it, else in the sentence.
       let base: ClaimPeriod | null = null;
       if (kind === 'change') {
-        const bases = periods.filter((p) => isBase(p) && p !== periodMention && p.relative !== 'year-earlier');
+        const bases = periods.filter((p) => isBase(p) && p !== periodMention && (p.relative !== 'year-earlier' || (p.years ?? 1) > 1));
         // "up from $228 billion in 2024 and $140 billion in 2023, a compound annual rate of 60%": a rate a year runs from the earliest base.
         const earliest = q.perYear ? ([...bases].filter((p) => p.year !== null).sort((a, b) => a.year! - b.year!)[0] ?? null) : null;
         // "+71% y/y" right after the figure: a year-on-year change, whatever base another figure of the sentence has ("+22.6% q/q").

@@ -285,6 +285,11 @@ const PATTERNS: Pattern[] = [
     build: () => base('year', { relative: 'year-earlier' }),
   },
   {
+    // "two years earlier", "three years before": that many years back from the period the text is about
+    re: /\b(?<n>two|three|four|five|[2-9])\s+years\s+(?:earlier|before|prior)\b/gi,
+    build: (g) => base('year', { relative: 'year-earlier', years: cardinal(g.n!) }),
+  },
+  {
     // "this year", "last year", "next year"
     // (not "this year's reorganisation": a possessive before a noun that is no figure's says when something happened, not a period)
     re: /\b(?<rel>this|last|next|the\s+past|the\s+current)\s+year\b(?!['’]s\s+(?!(?:total|full|capex|capital|revenues?|sales|spending|outlays?|budgets?|guidance|plans?|results|profits?|income|earnings|cash|investments?|first|second|third|fourth|quarter|half|figures?|numbers?|growth|bill|tally)\b))/gi,

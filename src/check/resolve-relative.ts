@@ -170,7 +170,8 @@ function resolveOne(m: PeriodMention, ctx: RelativeContext): Resolved | { error:
     }
     case 'year-earlier': {
       if (!ctx.reference) return { error: `“${m.text}” needs a period to count back from` };
-      return { ref: { ...shiftYear(ctx.reference, -1), start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: a year before “${ctx.reference.text.trim()}”` };
+      const back = m.years ?? 1;
+      return { ref: { ...shiftYear(ctx.reference, -back), start: m.start, end: m.end, text: m.text }, how: 'carried', resolution: `${m.text.trim()}: ${back === 1 ? 'a year' : `${back} years`} before “${ctx.reference.text.trim()}”` };
     }
     case 'quarter-earlier': {
       const r = ctx.reference;

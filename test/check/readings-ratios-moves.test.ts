@@ -252,3 +252,20 @@ describe('lists of quarters and counted groups', () => {
     expect(fourth.verdict).toBe('supported');
   });
 });
+
+describe('bases counted back', () => {
+  it('reads "up 80% on the year before" as measured from the year before the stated one', async () => {
+    const c = await figure('In fiscal 2026 Microsoft capex reached $115.9 billion, up 80% on the year before.', '2026-10-01', '80%');
+    expect(c.verdict).toBe('supported');
+    expect(c.actual!.label).toMatch(/fiscal 2026 vs fiscal 2025/);
+  });
+
+  it('reads "3.8 times the level of two years earlier" against two years back, never the other change’s base', async () => {
+    const text = 'In the fiscal year ended March 2026 (FY2026), Alibaba capital expenditure reached RMB126.1 billion, up 47% from the previous year and 3.8 times the level of two years earlier.';
+    const multiple = await figure(text, '2026-10-01', '3.8 times');
+    expect(multiple.actual!.label).toMatch(/fiscal 2026 vs fiscal 2024/);
+    expect(multiple.verdict).toBe('supported');
+    const growth = await figure(text, '2026-10-01', '47%');
+    expect(growth.actual!.label).toMatch(/fiscal 2026 vs fiscal 2025/);
+  });
+});

@@ -150,6 +150,8 @@ const SHARE_OF_REVENUE = /^\s*(?:of\s+)?(?:(?:every|each)\s+(?:dollar|yuan|renmi
  * of another metric of the same subject and period. (A single company's capex over its revenue stays SHARE_OF_REVENUE's.)
  */
 const SHARE_OF_METRIC = /^\s*of\s+(?:its\s+|their\s+|the\s+company['’]s\s+|the\s+(?:four|group)['’]s\s+|the\s+)?(?:(?:combined|total|aggregate)\s+)?(?:(?:fiscal\s+|calendar\s+)?(?:19|20)\d{2}\s+|quarterly\s+|annual\s+)?(?<m>(?:net\s+)?revenues?|(?:net\s+)?sales|operating\s+cash\s+flows?|cash\s+(?:flows?\s+)?from\s+operations|operating\s+cash|net\s+income|operating\s+(?:income|profit))\b/i;
+/** "as a share of operating cash flow it dropped from about 72% to about 37%": the share named before the figures. */
+const SHARE_OF_METRIC_BEFORE = /\bas\s+a\s+(?:share|percentage|proportion|fraction)\s+of\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:(?:combined|total)\s+)?(?<m>(?:net\s+)?revenues?|(?:net\s+)?sales|operating\s+cash\s+flows?|cash\s+(?:flows?\s+)?from\s+operations|net\s+income|operating\s+(?:income|profit))\b(?=(?:[^.;]|\.(?=\d))*$)/i;
 /** "a margin of 46.8%", "an operating margin of 46.8%", "a 46.8% operating margin": income over revenue. */
 const MARGIN_BEFORE = /\b(?<m>operating|net|profit)?\s*margins?\s+(?:of|was|were|at|came\s+to|reached|stood\s+at|is)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i;
 const MARGIN_AFTER = /^\s*(?<m>operating|net|profit)\s+margins?\b/i;
@@ -567,7 +569,9 @@ export function extractClaims(text: string, companies: Company[], options: Extra
 
       // Kind.
       // "capex intensity rose from 13.3 per cent in fiscal 2023 to 34.9 per cent in fiscal 2026": the two ends of a ratio's move are its levels, not changes.
-      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && (metric?.id === 'capex_intensity' || SHARE_OF_REVENUE.test(after)) && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
+      // ("as a share of operating cash flow it dropped from about 72% to about 37%": the same for a share named before.)
+      const shareBefore = q.kind === 'percent' ? SHARE_OF_METRIC_BEFORE.exec(masked.slice(clause.start, q.start)) : null;
+      if (q.kind === 'percent' && quantity.direction !== null && !q.perYear && (metric?.id === 'capex_intensity' || SHARE_OF_REVENUE.test(after) || shareBefore) && /\b(?:from|to)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+)?$/i.test(masked.slice(Math.max(clause.start, q.start - 24), q.start))) {
         quantity.direction = null;
       }
       // "a 54% quarter-on-quarter jump", "72%: its year-on-year rise", "27% higher than a year earlier": the words after say it moved.
@@ -580,7 +584,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       let kind: ClaimKind;
       let shareOf: Claim['shareOf'] = null;
       let shareBase: Claim['shareBase'] = null;
-      const ofMetric = q.kind === 'percent' && quantity.direction === null ? SHARE_OF_METRIC.exec(after) : null;
+      const ofMetric = q.kind === 'percent' && quantity.direction === null ? (SHARE_OF_METRIC.exec(after) ?? shareBefore) : null;
       const margin = q.kind === 'percent' && quantity.direction === null ? (MARGIN_BEFORE.exec(masked.slice(clause.start, q.start)) ?? MARGIN_AFTER.exec(after)) : null;
       if (q.kind === 'count' || metric?.id === 'model_training_cost') kind = 'model';
       else if (q.kind === 'money') kind = 'amount';
@@ -594,11 +598,17 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         ((kind = 'share'), (shareOf = 'metric'), (shareBase = { metric: baseMetric, words: ofMetric.groups!.m! }));
         // "converted 55% of its net income into free cash flow": the other metric named in the clause is the share's;
         // "the four spent 96% of their combined operating cash flow": with none, it is the spending.
-        const baseEnd = q.end + ofMetric.index + ofMetric[0].length;
+        const baseEnd = ofMetric === shareBefore ? q.start : q.end + ofMetric.index + ofMetric[0].length;
+        const baseStart = ofMetric === shareBefore ? clause.start + ofMetric.index : q.end;
         const byGap = (m: MetricMention) => (m.start >= q.end ? m.start - q.end : q.start - m.end);
-        const other = metrics.filter((m) => RATIO_PARTS.has(m.id) && m.id !== baseMetric && m.start >= clause.start && m.end <= clause.end && !(m.start >= q.end && m.start < baseEnd)).sort((a, b) => byGap(a) - byGap(b))[0];
+        const other = metrics.filter((m) => RATIO_PARTS.has(m.id) && m.id !== baseMetric && m.start >= clause.start && m.end <= clause.end && !(m.start >= baseStart && m.start < baseEnd)).sort((a, b) => byGap(a) - byGap(b))[0];
+        // ("Free cash flow fell to $67.0 billion …: as a share of operating cash flow it dropped from 72% to 37%": the metric named before, in the sentence.)
+        const earlier = other ? undefined : metrics.filter((m) => RATIO_PARTS.has(m.id) && m.id !== baseMetric && m.start >= sentence.start && m.end <= baseStart).pop();
         if (other) metric = stated(other.id, other.text);
+        else if (earlier) metric = { ...stated(earlier.id, earlier.text), how: 'carried', firm: true };
         else if (!metric || metric.id === baseMetric || !RATIO_PARTS.has(metric.id)) metric = stated('capex', 'spending');
+        // A single company's capex over its revenue is its capex intensity, the engine's own series.
+        if (baseMetric === 'revenue' && metric.id === 'capex' && !subject?.combined) ((shareOf = 'revenue'), (shareBase = null), (metric = { ...metric, id: 'capex_intensity', words: `${metric.words} as a share of revenue` }));
       } else if (SHARE_OF_GROUP.test(after) && quantity.direction === null) ((kind = 'share'), (shareOf = 'group'));
       else if ((SHARE_OF_REVENUE.test(after) || metric?.id === 'capex_intensity') && quantity.direction === null) {
         kind = 'share';
@@ -675,7 +685,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const baseBeforeTo = (p: PeriodMention) => p.end <= q.start && isBase(p) && /^\s*,?\s*to\s*$/i.test(masked.slice(p.end, q.start));
       // ("In the March 2026 quarter, the last of fiscal 2026, capex was …": a period in an apposition describes the one before it.)
       const apposition = (p: PeriodMention) => /\bthe\s+(?:last|final|first|second|third|fourth)\s+(?:quarter\s+)?(?:of|in)\s+$/i.test(masked.slice(Math.max(sentence.start, p.start - 30), p.start)) && ownPeriods.some((o) => o !== p && o.end <= p.start && o.end >= p.start - 40);
-      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !isBase(p)) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
+      const ownCandidates = (kind === 'change' ? inClause.filter((p) => !isBase(p) && !(p.kind === 'span' && p.years)) : inClause.filter((p) => !baseBeforeTo(p))).filter((p) => !apposition(p)).filter((p) => {
         // "$98.6 billion in the third and $118.6 billion in the fourth": a period right after a figure is that figure's.
         // (Not a label before the next figure: "30.9B FQ2 29.9B".)
         const labels = allFigures.some((f) => f.start >= p.end && /^\s*:?\s*$/.test(masked.slice(p.end, f.start)));
@@ -693,7 +703,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const whenBack = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && WHEN_BACK.test(masked.slice(p.end, q.start))).pop();
       if (whenBack && (!periodMention || periodMention.start >= q.end)) periodMention = whenBack;
       // "jumped 48% to RMB126.9 billion in fiscal 2026": the change shares the period of the amount in its clause.
-      if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || !isBase(p)) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
+      if (!periodMention && kind !== 'amount') periodMention = [...inClause].filter((p) => (kind !== 'change' || (!isBase(p) && !(p.kind === 'span' && p.years))) && !baseBeforeTo(p)).sort((a, b) => byDistance(a) - byDistance(b))[0] ?? null;
       // A plan is for a year or a guided quarter: a half or a trailing window named beside it is not its period.
       if (periodMention && basis === 'guidance' && !['quarter', 'fiscal-quarter', 'fy', 'cy', 'year', 'range', 'span'].includes(periodMention.kind)) periodMention = null;
       if (!periodMention) periodMention = ownPeriods.filter((p) => p.end <= q.start && p.kind !== 'span' && !isBase(p) && !apposition(p)).pop() ?? null;
@@ -731,7 +741,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const moveEnds = !!before?.quantity && /^\s*to\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~)?$/i.test(masked.slice(before.quantity.end, q.start)) && /\bfrom\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~)?$/i.test(masked.slice(Math.max(clause.start, before.quantity.start - 24), before.quantity.start));
       if (period && !periodMention && before?.quantity && before.period && before.period.ref.text === period.ref.text && /^\s*to\s+$/i.test(masked.slice(before.quantity.end, q.start))) period = { ...period, firm: false };
       // ("The bars rise from about $72 billion to about $165 billion": the start given the period where the move ends is a guess too.)
-      else if (period && moveEnds && before?.period?.firm && before.period.ref.text === period.ref.text && before.kind === 'amount' && kind === 'amount') {
+      else if (period && moveEnds && before?.period?.firm && before.period.ref.text === period.ref.text && before.kind === kind && (kind === 'amount' || kind === 'share')) {
         before.period = { ...before.period, firm: false, guess: `the figure the move starts from was given the period it ends in (“${period.ref.text.trim()}”)` };
       }
       // "rose 20% to $128.7 billion in 2025 from $107.6 billion": the figure a move starts from is a year before the period the
@@ -774,6 +784,11 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         } else if (basePeriod && basePeriod !== periodMention) {
           const r = resolvePeriodMention(basePeriod, subject, future);
           if ('ref' in r) base = r;
+        } else if (q.perYear && !basePeriod && period && period.ref.year !== null && SINGLE_PERIODS.has(period.ref.kind) && inClause.some((p) => p.kind === 'span' && p.years)) {
+          // "a compound annual growth rate of roughly 60% over three years": measured from that many years before its own period.
+          const span = inClause.find((p) => p.kind === 'span' && p.years)!;
+          const own = period.ref;
+          base = { ref: { ...shiftYear(own, -span.years!), text: span.text, resolution: `${span.text.trim()}: ${span.years} years before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
         } else if (quartersBack && period && period.ref.kind === 'quarter' && period.ref.year !== null && period.ref.quarter !== null) {
           // "more than doubling over five quarters": the base is that many quarters before the change's own.
           const own = period.ref;

@@ -269,3 +269,20 @@ describe('bases counted back', () => {
     expect(growth.actual!.label).toMatch(/fiscal 2026 vs fiscal 2025/);
   });
 });
+
+describe('shares named before their figures, and compound rates over a span', () => {
+  it('reads "as a share of operating cash flow it dropped from about 72% to about 37%" as levels of the metric named before', async () => {
+    const text = 'Microsoft reported fiscal 2026 results. Free cash flow fell to $67.0 billion in fiscal 2026: as a share of operating cash flow it dropped from about 72% to about 37%.';
+    const end = await figure(text, '2026-10-01', '37%');
+    expect(end.verdict).toBe('supported');
+    expect(end.actual!.label).toMatch(/free cash flow as a share of operating cash flow, fiscal 2026/);
+    const start = await figure(text, '2026-10-01', '72%');
+    expect(start.verdict).toBe('not-checkable');
+  });
+
+  it('reads "a compound annual growth rate of roughly 60% over three years" from three years before its own year', async () => {
+    const c = await figure('In fiscal 2026 Microsoft capex reached $115.9 billion, equivalent to a compound annual growth rate of roughly 60% over three years.', '2026-10-01', '60%');
+    expect(c.actual!.label).toMatch(/fiscal 2026 vs fiscal 2023/);
+    expect(c.verdict).toBe('supported');
+  });
+});

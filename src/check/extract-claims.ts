@@ -374,6 +374,8 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       // "up 68% on the same three months of 2025", "up 87% on 2024's": "on" marks a base only before such words.
       // "grew 12% sequentially", "up 8% quarter on quarter": the words name the base, one quarter back.
       if (p.relative === 'quarter-earlier' && SEQUENTIAL.test(p.text)) return true;
+      // "from the first to the second quarter of 2026": the period after "to" is where the move ends, not its base.
+      if (/\b(?:to|through)\s+(?:the\s+)?$/i.test(before) && periods.some((o) => o !== p && o.end <= p.start && p.start - o.end <= 16 && /^\s*(?:quarter\s+)?(?:to|through)\s+(?:the\s+)?$/i.test(masked.slice(o.end, p.start)))) return false;
       // "Over the last four quarters, ...": a trailing window is a span the figure covers, never the base of a change.
       if (p.relative === 'latest-ttm') return false;
       // "nearly double the year-ago quarter": what a multiple is of.

@@ -285,6 +285,11 @@ const PATTERNS: Pattern[] = [
     build: () => base('year', { relative: 'year-earlier' }),
   },
   {
+    // "from the first to the second quarter of 2026": the first ordinal is a quarter of the same year (the base of the move)
+    re: new RegExp(String.raw`(?<=\bfrom\s+the\s+)(?<a>${ORD})(?=\s+(?:quarter\s+)?(?:to|through)\s+the\s+(?:${ORD})\s+quarters?\s+of\s+(?<y>${YEAR})\b)`, 'gi'),
+    build: (g) => base('quarter', { year: Number(g.y), quarter: ORDINAL[g.a!.toLowerCase()]! }),
+  },
+  {
     // "two years earlier", "three years before": that many years back from the period the text is about
     re: /\b(?<n>two|three|four|five|[2-9])\s+years\s+(?:earlier|before|prior)\b/gi,
     build: (g) => base('year', { relative: 'year-earlier', years: cardinal(g.n!) }),

@@ -286,3 +286,11 @@ describe('shares named before their figures, and compound rates over a span', ()
     expect(c.verdict).toBe('supported');
   });
 });
+
+describe('moves between two named quarters', () => {
+  it('reads "from the first to the second quarter of 2026" as the second measured from the first', async () => {
+    const c = await figure('Google Cloud revenue grew 24% from the first to the second quarter of 2026.', '2026-11-20', '24%');
+    expect(c.actual!.label).toMatch(/2026-Q2 vs 2026-Q1/);
+    expect(c.verdict).toBe('supported');
+  });
+});

@@ -42,17 +42,23 @@ export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<Che
   const part = await seriesFigure(ctx.cache, ctx.companies, [company.ticker], metric, choice.primary, undefined, 3);
   const whole = await seriesFigure(ctx.cache, ctx.companies, [group.ticker], metric, choice.primary, undefined, 3);
   const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in part ? part.figure : datesFor(choice.primary, [company]), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
+  return judgeShare(claim, located, part, whole, `${company.name}'s share of ${namesOf([group.ticker], ctx.companies)} ${metricName(metric)}, ${slotLabel(choice.primary)}`);
+}
+
+/** A part over a whole, as a percentage, judged against the claim; missing parts and a zero whole are not checkable. */
+function judgeShare(claim: Claim, located: CheckedClaim, part: Awaited<ReturnType<typeof seriesFigure>>, whole: Awaited<ReturnType<typeof seriesFigure>>, label: string): CheckedClaim {
   if ('missing' in part) return notCheckable(located, 'no-data', part.missing);
   if ('missing' in whole) return notCheckable(located, 'no-data', whole.missing);
+  if (whole.figure.value === 0) return notCheckable(located, 'no-data', `${whole.figure.label}: zero, so no share of it`);
   const value = (part.figure.value / whole.figure.value) * 100;
-  const test = testFor(q);
+  const test = testFor(claim.quantity!);
   const { verdict, difference } = judge(test, value);
   return guarded(claim, {
     ...located,
     verdict,
     difference,
     tolerance: test.words,
-    actual: { ...part.figure, value, unit: 'percent', display: formatFigure(value, 'percent', 1), label: `${company.name}'s share of ${namesOf([group.ticker], ctx.companies)} ${metricName(metric)}, ${slotLabel(choice.primary)}`, derivation: `${part.figure.display} ÷ ${whole.figure.display}` },
+    actual: { ...part.figure, value, unit: 'percent', display: formatFigure(value, 'percent', 1), label, derivation: `${part.figure.display} ÷ ${whole.figure.display}` },
     sources: uniqueDocs([...part.sources, ...whole.sources]),
   });
 }
@@ -60,7 +66,6 @@ export async function verifyShare(claim: Claim, ctx: VerifyContext): Promise<Che
 /** One metric of the subject over another, for the same period: both from the engine, as a percentage. */
 async function verifyRatio(claim: Claim, baseMetric: string, subject: Company[], ctx: VerifyContext): Promise<CheckedClaim> {
   const base = skeleton(claim, ctx.companies);
-  const q = claim.quantity!;
   const metric = claim.metric?.id ?? 'capex';
   const tickers = subject.map((c) => c.ticker);
   if (tickers.length === 0) return notCheckable(base, 'no-subject', 'the claim names no company airace knows');
@@ -69,18 +74,5 @@ async function verifyRatio(claim: Claim, baseMetric: string, subject: Company[],
   const part = await seriesFigure(ctx.cache, ctx.companies, tickers, metric, choice.primary, undefined, 3);
   const whole = await seriesFigure(ctx.cache, ctx.companies, tickers, baseMetric, choice.primary, undefined, 3);
   const located = withPeriod(base, slotLabel(choice.primary), choice.note, 'figure' in part ? part.figure : datesFor(choice.primary, subject), choice.how === 'inferred' || choice.how === 'matched' ? choice.how : null);
-  if ('missing' in part) return notCheckable(located, 'no-data', part.missing);
-  if ('missing' in whole) return notCheckable(located, 'no-data', whole.missing);
-  if (whole.figure.value === 0) return notCheckable(located, 'no-data', `${metricName(baseMetric)} is zero for ${slotLabel(choice.primary)}`);
-  const value = (part.figure.value / whole.figure.value) * 100;
-  const test = testFor(q);
-  const { verdict, difference } = judge(test, value);
-  return guarded(claim, {
-    ...located,
-    verdict,
-    difference,
-    tolerance: test.words,
-    actual: { ...part.figure, value, unit: 'percent', display: formatFigure(value, 'percent', 1), label: `${namesOf(tickers, ctx.companies)} ${metricName(metric)} as a share of ${metricName(baseMetric)}, ${slotLabel(choice.primary)}`, derivation: `${part.figure.display} ÷ ${whole.figure.display}` },
-    sources: uniqueDocs([...part.sources, ...whole.sources]),
-  });
+  return judgeShare(claim, located, part, whole, `${namesOf(tickers, ctx.companies)} ${metricName(metric)} as a share of ${metricName(baseMetric)}, ${slotLabel(choice.primary)}`);
 }

@@ -4,26 +4,10 @@
 // before it, the writer's own guesses and run-rates, periods handed from paragraph to paragraph and
 // list item to list item, the bases of changes and multiples, "when" referring back, rates per day,
 // segments named by their role, share placements, dates in CJK form and wire-style scale words.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/database.js';
-import type { CheckedClaim } from '../../src/check/check-report.js';
-import { checkArticle } from '../../src/check/check-article.js';
-import { bundledStore } from '../helpers/bundled-store.js';
+import { describe, expect, it } from 'vitest';
+import { bundledChecker } from '../helpers/bundled-checker.js';
 
-let store: Store;
-beforeAll(async () => {
-  store = await bundledStore();
-}, 60_000);
-afterAll(() => store.close());
-
-const check = (text: string, date?: string) => checkArticle(store.db, text, { ...(date ? { date } : {}), charts: false });
-/** The claim whose figure is written exactly `words` (the first, or the `nth`). */
-async function figure(text: string, date: string | undefined, words: string, nth = 0): Promise<CheckedClaim> {
-  const r = await check(text, date);
-  const found = r.claims.filter((c) => c.figure && text.slice(c.figure.start, c.figure.end) === words);
-  expect(found.length, `a claim on “${words}”; claims: ${r.claims.map((c) => (c.figure ? text.slice(c.figure.start, c.figure.end) : c.text)).join(' | ')}`).toBeGreaterThan(nth);
-  return found[nth]!;
-}
+const { check, figure } = bundledChecker();
 
 describe('a figure for a period still in progress', () => {
   it('is read as the plan in force: a match supports it, and says it was read so', async () => {

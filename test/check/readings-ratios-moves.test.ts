@@ -4,27 +4,11 @@
 // figure counted back, a guessed period carried on, names in brackets, plans dated by a month in
 // brackets or said in a month without a year, the steps of a plan's move, ratios of two metrics and
 // margins, "quarter on quarter" before a change, and the article's date on note lines.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/database.js';
-import type { CheckedClaim } from '../../src/check/check-report.js';
-import { checkArticle } from '../../src/check/check-article.js';
+import { describe, expect, it } from 'vitest';
 import { findArticleDate } from '../../src/check/article-date.js';
-import { bundledStore } from '../helpers/bundled-store.js';
+import { bundledChecker } from '../helpers/bundled-checker.js';
 
-let store: Store;
-beforeAll(async () => {
-  store = await bundledStore();
-}, 60_000);
-afterAll(() => store.close());
-
-const check = (text: string, date?: string) => checkArticle(store.db, text, { ...(date ? { date } : {}), charts: false });
-/** The claim whose figure is written exactly `words` (the first, or the `nth`). */
-async function figure(text: string, date: string | undefined, words: string, nth = 0): Promise<CheckedClaim> {
-  const r = await check(text, date);
-  const found = r.claims.filter((c) => c.figure && text.slice(c.figure.start, c.figure.end) === words);
-  expect(found.length, `a claim on “${words}”; claims: ${r.claims.map((c) => (c.figure ? text.slice(c.figure.start, c.figure.end) : c.text)).join(' | ')}`).toBeGreaterThan(nth);
-  return found[nth]!;
-}
+const { check, figure } = bundledChecker();
 
 describe('trailing windows and the gap of a change', () => {
   it('reads "trailing-twelve-month" as the twelve months to the latest quarter reported', async () => {

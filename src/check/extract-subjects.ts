@@ -119,7 +119,8 @@ export class SubjectMatcher {
     const list = [mentions[last]!];
     for (let i = last - 1; i >= 0; i--) {
       const between = masked.slice(mentions[i]!.end, list[0]!.start);
-      if (!/^(?:['’]s)?\s*(?:,|,?\s*(?:and|&))\s*$/.test(between)) break;
+      // ("Microsoft ($35.8 billion) and Meta ($30.1 billion) together spent $65.9 billion": a figure in brackets after each name.)
+      if (!/^(?:['’]s)?\s*(?:\([^()]{0,60}\)\s*)?(?:,|,?\s*(?:and|&))\s*$/.test(between)) break;
       list.unshift(mentions[i]!);
     }
     return list;
@@ -160,7 +161,9 @@ export class SubjectMatcher {
       // (Only when the words between make it another figure's or the subject's object: "**$4.9tn:** Nvidia's market value" is Nvidia's.)
       if (scope === sentence && beforeIdx < 0 && carried && inScope[0]!.ticker === null && OBJECT_OF_SUBJECT.test(masked.slice(q.end, inScope[0]!.start))) return { ...carried, carried: true };
       const idx = beforeIdx >= 0 ? beforeIdx : 0;
-      const list = this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
+      // A figure in brackets right after a name is that name's alone, though the name ends a list.
+      const bracketed = beforeIdx >= 0 && /^(?:['’]s)?\s*\([^()]*$/.test(masked.slice(inScope[beforeIdx]!.end, q.start));
+      const list = bracketed ? [inScope[beforeIdx]!] : this.listEndingAt(masked, inScope, beforeIdx >= 0 ? idx : this.listEnd(masked, inScope, 0));
       const ref = this.refFor(masked, list, scope, { carried: false });
       // "If you count Microsoft by its fiscal year, the 2025 total falls to …": a member named only in
       // how the total is counted leaves the figure the group's, when a group was the subject so far.

@@ -278,3 +278,15 @@ describe('moves between two named quarters', () => {
     expect(c.verdict).toBe('supported');
   });
 });
+
+describe('a list with a figure in brackets after each name', () => {
+  it('gives each bracketed figure its own company and the total the sum of both', async () => {
+    const text = 'In the June 2026 quarter, Microsoft ($35.8 billion) and Meta ($30.1 billion) together spent $65.9 billion on capex.';
+    const meta = await figure(text, '2026-10-01', '$30.1 billion');
+    expect(meta.subject?.tickers).toEqual(['META']);
+    expect(meta.verdict).toBe('supported');
+    const total = await figure(text, '2026-10-01', '$65.9 billion');
+    expect([...total.subject!.tickers].sort()).toEqual(['META', 'MSFT']);
+    expect(total.verdict).toBe('supported');
+  });
+});

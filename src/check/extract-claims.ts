@@ -471,14 +471,23 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         : null;
       const picked = elliptical ?? metricForQuantity(metrics.filter((m) => !leadsIntoLater(m) && !behindLater(m) && !qualifier(m)), q, clause, sentence, laterClauseHasFigure);
       // "Its cloud business generated $22.9 billion of revenue": revenue words after the figure are the cloud unit's named before it.
-      const cloudBefore = picked?.id === 'revenue' && picked.start >= q.end ? metrics.find((m) => m.id === 'cloud_revenue' && m.start >= clause.start && m.end <= q.start) : undefined;
+      // (So are revenue words that follow the cloud unit in the clause: "Alibaba's cloud unit had fiscal-2026 revenue of RMB158.1 billion".)
+      const cloudBefore = picked?.id === 'revenue' && picked.start >= q.end ? metrics.find((m) => m.id === 'cloud_revenue' && m.start >= clause.start && m.end <= q.start)
+        : picked?.id === 'revenue' && !TOTAL_REVENUE.test(masked.slice(Math.max(clause.start, picked.start - 24), picked.end)) ? metrics.find((m) => m.id === 'cloud_revenue' && m.start >= clause.start && m.end <= picked.start && picked.start - m.end <= 40 && /^\s+(?:had|has|reported|posted|booked|generated|brought\s+in|made|earned)\b/i.test(masked.slice(m.end, picked.start)))
+        : undefined;
       const fromMention = cloudBefore ?? picked;
       // "free cash flow … of about $67bn, down from $71.6bn": the figure a change starts from measures the same thing.
       const before = claims.length > first ? claims[claims.length - 1]! : null;
       const partOfBefore = OF_IT.test(masked.slice(q.end, q.end + 16));
       // "The segment's own capex was $53.3 billion in 2024 and $16.0 billion in …": metric words the figure before already read are read the same way.
       const sharedMention = !!fromMention && !!before?.quantity && !!before.metric && before.kind !== 'model' && fromMention.end <= before.quantity.start && before.metric.words === fromMention.text && before.metric.id !== fromMention.id;
-      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore || sharedMention) ? before.metric : null;
+      // ("revenue of RMB158.1 billion, up 34%": a move right after an amount is the amount's metric moving.)
+      // ("$22.9 billion of revenue in fiscal 2026, up 34%": words of the amount's own may stand between, but no other metric.)
+      const moveOfBefore = q.kind === 'percent' && before?.kind === 'amount' && !!before.quantity && before.quantity.end <= q.start
+        && !allFigures.some((f) => f.start >= before.quantity!.end && f.end <= q.start)
+        && /^[^.;!?$¥€£%]{0,60}?,\s*(?:up|down|rising|falling|an?\s+(?:increase|rise|drop|fall)\s+of)\s+(?:by\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$/i.test(masked.slice(before.quantity.end, q.start))
+        && !metrics.some((m) => m.start > before.quantity!.end + 16 && m.end <= q.start);
+      const sameAsBefore = before?.quantity && before.metric && before.kind !== 'model' && before.quantity.end <= q.start && (FROM_BEFORE.test(masked.slice(before.quantity.end, q.start)) || partOfBefore || sharedMention || moveOfBefore) ? before.metric : null;
       const mention = sameAsBefore ? null : fromMention;
       // The words that can define this figure's metric: from the figure before it (or the sentence start) to the end of its clause.
       const zone = masked.slice(Math.max(sentence.start, allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start), Math.min(clause.end, allFigures.find((f) => f.start >= q.end)?.start ?? clause.end));

@@ -290,3 +290,17 @@ describe('a list with a figure in brackets after each name', () => {
     expect(total.verdict).toBe('supported');
   });
 });
+
+describe('a move right after an amount', () => {
+  it('is the amount’s metric moving, and revenue words after the cloud unit are the unit’s', async () => {
+    const text = 'Alibaba’s cloud unit had fiscal-2026 revenue of RMB158.1 billion, up 34%. Its cloud business generated $22.9 billion of revenue in fiscal 2026, up 34% in local-currency terms.';
+    const amount = await figure(text, '2026-10-01', 'RMB158.1 billion');
+    expect(amount.against.metric?.id).toBe('cloud_revenue');
+    expect(amount.verdict).toBe('supported');
+    for (const nth of [0, 1]) {
+      const growth = await figure(text, '2026-10-01', '34%', nth);
+      expect(growth.against.metric?.id).toBe('cloud_revenue');
+      expect(growth.verdict).toBe('supported');
+    }
+  });
+});

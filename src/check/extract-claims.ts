@@ -15,6 +15,7 @@ import { extractPercent } from './extract-percent.js';
 import { extractCounts } from './extract-counts.js';
 import { CALENDAR_READING, FISCAL_READING, extractMonths, extractPeriods, type PeriodMention } from './extract-period.js';
 import { resolveMention, shiftYear } from './resolve-relative.js';
+import { cardinal } from './number-words.js';
 import { SubjectMatcher, type CompanyMention } from './extract-subjects.js';
 import { FX_METRIC } from '../series/fx-table.js';
 import { COMMITMENT_METRIC, PLACEMENT_METRIC, definitionIn, extractMetricMentions, metricForQuantity, type MetricMention } from './extract-metric.js';
@@ -52,7 +53,6 @@ export const MAX_CLAIMS = 1500;
 
 /** "doubled over five quarters", "up 80% in three quarters": how many quarters back a change is measured from. */
 const QUARTERS_GAP = /^\s*,?\s*(?:over|in|across|within)\s+(?:the\s+(?:last|past)\s+)?(two|three|four|five|six|seven|eight|[2-8])\s+quarters\b/i;
-const NUMBER_WORDS_SMALL: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
 const CHANGE_GAP = /^\s*(?:in|over|across)\s+(?:the\s+)?(?:twelve|12)\s+months\s*$/i;
 
 /** Two figures in different currencies, the second in parentheses right after the first. */
@@ -155,11 +155,6 @@ const SHARE_OF_METRIC_BEFORE = /\bas\s+a\s+(?:share|percentage|proportion|fracti
 /** "a margin of 46.8%", "an operating margin of 46.8%", "a 46.8% operating margin": income over revenue. */
 const MARGIN_BEFORE = /\b(?<m>operating|net|profit)?\s*margins?\s+(?:of|was|were|at|came\s+to|reached|stood\s+at|is)\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$/i;
 const MARGIN_AFTER = /^\s*(?<m>operating|net|profit)\s+margins?\b/i;
-/** The words just before a figure, within its sentence. */
-function justBeforeFigure(masked: string, sentence: Span, q: Span): string {
-  return masked.slice(Math.max(sentence.start, q.start - 40), q.start);
-}
-
 /** Only a preposition between a figure and the period after it ("$98.6 billion in the third"). */
 const RIGHT_AFTER = /^\s*(?:in|for|during|over|at|by)?\s*(?:the\s+|its\s+|their\s+)?$/i;
 
@@ -442,9 +437,6 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       if (q.kind === 'money' && q.value === 1 && /\b(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 6), q.start)) && /\d\s*(?:yuan|renminbi|RMB|CNY|HK\$|HKD)?\s*(?:to|per|=|for)\s*$/i.test(masked.slice(Math.max(sentence.start, q.start - 14), q.start))) continue;
       // "at the company's rate of about 6.78 yuan to the dollar": an exchange rate, checked against the rate the company translated at.
       const fxRate = q.kind === 'money' && (q.scale ?? 1) === 1 && (FX_RATE_AFTER.test(after) || /\b(?:exchange\s+)?rate\s+of\s+(?:about\s+|roughly\s+|around\s+|nearly\s+)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 30), q.start)));
-      // Nothing names or carries the subject (a caption list under a title that named the companies paragraphs before):
-      // the last tracked subject the text named, as a guess, so a match counts and a mismatch is never called false.
-      if (!subject && lastTracked && (q.kind === 'money' || q.kind === 'percent')) subject = { ...lastTracked, carried: true, how: 'inferred', firm: false, fromSentence: lastTracked.sentence };
       // "$1 billion a day": a rate, checked against the period's figure spread over its days.
       const per = q.kind === 'money' ? PER_TIME.exec(after) : null;
       if (per) Object.assign(quantity, { per: per[1]!.toLowerCase(), end: q.end + per[0].length, text: text.slice(q.start, q.end + per[0].length) });
@@ -649,7 +641,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
       const sincePrevious = masked.slice(allFigures.filter((f) => f.end <= q.start).pop()?.end ?? sentence.start, q.start);
       if (statedWhen && NOW_PLAN.test(sincePrevious) && !ownMonths.some((m) => m.start >= q.end || m.start >= q.start - sincePrevious.length)) statedWhen = null;
       // "which it cut from $190 billion in July": the month is when the plan moved; the figure is the one before that statement.
-      if (statedWhen?.month && /\b(?:cut|lowered|trimmed|reduced|raised|lifted|increased|moved|revised)\s+(?:(?:it|them|that|its\s+\w+(?:\s+\w+)?)\s+)?from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(justBeforeFigure(masked, sentence, q)) && ownMonths.some((m) => m.start >= q.end)) statedWhen = { ...statedWhen, earlier: true, movedFrom: true };
+      if (statedWhen?.month && /\b(?:cut|lowered|trimmed|reduced|raised|lifted|increased|moved|revised)\s+(?:(?:it|them|that|its\s+\w+(?:\s+\w+)?)\s+)?from\s+(?:about\s+|roughly\s+|around\s+|~)?$/i.test(masked.slice(Math.max(sentence.start, q.start - 40), q.start)) && ownMonths.some((m) => m.start >= q.end)) statedWhen = { ...statedWhen, earlier: true, movedFrom: true };
       // "its 2025 guide went from $100bn to $125bn": the figure a plan moved from is the statement before.
       const justBefore = masked.slice(Math.max(sentence.start, q.start - 24), q.start);
       if (!statedWhen && /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$/i.test(justBefore) && /^\s*to\s+(?:about\s+|roughly\s+|around\s+)?[$¥€£\d]/.test(after)) statedWhen = { month: null, earlier: true, words: 'from' };
@@ -803,7 +795,7 @@ export function extractClaims(text: string, companies: Company[], options: Extra
         } else if (quartersBack && period && period.ref.kind === 'quarter' && period.ref.year !== null && period.ref.quarter !== null) {
           // "more than doubling over five quarters": the base is that many quarters before the change's own.
           const own = period.ref;
-          const n = NUMBER_WORDS_SMALL[quartersBack[1]!.toLowerCase()] ?? Number(quartersBack[1]);
+          const n = cardinal(quartersBack[1]!)!;
           const index = own.year! * 4 + (own.quarter! - 1) - n;
           base = { ref: { ...own, year: Math.floor(index / 4), quarter: (index % 4) + 1, text: quartersBack[0], resolution: `${quartersBack[0].trim()} before “${own.text.trim()}”` }, how: 'carried', firm: period.firm, fromSentence: null };
         } else if (ownYearEarlier && period && period.ref.year !== null && SINGLE_PERIODS.has(period.ref.kind)) {

@@ -37,10 +37,14 @@ const CARDINAL_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four'
 
 /** Nouns a count of companies goes with ("the four platforms", "four US hyperscalers"). */
 const GROUP_NOUNS = ['companies', 'firms', 'giants', 'platforms', 'hyperscalers', 'spenders', 'cloud companies', 'cloud providers', 'cloud giants', 'tech giants', 'tech companies', 'technology companies'];
+/** Words between the count and the noun ("four US platforms", "the four biggest spenders"). */
+const GROUP_ADJECTIVES = String.raw`(?:us|u\.s\.|american|big|large|largest|biggest)`;
 
 export class SubjectMatcher {
   private readonly names = new Map<string, string>();
   private readonly groupNames = new Map<string, string>();
+  /** Each group by its size in words ("four" → GROUP4), for "the four platforms" and the like. */
+  private readonly groupBySize = new Map<string, string>();
   private readonly re: RegExp;
   private readonly groupRe: RegExp | null;
   private readonly untrackedRe: RegExp;
@@ -54,8 +58,7 @@ export class SubjectMatcher {
         for (const a of c.aliases) this.groupNames.set(a.toLowerCase(), c.ticker);
         const n = CARDINAL_WORDS[c.members.length];
         if (n) for (const form of [`the ${n}`, `all ${n}`, `the big ${n}`]) this.groupNames.set(form, c.ticker);
-        // "the four companies", "four US platforms", "the four American hyperscalers", "four big tech giants".
-        if (n) for (const lead of [`the ${n}`, n, `all ${n}`]) for (const adjective of ['', 'us ', 'u.s. ', 'american ', 'big ', 'large ', 'largest ', 'biggest ']) for (const noun of GROUP_NOUNS) this.groupNames.set(`${lead} ${adjective}${noun}`, c.ticker);
+        if (n) this.groupBySize.set(n, c.ticker);
         continue;
       }
       // Proper names match case-sensitively: "Meta" the company, not "meta" the prefix.
@@ -70,6 +73,10 @@ export class SubjectMatcher {
     // A cashtag ("$AMZN", "$MSFT") is the company too.
     this.re = new RegExp(`(?<![\\w])(?:${alternatives.join('|')})(?![\\w])`, 'g');
     const groupAlternatives = [...this.groupNames.keys()].sort((a, b) => b.length - a.length).map((a) => escape(a).replace(/ /g, '\\s+'));
+    // "the four companies", "four US platforms", "the four American hyperscalers", "four big tech giants": a count of a
+    // group's size with a noun for companies, written as one pattern (listing every form would slow every search).
+    const sizes = [...this.groupBySize.keys()];
+    if (sizes.length) groupAlternatives.unshift(`(?:(?:the|all)\\s+)?(?:${sizes.join('|')})\\s+(?:${GROUP_ADJECTIVES}\\s+)?(?:${GROUP_NOUNS.map((n) => n.replace(/ /g, '\\s+')).join('|')})`);
     this.groupRe = groupAlternatives.length ? new RegExp(`\\b(?:the\\s+)?(?:${groupAlternatives.join('|')})\\b(?![-\\s]+(?:quarters?|years?|months?)\\b)`, 'gi') : null;
     const untrackedNames = UNTRACKED_NAMES.flatMap((n) => (n.length >= 4 && /[a-z]/.test(n) && /^[A-Z]/.test(n) ? [n, n.toUpperCase()] : [n]));
     const untracked = untrackedNames.filter((n) => !this.names.has(n) && !tracked.has(n)).sort((a, b) => b.length - a.length).map(escape);
@@ -94,7 +101,7 @@ export class SubjectMatcher {
     if (this.groupRe) {
       for (const m of text.matchAll(this.groupRe)) {
         const key = m[0].replace(/^the\s+(?=the\s)/i, '').replace(/\s+/g, ' ').toLowerCase();
-        const ticker = this.groupNames.get(key) ?? this.groupNames.get(key.replace(/^the /, ''));
+        const ticker = this.groupNames.get(key) ?? this.groupNames.get(key.replace(/^the /, '')) ?? this.groupBySize.get(/^(?:(?:the|all) )*(\w+)/.exec(key)?.[1] ?? '');
         if (ticker) add(m.index, m.index + m[0].length, ticker, true);
       }
     }

@@ -58,6 +58,11 @@ function stepFigure(s: GuidanceStep, h: GuidanceHistory, label: string, decimals
   };
 }
 
+/** A step's figure or range in words, to the nearest unit: "$175B", "$91B–$93B". */
+function stepRange(s: Pick<GuidanceStep, 'low' | 'high'>, unit: string): string {
+  return `${formatFigure(s.low, unit, 0)}${s.high !== s.low ? `–${formatFigure(s.high, unit, 0)}` : ''}`;
+}
+
 /** When a step was stated, in words: "stated on 2025-10-29", "stated in 2025-10", "reported on 2025-02-07". */
 function when(s: GuidanceStep): string {
   if (s.sources.every((x) => x.dated === 'published')) return `reported on ${s.date} (the statement's own date is not on record)`;
@@ -80,7 +85,7 @@ function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDat
       if (pick && w.movedFrom) {
         // "cut from $190 billion in July": the plan in force before that month's statement.
         const prior = changes(steps.filter((s) => s.date.slice(0, 7) < month)).pop();
-        if (prior) return { step: prior, note: `the guidance before the one stated in ${month} (“${w.words}”), ${when(prior)}; in ${month}: ${formatFigure(pick.low, q.unit, 0)}${pick.high !== pick.low ? `–${formatFigure(pick.high, q.unit, 0)}` : ''}`, guessed: false };
+        if (prior) return { step: prior, note: `the guidance before the one stated in ${month} (“${w.words}”), ${when(prior)}; in ${month}: ${stepRange(pick, q.unit)}`, guessed: false };
       }
       if (pick) return { step: pick, note: `the guidance ${when(pick)}, as the words say (“${w.words}”)`, guessed: false };
     }
@@ -101,12 +106,12 @@ function chooseStep(claim: Claim, q: Quantity, steps: GuidanceStep[], articleDat
       // "raised it to $130 billion from $115 billion" may skip a step: an earlier statement the figure matches is the one meant.
       const matching = distinct.slice(0, Math.max(0, current - 1)).reverse().find((s) => judgeGuidance(q, s).verdict === 'supported');
       const next = matching ? distinct[distinct.indexOf(matching) + 1] : undefined;
-      if (prior && judgeGuidance(q, prior).verdict !== 'supported' && matching && next) return { step: matching, note: `an earlier guidance than the one in force on the article date (“${w.words}”), ${when(matching)}; the one after it was ${formatFigure(next.low, q.unit, 0)}${next.high !== next.low ? `–${formatFigure(next.high, q.unit, 0)}` : ''}, ${when(next)}`, guessed: false };
+      if (prior && judgeGuidance(q, prior).verdict !== 'supported' && matching && next) return { step: matching, note: `an earlier guidance than the one in force on the article date (“${w.words}”), ${when(matching)}; the one after it was ${stepRange(next, q.unit)}, ${when(next)}`, guessed: false };
       if (prior) return { step: prior, note: `the guidance before the one in force on the article date (“${w.words}”), ${when(prior)}`, guessed: false };
     }
     if (w?.moveTo && judgeGuidance(q, inForce).verdict !== 'supported') {
       const step = changes(before).reverse().find((s) => judgeGuidance(q, s).verdict === 'supported');
-      if (step) return { step, note: `the step of the plan the move went to (“${w.words}”), ${when(step)}; in force on the article date: ${formatFigure(inForce.low, q.unit, 0)}${inForce.high !== inForce.low ? `–${formatFigure(inForce.high, q.unit, 0)}` : ''}, ${when(inForce)}`, guessed: false };
+      if (step) return { step, note: `the step of the plan the move went to (“${w.words}”), ${when(step)}; in force on the article date: ${stepRange(inForce, q.unit)}, ${when(inForce)}`, guessed: false };
     }
     return { step: inForce, note: `the guidance in force on the article date (${articleDate}), ${when(inForce)}`, guessed: false };
   }

@@ -108,11 +108,6 @@ function seriesFields(v: SeriesQueryInput, known: Company[], type?: ChartType): 
   };
 }
 
-/** A series query from a raw query string (or an object a page builds), as `airace series` reads its flags. */
-export function parseSeriesQuery(q: RawQuery, known: Company[]): SeriesQuery {
-  return seriesQueryOf(parseQuery(QUERIES.series, q), known);
-}
-
 /** A series query from a query Fastify already validated with QUERIES.series (parsing it again gives the same values). */
 export function seriesQueryOf(v: SeriesQueryInput, known: Company[]): SeriesQuery {
   return seriesFields(v, known);
